@@ -1,0 +1,98 @@
+"""Command line: ``python -m generator check|build|site``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.load import load_criteria
+from generator.model import Criteria
+from generator.outputs import render_all
+from generator.problems import InputError
+from generator.writer import write_tree
+
+__all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "generate", "main"]
+
+DEFAULT_CRITERIA = "data/criteria.yaml"
+DEFAULT_DOCS = "docs"
+KEEP = frozenset({"README.md"})
+"""Hand-written files at the top of the docs folder that generation leaves alone."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``python -m generator``."""
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, text in [("check", "validate the criteria file and report every problem"),
+                       ("build", "validate, then write the generated pages into the docs folder"),
+                       ("site", "build the whole bilingual site with MkDocs into --site, atomically")]:
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("--criteria", default=os.environ.get("KIT_CRITERIA", DEFAULT_CRITERIA),
+                             help="criteria file (default: %(default)s)")
+        if name != "check":
+            command.add_argument("--docs", default=os.environ.get("KIT_DOCS", DEFAULT_DOCS),
+                                 help="generated docs folder (default: %(default)s)")
+        if name == "site":
+            command.add_argument("--site", default="site", help="output folder (default: %(default)s)")
+            command.add_argument("--config", default="mkdocs.yml", help="MkDocs config (default: %(default)s)")
+    return parser
+
+
+def generate(criteria_path: str, docs: str) -> tuple[Criteria, int]:
+    """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed."""
+    criteria = load_criteria(criteria_path)
+    changed = write_tree(Path(docs), render_all(criteria, criteria_path), keep=KEEP)
+    return criteria, changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            criteria = load_criteria(args.criteria)
+            print(f"{args.criteria}: ok — {len(criteria.sections)} sections, "
+                  f"{len(criteria.criteria)} criteria, languages {', '.join(criteria.meta.languages)}")
+        elif args.command == "build":
+            _, changed = generate(args.criteria, args.docs)
+            print(f"{args.docs}: {changed} files changed")
+        else:
+            return _site(args.criteria, args.docs, args.site, args.config)
+    except InputError as error:
+        print(error, file=sys.stderr)
+        print(f"{len(error.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _site(criteria: str, docs: str, site: str, config: str) -> int:
+    """Build into a temporary folder beside ``site``, then swap it in, so a failed
+    or interrupted build never damages the previous site."""
+    generate(criteria, docs)  # reports input problems before MkDocs starts
+    target = Path(site).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "--config-file", config, "--site-dir", str(staging)]
+    if subprocess.run(command, env=env, check=False).returncode != 0:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"MkDocs build failed; {site} was left as it was.", file=sys.stderr)
+        return 1
+    _swap(staging, target)
+    print(f"{site}: built")
+    return 0
+
+
+def _swap(staging: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    staging.rename(target)
+    shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,93 @@
+"""Read a criteria file: decode, parse, validate everything, build the model."""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+from typing import Any
+
+from generator.model import Criteria, Criterion, Descriptor, Level, Meta, Scale, Section, Source, Text
+from generator.problems import InputError, Problem
+from generator.rules import rule_problems
+from generator.schema_check import schema_problems
+from generator.source import parse_yaml
+
+__all__ = ["MAX_BYTES", "load_criteria", "parse_criteria"]
+
+MAX_BYTES = 8 * 1024 * 1024
+"""Largest criteria file accepted; far above any real edition."""
+
+
+def load_criteria(path: str | FsPath) -> Criteria:
+    """Load and validate the criteria file at ``path``; raise InputError listing every problem."""
+    name = str(path)
+    try:
+        raw = FsPath(path).read_bytes()
+    except OSError as exc:
+        raise InputError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+    return parse_criteria(raw, name)
+
+
+def parse_criteria(raw: bytes, name: str) -> Criteria:
+    """Validate criteria given as bytes; ``name`` is used in messages."""
+    parsed = parse_yaml(_decode(raw, name), name)
+    problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed)]
+    if problems:
+        raise InputError(problems)
+    return _criteria(parsed.data)
+
+
+def _decode(raw: bytes, name: str) -> str:
+    if len(raw) > MAX_BYTES:
+        raise InputError([Problem(name, 1, 1, f"the file is {len(raw)} bytes; the limit is {MAX_BYTES}")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError([Problem(name, line, col, "the file is not valid UTF-8; save it as UTF-8")]) from None
+    if "\0" in text:
+        offset = text.index("\0")
+        line = text.count("\n", 0, offset) + 1
+        raise InputError([Problem(name, line, offset - text.rfind("\n", 0, offset),
+                                  "the file contains a NUL character; remove it")])
+    return text.replace("\r\n", "\n")
+
+
+def _criteria(data: dict[str, Any]) -> Criteria:
+    meta = data["meta"]
+    languages = tuple(meta["languages"])
+
+    def text(value: Any) -> Text:
+        # Store texts in the file's language order, whatever order they were written in.
+        return Text(tuple((lang, str(value[lang])) for lang in languages))
+
+    def opt(value: Any) -> Text | None:
+        return None if value is None else text(value)
+
+    sources = tuple(
+        Source(s["id"], text(s["title"]), opt(s.get("publisher")), s.get("url"), opt(s.get("note")))
+        for s in meta["sources"]
+    )
+    return Criteria(
+        meta=Meta(meta["id"], text(meta["title"]), opt(meta.get("description")), meta["version"],
+                  languages, meta["licence"], sources, meta.get("site_url")),
+        scale=Scale(tuple(Level(lv["score"], text(lv["label"]), opt(lv.get("description")))
+                          for lv in data["scale"]["levels"])),
+        sections=tuple(
+            Section(s["id"], text(s["title"]), text(s["intro"]),
+                    tuple(_criterion(c, text, opt) for c in s["criteria"]))
+            for s in data["sections"]
+        ),
+    )
+
+
+def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
+    return Criterion(
+        id=c["id"], title=text(c["title"]), why=text(c["why"]),
+        questions=tuple(text(q) for q in c["questions"]),
+        evidence=tuple(text(e) for e in c["evidence"]),
+        red_flags=tuple(text(r) for r in c["red_flags"]),
+        levels=tuple(Descriptor(lv["score"], text(lv["text"])) for lv in c["levels"]),
+        weight=c["weight"], weight_reason=opt(c.get("weight_reason")),
+        knockout=c["knockout"], sources=tuple(c["sources"]),
+    )

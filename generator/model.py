@@ -1,0 +1,160 @@
+"""The immutable criteria model that every renderer reads.
+
+Names match the keys of ``data/criteria.yaml``; see the JSON Schema in
+``generator/schema/criteria.schema.json`` for what each key means.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["Criteria", "Criterion", "Descriptor", "Level", "Meta", "Scale", "Section", "Source", "Text"]
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in every language of the file."""
+
+    values: tuple[tuple[str, str], ...]
+    """(language, text) pairs in the file's language order."""
+
+    def __call__(self, lang: str) -> str:
+        """The text in ``lang``."""
+        return dict(self.values)[lang]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source that criteria cite."""
+
+    id: str
+    """Stable id, cited from ``criterion.sources``."""
+    title: Text
+    """Title of the source."""
+    publisher: Text | None
+    """Who published it, if known."""
+    url: str | None
+    """Where to read it, if public."""
+    note: Text | None
+    """Remarks on the source."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What the criteria file is and where it comes from."""
+
+    id: str
+    """Stable id of this edition."""
+    title: Text
+    """Title shown on every page and sheet."""
+    description: Text | None
+    """One-paragraph summary for the home page."""
+    version: str
+    """Version string of these criteria."""
+    languages: tuple[str, ...]
+    """Language codes; the first is the main language."""
+    licence: str
+    """Licence of the criteria text."""
+    sources: tuple[Source, ...]
+    """Sources cited by criteria."""
+    site_url: str | None
+    """Public address of the published site."""
+
+
+@dataclass(frozen=True)
+class Level:
+    """One step of the scoring scale."""
+
+    score: int
+    """Points for this level."""
+    label: Text
+    """Short name, e.g. "Good"."""
+    description: Text | None
+    """What this level means in general."""
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The scoring scale shared by all criteria."""
+
+    levels: tuple[Level, ...]
+    """Levels from lowest to highest score."""
+
+    @property
+    def min_score(self) -> int:
+        """The lowest score; a knock-out criterion scored here disqualifies."""
+        return self.levels[0].score
+
+    @property
+    def max_score(self) -> int:
+        """The highest score."""
+        return self.levels[-1].score
+
+
+@dataclass(frozen=True)
+class Descriptor:
+    """What an answer at one scale level sounds like, for one criterion."""
+
+    score: int
+    """The scale level described."""
+    text: Text
+    """The description."""
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One thing to assess about an agency."""
+
+    id: str
+    """Stable id that never changes meaning."""
+    title: Text
+    """Short title."""
+    why: Text
+    """Why it matters."""
+    questions: tuple[Text, ...]
+    """Interview questions to read aloud."""
+    evidence: tuple[Text, ...]
+    """Evidence to request."""
+    red_flags: tuple[Text, ...]
+    """Warning signs."""
+    levels: tuple[Descriptor, ...]
+    """One descriptor per scale level, in scale order."""
+    weight: int | float
+    """Relative weight in section and total scores (> 0)."""
+    weight_reason: Text | None
+    """Why it has this weight."""
+    knockout: bool
+    """True if a lowest-level score disqualifies the agency."""
+    sources: tuple[str, ...]
+    """Ids of the sources this criterion rests on."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of criteria with its own page and subtotal."""
+
+    id: str
+    """Stable id; also the page's file name."""
+    title: Text
+    """Section title."""
+    intro: Text
+    """Introduction shown above its criteria."""
+    criteria: tuple[Criterion, ...]
+    """Criteria in display order."""
+
+
+@dataclass(frozen=True)
+class Criteria:
+    """A whole criteria file."""
+
+    meta: Meta
+    """Title, version, languages, licence, sources."""
+    scale: Scale
+    """The scoring scale."""
+    sections: tuple[Section, ...]
+    """Sections in display order."""
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        """All criteria, in display order."""
+        return tuple(c for s in self.sections for c in s.criteria)

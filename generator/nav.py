@@ -1,0 +1,37 @@
+"""Site navigation and language switcher, as plain data for the site engine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.labels import label
+from generator.model import Criteria
+
+__all__ = ["alternates", "language_root", "site_nav"]
+
+
+def site_nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
+    """Navigation in ``lang``: guide pages, then one entry per section."""
+    return [
+        {label(lang, "home"): "index.md"},
+        {label(lang, "how_to_use"): "how-to-use.md"},
+        {label(lang, "scoring"): "scoring.md"},
+        {label(lang, "sections"): [
+            {section.title(lang): f"sections/{section.id}.md"} for section in criteria.sections
+        ]},
+    ]
+
+
+def language_root(criteria: Criteria, lang: str) -> str:
+    """Path of a language's site below the site root: '' for the main language, else '<lang>/'."""
+    return "" if lang == criteria.meta.languages[0] else f"{lang}/"
+
+
+def alternates(criteria: Criteria, lang: str) -> list[dict[str, str]]:
+    """Language switcher entries for pages of ``lang``, as links relative to that language's root."""
+    up = "../" if language_root(criteria, lang) else ""
+    return [
+        {"name": label(other, "language_name"), "lang": other,
+         "link": (up + language_root(criteria, other)) or "./"}
+        for other in criteria.meta.languages
+    ]

@@ -1,0 +1,33 @@
+"""Put text from the criteria file into Markdown safely.
+
+Text fields are plain text: every character that Markdown or HTML would
+interpret is escaped, so data can never become a link, raw HTML, a heading
+or a template. Blank lines separate paragraphs; single line breaks are spaces.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["md", "md_cell", "md_inline"]
+
+# Python-Markdown honours a backslash before each of these.
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def md_inline(text: str) -> str:
+    """One line of escaped Markdown (line breaks become spaces)."""
+    joined = " ".join(part.strip() for part in text.split("\n") if part.strip())
+    return _SPECIAL.sub(r"\\\1", joined).translate(_HTML)
+
+
+def md(text: str) -> str:
+    """Escaped Markdown paragraphs."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(md_inline(p) for p in paragraphs if p.strip())
+
+
+def md_cell(text: str) -> str:
+    """Escaped Markdown for a table cell (pipes escaped, one line)."""
+    return md_inline(text).replace("|", "\\|")

@@ -1,0 +1,140 @@
+"""Parse a YAML file into plain data plus the position of every value.
+
+We compose the node tree with ruamel.yaml (YAML 1.2) and build plain Python
+values ourselves, so that we can report *every* duplicate key (constructors
+stop at the first), remember where each value and key came from, spot YAML
+1.1 traps in the original scalar text, and bound the work an alias bomb can
+cause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.problems import InputError, Problem
+
+__all__ = ["MAX_VALUES", "Parsed", "Path", "parse_yaml"]
+
+Path = tuple[str | int, ...]
+MAX_VALUES = 500_000
+"""Upper bound on values built from one file (defeats alias "billion laughs")."""
+
+_SCALAR_TYPES = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": int,
+    "tag:yaml.org,2002:float": float,
+    "tag:yaml.org,2002:bool": bool,
+    "tag:yaml.org,2002:null": type(None),
+    # A date is legal text here; keep what the user typed.
+    "tag:yaml.org,2002:timestamp": str,
+}
+
+
+@dataclass
+class Parsed:
+    """Plain data from a YAML file with the location of each value."""
+
+    file: str
+    data: Any = None
+    value_at: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """1-based (line, col) of the value at each path."""
+    key_at: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    """1-based (line, col) of the mapping key that introduced each path."""
+    plain: dict[Path, str] = field(default_factory=dict)
+    """Original text of every unquoted scalar, by path."""
+    problems: list[Problem] = field(default_factory=list)
+
+    def at(self, path: Path, message: str, key: bool = False) -> Problem:
+        """A problem located at ``path`` (the key if asked and known)."""
+        table = self.key_at if key and path in self.key_at else self.value_at
+        while path and path not in table:
+            path = path[:-1]
+        line, col = table.get(path, (1, 1))
+        return Problem(self.file, line, col, message)
+
+
+def parse_yaml(text: str, file: str) -> Parsed:
+    """Parse ``text``; raise InputError on syntax errors, else return Parsed."""
+    parsed = Parsed(file)
+    try:
+        root = YAML(typ="rt").compose(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(filter(None, [exc.context, exc.problem]))
+        raise InputError([Problem(file, line, col, f"YAML syntax error: {what}")]) from None
+    except YAMLError as exc:
+        raise InputError([Problem(file, 1, 1, f"YAML error: {exc}")]) from None
+    if root is None:
+        raise InputError([Problem(file, 1, 1, "the file is empty")])
+    builder = _Builder(parsed)
+    try:
+        parsed.data = builder.build(root, ())
+    except _TooBig:
+        raise InputError([Problem(file, 1, 1, f"the file expands to more than {MAX_VALUES} values "
+                                  "(are anchors and aliases nested?); simplify it")]) from None
+    return parsed
+
+
+_SAFE = YAML(typ="safe", pure=True)
+
+
+class _TooBig(Exception):
+    pass
+
+
+@dataclass
+class _Builder:
+    parsed: Parsed
+    count: int = 0
+
+    def build(self, node: Node, path: Path) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _TooBig
+        self.parsed.value_at.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self._scalar(node, path)
+
+    def _scalar(self, node: ScalarNode, path: Path) -> Any:
+        if node.style is None:
+            self.parsed.plain[path] = node.value
+        kind = _SCALAR_TYPES.get(str(node.tag))
+        if kind is None:
+            self.parsed.problems.append(self.parsed.at(
+                path, f"unsupported value type {node.tag}; quote the value to make it text"))
+            return node.value
+        return node.value if kind is str else _SAFE.load(node.value)
+
+    def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.parsed.problems.append(Problem(
+                    self.parsed.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    "a key must be a plain word, not a list or mapping"))
+                continue
+            key = str(key_node.value)
+            if key == "<<":
+                self.parsed.problems.append(self.parsed.at(
+                    path, "merge keys (<<) are not supported; write the keys out"))
+                continue
+            here = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if key in result:
+                first = self.parsed.key_at[(*path, key)]
+                self.parsed.problems.append(Problem(
+                    self.parsed.file, *here,
+                    f"duplicate key '{key}' (first defined at line {first[0]}); remove one of them"))
+                continue
+            self.parsed.key_at[(*path, key)] = here
+            result[key] = self.build(value_node, (*path, key))
+        return result

@@ -1,0 +1,34 @@
+"""The one way renderers fill templates from ``generator/templates/<kind>/``."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.render.markdown import md, md_cell, md_inline
+
+__all__ = ["render"]
+
+_ROOT = Path(__file__).parent / "templates"
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(_ROOT)),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # Markdown output; every data value goes through the md filters.
+    )
+    env.filters.update(md=md, md_cell=md_cell, md_inline=md_inline)
+    return env
+
+
+def render(kind: str, name: str, **context: Any) -> str:
+    """Render ``templates/<kind>/<name>`` with ``context``."""
+    return _environment().get_template(f"{kind}/{name}").render(**context)

@@ -1,0 +1,58 @@
+"""The only code that writes generated files to disk.
+
+Everything is rendered in memory first, so an invalid input writes nothing.
+Then each changed file is replaced atomically (write a temporary file beside
+it, then rename), unchanged files are left alone (so a watching ``mkdocs
+serve`` sees only real changes), and files that are no longer generated are
+removed. Files named in ``keep`` at the top of the tree are never touched.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+__all__ = ["Content", "write_tree"]
+
+Content = str | bytes
+
+
+def _bytes(content: Content) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def write_tree(root: Path, files: Mapping[str, Content], keep: frozenset[str] = frozenset()) -> int:
+    """Make ``root`` hold exactly ``files`` (plus ``keep``); return how many files changed."""
+    root.mkdir(parents=True, exist_ok=True)
+    changed = 0
+    for relative, content in sorted(files.items()):
+        changed += _write_if_changed(root / relative, _bytes(content))
+    for path in sorted(root.rglob("*"), reverse=True):
+        relative = path.relative_to(root).as_posix()
+        if relative in keep or relative in files:
+            continue
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        else:
+            path.unlink()
+            changed += 1
+    return changed
+
+
+def _write_if_changed(path: Path, data: bytes) -> bool:
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return True

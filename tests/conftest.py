@@ -1,0 +1,69 @@
+"""Shared fixtures: paths, a built site, a local HTTP server and Debian's Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CRITERIA = ROOT / "data" / "criteria.yaml"
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/*/expected")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole site built from the default criteria, strictly, once per run."""
+    from generator.cli import main
+
+    base = tmp_path_factory.mktemp("built")
+    status = main(["site", "--criteria", str(DEFAULT_CRITERIA), "--docs", str(base / "docs"),
+                   "--site", str(base / "site"), "--config", str(ROOT / "mkdocs.yml")])
+    assert status == 0
+    return base / "site"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve_dir() -> Iterator[object]:
+    """Call with a folder; returns the base URL of a server on 127.0.0.1 for it."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--disable-gpu", "--no-first-run"])
+        yield chromium
+        chromium.close()

@@ -1,0 +1,110 @@
+"""Every kind of problem in a criteria file is reported at its line, all at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL
+from generator.cli import main
+from generator.load import parse_criteria
+from generator.problems import InputError
+
+
+def problems_of(text: str) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        parse_criteria(text.encode("utf-8"), "c.yaml")
+    return [str(p) for p in caught.value.problems]
+
+
+def mutate(*pairs: tuple[str, str]) -> str:
+    text = MINIMAL.read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert text.count(old) >= 1, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_minimal_fixture_is_valid() -> None:
+    criteria = parse_criteria(MINIMAL.read_bytes(), "m.yaml")
+    assert [c.id for c in criteria.criteria] == ["licence", "visit", "process"]
+
+
+# (name, replacement pairs, marker text on the bad line, expected message fragment)
+CASES = [
+    ("schema: wrong type", ("weight: 2", "weight: many"), "weight: many", "expected a number, found text"),
+    ("duplicate mapping key", ("knockout: false\n        sources: [article]\n  - id: skill",
+                               "knockout: false\n        knockout: true\n        sources: [article]\n  - id: skill"),
+     "knockout: true\n        sources: [article]\n  - id: skill", "duplicate key 'knockout'"),
+    ("duplicate id", ("- id: visit", "- id: licence"), "- id: licence\n        title: {zh: 实地", "duplicate id 'licence'"),
+    ("missing translation", ("why: {zh: 流程决定结果。, en: Process drives results.}", "why: {zh: 流程决定结果。}"),
+     "why: {zh: 流程决定结果。}", "missing the 'en' text"),
+    ("unknown key (typo)", ("title: {zh: 专业能力", "titel: {zh: 专业能力"), "titel:", "unknown key 'titel'; did you mean 'title'?"),
+    ("non-positive weight", ("weight: 1.5", "weight: 0"), "weight: 0", "must be greater than 0"),
+    ("non-numeric weight", ("weight: 3", "weight: \"3\""), "weight: \"3\"", "expected a number, found text"),
+    ("YAML 1.1 boolean trap", ("{zh: 拒绝, en: Refuses}", "{zh: 拒绝, en: no}"), "en: no}", "unquoted no is read as true/false"),
+    ("YAML 1.1 version trap", ('version: "0.1.0"', "version: 1.10"), "version: 1.10", 'write it in quotes, "1.10"'),
+    ("missing required key", ("        why: {zh: 见面比电话可靠。, en: Meeting beats phone calls.}\n", ""),
+     "- id: visit", "missing required key 'why'"),
+    ("unknown source", ("sources: [article]\n  - id: skill", "sources: [artcle]\n  - id: skill"), "[artcle]",
+     "unknown source 'artcle'"),
+    ("level missing", ("          - {score: 3, text: {zh: 主动邀请, en: Invites you}}\n", ""), "levels:\n          - {score: 0, text: {zh: 拒绝,",
+     "levels must describe scores [0, 1, 2, 3]"),
+]
+
+
+@pytest.mark.parametrize(("name", "pair", "marker", "fragment"), CASES, ids=[c[0] for c in CASES])
+def test_each_problem_kind_is_located(name: str, pair: tuple[str, str], marker: str, fragment: str) -> None:
+    text = mutate(pair)
+    found = [p for p in problems_of(text) if fragment in p]
+    assert found, problems_of(text)
+    expected_line = line_of(text, marker)
+    if name == "level missing":
+        expected_line = line_of(text, marker) + 1
+    assert found[0].startswith(f"c.yaml:{expected_line}:"), (found, expected_line)
+
+
+def test_all_problems_are_reported_together() -> None:
+    text = mutate(*(case[1] for case in CASES if case[0] not in {"duplicate id"}))
+    found = problems_of(text)
+    for name, _, _, fragment in CASES:
+        if name != "duplicate id":
+            assert any(fragment in p for p in found), (name, found)
+    lines = [int(p.split(":")[1]) for p in found]
+    assert lines == sorted(lines)
+
+
+def test_cli_reports_without_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(mutate(("weight: 2", "weight: -1"), ("title: {zh: 专业能力", "titel: {zh: 专业能力")),
+                   encoding="utf-8")
+    assert main(["check", "--criteria", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"{bad}:" in err and "2 problem(s) found" in err, err
+
+
+@pytest.mark.parametrize(("raw", "fragment"), [
+    (b"a: [1, 2\n", "YAML syntax error"),
+    (b"format: 1\nmeta: \xff\xfe\n", "not valid UTF-8"),
+    (b"format: 1\x00\n", "NUL character"),
+    (b"", "the file is empty"),
+    (b"a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+     b"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+     "expands to more than"),
+])
+def test_unreadable_files_are_located(raw: bytes, fragment: str) -> None:
+    with pytest.raises(InputError) as caught:
+        parse_criteria(raw, "c.yaml")
+    assert any(fragment in str(p) and str(p).startswith("c.yaml:") for p in caught.value.problems)
+
+
+def test_bom_and_crlf_are_accepted() -> None:
+    raw = b"\xef\xbb\xbf" + MINIMAL.read_bytes().replace(b"\n", b"\r\n")
+    assert len(parse_criteria(raw, "m.yaml").criteria) == 3
