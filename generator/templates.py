@@ -23,7 +23,9 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
-        autoescape=False,  # Markdown output; every data value goes through the md filters.
+        # Markdown templates (*.md.j2) escape every data value with the md filters;
+        # HTML templates (*.html.j2) are autoescaped.
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
     )
     env.filters.update(md=md, md_cell=md_cell, md_inline=md_inline)
     return env
