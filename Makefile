@@ -26,13 +26,19 @@ check: $(VENV)/.runtime  ## validate data/criteria.yaml
 	$(PY) -m generator check
 
 lint: $(VENV)/.dev
-	$(PY) -m ruff check generator hooks tests
+	$(PY) -m ruff check generator hooks tests bench
 	$(PY) -m mypy
 
 test: $(VENV)/.dev  ## set up everything, then lint and run the test suite
 	scripts/install-system-packages
 	$(MAKE) lint
 	$(PY) -m pytest
+
+bench/node_modules/.installed: bench/package.json  # optional Lighthouse; the benchmark skips it if npm fails
+	-npm install --prefix bench --no-audit --no-fund --no-package-lock --silent && touch $@
+
+bench: $(VENV)/.dev bench/node_modules/.installed  ## measure build cost, growth, refresh, page weight; writes BENCHMARKS.md
+	$(PY) -m bench
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -10,10 +10,14 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.diff import compare
+from generator.diff_report import to_json, to_markdown
+from generator.labels import file_label_gaps
 from generator.load import load_criteria
 from generator.model import Criteria
 from generator.outputs import render_all
 from generator.problems import InputError
+from generator.version import COMMIT_ENV, read_commit
 from generator.writer import write_tree
 
 __all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "generate", "main"]
@@ -40,13 +44,21 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "site":
             command.add_argument("--site", default="site", help="output folder (default: %(default)s)")
             command.add_argument("--config", default="mkdocs.yml", help="MkDocs config (default: %(default)s)")
+    text = "compare two criteria files by stable id: added, removed, reworded, weight, knock-out, moved"
+    command = commands.add_parser("diff", help=text, description=text)
+    command.add_argument("old", help="the earlier criteria file, e.g. upstream's")
+    command.add_argument("new", help="the later criteria file, e.g. yours")
+    command.add_argument("--format", choices=["markdown", "json"], default="markdown",
+                         help="report format (default: %(default)s)")
     return parser
 
 
-def generate(criteria_path: str, docs: str) -> tuple[Criteria, int]:
-    """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed."""
+def generate(criteria_path: str, docs: str, commit: str | None = None) -> tuple[Criteria, int]:
+    """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed.
+
+    ``commit`` (from ``generator.version.read_commit``) is stamped on the outputs that show it."""
     criteria = load_criteria(criteria_path)
-    changed = write_tree(Path(docs), render_all(criteria, criteria_path), keep=KEEP)
+    changed = write_tree(Path(docs), render_all(criteria, criteria_path, commit), keep=KEEP)
     return criteria, changed
 
 
@@ -54,12 +66,16 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "diff":
+            return _diff(args.old, args.new, args.format)
         if args.command == "check":
             criteria = load_criteria(args.criteria)
+            _warn_label_gaps(args.criteria, criteria)
             print(f"{args.criteria}: ok — {len(criteria.sections)} sections, "
                   f"{len(criteria.criteria)} criteria, languages {', '.join(criteria.meta.languages)}")
         elif args.command == "build":
-            _, changed = generate(args.criteria, args.docs)
+            criteria, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent))
+            _warn_label_gaps(args.criteria, criteria)
             print(f"{args.docs}: {changed} files changed")
         else:
             return _site(args.criteria, args.docs, args.site, args.config)
@@ -73,11 +89,13 @@ def main(argv: list[str] | None = None) -> int:
 def _site(criteria: str, docs: str, site: str, config: str) -> int:
     """Build into a temporary folder beside ``site``, then swap it in, so a failed
     or interrupted build never damages the previous site."""
-    generate(criteria, docs)  # reports input problems before MkDocs starts
+    commit = read_commit(Path(criteria).parent)
+    _warn_label_gaps(criteria, generate(criteria, docs, commit)[0])  # reports input problems before MkDocs starts
     target = Path(site).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
+           COMMIT_ENV: commit or ""}  # the hook stamps the same commit
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "--config-file", config, "--site-dir", str(staging)]
     if subprocess.run(command, env=env, check=False).returncode != 0:
@@ -96,3 +114,29 @@ def _swap(staging: Path, target: Path) -> None:
         target.rename(old)
     staging.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _diff(old: str, new: str, form: str) -> int:
+    """Validate both files (reporting every problem of both), then print their differences."""
+    models, problems = [], []
+    for path in (old, new):
+        try:
+            models.append(load_criteria(path))
+        except InputError as error:
+            problems += error.problems
+    if problems:
+        raise InputError(problems)
+    diff = compare(models[0], models[1])
+    sys.stdout.write(to_json(diff) if form == "json" else to_markdown(diff))
+    return 0
+
+
+def _warn_label_gaps(path: str, criteria: Criteria) -> None:
+    """Tell the editor which interface labels of a file-supplied language fall back to English."""
+    for lang in criteria.meta.languages:
+        gaps = file_label_gaps(lang)
+        if gaps:
+            shown = ", ".join(gaps[:8]) + (f" and {len(gaps) - 8} more (keys of generator/labels.py)"
+                                           if len(gaps) > 8 else "")
+            print(f"{path}: warning: labels.{lang} lacks {len(gaps)} interface label(s), shown in English: "
+                  f"{shown}", file=sys.stderr)

@@ -5,7 +5,22 @@ from __future__ import annotations
 from pathlib import Path as FsPath
 from typing import Any
 
-from generator.model import Criteria, Criterion, Descriptor, Level, Meta, Scale, Section, Source, Text
+from generator.edition_rules import edition_problems, logo_file
+from generator.labels import use_file_labels
+from generator.model import (
+    Branding,
+    Criteria,
+    Criterion,
+    Descriptor,
+    Level,
+    Logo,
+    Meta,
+    Release,
+    Scale,
+    Section,
+    Source,
+    Text,
+)
 from generator.problems import InputError, Problem
 from generator.rules import rule_problems
 from generator.schema_check import schema_problems
@@ -30,10 +45,12 @@ def load_criteria(path: str | FsPath) -> Criteria:
 def parse_criteria(raw: bytes, name: str) -> Criteria:
     """Validate criteria given as bytes; ``name`` is used in messages."""
     parsed = parse_yaml(_decode(raw, name), name)
-    problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed)]
+    problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed), *edition_problems(parsed)]
     if problems:
         raise InputError(problems)
-    return _criteria(parsed.data)
+    criteria = _criteria(parsed.data, name)
+    use_file_labels({lang: dict(table) for lang, table in criteria.labels})
+    return criteria
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -53,7 +70,7 @@ def _decode(raw: bytes, name: str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def _criteria(data: dict[str, Any]) -> Criteria:
+def _criteria(data: dict[str, Any], name: str) -> Criteria:
     meta = data["meta"]
     languages = tuple(meta["languages"])
 
@@ -70,7 +87,7 @@ def _criteria(data: dict[str, Any]) -> Criteria:
     )
     return Criteria(
         meta=Meta(meta["id"], text(meta["title"]), opt(meta.get("description")), meta["version"],
-                  languages, meta["licence"], sources, meta.get("site_url")),
+                  languages, meta["licence"], sources, meta.get("site_url"), _branding(meta, name)),
         scale=Scale(tuple(Level(lv["score"], text(lv["label"]), opt(lv.get("description")))
                           for lv in data["scale"]["levels"])),
         sections=tuple(
@@ -78,7 +95,18 @@ def _criteria(data: dict[str, Any]) -> Criteria:
                     tuple(_criterion(c, text, opt) for c in s["criteria"]))
             for s in data["sections"]
         ),
+        labels=tuple((lang, tuple(table.items())) for lang, table in data.get("labels", {}).items()),
+        changelog=tuple(Release(r["version"], r["date"], text(r["note"])) for r in data.get("changelog", [])),
     )
+
+
+def _branding(meta: dict[str, Any], name: str) -> Branding | None:
+    branding = meta.get("branding")
+    if branding is None:
+        return None
+    logo = branding.get("logo")
+    return Branding(branding.get("primary"), branding.get("accent"),
+                    None if logo is None else Logo(logo, logo_file(name, logo).read_bytes()))
 
 
 def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:

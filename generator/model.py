@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["Criteria", "Criterion", "Descriptor", "Level", "Meta", "Scale", "Section", "Source", "Text"]
+__all__ = ["Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "Release", "Scale", "Section",
+           "Source", "Text"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,40 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """An edition's logo image, read from beside the criteria file."""
+
+    name: str
+    """Path as written in ``meta.branding.logo``, relative to the criteria file."""
+    data: bytes
+    """The image file's bytes."""
+
+
+@dataclass(frozen=True)
+class Branding:
+    """An edition's look: Material palette names and an optional logo."""
+
+    primary: str | None
+    """Material primary palette name, e.g. "teal"."""
+    accent: str | None
+    """Material accent palette name, e.g. "amber"."""
+    logo: Logo | None
+    """Logo image, if any."""
+
+
+@dataclass(frozen=True)
+class Release:
+    """One recorded version in the changelog."""
+
+    version: str
+    """The version described."""
+    date: str
+    """Release date, YYYY-MM-DD."""
+    note: Text
+    """What changed."""
+
+
+@dataclass(frozen=True)
 class Meta:
     """What the criteria file is and where it comes from."""
 
@@ -59,6 +94,8 @@ class Meta:
     """Sources cited by criteria."""
     site_url: str | None
     """Public address of the published site."""
+    branding: Branding | None = None
+    """Colours and logo of this edition; None for the default look."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +190,10 @@ class Criteria:
     """The scoring scale."""
     sections: tuple[Section, ...]
     """Sections in display order."""
+    labels: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    """Interface labels the file supplies for languages without built-in ones: (language, ((key, text), ...))."""
+    changelog: tuple[Release, ...] = ()
+    """Recorded versions, newest first."""
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from generator.labels import label
 from generator.model import Criteria
+from generator.render.forms import FORMS
 
 __all__ = ["alternates", "language_root", "site_nav"]
 
@@ -16,8 +17,15 @@ def site_nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
         {label(lang, "home"): "index.md"},
         {label(lang, "how_to_use"): "how-to-use.md"},
         {label(lang, "scoring"): "scoring.md"},
+        {label(lang, "forms"): [{label(lang, form): f"{form}.md"} for form in FORMS]},
+        {label(lang, "downloads"): "downloads.md"},
         {label(lang, "sections"): [
             {section.title(lang): f"sections/{section.id}.md"} for section in criteria.sections
+        ]},
+        {label(lang, "editions"): [
+            {label(lang, "make_edition"): "edition.md"},
+            {label(lang, "schema_reference"): "schema.md"},
+            {label(lang, "changelog"): "changelog.md"},
         ]},
     ]
 
@@ -33,5 +41,16 @@ def alternates(criteria: Criteria, lang: str) -> list[dict[str, str]]:
     return [
         {"name": label(other, "language_name"), "lang": other,
          "link": (up + language_root(criteria, other)) or "./"}
+        for other in criteria.meta.languages
+    ]
+
+
+def page_alternates(criteria: Criteria, lang: str, page_url: str) -> list[dict[str, str]]:
+    """Switcher entries linking page ``page_url`` (relative to its language root,
+    e.g. 'sections/identity/') to the same page in every language, as relative links."""
+    depth = page_url.count("/") + language_root(criteria, lang).count("/")
+    return [
+        {"name": label(other, "language_name"), "lang": other,
+         "link": ("../" * depth + language_root(criteria, other) + page_url) or "./"}
         for other in criteria.meta.languages
     ]

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 from generator.model import Criteria
+from generator.render.downloads import render_downloads
+from generator.render.edition import render_edition
+from generator.render.forms import render_forms
 from generator.render.guide import render_guide
 
 __all__ = ["render_all"]
 
 
-def render_all(criteria: Criteria, source: str) -> dict[str, str | bytes]:
-    """Every generated file, keyed by path relative to the docs folder (``<lang>/...``)."""
+def render_all(criteria: Criteria, source: str, commit: str | None = None) -> dict[str, str | bytes]:
+    """Every generated file, keyed by path relative to the docs folder (``<lang>/...``).
+
+    ``commit`` is the short git commit the CLI or hook read (see ``generator.version``), or None.
+    """
     files: dict[str, str | bytes] = {}
     for lang in criteria.meta.languages:
         for path, content in render_guide(criteria, lang, source).items():
             files[f"{lang}/{path}"] = content
+        for path, content in render_forms(criteria, lang, source).items():
+            files[f"{lang}/{path}"] = content
+        for path, download in render_downloads(criteria, lang, source).items():
+            files[f"{lang}/{path}"] = download
+        for path, item in render_edition(criteria, lang, source, commit).items():
+            files[f"{lang}/{path}"] = item
     return files

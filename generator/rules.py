@@ -70,6 +70,8 @@ def text_paths(data: dict[str, Any]) -> Iterator[Path]:
         yield from _keys(level, ("scale", "levels", i), "label", "description")
     for path, section in _sections(data):
         yield from _keys(section, path, "title", "intro")
+    for i, release in _dicts(data.get("changelog")):
+        yield from _keys(release, ("changelog", i), "note")
     for path, criterion in _criteria(data):
         yield from _keys(criterion, path, "title", "why", "weight_reason")
         for name in ("questions", "evidence", "red_flags"):
@@ -89,10 +91,12 @@ def _languages(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
     languages = meta.get("languages") if isinstance(meta, dict) else None
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         return
+    from_file = _mapping(data.get("labels"))
     for i, lang in enumerate(languages):
-        if lang not in LABELS:
+        if lang not in LABELS and lang not in from_file:
             yield parsed.at(("meta", "languages", i), f"no interface labels for language '{lang}'; "
-                            f"supported: {', '.join(sorted(LABELS))}")
+                            f"built in: {', '.join(sorted(LABELS))}; add them under labels.{lang} "
+                            "(see the criteria file reference)")
     for path in text_paths(data):
         text = _get(data, path)
         if not isinstance(text, dict):

@@ -46,8 +46,8 @@ def _explain(parsed: Parsed, error: ValidationError) -> Iterator[Problem]:
         for key in sorted(set(instance) - set(allowed)):
             yield parsed.at((*path, key), _unknown_key(key, allowed, path), key=True)
     elif kind == "required":
-        allowed = set(rules.get("properties", {}))
-        typos = [k for k in instance if k not in allowed]
+        known = set(rules.get("properties", {}))
+        typos = [k for k in instance if k not in known]
         for key in expected:
             # A misspelt key is already reported as unknown, with this key suggested.
             if key not in instance and not difflib.get_close_matches(key, typos, n=1):
@@ -101,6 +101,14 @@ def _plain(error: ValidationError) -> str:
     return str(error.message)
 
 
+def _enum(error: ValidationError) -> str:
+    values: Any = error.validator_value
+    allowed = [str(v) for v in values]
+    close = difflib.get_close_matches(str(error.instance), allowed, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"'{error.instance}' is not allowed; {hint}choose one of: {', '.join(allowed)}"
+
+
 _MESSAGES: dict[str, Callable[[Any], str]] = {
     "pattern": lambda e: (
         f"'{e.instance}' does not have the expected form ({e.schema.get('description') or e.validator_value})"
@@ -115,4 +123,5 @@ _MESSAGES: dict[str, Callable[[Any], str]] = {
     "minimum": lambda e: f"must be at least {e.validator_value}, found {e.instance}",
     "maximum": lambda e: f"must be at most {e.validator_value}, found {e.instance}",
     "uniqueItems": lambda e: "contains the same entry twice",
+    "enum": _enum,
 }

@@ -9,16 +9,18 @@ cause.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator.characters import forbidden_character
+from generator.compose import MAX_DEPTH, compose
 from generator.problems import InputError, Problem
 
-__all__ = ["MAX_VALUES", "Parsed", "Path", "parse_yaml"]
+__all__ = ["MAX_DEPTH", "MAX_VALUES", "Parsed", "Path", "parse_yaml"]
 
 Path = tuple[str | int, ...]
 MAX_VALUES = 500_000
@@ -61,15 +63,7 @@ class Parsed:
 def parse_yaml(text: str, file: str) -> Parsed:
     """Parse ``text``; raise InputError on syntax errors, else return Parsed."""
     parsed = Parsed(file)
-    try:
-        root = YAML(typ="rt").compose(text)
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(filter(None, [exc.context, exc.problem]))
-        raise InputError([Problem(file, line, col, f"YAML syntax error: {what}")]) from None
-    except YAMLError as exc:
-        raise InputError([Problem(file, 1, 1, f"YAML error: {exc}")]) from None
+    root = compose(text, file)
     if root is None:
         raise InputError([Problem(file, 1, 1, "the file is empty")])
     builder = _Builder(parsed)
@@ -78,6 +72,9 @@ def parse_yaml(text: str, file: str) -> Parsed:
     except _TooBig:
         raise InputError([Problem(file, 1, 1, f"the file expands to more than {MAX_VALUES} values "
                                   "(are anchors and aliases nested?); simplify it")]) from None
+    except _TooDeep as deep:
+        raise InputError([Problem(file, deep.line, deep.col, f"aliases nest lists and mappings more than {MAX_DEPTH} "
+                                  "deep here; does an anchor contain an alias to itself?")]) from None
     return parsed
 
 
@@ -86,6 +83,14 @@ _SAFE = YAML(typ="safe", pure=True)
 
 class _TooBig(Exception):
     pass
+
+
+class _TooDeep(Exception):
+    """Aliases nest values deeper than MAX_DEPTH, at this 1-based line and column."""
+
+    def __init__(self, line: int, col: int) -> None:
+        super().__init__(line, col)
+        self.line, self.col = line, col
 
 
 @dataclass
@@ -97,6 +102,8 @@ class _Builder:
         self.count += 1
         if self.count > MAX_VALUES:
             raise _TooBig
+        if len(path) > MAX_DEPTH:
+            raise _TooDeep(node.start_mark.line + 1, node.start_mark.column + 1)
         self.parsed.value_at.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
@@ -113,7 +120,21 @@ class _Builder:
             self.parsed.problems.append(self.parsed.at(
                 path, f"unsupported value type {node.tag}; quote the value to make it text"))
             return node.value
-        return node.value if kind is str else _SAFE.load(node.value)
+        if kind is str:
+            # ruamel's round-trip scanner marks each fold of a ">" scalar with BEL (\a); YAML forbids BEL in text.
+            text = node.value.replace("\a", "") if node.style == ">" else node.value
+            self._characters(text, path)
+            return text
+        value = _SAFE.load(node.value)
+        if isinstance(value, float) and not math.isfinite(value):
+            self.parsed.problems.append(self.parsed.at(
+                path, f"{node.value} is not a finite number; write a number such as 1.5"))
+        return value
+
+    def _characters(self, text: str, path: Path) -> None:
+        bad = forbidden_character(text)
+        if bad is not None:
+            self.parsed.problems.append(self.parsed.at(path, f"the text contains {bad}; remove it"))
 
     def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -129,6 +150,10 @@ class _Builder:
                     path, "merge keys (<<) are not supported; write the keys out"))
                 continue
             here = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if forbidden_character(key) is not None:
+                self.parsed.problems.append(Problem(self.parsed.file, *here,
+                                                    f"the key contains {forbidden_character(key)}; remove it"))
+                continue
             if key in result:
                 first = self.parsed.key_at[(*path, key)]
                 self.parsed.problems.append(Problem(

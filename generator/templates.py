@@ -8,9 +8,9 @@ from typing import Any
 
 import jinja2
 
-from generator.render.markdown import md, md_cell, md_inline
+from generator.render.markdown import md, md_cell, md_code, md_inline
 
-__all__ = ["render"]
+__all__ = ["localised", "render"]
 
 _ROOT = Path(__file__).parent / "templates"
 
@@ -27,8 +27,14 @@ def _environment() -> jinja2.Environment:
         # HTML templates (*.html.j2) are autoescaped.
         autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default_for_string=False),
     )
-    env.filters.update(md=md, md_cell=md_cell, md_inline=md_inline)
+    env.filters.update(md=md, md_cell=md_cell, md_code=md_code, md_inline=md_inline)
     return env
+
+
+def localised(kind: str, stem: str, lang: str, suffix: str = "md.j2") -> str:
+    """Name of the template ``<stem>.<lang>.<suffix>`` of ``kind``, or its English one if ``lang`` has none."""
+    name = f"{stem}.{lang}.{suffix}"
+    return name if (_ROOT / kind / name).is_file() else f"{stem}.en.{suffix}"
 
 
 def render(kind: str, name: str, **context: Any) -> str:

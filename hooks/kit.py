@@ -9,11 +9,13 @@ the whole multilingual site. Paths come from KIT_CRITERIA and KIT_DOCS
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,8 +29,21 @@ if str(ROOT) not in sys.path:
 from generator.cli import generate  # noqa: E402
 from generator.load import load_criteria  # noqa: E402
 from generator.model import Criteria  # noqa: E402
-from generator.nav import alternates, language_root, site_nav  # noqa: E402
+from generator.nav import alternates, language_root, page_alternates, site_nav  # noqa: E402
 from generator.problems import InputError  # noqa: E402
+from generator.render.edition import logo_path  # noqa: E402
+from generator.search_index import compact_search_index, compact_search_index_script  # noqa: E402
+from generator.version import edition_stamp, read_commit  # noqa: E402
+
+_CACHE: dict[str, tuple[float, Criteria]] = {}
+
+
+def _cached_criteria(source: str) -> Criteria:
+    """The criteria model, loaded once per change of the file (pages ask many times)."""
+    stamp = Path(source).stat().st_mtime
+    if source not in _CACHE or _CACHE[source][0] != stamp:
+        _CACHE[source] = (stamp, load_criteria(source))
+    return _CACHE[source][1]
 
 
 def _paths(config: MkDocsConfig) -> tuple[str, Path]:
@@ -50,24 +65,54 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     source, docs = _paths(config)
     try:
         nested = Path(config.docs_dir).resolve().parent == docs
-        criteria = load_criteria(source) if nested else generate(source, str(docs))[0]
+        commit = read_commit(Path(source).parent)
+        criteria = load_criteria(source) if nested else generate(source, str(docs), commit)[0]
     except InputError as error:
         raise Abort(f"{error}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
     lang = _language(config, docs, criteria)
     config.docs_dir = str(docs / lang)
     config.site_name = criteria.meta.title(lang)
-    config.theme["language"] = lang
+    config.theme["language"] = _material_language(config, lang)
+    _apply_branding(config, criteria)
+    _search_words(config)
     config.nav = site_nav(criteria, lang)
     config.extra["alternate"] = alternates(criteria, lang)
-    config.extra["kit"] = {"version": criteria.meta.version, "language": lang}
-    config.copyright = f"{criteria.meta.title(lang)} · {criteria.meta.version} · {criteria.meta.licence}"
+    stamp = edition_stamp(criteria, lang, commit)
+    config.extra["kit"] = {"version": criteria.meta.version, "language": lang, "commit": commit or "", "stamp": stamp}
+    config.copyright = str(escape(f"{stamp} · {criteria.meta.licence}"))  # Material prints it as HTML
     base = config.site_url or criteria.meta.site_url or "http://127.0.0.1:8000/"
     config.site_url = base + language_root(criteria, lang)
     return config
 
 
+def _material_language(config: MkDocsConfig, lang: str) -> str:
+    """``lang`` if Material has interface texts for it (search box, buttons), else English."""
+    dirs = [Path(folder) for folder in config.theme.dirs]
+    return lang if any((d / "partials" / "languages" / f"{lang}.html").is_file() for d in dirs) else "en"
+
+
+def _apply_branding(config: MkDocsConfig, criteria: Criteria) -> None:
+    """The edition's palette colours and logo (meta.branding), over mkdocs.yml's defaults."""
+    branding = criteria.meta.branding
+    if branding is None:
+        return
+    colours = {k: v for k, v in (("primary", branding.primary), ("accent", branding.accent)) if v}
+    palette = config.theme.get("palette")
+    if isinstance(palette, list):
+        config.theme["palette"] = [{**entry, **colours} for entry in palette]
+    else:
+        config.theme["palette"] = {**(palette or {}), **colours}
+    logo = logo_path(criteria)
+    if logo is not None:
+        config.theme["logo"] = logo
+        config.theme["favicon"] = logo
+
+
+@event_priority(-50)  # after the search plugin wrote its index, before an offline plugin copies it
 def on_post_build(config: MkDocsConfig) -> None:
-    """After the main language, build each other language into <site>/<lang>/."""
+    """Compact this language's search index; after the main language, build each
+    other language into <site>/<lang>/."""
+    _compact_search_index(Path(config.site_dir))
     source, docs = _paths(config)
     criteria = load_criteria(source)
     if _language(config, docs, criteria) != criteria.meta.languages[0]:
@@ -86,3 +131,60 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     source, _ = _paths(config)
     server.watch(str(Path(source).resolve()))
     return server
+
+
+def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+    """Give the language switcher links to this same page in every language, and
+    render the page with big menu groups cut down (see NAV_SIBLINGS_MAX)."""
+    source, docs = _paths(config)
+    criteria = _cached_criteria(source)
+    lang = _language(config, docs, criteria)
+    page.meta["alternates"] = page_alternates(criteria, lang, page.url)
+    context["nav"] = _pruned_nav(nav, page)
+    return context
+
+
+SEARCH_WORDS = ROOT / "hooks" / "search-words.zh.txt"
+"""jieba user dictionary: the kit's own words (代运营, 子账号…) that jieba would split."""
+
+NAV_SIBLINGS_MAX = 12
+"""A page's menu lists the other pages of its group only while the group has at most this
+many; beyond that (a fork with many sections) just the page itself, so page size does not
+grow with the number of sections. The footer's previous/next links and the home page lead on."""
+
+
+def _search_words(config: MkDocsConfig) -> None:
+    """Have Material's search plugin segment Chinese with the kit's word list too."""
+    search = config.plugins.get("material/search")
+    if search is not None and not search.config.jieba_dict_user:
+        search.config.jieba_dict_user = str(SEARCH_WORDS)
+
+
+def _compact_search_index(site_dir: Path) -> None:
+    """Rewrite search/search_index.json (and an offline search_index.js) as compact UTF-8."""
+    for name, compact in (("search_index.json", compact_search_index),
+                          ("search_index.js", compact_search_index_script)):
+        path = site_dir / "search" / name
+        if path.is_file():
+            path.write_text(compact(path.read_text(encoding="utf-8")), encoding="utf-8", newline="\n")
+
+
+def _pruned_nav(nav: Any, page: Any) -> Any:
+    """``nav`` for rendering ``page``: its group cut down to the page itself if the group is big."""
+    group = page.parent
+    if group is None or len(group.children) <= NAV_SIBLINGS_MAX:
+        return nav
+    narrow = copy.copy(group)
+    narrow.children = [page]
+    return _replaced(nav, group, narrow)
+
+
+def _replaced(nav: Any, old: Any, new: Any) -> Any:
+    """A shallow copy of ``nav`` with item ``old`` swapped for ``new`` (copying its ancestors)."""
+    if old.parent is None:
+        top = copy.copy(nav)
+        top.items = [new if item is old else item for item in nav.items]
+        return top
+    parent = copy.copy(old.parent)
+    parent.children = [new if child is old else child for child in old.parent.children]
+    return _replaced(nav, old.parent, parent)

@@ -6,7 +6,6 @@ import hashlib
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main

@@ -7,7 +7,7 @@ from functools import partial
 from generator.labels import label
 from generator.model import Criteria
 from generator.scoring import display, score
-from generator.templates import render
+from generator.templates import localised, render
 
 __all__ = ["banner", "render_guide", "worked_example"]
 
@@ -25,7 +25,7 @@ def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
     }
     pages = {
         "index.md": render("guide", "index.md.j2", **context),
-        "how-to-use.md": render("guide", f"how-to-use.{lang}.md.j2", **context),
+        "how-to-use.md": render("guide", localised("guide", "how-to-use", lang), **context),
         "scoring.md": render("guide", "scoring.md.j2", example=worked_example(), **context),
     }
     for section in criteria.sections:

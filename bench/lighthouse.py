@@ -1,0 +1,84 @@
+"""Optional: Lighthouse mobile scores of a few pages, if ``bench/node_modules`` has Lighthouse 12.
+
+``make bench`` installs it there (npm, pinned in ``bench/package.json``); without
+it, or if a run fails, this part is skipped and the rest of the report stands.
+Pages are served by a plain static server (no gzip), so transfer sizes are raw.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from bench.project import ROOT
+
+__all__ = ["CATEGORIES", "lighthouse_bin", "run_lighthouse"]
+
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+METRICS = {"first-contentful-paint": "fcp_s", "largest-contentful-paint": "lcp_s", "total-blocking-time": "tbt_ms",
+           "cumulative-layout-shift": "cls", "total-byte-weight": "transfer_bytes"}
+CHROME = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def lighthouse_bin(root: Path = ROOT) -> Path | None:
+    """The locally installed Lighthouse command, or None."""
+    path = root / "bench" / "node_modules" / ".bin" / "lighthouse"
+    return path if path.is_file() and shutil.which("node") else None
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def _audit(command: Path, url: str, timeout: float) -> dict[str, float]:
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as folder:
+        report = Path(folder) / "report.json"
+        subprocess.run([str(command), url, f"--only-categories={','.join(CATEGORIES)}", "--output=json",
+                        f"--output-path={report}", "--quiet",
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run"],
+                       env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, timeout=timeout, check=True)
+        data = json.loads(report.read_text(encoding="utf-8"))
+    if data.get("runtimeError"):
+        raise RuntimeError(str(data["runtimeError"]))
+    scores = {name: round(100 * float(data["categories"][name]["score"])) for name in CATEGORIES}
+    metrics = {key: float(data["audits"][audit]["numericValue"]) for audit, key in METRICS.items()}
+    metrics["fcp_s"] /= 1000
+    metrics["lcp_s"] /= 1000
+    return {**scores, **metrics}
+
+
+def run_lighthouse(site: Path, pages: dict[str, str], repeat: int, timeout: float = 240.0) -> dict[str, Any]:
+    """Median mobile scores and metrics per page (``name → location``), or ``{"skipped": why}``."""
+    command = lighthouse_bin()
+    if command is None:
+        return {"skipped": "Lighthouse is not installed in bench/node_modules"}
+    handler = functools.partial(_Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        found: dict[str, Any] = {}
+        for name, location in pages.items():
+            runs = [_audit(command, base + location, timeout) for _ in range(repeat)]
+            found[name] = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+        return {"pages": found, "version": _version()}
+    except (OSError, subprocess.SubprocessError, RuntimeError, KeyError, ValueError) as error:
+        return {"skipped": f"Lighthouse failed: {type(error).__name__}: {str(error)[:300]}"}
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _version() -> str:
+    package = ROOT / "bench" / "node_modules" / "lighthouse" / "package.json"
+    return str(json.loads(package.read_text(encoding="utf-8"))["version"])

@@ -1,0 +1,103 @@
+"""``python -m bench``: measure, print the tables, write bench/results/latest.json and BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from bench.lighthouse import run_lighthouse
+from bench.machine import machine_info
+from bench.project import ROOT, CriteriaSet, criteria_set, fork_sets, snapshot
+from bench.report import markdown, text_report
+from bench.serve import measure_refresh
+from bench.sizes import search_stats, site_sizes
+from bench.targets import evaluate
+from bench.timing import Sample, summarise, time_generator, time_import, time_site
+from bench.weight import weights
+
+__all__ = ["main", "measure_builds", "measure_sets"]
+
+
+def measure_builds(project: Path, sets: list[CriteriaSet], scratch: Path, repeat: int) -> dict[str, Any]:
+    """Time generator and site build ``repeat`` times per set (interleaved); keep each set's last site."""
+    samples: dict[str, dict[str, list[Sample]]] = {s.name: {"generator": [], "site": []} for s in sets}
+    for _ in range(repeat):
+        for cset in sets:
+            samples[cset.name]["generator"].append(time_generator(project, cset, scratch))
+            samples[cset.name]["site"].append(time_site(project, cset, scratch, keep=scratch / f"site-{cset.name}"))
+    result = {}
+    for name, runs in samples.items():
+        gen, site = summarise(runs["generator"]), summarise(runs["site"])
+        result[name] = {"generator": gen, "site": site, "generator_share_wall": gen["wall"] / site["wall"],
+                        "generator_share_cpu": gen["cpu"] / site["cpu"]}
+    return result
+
+
+def measure_sets(project: Path, sets: list[CriteriaSet], scratch: Path, repeat: int) -> dict[str, Any]:
+    """Build cost, sizes, search index and page weight of every criteria set."""
+    builds = measure_builds(project, sets, scratch, repeat)
+    found = {}
+    for cset in sets:
+        site = scratch / f"site-{cset.name}"
+        found[cset.name] = {"criteria": cset.criteria, "sections": cset.sections,
+                            "synthetic": cset.name != "default", "build": builds[cset.name],
+                            "sizes": site_sizes(site, cset.criteria), "search": search_stats(site),
+                            "weights": weights(site, cset.first_section)}
+    return found
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--forks", default="100,1000", help="synthetic fork sizes (default: %(default)s)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per timed build (default: %(default)s)")
+    parser.add_argument("--serve-repeat", type=int, default=5, help="edits of each kind (default: %(default)s)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve refresh benchmark")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the optional Lighthouse scores")
+    parser.add_argument("--json", default=str(ROOT / "bench" / "results" / "latest.json"), help="JSON output")
+    parser.add_argument("--markdown", default=str(ROOT / "BENCHMARKS.md"), help="Markdown report output")
+    return parser
+
+
+def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
+    """Every measurement of one run, as JSON-ready data (targets included)."""
+    info = machine_info()
+    project = snapshot(scratch / "project")
+    default = criteria_set("default", project / "data" / "criteria.yaml")
+    sizes = [int(size) for size in args.forks.split(",") if size.strip()]
+    sets = [default, *fork_sets(scratch, sizes)]
+    imports = summarise([time_import(project) for _ in range(args.repeat)])
+    results: dict[str, Any] = {
+        "machine": info, "method": {"repeat": args.repeat, "serve_repeat": args.serve_repeat},
+        "import": imports, "sets": measure_sets(project, sets, scratch, args.repeat)}
+    if not args.no_serve:
+        refresh = measure_refresh(project, default, scratch, repeat=args.serve_repeat)
+        refresh.update({"set": default.name, "ratio_wall": refresh["criteria"]["wall"] / refresh["plain"]["wall"],
+                        "ratio_cpu": refresh["criteria"]["cpu"] / refresh["plain"]["cpu"]})
+        results["refresh"] = refresh
+    if not args.no_lighthouse:
+        pages = {"home": "", "guide": f"sections/{default.first_section}/", "worksheet": "worksheet/"}
+        results["lighthouse"] = run_lighthouse(scratch / "site-default", pages, args.repeat)
+    results["targets"] = evaluate(results)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; print the tables; write the JSON and Markdown reports."""
+    args = _parser().parse_args(argv)
+    scratch = Path(tempfile.mkdtemp(prefix="kit-bench-"))
+    try:
+        results = run(args, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    sys.stdout.write(text_report(results))
+    for path, text in ((Path(args.json), json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n"),
+                       (Path(args.markdown), markdown(results))):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+        print(f"wrote {path}")
+    return 0

@@ -1,0 +1,80 @@
+"""The targets a run is judged against, from figures measured in that same run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bench.tables import ordered_sets
+
+__all__ = ["NOTES", "evaluate", "miss_notes"]
+
+NOTES = {
+    "generator_share": "Most of the generator's time is parsing the YAML with ruamel.yaml's pure-Python "
+                       "round-trip composer (kept for line:column messages); libyaml's composer (PyYAML's "
+                       "CSafeLoader) also keeps positions and is an order of magnitude faster (YAML 1.2 tags "
+                       "would need resolving by hand). Separately, one site build parses the same file six "
+                       "times (CLI, then the hook's on_config, on_post_build, page context, nested language "
+                       "build); caching the model per process would speed up every build and refresh.",
+    "linear_growth": "Something on every page grows with the number of criteria; compare the page-weight "
+                     "table between the forks to find which page type does.",
+    "refresh": "A criteria edit makes the hook rewrite many generated pages and downloads in every language, "
+               "a plain edit one; MkDocs rebuilds everything either way.",
+    "search_index": "The excess is mostly jieba's invisible U+200B separator between Chinese words (3 bytes "
+                    "each; Material adds them at build time so that Chinese words can be searched) and the HTML "
+                    "tags Material keeps in each entry's text. Stripping tags would help a little; splitting "
+                    "every Chinese character with the search `separator` instead of jieba would drop the "
+                    "separators, at the cost of matching characters rather than words.",
+}
+"""Why a target is missed and what would fix it, shown next to a MISS (see BENCHMARKS.md)."""
+
+
+def _target(key: str, label: str, measured: float, limit: float, detail: str = "") -> dict[str, Any]:
+    passed = measured <= limit
+    return {"key": key, "target": label, "measured": measured, "limit": limit,
+            "status": "PASS" if passed else "MISS", "note": "" if passed else NOTES[key],
+            "detail": "" if passed else detail}
+
+
+def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """PASS/MISS for each target.
+
+    Build cost is judged on CPU time (the machine is shared, so wall time
+    includes waiting for other people's work); refresh latency on wall time
+    (the watcher's polling and debounce are part of it) with CPU as a cross-check.
+    """
+    sets = ordered_sets(results)
+    found: list[dict[str, Any]] = []
+    for name, item in sets:
+        found.append(_target("generator_share", f"generator ≤ 10 % of the full build ({name}, CPU)",
+                             item["build"]["generator_share_cpu"], 0.10))
+    forks = [item for _, item in sets if item["synthetic"]]
+    if len(forks) >= 2:
+        small, large = forks[0], forks[-1]
+        growth = large["sizes"]["content_bytes_per_criterion"] / small["sizes"]["content_bytes_per_criterion"]
+        found.append(_target("linear_growth", f"content bytes per criterion at {large['criteria']} ≤ 1.3 × "
+                             f"at {small['criteria']}", growth, 1.3))
+    if results.get("refresh"):
+        refresh = results["refresh"]
+        found.append(_target("refresh", "refresh after a criteria edit ≤ 1.2 × after a plain page edit (wall)",
+                             refresh["criteria"]["wall"] / refresh["plain"]["wall"], 1.2))
+    for name, item in sets:
+        search = item["search"]
+        share = {key: search.get(key, 0) / search["index_bytes"] for key in ("separator_bytes", "markup_bytes")}
+        rest = search["ratio"] * (1 - share["separator_bytes"] - share["markup_bytes"])
+        detail = (f"{name}: separators {share['separator_bytes']:.0%}, tags {share['markup_bytes']:.0%} of the "
+                  f"index, {rest:.2f}× without them")
+        found.append(_target("search_index", f"search index ≤ 1.3 × indexed text ({name})",
+                             search["ratio"], 1.3, detail))
+    return found
+
+
+def miss_notes(targets: list[dict[str, Any]]) -> list[str]:
+    """One line per kind of missed target: which ones missed, why and what would fix it."""
+    lines = []
+    for key in NOTES:
+        missed = [t for t in targets if t["key"] == key and t["status"] == "MISS"]
+        if missed:
+            details = "; ".join(t["detail"] for t in missed if t["detail"])
+            lines.append(f"{len(missed)} × {missed[0]['target'].split(' (')[0]} missed. {NOTES[key]}"
+                         + (f" ({details}.)" if details else ""))
+    return lines

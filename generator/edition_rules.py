@@ -1,0 +1,130 @@
+"""Rules for what a sector edition changes: logo file, file-supplied labels, changelog order."""
+
+from __future__ import annotations
+
+import difflib
+import string
+from collections.abc import Iterator
+from pathlib import Path as FsPath
+from typing import Any
+
+from generator.labels import LABELS
+from generator.problems import Problem
+from generator.source import Parsed
+
+__all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholders"]
+
+MAX_LOGO_BYTES = 1024 * 1024
+"""Largest logo image accepted (the site loads it on every page)."""
+LABEL_MARKUP = "<>&`*_|#[]\\"
+"""Characters a file-supplied interface label may not hold: HTML and Markdown syntax. Labels
+are written into pages, menus and the language switcher unescaped, like the built-in ones."""
+
+
+def edition_problems(parsed: Parsed) -> Iterator[Problem]:
+    """Every problem in the edition-specific parts of ``parsed``; tolerant of malformed parts."""
+    data: dict[str, Any] = parsed.data if isinstance(parsed.data, dict) else {}
+    meta: dict[str, Any] = data["meta"] if isinstance(data.get("meta"), dict) else {}
+    yield from _logo(parsed, meta)
+    yield from _labels(parsed, data, meta)
+    yield from _changelog(parsed, data, meta)
+
+
+def logo_file(criteria_file: str, logo: str) -> FsPath:
+    """Where the logo named in ``criteria_file`` lives: relative to that file's folder."""
+    return FsPath(criteria_file).parent / logo
+
+
+def placeholders(text: str) -> set[str] | None:
+    """The ``{names}`` in a label text, or None if its braces are malformed or a placeholder
+    has a conversion or format (``{n!r}``, ``{n:>9999999}`` could build a huge text)."""
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)
+                  if name is not None]
+    except ValueError:
+        return None
+    return None if any(spec or conversion for _, spec, conversion in fields) else {name for name, _, _ in fields}
+
+
+def _logo(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
+    branding = meta.get("branding")
+    logo = branding.get("logo") if isinstance(branding, dict) else None
+    if not isinstance(logo, str) or ".." in logo or logo.startswith("/"):
+        return  # the schema reports a malformed path
+    path, where = logo_file(parsed.file, logo), ("meta", "branding", "logo")
+    if not path.is_file():
+        yield parsed.at(where, f"logo file '{logo}' not found (looked for {path}); put the image "
+                        "next to the criteria file, or remove meta.branding.logo")
+    elif path.stat().st_size > MAX_LOGO_BYTES:
+        yield parsed.at(where, f"logo file '{logo}' is {path.stat().st_size} bytes; the limit is "
+                        f"{MAX_LOGO_BYTES} (every page loads it)")
+
+
+def _labels(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Iterator[Problem]:
+    labels = data.get("labels")
+    if not isinstance(labels, dict):
+        return
+    languages: list[Any] = meta["languages"] if isinstance(meta.get("languages"), list) else []
+    english = LABELS["en"]
+    for lang, table in labels.items():
+        where = ("labels", lang)
+        if lang in LABELS:
+            yield parsed.at(where, f"'{lang}' has built-in interface labels; remove labels.{lang}", key=True)
+            continue
+        if lang not in languages:
+            yield parsed.at(where, f"labels for '{lang}', which is not in meta.languages; add it there "
+                            "or remove these labels", key=True)
+        if not isinstance(table, dict):
+            continue
+        if "language_name" not in table:
+            yield parsed.at(where, f"labels.{lang} needs language_name (the language's own name, shown "
+                            "in the language switcher)")
+        for key, text in table.items():
+            yield from _label_entry(parsed, (*where, key), key, text, english)
+
+
+def _label_entry(parsed: Parsed, where: tuple[str, ...], key: str, text: Any,
+                 english: Any) -> Iterator[Problem]:
+    if key not in english:
+        close = difflib.get_close_matches(key, list(english), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(sorted(english))}"
+        yield parsed.at(where, f"unknown interface label '{key}'; {hint}", key=True)
+        return
+    if not isinstance(text, str):
+        return  # the schema reports the type
+    if any(char in LABEL_MARKUP for char in text):
+        yield parsed.at(where, f"label '{key}' may not contain any of {' '.join(LABEL_MARKUP)} "
+                        "(interface labels are put into pages as written, so they must be plain words)")
+        return
+    allowed = placeholders(english[key]) or set()
+    found = placeholders(text)
+    if found is None or not found <= allowed:
+        names = ", ".join("{" + n + "}" for n in sorted(allowed)) or "none"
+        yield parsed.at(where, f"label '{key}' may only use the placeholders {names}; "
+                        "write other braces doubled, {{ and }}")
+
+
+def _changelog(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Iterator[Problem]:
+    releases = data.get("changelog")
+    if not isinstance(releases, list):
+        return
+    seen: set[str] = set()
+    previous: str | None = None
+    for i, release in enumerate(releases):
+        if not isinstance(release, dict):
+            continue
+        version, date = release.get("version"), release.get("date")
+        if isinstance(version, str):
+            if version in seen:
+                yield parsed.at(("changelog", i, "version"), f"version '{version}' is listed twice")
+            seen.add(version)
+        if isinstance(date, str):
+            if previous is not None and date > previous:
+                yield parsed.at(("changelog", i, "date"), f"{date} is later than the entry above "
+                                f"({previous}); list the newest version first")
+            previous = date
+    first = releases[0] if releases and isinstance(releases[0], dict) else {}
+    current = meta.get("version")
+    if isinstance(current, str) and isinstance(first.get("version"), str) and first["version"] != current:
+        yield parsed.at(("changelog", 0, "version"), f"the newest changelog entry is {first['version']} but "
+                        f"meta.version is {current}; add an entry for {current} at the top")

@@ -1,0 +1,65 @@
+"""The downloads page and the files it links, per language.
+
+Files, relative to the language's docs folder (so ``/downloads/...`` for the
+main language and ``/<lang>/downloads/...`` for the others):
+
+- ``downloads/<meta.id>-<version>-<lang>.xlsx``: the scoring workbook in that language;
+- ``downloads/<meta.id>-<version>.json``: the criteria, same structure as the YAML;
+- ``downloads/<meta.id>-<version>.csv``: one row per criterion, every language;
+- ``downloads/criteria.schema.json``: the JSON Schema both the YAML and the JSON follow.
+
+Names carry the version so that files saved from different editions do not
+overwrite each other; ``download_files`` is the one place that spells them.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from urllib.parse import quote
+
+from generator.labels import label
+from generator.model import Criteria
+from generator.render.exports import csv_columns, render_csv, render_json, schema_text
+from generator.render.guide import banner
+from generator.render.workbook import render_workbook, sheet_names
+from generator.render.workbook_formulas import NA_TEXT
+from generator.render.workbook_layout import AGENCIES
+from generator.render.workbook_scoring import levels_text
+from generator.templates import localised, render
+
+__all__ = ["PAGE", "download_files", "render_downloads"]
+
+PAGE = "downloads.md"
+"""The downloads page, relative to the language's docs folder."""
+
+
+def download_files(criteria: Criteria, lang: str) -> dict[str, str]:
+    """Path of each download (workbook, json, csv, schema), relative to the language's docs folder."""
+    stem = f"downloads/{criteria.meta.id}-{criteria.meta.version}"
+    return {"workbook": f"{stem}-{lang}.xlsx", "json": f"{stem}.json", "csv": f"{stem}.csv",
+            "schema": "downloads/criteria.schema.json"}
+
+
+def _size(content: str | bytes) -> str:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return f"{max(1, round(len(data) / 1024))} KB"
+
+
+def render_downloads(criteria: Criteria, lang: str, source: str) -> dict[str, str | bytes]:
+    """The downloads page and its files in ``lang``, keyed by path relative to the language's docs folder."""
+    paths = download_files(criteria, lang)
+    files: dict[str, str | bytes] = {
+        paths["workbook"]: render_workbook(criteria, lang),
+        paths["json"]: render_json(criteria),
+        paths["csv"]: render_csv(criteria),
+        paths["schema"]: schema_text(),
+    }
+    page = render(
+        "downloads", localised("downloads", "downloads", lang), c=criteria, lang=lang, t=partial(label, lang),
+        links={kind: quote(path) for kind, path in paths.items()},
+        names={kind: path.rsplit("/", 1)[-1] for kind, path in paths.items()},
+        sizes={kind: _size(files[path]) for kind, path in paths.items()},
+        sheets=sheet_names(lang), agencies=AGENCIES, na=NA_TEXT, levels=levels_text(criteria),
+        columns=csv_columns(criteria),
+    )
+    return {PAGE: banner(lang, source) + page, **files}

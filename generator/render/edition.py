@@ -1,0 +1,50 @@
+"""Pages for editors: make your own edition, the criteria file reference, the changelog; plus the logo."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from pathlib import PurePosixPath
+
+from generator.labels import label
+from generator.model import Criteria
+from generator.render.guide import banner
+from generator.render.schema_doc import schema_rows
+from generator.schema_check import schema
+from generator.templates import localised, render
+from generator.version import edition_stamp
+
+__all__ = ["logo_path", "release_anchor", "render_edition"]
+
+
+def logo_path(criteria: Criteria) -> str | None:
+    """Where the edition's logo is written in each language's docs folder, or None without a logo."""
+    branding = criteria.meta.branding
+    if branding is None or branding.logo is None:
+        return None
+    return f"assets/edition/logo{PurePosixPath(branding.logo.name).suffix.lower()}"
+
+
+def release_anchor(version: str) -> str:
+    """Heading id of a version on the changelog page, e.g. 1.2.0 -> v1-2-0."""
+    return "v" + re.sub(r"[^a-z0-9]+", "-", version.lower()).strip("-")
+
+
+def render_edition(criteria: Criteria, lang: str, source: str, commit: str | None = None) -> dict[str, str | bytes]:
+    """The editor pages in ``lang`` (and the logo image), as ``{path relative to the language's docs: content}``."""
+    spec = schema()
+    context = {
+        "c": criteria, "lang": lang, "t": partial(label, lang),
+        "stamp": edition_stamp(criteria, lang, commit),
+    }
+    pages = {
+        "edition.md": render("edition", localised("edition", "make-your-own", lang), **context),
+        "schema.md": render("edition", localised("edition", "schema", lang), rows=schema_rows(spec),
+                            text_rules=spec["$defs"]["text"]["description"], **context),
+        "changelog.md": render("edition", "changelog.md.j2", anchor=release_anchor, **context),
+    }
+    files: dict[str, str | bytes] = {path: banner(lang, source) + text for path, text in pages.items()}
+    logo = logo_path(criteria)
+    if logo is not None and criteria.meta.branding is not None and criteria.meta.branding.logo is not None:
+        files[logo] = criteria.meta.branding.logo.data
+    return files

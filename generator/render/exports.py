@@ -1,0 +1,109 @@
+"""Machine-readable exports of the criteria: JSON (the YAML's structure) and CSV (one row per criterion).
+
+The JSON is built from the model field by field (model names are the file's
+keys), so it validates against generator/schema/criteria.schema.json and
+equals the parsed YAML. The CSV is UTF-8 with a byte order mark (so that
+Excel and WPS detect Chinese correctly) and every cell that a spreadsheet
+would read as a formula gets a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from generator.model import Criteria, Logo, Text
+
+__all__ = ["FORMULA_STARTS", "criteria_data", "csv_columns", "neutralise", "render_csv", "render_json",
+           "schema_text"]
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell starting with one of these may run as a formula in a spreadsheet (CSV injection)."""
+_SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "criteria.schema.json"
+
+
+def _plain(value: Any, name: str = "") -> Any:
+    if isinstance(value, Text):
+        return dict(value.values)
+    if isinstance(value, Logo):
+        return value.name
+    if name == "labels":  # ((language, ((key, text), ...)), ...)
+        return {lang: dict(table) for lang, table in value}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            field.name: _plain(item, field.name)
+            for field in dataclasses.fields(value)
+            if (item := getattr(value, field.name)) is not None and item != field.default
+        }
+    if isinstance(value, tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def criteria_data(criteria: Criteria) -> dict[str, Any]:
+    """The criteria as plain data with the criteria file's structure (optional keys left out when unset)."""
+    return {"format": 1, **_plain(criteria)}
+
+
+def render_json(criteria: Criteria) -> str:
+    """The criteria as JSON, readable and stable."""
+    return json.dumps(criteria_data(criteria), ensure_ascii=False, indent=2) + "\n"
+
+
+def schema_text() -> bytes:
+    """The published JSON Schema of the criteria file, as shipped."""
+    return _SCHEMA.read_bytes()
+
+
+def neutralise(text: str) -> str:
+    """``text`` made safe for a spreadsheet cell: a leading apostrophe if it could start a formula."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _number(value: int | float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def csv_columns(criteria: Criteria) -> list[str]:
+    """Column names of the CSV export."""
+    langs = criteria.meta.languages
+    per_lang = ["section_title", "title", "why", "questions", "evidence", "red_flags", "weight_reason"]
+    levels = [f"level_{lv.score}" for lv in criteria.scale.levels]
+    return ["section_id", "criterion_id", "weight", "knockout", "sources",
+            *(f"{name}_{lang}" for name in [*per_lang, *levels] for lang in langs)]
+
+
+def _row(criteria: Criteria, section: Any, criterion: Any) -> list[str]:
+    cells = [section.id, criterion.id, _number(criterion.weight), "true" if criterion.knockout else "false",
+             " ".join(criterion.sources)]
+    by_score = {d.score: d.text for d in criterion.levels}
+    texts = [section.title, criterion.title, criterion.why, criterion.questions, criterion.evidence,
+             criterion.red_flags, criterion.weight_reason, *(by_score.get(lv.score) for lv in criteria.scale.levels)]
+    for value in texts:
+        for lang in criteria.meta.languages:
+            if value is None:
+                cells.append("")
+            elif isinstance(value, tuple):
+                cells.append("\n".join(item(lang) for item in value))
+            else:
+                cells.append(value(lang))
+    return cells
+
+
+def render_csv(criteria: Criteria) -> str:
+    """One row per criterion; lists are joined with line breaks inside the cell.
+
+    RFC 4180: rows end with CRLF, which also makes the csv module quote any
+    cell holding a lone CR. A byte order mark comes first.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(csv_columns(criteria))
+    for section in criteria.sections:
+        for criterion in section.criteria:
+            writer.writerow([neutralise(cell) for cell in _row(criteria, section, criterion)])
+    return "\ufeff" + out.getvalue()

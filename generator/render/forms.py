@@ -1,0 +1,129 @@
+"""Printable forms: interview questionnaire, first-call checklist and scoring worksheet.
+
+Each form is a Markdown page holding one autoescaped HTML block (templates in
+``generator/templates/forms/``), styled for screen and A4 paper by
+``overrides/assets/stylesheets/print.css``. The running header and page
+numbers of the printed sheets are CSS ``@page`` margin boxes whose text comes
+from the data, so each page carries its own small ``<style>`` with that text
+escaped for CSS. The worksheet also carries the data of the in-browser scorer
+(``generator/render/scoring_data.py``), which ``scoring.js`` builds when JavaScript runs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from markupsafe import Markup
+
+from generator.labels import label
+from generator.model import Criteria, Criterion
+from generator.render.guide import banner
+from generator.render.scoring_data import scoring_element
+from generator.templates import render
+
+__all__ = [
+    "AGENCIES",
+    "FORMS",
+    "QUICK_LIMIT",
+    "css_string",
+    "number",
+    "page_style",
+    "quick_questions",
+    "render_forms",
+    "running_title",
+    "sheet_formula",
+]
+
+FORMS = ("questionnaire", "checklist", "worksheet")
+"""Form names; each is also its page's file name (``<form>.md``) and its label key."""
+AGENCIES = ("A", "B", "C")
+"""Column groups of the worksheet, one per agency compared."""
+QUICK_LIMIT = 12
+"""Most questions on the first-call checklist, so that it fits on one A4 page."""
+
+
+def render_forms(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
+    """The three form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
+    context = {
+        "c": criteria, "lang": lang, "t": partial(label, lang), "num": number, "agencies": AGENCIES,
+        "running": running_title(criteria, lang), "quick": quick_questions(criteria),
+        "formula": sheet_formula(criteria, lang),
+        "scoring_data": scoring_element(criteria, lang),
+    }
+    pages = {}
+    for form in FORMS:
+        html = render("forms", f"{form}.html.j2", form=form, page_style=page_style(criteria, lang, form), **context)
+        pages[f"{form}.md"] = banner(lang, source) + "\n" + html
+    return pages
+
+
+def number(value: int | float) -> str:
+    """A weight as written: 3, 1.5 (never 3.0)."""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def running_title(criteria: Criteria, lang: str) -> str:
+    """The line printed at the top of every sheet: criteria title and version."""
+    return f"{criteria.meta.title(lang)} · {label(lang, 'version')} {criteria.meta.version}"
+
+
+def quick_questions(criteria: Criteria) -> list[tuple[str, Criterion]]:
+    """(number, criterion) pairs for the first-call checklist, in display order.
+
+    Candidates are the knock-out criteria and those of the highest weight. If
+    there are more than QUICK_LIMIT, knock-outs win, then the candidates are
+    taken round-robin across sections (each section's first candidate, then
+    its second, ...), so that the call touches every area.
+    """
+    numbered = [(f"{si}.{ci}", si, k) for si, s in enumerate(criteria.sections, 1)
+                for ci, k in enumerate(s.criteria, 1)]
+    top = max(k.weight for _, _, k in numbered)
+    candidates = [(n, si, k) for n, si, k in numbered if k.knockout or k.weight == top]
+    rank_in_section: dict[int, int] = {}
+    priority = []
+    for order, (n, si, k) in enumerate(candidates):
+        rank_in_section[si] = rank_in_section.get(si, 0) + 1
+        priority.append(((not k.knockout, rank_in_section[si], order), n, k))
+    chosen = {n for _, n, _ in sorted(priority, key=lambda p: p[0])[:QUICK_LIMIT]}
+    return [(n, k) for n, _, k in candidates if n in chosen]
+
+
+def sheet_formula(criteria: Criteria, lang: str) -> dict[str, str]:
+    """The worksheet's formula texts for this scale (the rule of generator.scoring, for paper)."""
+    low, high = criteria.scale.min_score, criteria.scale.max_score
+    points = label(lang, "ws_points") if low == 0 else label(lang, "ws_points_shifted", low=low)
+    levels = "/".join(str(level.score) for level in criteria.scale.levels)
+    return {
+        "points": points, "low": str(low),
+        "scores": label(lang, "ws_rule_scores", levels=levels),
+        "section": label(lang, "ws_rule_section", points=points, range=high - low),
+        "total": label(lang, "ws_rule_total", points=points, range=high - low),
+    }
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that is also safe inside an HTML ``<style>`` element."""
+    safe = (ch if ch.isalnum() or ch == " " or (ord(ch) > 0x7F and ch.isprintable()) else f"\\{ord(ch):06x}"
+            for ch in text)
+    return '"' + "".join(safe) + '"'
+
+
+def _css_content(template: str) -> str:
+    """A label with ``{page}``/``{pages}`` as a CSS ``content`` value using the page counters."""
+    parts = re.split(r"\{(pages?)\}", template)
+    tokens = [f"counter({part})" if i % 2 else css_string(part) for i, part in enumerate(parts) if part or i % 2]
+    return " ".join(tokens)
+
+
+def page_style(criteria: Criteria, lang: str, form: str) -> Markup:
+    """A ``<style>`` with the printed running header and page numbers of one form."""
+    boxes = {
+        "top-left": css_string(running_title(criteria, lang)),
+        "top-right": css_string(label(lang, form)),
+        "bottom-right": _css_content(label(lang, "page_of", page="{page}", pages="{pages}")),
+    }
+    if form == "questionnaire":
+        boxes["bottom-left"] = css_string(f"{label(lang, 'field_agency')}  ____________________")
+    rules = "".join(f"@{box}{{content:{value}}}" for box, value in boxes.items())
+    return Markup(f"<style>@page{{{rules}}}</style>")

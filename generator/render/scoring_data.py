@@ -1,0 +1,92 @@
+"""The data of the in-browser scorer on the worksheet page, as JSON in a ``<template>`` element.
+
+``overrides/assets/javascripts/scoring.js`` reads this element (``#kit-scoring-data``)
+and builds the interactive scorer from it: criteria ids, weights, knock-outs and
+sections, the scale, the criteria's id and version, and the interface strings in
+the page's language.
+
+Why not ``<script type="application/json">``: Material's instant navigation re-creates
+every inline ``<script>`` of the new page from its text alone, dropping ``type`` and
+``id``, so the JSON would run as JavaScript (a syntax error) and could not be found.
+A ``<template>`` is inert, never shown, and ``data-search-exclude`` keeps it out of the
+search index. The JSON is made safe as HTML text: ``<``, ``>`` and ``&`` (so no
+``</template>``, ``</script>`` or character reference can appear) and U+2028/U+2029
+are ``\\u``-escaped, which JSON.parse reads back unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.labels import label
+from generator.model import Criteria
+
+__all__ = ["ELEMENT_ID", "FORMAT", "STRINGS", "json_for_html", "scoring_data", "scoring_element"]
+
+ELEMENT_ID = "kit-scoring-data"
+"""Id of the ``<template>`` element holding the JSON."""
+FORMAT = {"name": "kit-scoring", "version": 1}
+"""Name and version of the saved and exported scoring document (see scoring.js)."""
+STRINGS = {
+    "title": "sc_title", "intro": "sc_intro", "agencies": "sc_agencies", "agencyName": "sc_agency_name",
+    "defaultName": "ws_agency", "unnamed": "sc_unnamed", "add": "sc_add", "remove": "sc_remove",
+    "removeConfirm": "sc_remove_confirm", "max": "sc_max", "scoringFor": "sc_scoring_for",
+    "noAgencies": "sc_no_agencies", "notScored": "sc_not_scored", "na": "na", "naMeaning": "wb_na_meaning",
+    "notes": "notes", "weight": "weight", "ko": "knockout_short", "knocked": "sc_knocked",
+    "weightShort": "ws_weight_short", "koShort": "ws_ko_short",
+    "sectionScore": "ws_section_score", "total": "ws_total", "counts": "sc_counts",
+    "disqualified": "sc_disqualified", "compare": "sc_compare", "rank": "ws_rank", "agency": "wb_agency_head",
+    "scored": "sc_scored", "status": "sc_status", "chart": "sc_chart", "chartDesc": "sc_chart_desc",
+    "data": "sc_data", "saved": "sc_saved", "noStorage": "sc_no_storage", "exportJson": "sc_export_json",
+    "importJson": "sc_import_json", "exportCsv": "sc_export_csv", "print": "sc_print",
+    "printHint": "sc_print_hint", "clear": "sc_clear", "clearConfirm": "sc_clear_confirm",
+    "corrupt": "sc_corrupt", "downloadRaw": "sc_download_raw", "reset": "sc_reset",
+    "changed": "sc_changed", "versionChanged": "sc_version_changed", "removed": "sc_removed",
+    "added": "sc_added", "invalid": "sc_invalid", "kept": "sc_kept", "ok": "sc_ok",
+    "imported": "sc_imported", "importError": "sc_import_error", "wrongCriteria": "sc_wrong_criteria",
+    "badJson": "sc_bad_json", "badShape": "sc_bad_shape", "printTitle": "sc_print_title",
+    "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
+    "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
+}
+"""Key in the page's ``strings`` → label key in generator/labels.py."""
+_PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
+                 "where")
+"""Placeholders left in the strings for the script to fill in."""
+
+
+def scoring_data(criteria: Criteria, lang: str) -> dict[str, Any]:
+    """Everything the scorer needs, in ``lang``."""
+    keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
+    return {
+        "format": FORMAT,
+        "lang": lang,
+        "criteria": {"id": criteria.meta.id, "version": criteria.meta.version,
+                     "title": criteria.meta.title(lang)},
+        "scale": {"min": criteria.scale.min_score, "max": criteria.scale.max_score,
+                  "levels": [{"score": lv.score, "label": lv.label(lang)} for lv in criteria.scale.levels]},
+        "sections": [
+            {"id": s.id, "number": str(si), "title": s.title(lang), "criteria": [
+                {"id": k.id, "number": f"{si}.{ci}", "title": k.title(lang), "weight": k.weight,
+                 "knockout": k.knockout}
+                for ci, k in enumerate(s.criteria, 1)]}
+            for si, s in enumerate(criteria.sections, 1)],
+        "strings": {key: label(lang, name, **keep) for key, name in STRINGS.items()},
+    }
+
+
+def json_for_html(value: Any) -> str:
+    """``value`` as compact JSON that reads back unchanged as HTML text (no ``<``, ``>`` or ``&``)."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def scoring_element(criteria: Criteria, lang: str) -> Markup:
+    """The ``<template>`` element holding ``scoring_data`` as JSON."""
+    body = json_for_html(scoring_data(criteria, lang))
+    return Markup(f'<template id="{ELEMENT_ID}" data-search-exclude>{body}</template>')

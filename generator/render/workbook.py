@@ -1,0 +1,67 @@
+"""The scoring workbook (.xlsx) for Excel and WPS: model + language -> bytes.
+
+Three sheets: instructions, scoring (one column per agency, a dropdown of the
+scale's scores and N/A in every input cell, section subtotals, total,
+knock-out and check rows) and comparison (total, disqualified, rank per
+agency). Formulas implement generator.scoring (see workbook_formulas) and
+cache the values generator.scoring gives for an empty workbook, so programs
+that show a file without recalculating it (previewers) show the right thing.
+Inputs are the only unlocked cells; sheets are protected without a password.
+
+The file is deterministic: fixed creation date, fixed zip timestamps
+(XlsxWriter's), all text written as strings (never as formulas).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import datetime
+
+import xlsxwriter  # type: ignore[import-untyped]
+
+from generator.labels import label
+from generator.model import Criteria
+from generator.render.workbook_layout import Layout, layout
+from generator.render.workbook_scoring import write_scoring
+from generator.render.workbook_sheets import write_comparison, write_instructions
+from generator.render.workbook_style import add_formats, running_title
+from generator.scoring import score_criteria
+
+__all__ = ["CREATED", "Layout", "layout", "render_workbook", "sheet_names"]
+
+CREATED = datetime(2000, 1, 1)
+"""Creation date written into every workbook, so that the same input gives the same bytes."""
+
+
+def _sheet_name(text: str) -> str:
+    # Excel forbids these characters in sheet names and allows at most 31 characters.
+    return re.sub(r"[\[\]:*?/\\]", " ", text).strip(" '")[:31] or "Sheet"
+
+
+def sheet_names(lang: str) -> tuple[str, str, str]:
+    """Names of the instructions, scoring and comparison sheets in ``lang``."""
+    first, second, third = (_sheet_name(label(lang, key)) for key in
+                            ("wb_sheet_instructions", "wb_sheet_scoring", "wb_sheet_comparison"))
+    return first, second, third
+
+
+def render_workbook(criteria: Criteria, lang: str) -> bytes:
+    """The scoring workbook in ``lang``."""
+    stream = io.BytesIO()
+    workbook = xlsxwriter.Workbook(stream, {
+        "in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
+    })
+    workbook.set_properties({
+        "title": running_title(criteria, lang), "subject": label(lang, "wb_sheet_scoring"),
+        "keywords": f"{criteria.meta.id} {criteria.meta.version}", "created": CREATED,
+    })
+    fmt = add_formats(workbook, lang)
+    lay = layout(criteria)
+    empty = score_criteria(criteria, {})
+    instructions, scoring, comparison = sheet_names(lang)
+    write_instructions(workbook.add_worksheet(instructions), criteria, lang, fmt)
+    write_scoring(workbook.add_worksheet(scoring), criteria, lang, fmt, lay, empty)
+    write_comparison(workbook.add_worksheet(comparison), criteria, lang, fmt, lay, scoring, empty)
+    workbook.close()
+    return stream.getvalue()

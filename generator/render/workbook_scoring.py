@@ -1,0 +1,133 @@
+"""The scoring sheet: one row per criterion, one column per agency, subtotals, total, checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from fractions import Fraction
+from functools import partial
+from typing import Any
+
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore[import-untyped]
+
+from generator.labels import label
+from generator.model import Criteria
+from generator.render import workbook_formulas as f
+from generator.render.workbook_layout import HEADER_ROW, Layout
+from generator.render.workbook_style import Formats, fit_row, running_title, setup_page, width_for
+from generator.scoring import Result
+
+__all__ = ["levels_text", "write_scoring"]
+
+
+def levels_text(criteria: Criteria) -> str:
+    """The scores of the scale as people write them: "0–3", or "0, 1, 3" if there are gaps."""
+    scores = [lv.score for lv in criteria.scale.levels]
+    if scores == list(range(scores[0], scores[-1] + 1)):
+        return f"{scores[0]}–{scores[-1]}"
+    return ", ".join(str(s) for s in scores)
+
+
+def _column(col: int, first: int, last: int, absolute: bool = False) -> str:
+    name = xl_col_to_name(col, absolute)
+    dollar = "$" if absolute else ""
+    return f"{name}{dollar}{first + 1}:{name}{dollar}{last + 1}"
+
+
+def write_scoring(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, lay: Layout, empty: Result) -> None:
+    """Fill ``sheet``; formula cells cache ``empty``, the result of a workbook nobody has filled in."""
+    t = partial(label, lang)
+    sheet.write_string(0, 0, running_title(criteria, lang), fmt["title"])
+    sheet.write_string(1, 0, t("wb_hint", levels=levels_text(criteria)), fmt["note"])
+    for col, key in enumerate(("wb_no", "wb_criterion", "weight", "wb_knockout")):
+        sheet.write_string(HEADER_ROW, col, t(key), fmt["head" if col != 1 else "head_left"])
+    names = [t("wb_agency", n=n) for n in range(1, len(lay.agencies) + 1)]
+    for col, name in zip(lay.agencies, names, strict=True):
+        sheet.write_string(HEADER_ROW, col, name, fmt["name"])
+    _write_sections(sheet, criteria, lang, fmt, lay, empty)
+    _write_results(sheet, criteria, lang, fmt, lay, empty)
+    titles = [c.title(lang) for c in criteria.criteria] + [s.title(lang) for s in criteria.sections]
+    sheet.set_column(0, 0, width_for([t("wb_no"), "10.10"], 5, 8))
+    sheet.set_column(1, 1, width := width_for([*titles, t("wb_knocked", low=0)], 24, 46))
+    for section, rows in zip(criteria.sections, lay.sections, strict=True):
+        fit_row(sheet, rows.header, section.title(lang), width)
+        for criterion in section.criteria:
+            fit_row(sheet, lay.criteria[criterion.id], criterion.title(lang), width)
+    sheet.set_column(2, 2, width_for([t("weight")], 6, 10))
+    sheet.set_column(3, 3, width_for([t("wb_knockout")], 6, 12))
+    sheet.set_column(lay.agencies[0], lay.agencies[-1], width_for([*names, t("wb_disqualified")], 12, 16))
+    sheet.set_row(HEADER_ROW, 32)
+    sheet.freeze_panes(HEADER_ROW + 1, 2)
+    sheet.protect("", {"format_columns": True, "format_rows": True})
+    setup_page(sheet, criteria, lang, landscape=True, repeat_to=HEADER_ROW)
+
+
+def _write_sections(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, lay: Layout, empty: Result) -> None:
+    scores = [lv.score for lv in criteria.scale.levels]
+    low, first, last = scores[0], lay.agencies[0], lay.agencies[-1]
+    legend = " · ".join(f"{lv.score} {lv.label(lang)}" for lv in criteria.scale.levels)
+    choices = [str(s) for s in scores] + [f.NA_TEXT]
+    validation = {
+        "validate": "list", "source": choices,
+        "input_title": label(lang, "wb_choose")[:32],
+        "input_message": f"{legend} · {f.NA_TEXT} {label(lang, 'wb_na_meaning')}"[:255],
+        "error_title": label(lang, "wb_error_title")[:32],
+        "error_message": label(lang, "wb_error", choices=", ".join(choices))[:255],
+    }
+    for number, (section, rows) in enumerate(zip(criteria.sections, lay.sections, strict=True), 1):
+        sheet.write_string(rows.header, 0, str(number), fmt["section"])
+        sheet.write_string(rows.header, 1, section.title(lang), fmt["section"])
+        for col in range(2, last + 1):
+            sheet.write_blank(rows.header, col, None, fmt["section"])
+        for index, criterion in enumerate(section.criteria, 1):
+            row = lay.criteria[criterion.id]
+            sheet.write_string(row, 0, f"{number}.{index}", fmt["no"])
+            sheet.write_string(row, 1, criterion.title(lang), fmt["text"])
+            sheet.write_number(row, 2, criterion.weight, fmt["weight"])
+            if criterion.knockout:
+                sheet.write_number(row, 3, 1, fmt["knockout"])
+                answer = xl_rowcol_to_cell(row, first)
+                sheet.conditional_format(row, first, row, last, {
+                    "type": "formula", "criteria": f"=AND(ISNUMBER({answer}),{answer}={low})",
+                    "format": fmt["alert"]})
+            else:
+                sheet.write_blank(row, 3, None, fmt["knockout"])
+            for col in range(first, last + 1):
+                sheet.write_blank(row, col, None, fmt["input"])
+        sheet.data_validation(rows.first, first, rows.last, last, validation)
+        sheet.write_blank(rows.subtotal, 0, None, fmt["section"])
+        sheet.write_string(rows.subtotal, 1, label(lang, "wb_subtotal"), fmt["section"])
+        sheet.write_blank(rows.subtotal, 2, None, fmt["section"])
+        sheet.write_blank(rows.subtotal, 3, None, fmt["section"])
+        weights = _column(2, rows.first, rows.last, absolute=True)
+        value = f.cached(empty.sections[number - 1].value)
+        for col in range(first, last + 1):
+            formula = f.average(weights, _column(col, rows.first, rows.last), scores)
+            sheet.write_formula(rows.subtotal, col, formula, fmt["subtotal"], value)
+
+
+def _write_results(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, lay: Layout, empty: Result) -> None:
+    scores = [lv.score for lv in criteria.scale.levels]
+    levels = levels_text(criteria)
+    weights = _column(2, lay.first, lay.last, absolute=True)
+    knockouts = _column(3, lay.first, lay.last, absolute=True)
+    rows: list[tuple[int, str, str, Callable[[str], str], Fraction | int | None]] = [
+        (lay.total, "wb_total", "total", lambda a: f.average(weights, a, scores), empty.total),
+        (lay.knocked, "wb_knocked", "out", lambda a: f.knocked_count(knockouts, a, scores[0]),
+         len(empty.knocked_out)),
+        (lay.scored, "wb_scored", "count", lambda a: f.scored_count(weights, a, scores), empty.scored),
+        (lay.na, "wb_na", "count", lambda a: f.na_count(weights, a), empty.not_applicable),
+        (lay.blank, "wb_blank", "count", lambda a: f.blank_count(weights, a), empty.unscored),
+    ]
+    for row, key, style, formula, value in rows:
+        text = label(lang, key, low=scores[0])
+        sheet.write_string(row, 1, text, fmt["total_label" if style == "total" else "label"])
+        for col in lay.agencies:
+            answers = _column(col, lay.first, lay.last)
+            sheet.write_formula(row, col, formula(answers), fmt[style], f.cached(value))
+    sheet.write_string(lay.invalid, 1, label(lang, "wb_invalid", levels=levels), fmt["label"])
+    for col in lay.agencies:
+        cells = [xl_rowcol_to_cell(r, col) for r in (lay.scored, lay.na, lay.blank)]
+        sheet.write_formula(lay.invalid, col, f.invalid_count(len(criteria.criteria), *cells), fmt["count"], 0)
+    for row in (lay.knocked, lay.invalid):
+        sheet.conditional_format(row, lay.agencies[0], row, lay.agencies[-1], {
+            "type": "cell", "criteria": ">", "value": 0, "format": fmt["alert"]})

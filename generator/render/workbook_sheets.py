@@ -1,0 +1,111 @@
+"""The instructions sheet and the comparison sheet of the scoring workbook."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore[import-untyped]
+
+from generator.labels import label
+from generator.model import Criteria
+from generator.render import workbook_formulas as f
+from generator.render.workbook_layout import HEADER_ROW, Layout
+from generator.render.workbook_scoring import levels_text
+from generator.render.workbook_style import Formats, fit_row, running_title, setup_page, text_width, width_for
+from generator.scoring import Result, rank
+from generator.templates import localised, render
+
+__all__ = ["write_comparison", "write_instructions"]
+
+_TEXT_WIDTH = 90
+"""Width of the instructions column, in Excel units."""
+_NARROW = 10
+"""Width of the section and count columns of the comparison sheet."""
+
+
+def write_instructions(sheet: Any, criteria: Criteria, lang: str, fmt: Formats) -> None:
+    """Title, how to use the workbook (from a template), and the scoring scale."""
+    levels = criteria.scale.levels
+    text = render("workbook", localised("workbook", "instructions", lang, "txt.j2"), c=criteria,
+                  low=levels[0].score, high=levels[-1].score, levels=levels_text(criteria), na=f.NA_TEXT)
+    sheet.write_string(0, 0, running_title(criteria, lang), fmt["title"])
+    sheet.write_string(1, 0, f"{label(lang, 'licence')} {criteria.meta.licence}", fmt["note"])
+    row = 3
+    for line in (part.strip() for part in text.split("\n")):
+        if line.startswith("# "):
+            row += 1
+            sheet.write_string(row, 0, line[2:], fmt["heading"])
+        elif line:
+            sheet.write_string(row, 1, line, fmt["para"])
+            fit_row(sheet, row, line, _TEXT_WIDTH)
+        row += 1 if line else 0
+    row += 1
+    sheet.write_string(row, 0, label(lang, "scale"), fmt["heading"])
+    sheet.write_string(row + 1, 0, label(lang, "wb_score"), fmt["head"])
+    sheet.write_string(row + 1, 1, label(lang, "wb_meaning"), fmt["head_left"])
+    for offset, level in enumerate(levels, row + 2):
+        meaning = level.label(lang) if level.description is None else label(
+            lang, "wb_level_meaning", label=level.label(lang), description=level.description(lang))
+        sheet.write_number(offset, 0, level.score, fmt["no"])
+        sheet.write_string(offset, 1, meaning, fmt["text"])
+        fit_row(sheet, offset, meaning, _TEXT_WIDTH)
+    end = row + 2 + len(levels)
+    sheet.write_string(end, 0, f.NA_TEXT, fmt["no"])
+    sheet.write_string(end, 1, label(lang, "wb_na_meaning"), fmt["text"])
+    sheet.set_column(0, 0, 8)
+    sheet.set_column(1, 1, _TEXT_WIDTH)
+    sheet.protect("", {"format_columns": True, "format_rows": True})
+    setup_page(sheet, criteria, lang, landscape=False, repeat_to=0)
+
+
+def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, lay: Layout, scoring: str,
+                     empty: Result) -> None:
+    """One row per agency: total, disqualified, rank, section scores and counts, all from the scoring sheet."""
+    cols = lay.summary
+    heads = [(cols.name, label(lang, "wb_agency_head")), (cols.total, label(lang, "wb_total")),
+             (cols.out, label(lang, "wb_disqualified")), (cols.rank, label(lang, "wb_rank"))]
+    heads += [(cols.first_section + i, s.title(lang)) for i, s in enumerate(criteria.sections)]
+    heads += [(cols.scored + i, label(lang, key))
+              for i, key in enumerate(("wb_scored", "wb_na", "wb_blank", "wb_invalid_short"))]
+    sheet.write_string(0, 0, running_title(criteria, lang), fmt["title"])
+    sheet.write_string(1, 0, label(lang, "wb_rank_rule"), fmt["note"])
+    for col, text in heads:
+        sheet.write_string(HEADER_ROW, col, text, fmt["head_left" if col == cols.name else "head"])
+    first, last = lay.summary_rows[0], lay.summary_rows[-1]
+    totals = f"${xl_col_to_name(cols.total)}${first + 1}:${xl_col_to_name(cols.total)}${last + 1}"
+    flags = f"${xl_col_to_name(cols.out)}${first + 1}:${xl_col_to_name(cols.out)}${last + 1}"
+    place = f.cached(rank([empty] * len(lay.agencies))[0])
+    for n, (row, col) in enumerate(zip(lay.summary_rows, lay.agencies, strict=True), 1):
+        def there(source_row: int, col: int = col) -> str:
+            return f.ref(scoring, xl_rowcol_to_cell(source_row, col))
+
+        total, out = xl_rowcol_to_cell(row, cols.total), xl_rowcol_to_cell(row, cols.out)
+        sheet.write_formula(row, cols.name, f'=""&{there(HEADER_ROW)}', fmt["name_out"],
+                            label(lang, "wb_agency", n=n))
+        sheet.write_formula(row, cols.total, _number(there(lay.total)), fmt["total"], f.cached(empty.total))
+        sheet.write_formula(row, cols.out, f"=IF({there(lay.knocked)}>0,1,0)", fmt["out"],
+                            int(empty.disqualified))
+        sheet.write_formula(row, cols.rank, f.rank(totals, flags, total, out), fmt["rank"], place)
+        for i, rows in enumerate(lay.sections):
+            sheet.write_formula(row, cols.first_section + i, _number(there(rows.subtotal)), fmt["score"],
+                                f.cached(empty.sections[i].value))
+        counts = (empty.scored, empty.not_applicable, empty.unscored, 0)
+        for i, (source_row, value) in enumerate(zip((lay.scored, lay.na, lay.blank, lay.invalid), counts,
+                                                    strict=True)):
+            sheet.write_formula(row, cols.scored + i, f"={there(source_row)}", fmt["count"], value)
+    sheet.conditional_format(first, cols.out, last, cols.out, {
+        "type": "cell", "criteria": ">", "value": 0, "format": fmt["alert"]})
+    names = [label(lang, "wb_agency", n=n) for n in range(1, len(lay.agencies) + 1)]
+    sheet.set_column(cols.name, cols.name, width_for(names, 14, 20))
+    sheet.set_column(cols.total, cols.rank, width_for([label(lang, "wb_disqualified")], 9, 14))
+    sheet.set_column(cols.first_section, cols.last, _NARROW)
+    fit_row(sheet, HEADER_ROW, max((text for _, text in heads[1:]), key=text_width), _NARROW)
+    for row in lay.summary_rows:
+        sheet.set_row(row, 20)
+    sheet.freeze_panes(HEADER_ROW + 1, 1)
+    sheet.protect("", {"format_columns": True, "format_rows": True})
+    setup_page(sheet, criteria, lang, landscape=True, repeat_to=HEADER_ROW)
+
+
+def _number(cell: str) -> str:
+    return f'=IF(ISNUMBER({cell}),{cell},"")'

@@ -1,0 +1,104 @@
+"""Smoke tests of the benchmark suite (bench/) on small input, so it cannot rot.
+
+Timings are never asserted (the benchmark reports them); only that every
+measurement runs and its helpers compute what they claim.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+from pathlib import Path
+
+import pytest
+
+from bench.html_text import article_text, page_resources
+from bench.project import CriteriaSet, fork_sets, snapshot
+from bench.report import markdown, markdown_table
+from bench.run import main
+from bench.serve import epoch, measure_refresh
+from bench.server import Server
+from bench.targets import evaluate, miss_notes
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return snapshot(tmp_path_factory.mktemp("bench") / "project")
+
+
+@pytest.fixture(scope="module")
+def fork10(tmp_path_factory: pytest.TempPathFactory) -> CriteriaSet:
+    (cset,) = fork_sets(tmp_path_factory.mktemp("forks"), [10])
+    return cset
+
+
+def test_article_text_keeps_content_drops_scripts_and_permalinks() -> None:
+    html = ('<nav>menu</nav><article class="md-typeset"><h1 id="t">标题<a class="headerlink" href="#t">¶</a></h1>'
+            '<p>一段 <b>文字</b><br>and&amp;more</p><script>var x = 1;</script></article><footer>x</footer>')
+    assert article_text(html) == "标题 一段 文字 and&more"
+
+
+def test_page_resources_include_search_worker() -> None:
+    html = ('<link rel="stylesheet" href="../a.css"><link rel="icon" href="f.png"><script src="../b.js"></script>'
+            '<script id="__config" type="application/json">{"base": "..", "search": "../w/search.js"}</script>')
+    assert page_resources(html) == {"css": ["../a.css"], "js": ["../b.js", "../w/search.js"]}
+
+
+def test_epoch_is_read_from_live_reload_script() -> None:
+    assert epoch("<body><script>livereload(123456, 789);</script></body>") == 123456
+    with pytest.raises(ValueError):
+        epoch("<body></body>")
+
+
+def test_targets_pass_and_miss_at_their_limits() -> None:
+    build = {"generator_share_cpu": 0.10}
+    sets = {"fork-100": {"synthetic": True, "criteria": 100, "build": build, "search": {"ratio": 1.31, "index_bytes": 200, "separator_bytes": 50},
+                         "sizes": {"content_bytes_per_criterion": 1000.0}},
+            "fork-1000": {"synthetic": True, "criteria": 1000, "build": {"generator_share_cpu": 0.11},
+                          "search": {"ratio": 1.3, "index_bytes": 100}, "sizes": {"content_bytes_per_criterion": 1400.0}}}
+    refresh = {"criteria": {"wall": 6.0}, "plain": {"wall": 5.0}}
+    status = {t["target"]: t["status"] for t in evaluate({"sets": sets, "refresh": refresh})}
+    assert list(status.values()) == ["PASS", "MISS", "MISS", "PASS", "MISS", "PASS"]
+    notes = miss_notes(evaluate({"sets": sets, "refresh": refresh}))
+    assert len(notes) == 3 and "fork-100: separators 25%" in notes[2]
+
+
+def test_markdown_table_right_aligns_numbers_only() -> None:
+    table = markdown_table((["Name", "KiB", "Share"], [["home", "1,024.5", "9.5 %"], ["b|c", "2.0", ""]]))
+    assert table.splitlines()[1] == "| --- | ---: | ---: |"
+    assert "b\\|c" in table
+
+
+def test_benchmark_end_to_end_without_serve(tmp_path: Path) -> None:
+    """The whole run on the default criteria and a 10-criteria fork, once each, no serve or Lighthouse."""
+    out_json, out_md = tmp_path / "latest.json", tmp_path / "BENCHMARKS.md"
+    assert main(["--forks", "10", "--repeat", "1", "--no-serve", "--no-lighthouse",
+                 "--json", str(out_json), "--markdown", str(out_md)]) == 0
+    results = json.loads(out_json.read_text(encoding="utf-8"))
+    fork = results["sets"]["fork-10"]
+    assert fork["criteria"] == 10 and fork["build"]["site"]["n"] == 1
+    assert 0 < fork["sizes"]["content_bytes"] < fork["sizes"]["site_bytes"]
+    assert fork["search"]["index_bytes"] > 0 and fork["search"]["text_bytes"] > 0
+    assert {"home", "section", "scoring", "questionnaire", "worksheet"} <= set(fork["weights"])
+    for weight in fork["weights"].values():
+        assert weight["missing"] == [] and weight["css"] > 0 and weight["js"] > 0
+        assert 0 < weight["total_gzip"] < weight["total"]
+    assert {t["status"] for t in results["targets"]} <= {"PASS", "MISS"}
+    report = out_md.read_text(encoding="utf-8")
+    assert "## Targets" in report and "fork-10" in report
+    assert markdown(results) == report  # the report is a pure function of the results
+
+
+def test_refresh_latency_once(project: Path, fork10: CriteriaSet, tmp_path: Path) -> None:
+    refresh = measure_refresh(project, fork10, tmp_path, repeat=1, timeout=180)
+    assert refresh["criteria"]["n"] == refresh["plain"]["n"] == 1
+    assert refresh["criteria"]["wall"] > 0 and refresh["plain"]["wall"] > 0
+    assert refresh["plain"]["edit_survived"] is False  # the hook regenerates docs/<lang>/ on every rebuild
+
+
+def test_server_is_stopped_afterwards(project: Path, fork10: CriteriaSet, tmp_path: Path) -> None:
+    with Server(project, fork10.path, tmp_path / "docs", tmp_path / "serve.log", timeout=180) as server:
+        port = server.port
+    assert server.process is not None and server.process.poll() is not None
+    with socket.socket() as probe, pytest.raises(OSError):
+        probe.connect(("127.0.0.1", port))

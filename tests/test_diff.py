@@ -1,0 +1,130 @@
+"""``python -m generator diff OLD NEW`` reports every kind of change by stable id, in Markdown and JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import MINIMAL
+from generator.cli import main
+from generator.diff import KINDS, compare
+from generator.load import load_criteria
+
+
+def write_changed(target: Path) -> Path:
+    """The minimal file with one change of each kind."""
+    data: Any = YAML(typ="safe").load(MINIMAL.read_text(encoding="utf-8"))
+    trust, skill = data["sections"]
+    data["meta"]["version"] = "0.2.0"                                    # version
+    for level in [*data["scale"]["levels"],
+                  *(lv for s in data["sections"] for c in s["criteria"] for lv in c["levels"])]:
+        level["score"] += 1                                               # scale 0–3 -> 1–4
+    data["scale"]["levels"][0]["label"]["en"] = "Missing"                 # reworded scale level
+    skill["title"]["zh"] = "专业水平"                                       # reworded section (zh only)
+    licence, visit = trust["criteria"]
+    licence["title"]["en"] = "Business licence and registration"         # reworded (en only)
+    process = skill["criteria"].pop()
+    process["weight"] = 2                                                 # weight
+    process["knockout"] = True                                            # knock-out
+    trust["criteria"] = [licence, process]                                # moved skill -> trust; visit removed
+    contract = json.loads(json.dumps(visit))
+    contract.update(id="contract", title={"zh": "合同", "en": "Contract"})
+    skill["criteria"] = [contract]                                        # added
+    target.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return target
+
+
+@pytest.fixture
+def changed(tmp_path: Path) -> Path:
+    return write_changed(tmp_path / "new.yaml")
+
+
+def test_every_kind_of_change_is_found(changed: Path) -> None:
+    diff = compare(load_criteria(MINIMAL), load_criteria(changed))
+    found = {(c.kind, c.id): c for c in diff.changes}
+    assert (found["version", "minimal"].old, found["version", "minimal"].new) == ("0.1.0", "0.2.0")
+    assert (found["scale", "scale"].old, found["scale", "scale"].new) == ([0, 1, 2, 3], [1, 2, 3, 4])
+    assert found["added", "contract"].item == "criterion" and found["added", "contract"].new == "skill"
+    assert found["removed", "visit"].old == "trust"
+    assert (found["moved", "process"].old, found["moved", "process"].new) == ("skill", "trust")
+    assert (found["weight", "process"].old, found["weight", "process"].new) == (1.5, 2)
+    assert (found["knockout", "process"].old, found["knockout", "process"].new) == (False, True)
+    reworded = dict(found["reworded", "licence"].fields)
+    assert reworded == {"title": ("en",)}  # scores moved with the scale, descriptor texts did not
+    assert ("reworded", "process") not in found
+    assert dict(found["reworded", "scale"].fields) == {"levels[0].label": ("en",)}
+    assert dict(found["reworded", "skill"].fields) == {"title": ("zh",)}
+    assert found["reworded", "skill"].item == "section"
+    assert [c.kind for c in diff.changes] == sorted((c.kind for c in diff.changes), key=KINDS.index)
+
+
+def test_markdown_report(changed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(MINIMAL), str(changed)]) == 0
+    report = capsys.readouterr().out
+    for line in ["# Changes from 最小示例 0.1.0 to 最小示例 0.2.0",
+                 "- Version: 0.1.0 → 0.2.0",
+                 "- Scale: 0, 1, 2, 3 → 1, 2, 3, 4",
+                 "## Added (1)", "- criterion `contract` 合同 (in section `skill`)",
+                 "## Removed (1)", "- criterion `visit` 实地考察 (was in section `trust`)",
+                 "## Moved to another section (1)", "- criterion `process` 流程细节: section `skill` → `trust`",
+                 "## Weight changed (1)", "- criterion `process` 流程细节: 1.5 → 2",
+                 "## Knock-out changed (1)", "- criterion `process` 流程细节: no → yes",
+                 "## Reworded (3)", "- criterion `licence` 营业执照: title (en)",
+                 "- section `skill` 专业水平: title (zh)", "- scale `scale`: levels[0].label (en)"]:
+        assert line in report.splitlines(), (line, report)
+
+
+def test_json_report(changed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", "--format", "json", str(MINIMAL), str(changed)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["old"] == {"id": "minimal", "version": "0.1.0"}
+    assert document["new"] == {"id": "minimal", "version": "0.2.0"}
+    by_kind = {(c["kind"], c["id"]): c for c in document["changes"]}
+    assert {kind for kind, _ in by_kind} >= {"version", "scale", "added", "removed", "moved", "weight", "knockout",
+                                             "reworded"}
+    assert by_kind["moved", "process"] == {"kind": "moved", "item": "criterion", "id": "process",
+                                           "title": "流程细节", "old": "skill", "new": "trust"}
+    assert by_kind["knockout", "process"]["old"] is False and by_kind["knockout", "process"]["new"] is True
+    assert by_kind["reworded", "licence"]["fields"]["title"] == ["en"]
+    assert by_kind["scale", "scale"]["new"] == [1, 2, 3, 4]
+
+
+def test_identical_files_have_no_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(MINIMAL), str(MINIMAL)]) == 0
+    assert "No changes." in capsys.readouterr().out
+    assert main(["diff", "--format", "json", str(MINIMAL), str(MINIMAL)]) == 0
+    assert json.loads(capsys.readouterr().out)["changes"] == []
+
+
+def test_languages_change_compares_shared_languages_only(tmp_path: Path) -> None:
+    text = MINIMAL.read_text(encoding="utf-8").replace("languages: [zh, en]", "languages: [en]")
+    text = text.replace("Business licence}", "Company licence}")
+    data: Any = YAML(typ="safe").load(text)
+    stack: list[Any] = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            item.pop("zh", None)
+            stack += item.values()
+        elif isinstance(item, list):
+            stack += item
+    (tmp_path / "en.yaml").write_text(json.dumps(data), encoding="utf-8")
+    diff = compare(load_criteria(MINIMAL), load_criteria(tmp_path / "en.yaml"))
+    kinds = [(c.kind, c.id, c.fields) for c in diff.changes]
+    assert kinds == [("languages", "minimal", ()), ("reworded", "licence", (("title", ("en",)),))]
+
+
+def test_both_files_are_validated_first(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad_old, bad_new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    text = MINIMAL.read_text(encoding="utf-8")
+    bad_old.write_text(text.replace("weight: 2", "weight: two"), encoding="utf-8")
+    bad_new.write_text(text.replace("knockout: true", "knockout: maybe"), encoding="utf-8")
+    assert main(["diff", str(bad_old), str(bad_new)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"{bad_old}:60:17: " in captured.err and "expected a number" in captured.err
+    assert f"{bad_new}:44:19: " in captured.err and "expected true or false" in captured.err

@@ -1,0 +1,133 @@
+"""Editor pages are generated from their sources: the schema reference lists every key; CI and pre-commit run the
+same commands as the Makefile; every output names its edition and commit."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
+from generator.load import load_criteria
+from generator.outputs import render_all
+from generator.schema_check import schema
+from generator.version import edition_stamp, read_commit
+
+SHARED_SHAPES = {"text", "texts"}
+
+
+def schema_paths(node: dict[str, Any], prefix: str = "") -> Iterator[str]:
+    """Every key path the schema allows, walked independently of the renderer."""
+    defs = schema()["$defs"]
+    parts = [node, *node.get("allOf", [])]
+    for part in parts:
+        ref = part.get("$ref", "").rsplit("/", 1)[-1]
+        if ref in SHARED_SHAPES:
+            return
+        if ref:
+            yield from schema_paths(defs[ref], prefix)
+    for key, child in node.get("properties", {}).items():
+        yield prefix + key
+        yield from schema_paths(child, prefix + key + ".")
+    if isinstance(node.get("additionalProperties"), dict):
+        free = f"{prefix}<{'language' if 'propertyNames' in node else 'key'}>"
+        yield free
+        yield from schema_paths(node["additionalProperties"], free + ".")
+    if isinstance(node.get("items"), dict):
+        yield from schema_paths(node["items"], prefix.rstrip(".") + "[].")
+
+
+def property_names(node: Any) -> set[str]:
+    """Every name under any "properties" anywhere in the schema."""
+    if isinstance(node, dict):
+        own = set(node["properties"]) if isinstance(node.get("properties"), dict) else set()
+        return own | {n for v in node.values() for n in property_names(v)}
+    return {n for v in node for n in property_names(v)} if isinstance(node, list) else set()
+
+
+def test_schema_reference_lists_every_key_in_every_language() -> None:
+    paths = list(schema_paths(schema()))
+    assert len(paths) > 40 and "meta.branding.primary" in paths and "labels.<language>.<key>" in paths
+    files = render_all(load_criteria(DEFAULT_CRITERIA), "data/criteria.yaml")
+    for lang in ("zh", "en"):
+        page = str(files[f"{lang}/schema.md"])
+        cells = re.findall(r"^\| `([^`]+)` \|", page, re.M)
+        assert cells == paths, set(cells) ^ set(paths)
+        assert {p.rsplit(".", 1)[-1].removesuffix("[]") for p in cells} >= property_names(schema())
+        for rule in ("pattern `^[a-z0-9]+(-[a-z0-9]+)*$`", "deep purple", "at least 1 entry", "&gt; 0"):
+            assert rule in page, rule
+    assert "None. Text fields are plain text" in str(files["en/schema.md"])
+    assert "不能。所有文字字段都是纯文本" in str(files["zh/schema.md"])
+
+
+def test_schema_reference_page_is_built(built_site: Path) -> None:
+    for root in (built_site, built_site / "en"):
+        html = (root / "schema" / "index.html").read_text(encoding="utf-8")
+        assert "<code>meta.branding.logo</code>" in html and "<code>sections[].criteria[].knockout</code>" in html
+        assert "<code>labels.&lt;language&gt;.&lt;key&gt;</code>" in html
+        for page in ("edition", "changelog"):
+            assert (root / page / "index.html").is_file()
+
+
+def test_edition_stamp_and_commit(tmp_path: Path) -> None:
+    criteria = load_criteria(MINIMAL)
+    assert edition_stamp(criteria, "en") == "Minimal example · 0.1.0"
+    assert edition_stamp(criteria, "en", "abc1234") == "Minimal example · 0.1.0 (commit abc1234)"
+    assert edition_stamp(criteria, "zh", "abc1234") == "最小示例 · 0.1.0（提交 abc1234）"
+    assert read_commit(tmp_path, {"KIT_COMMIT": "abc1234"}) == "abc1234"
+    assert read_commit(ROOT, {"KIT_COMMIT": ""}) is None
+    assert read_commit(ROOT, {"KIT_COMMIT": "<script>"}) is None
+    assert read_commit(tmp_path, {}) is None  # not a git checkout
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                          capture_output=True, text=True, check=False)
+    assert read_commit(ROOT, {}) == (head.stdout.strip() if head.returncode == 0 else None)
+
+
+def test_stamp_reaches_the_footer_and_changelog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.cli import main
+
+    monkeypatch.setenv("KIT_COMMIT", "feed123")
+    status = main(["site", "--criteria", str(MINIMAL), "--docs", str(tmp_path / "docs"),
+                   "--site", str(tmp_path / "site"), "--config", str(ROOT / "mkdocs.yml")])
+    assert status == 0
+    zh = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    en = (tmp_path / "site" / "en" / "changelog" / "index.html").read_text(encoding="utf-8")
+    assert "最小示例 · 0.1.0（提交 feed123） · CC-BY-4.0" in zh
+    assert "Minimal example · 0.1.0 (commit feed123)" in en
+
+
+def _yaml(path: Path) -> Any:
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def test_publish_workflow_builds_like_the_makefile() -> None:
+    workflow = _yaml(ROOT / ".github" / "workflows" / "publish.yml")
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = [s["run"] for s in steps if "run" in s]
+    uses = {s["uses"].split("@")[0]: s for s in steps if "uses" in s}
+    assert any("pip install" in r and "-r requirements.txt" in r for r in runs)
+    assert "python -m generator site" in runs
+    assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site"
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^site:.*\n\t\$\(PY\) -m generator site$", makefile, re.M)
+
+
+def test_pre_commit_checks_the_criteria_with_make_check() -> None:
+    config = _yaml(ROOT / ".pre-commit-config.yaml")
+    (repo,) = config["repos"]
+    assert repo["repo"] == "local"
+    hooks = {h["id"]: h for h in repo["hooks"]}
+    assert re.match(hooks["criteria-check"]["files"], "data/criteria.yaml")
+    assert hooks["criteria-check"]["entry"].endswith("make --no-print-directory check")
+    example = hooks["example-edition-check"]
+    assert "KIT_CRITERIA=examples/cross-border/criteria.yaml" in example["entry"]
+    assert re.match(example["files"], "examples/cross-border/criteria.yaml")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^check:.*\n\t\$\(PY\) -m generator check$", makefile, re.M)

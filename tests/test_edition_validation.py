@@ -1,0 +1,158 @@
+"""Edition data (branding, file labels, changelog) is validated with located messages."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import MINIMAL
+from generator.edition_rules import MAX_LOGO_BYTES
+from generator.labels import file_label_gaps, label
+from generator.load import parse_criteria
+from generator.problems import InputError
+
+LICENCE = "  licence: CC-BY-4.0\n"
+
+
+def with_meta(extra: str, tail: str = "") -> str:
+    """The minimal file with ``extra`` lines added to meta and ``tail`` appended at the top level."""
+    text = MINIMAL.read_text(encoding="utf-8").replace(LICENCE, LICENCE + extra, 1)
+    return text + tail
+
+
+def problems(text: str, folder: Path) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        parse_criteria(text.encode("utf-8"), str(folder / "c.yaml"))
+    return [str(p) for p in caught.value.problems]
+
+
+def located(found: list[str], text: str, marker: str, fragment: str) -> None:
+    """Some problem containing ``fragment`` is reported at the line of ``marker``."""
+    line = text[: text.index(marker)].count("\n") + 1
+    assert any(f"c.yaml:{line}:" in p and fragment in p for p in found), (line, found)
+
+
+def test_valid_branding_loads_with_logo(tmp_path: Path) -> None:
+    (tmp_path / "logo.svg").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    text = with_meta("  branding: {primary: deep purple, accent: amber, logo: logo.svg}\n")
+    criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
+    branding = criteria.meta.branding
+    assert branding is not None and branding.logo is not None
+    assert (branding.primary, branding.accent) == ("deep purple", "amber")
+    assert branding.logo.data == (tmp_path / "logo.svg").read_bytes()
+
+
+BAD_BRANDING = [
+    ("unknown colour", "  branding:\n    primary: tael\n", "primary: tael", "did you mean 'teal'?"),
+    ("primary-only colour as accent", "  branding:\n    accent: black\n", "accent: black",
+     "'black' is not allowed"),
+    ("missing logo", "  branding:\n    logo: nope.svg\n", "logo: nope.svg",
+     "logo file 'nope.svg' not found"),
+    ("logo outside", "  branding:\n    logo: ../secret.svg\n", "logo: ../secret.svg",
+     "does not have the expected form"),
+    ("logo not an image", "  branding:\n    logo: notes.txt\n", "logo: notes.txt", "does not have the expected form"),
+    ("unknown key", "  branding:\n    colour: teal\n", "colour: teal", "unknown key 'colour'"),
+]
+
+
+@pytest.mark.parametrize(("extra", "marker", "fragment"), [c[1:] for c in BAD_BRANDING],
+                         ids=[c[0] for c in BAD_BRANDING])
+def test_bad_branding_is_located(extra: str, marker: str, fragment: str, tmp_path: Path) -> None:
+    text = with_meta(extra)
+    located(problems(text, tmp_path), text, marker, fragment)
+
+
+def test_oversized_logo_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "big.png").write_bytes(b"\0" * (MAX_LOGO_BYTES + 1))
+    text = with_meta("  branding:\n    logo: big.png\n")
+    located(problems(text, tmp_path), text, "logo: big.png", "the limit is")
+
+
+def test_language_without_labels_points_to_labels(tmp_path: Path) -> None:
+    text = MINIMAL.read_text(encoding="utf-8").replace("languages: [zh, en]", "languages: [zh, en, ja]")
+    located(problems(text, tmp_path), text, "languages:", "add them under labels.ja")
+
+
+def with_french(labels: dict[str, Any]) -> str:
+    """The minimal file in zh, en and fr (French texts copied from English) with ``labels``, as JSON."""
+    data = YAML(typ="safe").load(MINIMAL.read_text(encoding="utf-8"))
+    stack: list[Any] = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict) and "en" in item and "zh" in item:
+            item["fr"] = item["en"]
+        stack += list(item.values()) if isinstance(item, dict) else item if isinstance(item, list) else []
+    data["meta"]["languages"] = ["zh", "en", "fr"]
+    data["labels"] = labels
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+FR = {"language_name": "Français"}
+BAD_LABELS = [
+    ("built-in language", {"fr": FR, "en": {"home": "Start"}}, '"en": {', "has built-in interface labels"),
+    ("not a listed language", {"fr": FR, "ko": {"language_name": "한국어"}}, '"ko": {', "not in meta.languages"),
+    ("unknown key", {"fr": {**FR, "hom": "Accueil"}}, '"hom"', "did you mean 'home'?"),
+    ("unknown placeholder", {"fr": {**FR, "criteria_count": "{count} critères"}}, '"criteria_count"',
+     "may only use the placeholders {n}"),
+    ("malformed braces", {"fr": {**FR, "criteria_count": "{n critères"}}, '"criteria_count"',
+     "may only use the placeholders {n}"),
+    ("no language_name", {"fr": {"home": "Accueil"}}, '"fr": {', "needs language_name"),
+]
+
+
+@pytest.mark.parametrize(("labels", "marker", "fragment"), [c[1:] for c in BAD_LABELS], ids=[c[0] for c in BAD_LABELS])
+def test_bad_labels_are_located(labels: dict[str, Any], marker: str, fragment: str, tmp_path: Path) -> None:
+    text = with_french(labels)
+    found = problems(text, tmp_path)
+    line = text[: text.rindex(marker)].count("\n") + 1  # the labels come last
+    assert any(f"c.yaml:{line}:" in p and fragment in p for p in found), (line, found)
+
+
+def test_file_labels_are_used_with_english_fallback(tmp_path: Path) -> None:
+    text = with_french({"fr": {**FR, "criteria_count": "{n} critères"}})
+    criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
+    assert dict(criteria.labels)["fr"] == (("language_name", "Français"), ("criteria_count", "{n} critères"))
+    assert label("fr", "criteria_count", n=3) == "3 critères"
+    assert label("fr", "home") == label("en", "home")
+    assert "home" in file_label_gaps("fr") and "criteria_count" not in file_label_gaps("fr")
+
+
+CHANGELOG = 'changelog:\n  - version: "0.1.0"\n    date: "2025-02-01"\n    note: {zh: 第二版, en: Second}\n' \
+            '  - version: "0.0.9"\n    date: "2025-01-01"\n    note: {zh: 第一版, en: First}\n'
+BAD_CHANGELOG = [
+    ("not the current version", ('version: "0.1.0"\n    date', 'version: "0.2.0"\n    date'), 'version: "0.2.0"',
+     "add an entry for 0.1.0 at the top"),
+    ("oldest first", ('"2025-01-01"', '"2025-03-01"'), '"2025-03-01"', "list the newest version first"),
+    ("listed twice", ('"0.0.9"', '"0.1.0"'), 'version: "0.1.0"\n    date: "2025-01-01"', "listed twice"),
+    ("missing translation", ("{zh: 第一版, en: First}", "{zh: 第一版}"), "{zh: 第一版}", "missing the 'en' text"),
+    ("unquoted date-like version", ('"0.0.9"', "0.10"), "0.10", 'write it in quotes, "0.10"'),
+]
+
+
+def test_changelog_is_loaded_newest_first(tmp_path: Path) -> None:
+    criteria = parse_criteria((MINIMAL.read_text(encoding="utf-8") + CHANGELOG).encode("utf-8"), "c.yaml")
+    assert [(r.version, r.date, r.note("en")) for r in criteria.changelog] == [
+        ("0.1.0", "2025-02-01", "Second"), ("0.0.9", "2025-01-01", "First")]
+
+
+@pytest.mark.parametrize(("pair", "marker", "fragment"), [c[1:] for c in BAD_CHANGELOG],
+                         ids=[c[0] for c in BAD_CHANGELOG])
+def test_bad_changelog_is_located(pair: tuple[str, str], marker: str, fragment: str, tmp_path: Path) -> None:
+    text = MINIMAL.read_text(encoding="utf-8") + CHANGELOG.replace(*pair)
+    located(problems(text, tmp_path), text, marker, fragment)
+
+
+def test_folded_text_reads_like_any_yaml_loader() -> None:
+    """Editors write long texts with ">"; ruamel's round-trip fold markers must not leak into them."""
+    text = MINIMAL.read_text(encoding="utf-8").replace(
+        "why: {zh: 流程决定结果。, en: Process drives results.}",
+        "why:\n          zh: 流程决定结果。\n"
+        "          en: >-\n            Process\n            drives\n\n            results.")
+    criteria = parse_criteria(text.encode("utf-8"), "c.yaml")
+    assert criteria.criteria[-1].why("en") == "Process drives\nresults."
+    plain = YAML(typ="safe", pure=True).load(text)
+    assert criteria.criteria[-1].why("en") == plain["sections"][1]["criteria"][0]["why"]["en"]

@@ -1,0 +1,202 @@
+"""The printable forms, printed to PDF by Chromium: A4, running header, every criterion, no site chrome,
+nothing overflowing on paper or on a 375 px phone screen.
+
+Page-count bounds (default criteria: S sections, C criteria):
+- questionnaire: at least 1 + S (a cover page, then every section starts on a fresh page) and at most
+  1 + S + C (no criterion needs more than a page of its own);
+- checklist: exactly 1;
+- worksheet: table rows R = C + 4 S + 6 (per section a heading and three sum rows; six total rows);
+  between ceil(R / 45) and ceil(R / 20) + 1 pages (a page holds 20 to 45 rows, plus the formula).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import DEFAULT_CRITERIA
+from generator.labels import label
+from generator.load import load_criteria
+from generator.model import Criteria
+from generator.nav import language_root
+from generator.render.forms import FORMS, quick_questions, running_title
+
+MM = 72 / 25.4
+A4 = (595.28, 841.89)
+PAGE_AREA_PX = round((210 - 2 * 12) / 25.4 * 96)
+"""Width of the printable area of A4 at print.css's 12 mm side margins, in CSS px."""
+CHROME = (".md-header", ".md-sidebar", ".md-footer", ".md-search")
+CRITERIA = load_criteria(DEFAULT_CRITERIA)
+CASES = [(lang, form) for lang in CRITERIA.meta.languages for form in FORMS]
+
+OVERFLOW_JS = """() => {
+  const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
+  const name = (el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : '')
+    + (el.dataset.criterion ? '[' + el.dataset.criterion + ']' : '');
+  const bad = [];
+  for (const form of document.querySelectorAll('.kit-form')) {
+    const box = form.getBoundingClientRect();
+    for (const el of form.querySelectorAll('*')) {
+      if (getComputedStyle(el).display === 'none') continue;
+      const scroller = el.parentElement.closest('.kit-scroll');
+      const r = el.getBoundingClientRect();
+      if (!(scroller && scrolls(scroller)) && (r.left < box.left - 1 || r.right > box.right + 1))
+        bad.push(name(el) + ' sticks out of the form');
+      if (!scrolls(el) && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
+        bad.push(name(el) + ' is wider than its box');
+    }
+  }
+  const root = document.documentElement;
+  return {scroll: root.scrollWidth, client: root.clientWidth, forms: document.querySelectorAll('.kit-form').length,
+          bad: bad.slice(0, 10)};
+}"""
+
+
+def _squash(text: str) -> str:
+    """``text`` without whitespace, NFKC-normalised (ligatures such as ﬃ split), CJK radicals kept."""
+    return "".join(ch if "\u2e80" <= ch <= "\u2fdf" else unicodedata.normalize("NFKC", ch)
+                   for ch in re.sub(r"\s+", "", text))
+
+
+def _pattern(expected: str) -> re.Pattern[str]:
+    """Squashed ``expected``, letting any CJK radical stand for an ideograph.
+
+    Chromium's PDFs map some Noto CJK glyphs back to radicals that share the glyph
+    (工 is extracted as ⼯ U+2F2F, 页 as ⻚ U+2EDA), so an ideograph may come back as
+    any character of the two radical blocks; every other character must match exactly.
+    """
+    parts = [f"[{ch}\u2e80-\u2fdf]" if "\u4e00" <= ch <= "\u9fff" else re.escape(ch) for ch in _squash(expected)]
+    return re.compile("".join(parts))
+
+
+def _contains(text: str, expected: str) -> bool:
+    return _pattern(expected).search(_squash(text)) is not None
+
+
+def _first_line(page: Any) -> str:
+    """The topmost line of text inside the page area (below the running header)."""
+    chunks: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        if text.strip():
+            chunks.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text))
+
+    page.extract_text(visitor_text=visit)
+    top = float(page.mediabox.height) - 16 * MM
+    inside = [(y, t) for y, t in chunks if 15 * MM < y < top]
+    highest = max(y for y, _ in inside)
+    return "".join(t for y, t in inside if abs(y - highest) < 2)
+
+
+@pytest.fixture(scope="module")
+def printed(built_site: Path, serve_dir: Any, browser: Any, tmp_path_factory: pytest.TempPathFactory
+            ) -> dict[tuple[str, str], tuple[PdfReader, dict[str, Any], dict[str, Any]]]:
+    """Per (language, form): the PDF, then chrome and overflow checks made in print media."""
+    base = serve_dir(built_site)
+    folder = tmp_path_factory.mktemp("pdf")
+    page = browser.new_page(viewport={"width": PAGE_AREA_PX, "height": 1000})
+    results = {}
+    for lang, form in CASES:
+        page.emulate_media(media="print")
+        page.goto(f"{base}{language_root(CRITERIA, lang)}{form}/")
+        chrome = page.evaluate("""(selectors) => Object.fromEntries(selectors.map((s) => [s,
+            [...document.querySelectorAll(s)].map((el) => getComputedStyle(el).display)]))""", list(CHROME))
+        overflow = page.evaluate(OVERFLOW_JS)
+        path = folder / f"{form}-{lang}.pdf"
+        page.pdf(path=str(path), format="A4", prefer_css_page_size=True, print_background=True)
+        results[(lang, form)] = (PdfReader(path), chrome, overflow)
+    page.close()
+    return results
+
+
+def _bounds(criteria: Criteria, form: str) -> tuple[int, int]:
+    sections, count = len(criteria.sections), len(criteria.criteria)
+    if form == "questionnaire":
+        return 1 + sections, 1 + sections + count
+    if form == "checklist":
+        return 1, 1
+    rows = count + 4 * sections + 6
+    return math.ceil(rows / 45), math.ceil(rows / 20) + 1
+
+
+@pytest.mark.parametrize(("lang", "form"), CASES)
+def test_form_prints_on_a4_within_page_bounds(printed: Any, lang: str, form: str) -> None:
+    pdf = printed[(lang, form)][0]
+    for page in pdf.pages:
+        assert abs(float(page.mediabox.width) - A4[0]) <= 1 and abs(float(page.mediabox.height) - A4[1]) <= 1
+    low, high = _bounds(CRITERIA, form)
+    assert low <= len(pdf.pages) <= high, f"{form} ({lang}) printed to {len(pdf.pages)} pages"
+
+
+@pytest.mark.parametrize(("lang", "form"), CASES)
+def test_every_page_has_title_version_and_page_number(printed: Any, lang: str, form: str) -> None:
+    pdf = printed[(lang, form)][0]
+    total = len(pdf.pages)
+    for number, page in enumerate(pdf.pages, 1):
+        text = page.extract_text()
+        assert _contains(text, running_title(CRITERIA, lang)), f"page {number}"
+        assert _contains(text, label(lang, "page_of", page=number, pages=total)), f"page {number}"
+        assert _contains(text, label(lang, form)), f"page {number}"
+
+
+@pytest.mark.parametrize(("lang", "form"), CASES)
+def test_every_criterion_is_printed(printed: Any, lang: str, form: str) -> None:
+    text = "".join(page.extract_text() for page in printed[(lang, form)][0].pages)
+    wanted = [k for _, k in quick_questions(CRITERIA)] if form == "checklist" else CRITERIA.criteria
+    missing = [k.id for k in wanted if not _contains(text, k.title(lang))]
+    assert not missing
+    if form == "checklist":
+        assert all(_contains(text, k.questions[0](lang)) for k in wanted)
+    else:
+        assert all(_contains(text, s.title(lang)) for s in CRITERIA.sections)
+
+
+@pytest.mark.parametrize("lang", CRITERIA.meta.languages)
+def test_questionnaire_sections_start_on_a_fresh_page(printed: Any, lang: str) -> None:
+    firsts = [_first_line(page) for page in printed[(lang, "questionnaire")][0].pages]
+    assert _contains(firsts[0], label(lang, "questionnaire"))
+    for number, section in enumerate(CRITERIA.sections, 1):
+        heading = _pattern(f"{number}. {section.title(lang)}")
+        assert any(heading.fullmatch(_squash(line)) for line in firsts), section.id
+
+
+@pytest.mark.parametrize(("lang", "form"), CASES)
+def test_no_site_chrome_is_printed(printed: Any, lang: str, form: str) -> None:
+    pdf, chrome, _ = printed[(lang, form)]
+    for selector in CHROME:
+        assert chrome[selector], f"{selector} not on the page; the check would prove nothing"
+        assert set(chrome[selector]) == {"none"}, selector
+    text = "".join(page.extract_text() for page in pdf.pages)
+    for nav_only in (label(lang, "how_to_use"), label(lang, "scoring"), label(lang, "sections")):
+        assert not _contains(text, nav_only), nav_only
+
+
+@pytest.mark.parametrize(("lang", "form"), CASES)
+def test_nothing_overflows_on_paper(printed: Any, lang: str, form: str) -> None:
+    overflow = printed[(lang, form)][2]
+    assert overflow["forms"] == 1
+    assert overflow["scroll"] <= overflow["client"]
+    assert not overflow["bad"]
+
+
+@pytest.mark.parametrize(("lang", "form"), CASES)
+def test_forms_fit_a_phone_screen(built_site: Path, serve_dir: Any, browser: Any, lang: str, form: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 800})
+    page.goto(f"{serve_dir(built_site)}{language_root(CRITERIA, lang)}{form}/")
+    overflow = page.evaluate(OVERFLOW_JS)
+    scroller = page.evaluate("""() => [...document.querySelectorAll('.kit-form .kit-scroll')]
+        .map((el) => [el.scrollWidth, el.clientWidth, getComputedStyle(el).overflowX])""")
+    page.close()
+    assert overflow["forms"] == 1
+    assert overflow["scroll"] <= overflow["client"], "the page scrolls sideways"
+    assert not overflow["bad"]
+    if form == "worksheet":
+        # The wide table scrolls inside its own container instead of widening the page.
+        [(inner, outer, mode)] = scroller
+        assert inner > outer and mode == "auto"

@@ -1,0 +1,207 @@
+"""Real searches in Chromium on the built site: Chinese on the Chinese site, English on the English
+site, each language with its own compact UTF-8 index; readable anchors; lean pages in a big fork."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from conftest import ROOT
+from generator.cli import main
+from generator.search_index import compact_search_index
+from scripts.synthetic_fork import section_marker, synthetic_yaml
+
+CHINESE_WORDS = ("人员比例", "实地考察", "资质证书")
+"""Words from the middle of sentences of the default criteria (checked below)."""
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+ENGLISH_STOP_WORDS = {"because", "however", "neither"}  # lunr drops these from the index
+
+_RESULTS_SHOWN = """() => {
+  const meta = document.querySelector(".md-search-result__meta");
+  const t = JSON.parse(document.getElementById("__config").textContent).translations;
+  if (!meta) return false;
+  const text = meta.textContent.trim();
+  const many = t["search.result.other"].replace(/[.*+?^${}()|[\\]\\\\]/g, "\\\\$&").replace("#", "\\\\d+");
+  return text === t["search.result.none"] || text === t["search.result.one"] || new RegExp(`^${many}$`).test(text);
+}"""
+
+
+def search(page: Any, url: str, query: str) -> list[str]:
+    """Search the site at ``url`` as a reader would; the result pages' paths, best first.
+
+    ``?q=`` makes Material fill in the search box and run the query once its index is loaded.
+    """
+    page.goto(f"{url}?q={quote(query)}")
+    page.wait_for_function(_RESULTS_SHOWN, timeout=30_000)
+    links = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+    return list(dict.fromkeys(urlsplit(link).path for link in links))
+
+
+def index_pages(index: dict[str, Any], matches: Any) -> set[str]:
+    """Paths (``/`` + location) of the pages with an indexed section for which ``matches(title, text)``."""
+    pages = set()
+    for doc in index["docs"]:
+        title, text = (doc[key].replace("\u200b", "") for key in ("title", "text"))
+        if matches(title, text):
+            pages.add("/" + doc["location"].split("#")[0])
+    return pages
+
+
+def load_index(site: Path) -> dict[str, Any]:
+    return dict(json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8")))
+
+
+def test_chinese_words_from_mid_sentence_find_their_pages(built_site: Path, serve_dir: Any, browser: Any) -> None:
+    base, index = serve_dir(built_site), load_index(built_site)
+    page = browser.new_page()
+    for word in CHINESE_WORDS:
+        sentences = [t for doc in index["docs"] for t in [doc["text"].replace("\u200b", "")] if word in t]
+        mid_sentence = re.compile(f"{HAN.pattern}[^。！？]*{word}")  # Chinese words before it in its sentence
+        assert any(mid_sentence.search(t) for t in sentences), f"pick a new word: {word}"
+        expected = {base.rstrip("/") + p for p in index_pages(index, lambda title, text, w=word: w in title + text)}
+        found = [base.rstrip("/") + p for p in search(page, base, word)]
+        assert found and found[0] in expected, (word, found[:3])
+        assert expected <= set(found), (word, expected - set(found))
+        assert not [p for p in found if p.startswith(f"{base}en/")], (word, found)
+    page.close()
+
+
+def _english_words(index: dict[str, Any]) -> list[str]:
+    """Words of 7+ letters on 2 to 6 pages of the English site, those next to punctuation first."""
+    pages: dict[str, set[str]] = {}
+    punctuated: set[str] = set()
+    for doc in index["docs"]:
+        text = re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"])
+        for match in re.finditer(r"(?<![\w-])[A-Za-z]{7,}(?![\w-])", text):
+            word = match.group(0).lower()
+            pages.setdefault(word, set()).add(doc["location"].split("#")[0])
+            if text[max(match.start() - 1, 0)] in "(“\"‘":
+                punctuated.add(word)
+    words = sorted(w for w, p in pages.items() if 2 <= len(p) <= 6 and w not in ENGLISH_STOP_WORDS)
+    return [w for w in words if w in punctuated][:2] + [w for w in words if w not in punctuated][:3]
+
+
+def test_english_words_find_every_page_they_are_on(built_site: Path, serve_dir: Any, browser: Any) -> None:
+    site = built_site / "en"
+    base, index = serve_dir(built_site), load_index(site)
+    page = browser.new_page()
+    words = _english_words(index)
+    assert len(words) >= 3, words
+    for word in words:
+        pattern = re.compile(rf"(?<![\w-]){word}", re.I)
+        expected = {f"{base}en" + p for p in index_pages(index, lambda t, x, r=pattern: bool(r.search(t + " " + x)))}
+        found = [base.rstrip("/") + p for p in search(page, f"{base}en/", word)]
+        assert len(expected) >= 2 and expected <= set(found), (word, expected - set(found))
+        assert all(p.startswith(f"{base}en/") for p in found), (word, found)
+    page.close()
+
+
+def test_each_language_searches_only_its_own_pages(built_site: Path, serve_dir: Any, browser: Any) -> None:
+    base = serve_dir(built_site)
+    page = browser.new_page()
+    assert all(p.startswith("/en/") for p in search(page, f"{base}en/", CHINESE_WORDS[1]))
+    english = _english_words(load_index(built_site / "en"))[0]
+    assert not [p for p in search(page, base, english) if p.startswith("/en/")]
+    page.close()
+
+
+def assert_compact_utf8_index(site: Path) -> str:
+    """The index is valid JSON already in compact UTF-8 form (``ensure_ascii=False``, no spaces)."""
+    text = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert compact_search_index(text) == text
+    return text
+
+
+def test_search_indexes_are_compact_utf8(built_site: Path) -> None:
+    zh = assert_compact_utf8_index(built_site)
+    assert_compact_utf8_index(built_site / "en")
+    assert HAN.search(zh) and "\u200b" in zh and "\\u200b\u200b" not in zh  # raw, not \\u escapes
+
+
+class _Headings(HTMLParser):
+    """(id, text) of every h1–h6 with an id, without the permalink sign."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str]] = []
+        self._open: list[str] | None = None
+        self._in_link = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if re.fullmatch(r"h[1-6]", tag) and values.get("id"):
+            self.found.append((values["id"] or "", ""))
+            self._open = []
+        elif tag == "a" and self._open is not None and "headerlink" in (values.get("class") or ""):
+            self._in_link += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self._in_link:
+            self._in_link -= 1
+        elif re.fullmatch(r"h[1-6]", tag) and self._open is not None:
+            self.found[-1] = (self.found[-1][0], "".join(self._open).strip())
+            self._open = None
+
+    def handle_data(self, data: str) -> None:
+        if self._open is not None and not self._in_link:
+            self._open.append(data)
+
+
+def test_chinese_headings_get_readable_stable_anchors(built_site: Path) -> None:
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+    docs = built_site.parent / "docs" / "zh"
+    markdown = "".join(p.read_text(encoding="utf-8") for p in docs.rglob("*.md"))
+    explicit = {a or b for a, b in re.findall(r"\{\s*#([\w-]+)|\sid=\"([^\"]+)\"", markdown)}
+    chinese = 0
+    for path in sorted(p for p in built_site.rglob("*.html") if p.relative_to(built_site).parts[0] != "en"):
+        parser = _Headings()
+        parser.feed(path.read_text(encoding="utf-8"))
+        ids = [i for i, _ in parser.found]
+        assert len(ids) == len(set(ids)), path
+        for anchor, text in parser.found:
+            # A pure function of the heading (or its explicit id): the same in every build.
+            assert anchor in explicit or anchor == slug(text, "-"), (path, anchor, text)
+            assert not re.search(r"_\d+$", anchor), (path, anchor)
+            if anchor not in explicit and HAN.search(text):
+                assert HAN.search(anchor), (path, anchor, text)
+                chinese += 1
+    assert chinese >= 3
+
+
+def test_big_fork_keeps_pages_lean_and_index_compact(tmp_path: Path, serve_dir: Any, browser: Any) -> None:
+    sections = 30
+    fork = tmp_path / "fork.yaml"
+    fork.write_text(synthetic_yaml(300, sections), encoding="utf-8")
+    site = tmp_path / "site"
+    assert main(["site", "--criteria", str(fork), "--docs", str(tmp_path / "docs"), "--site", str(site),
+                 "--config", str(ROOT / "mkdocs.yml")]) == 0
+    middle = sections // 2
+    for root in (site, site / "en"):
+        html = (root / "sections" / f"s{middle:03d}" / "index.html").read_text(encoding="utf-8")
+        assert section_marker(middle) in html
+        # Only the page itself and its previous and next page (footer links) may be named.
+        named = {n for n in range(1, sections + 1) if section_marker(n) in html}
+        assert named <= {middle - 1, middle, middle + 1}, sorted(named)
+        assert not [n for n in range(1, sections + 1) if section_marker(n) in
+                    (root / "how-to-use" / "index.html").read_text(encoding="utf-8")]
+    text = assert_compact_utf8_index(site)
+    assert "\u200b证据\u200b" in text  # raw UTF-8 CJK between jieba's zero-width spaces
+    assert_compact_utf8_index(site / "en")
+    base = serve_dir(site)
+    page = browser.new_page()
+    assert search(page, base, "C0150")[0] == f"/sections/s{middle:03d}/"
+    page.close()
+
+
+def test_offline_index_script_is_compacted_alike() -> None:
+    from generator.search_index import compact_search_index_script
+
+    escaped = json.dumps({"docs": [{"title": "电商\u200b代运营"}]}, indent=1)
+    assert compact_search_index_script(f"var __index = {escaped}") == 'var __index = {"docs":[{"title":"电商\u200b代运营"}]}'

@@ -1,0 +1,251 @@
+"""The scoring workbook: recalculated by LibreOffice, it agrees with generator.scoring.
+
+Random answers are written into copies of the workbook with openpyxl (which
+keeps the formulas and drops their cached values), all copies are
+recalculated in ONE headless LibreOffice run, and every subtotal, total,
+knock-out flag, count and rank read back must equal generator.scoring's.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from conftest import DEFAULT_CRITERIA
+from generator.load import load_criteria
+from generator.model import Criteria
+from generator.render.workbook import CREATED, layout, render_workbook, sheet_names
+from generator.render.workbook_layout import HEADER_ROW, Layout
+from generator.scoring import NA, Result, rank, rounded, score_criteria
+
+CRITERIA = load_criteria(DEFAULT_CRITERIA)
+LAYOUT = layout(CRITERIA)
+ALLOWED_FUNCTIONS = {"SUMPRODUCT", "ISNUMBER", "MATCH", "IF", "INT", "LEN"}
+INVALID = ["abc", 7, 1.5, "2", -1]
+"""Entries a user could paste past the dropdown; the workbook must count them as invalid."""
+RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"
+ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">
+<value>0</value></prop></item>
+</oor:items>
+"""
+
+Answers = dict[str, Any]
+"""Criterion id -> int score, "na", None, or an invalid raw entry."""
+
+
+@pytest.fixture(scope="module")
+def books() -> dict[str, bytes]:
+    return {lang: render_workbook(CRITERIA, lang) for lang in CRITERIA.meta.languages}
+
+
+def _valid(criteria: Criteria, answer: Any) -> bool:
+    scores = [lv.score for lv in criteria.scale.levels]
+    return answer is None or answer == NA or (type(answer) is int and answer in scores)
+
+
+def expected(criteria: Criteria, agencies: list[Answers]) -> list[dict[str, Any]]:
+    """What each agency's cells must show, computed by generator.scoring."""
+    results: list[Result] = []
+    for answers in agencies:
+        results.append(score_criteria(criteria, {k: v for k, v in answers.items() if _valid(criteria, v)}))
+    ranks = rank(results)
+
+    def value(x: Fraction | None) -> float | None:
+        return None if x is None else float(rounded(x))
+
+    return [{
+        "sections": [value(s.value) for s in r.sections], "total": value(r.total),
+        "knocked": len(r.knocked_out), "out": int(r.disqualified), "rank": ranks[i],
+        "scored": r.scored, "na": r.not_applicable,
+        "blank": sum(1 for c in criteria.criteria if agencies[i].get(c.id) is None),
+        "invalid": sum(1 for v in agencies[i].values() if not _valid(criteria, v)),
+    } for i, r in enumerate(results)]
+
+
+def read(book: Any, criteria: Criteria, lay: Layout, lang: str) -> list[dict[str, Any]]:
+    """The same figures, read from a workbook opened with data_only=True."""
+    _, scoring, comparison = (book[name] for name in sheet_names(lang))
+
+    def cell(sheet: Any, row: int, col: int) -> Any:
+        found = sheet.cell(row=row + 1, column=col + 1).value
+        return None if found == "" else found
+
+    cols, found = lay.summary, []
+    for col, row in zip(lay.agencies, lay.summary_rows, strict=True):
+        figures = {key: cell(scoring, getattr(lay, key), col)
+                   for key in ("total", "knocked", "scored", "na", "blank", "invalid")}
+        figures["sections"] = [cell(scoring, s.subtotal, col) for s in lay.sections]
+        summary = {"total": cell(comparison, row, cols.total), "out": cell(comparison, row, cols.out),
+                   "rank": cell(comparison, row, cols.rank),
+                   "sections": [cell(comparison, row, cols.first_section + i) for i in range(len(lay.sections))],
+                   "counts": [cell(comparison, row, cols.scored + i) for i in range(4)]}
+        found.append((figures, summary))
+    return found
+
+
+def _same(actual: Any, wanted: Any) -> bool:
+    if wanted is None or actual is None:
+        return actual is wanted
+    return abs(float(actual) - float(wanted)) < 1e-9
+
+
+def check(found: list[Any], wanted: list[dict[str, Any]], where: str) -> None:
+    for n, ((figures, summary), want) in enumerate(zip(found, wanted, strict=True), 1):
+        at = f"{where}, agency {n}"
+        for key in ("total", "knocked", "scored", "na", "blank", "invalid"):
+            assert _same(figures[key], want[key]), f"{at}: {key} {figures[key]!r} != {want[key]!r}"
+        for i, (got, exp) in enumerate(zip(figures["sections"], want["sections"], strict=True)):
+            assert _same(got, exp), f"{at}: section {i + 1} {got!r} != {exp!r}"
+            assert _same(summary["sections"][i], exp), f"{at}: comparison section {i + 1}"
+        assert _same(summary["total"], want["total"]), f"{at}: comparison total"
+        assert summary["out"] == want["out"], f"{at}: disqualified {summary['out']!r} != {want['out']!r}"
+        assert _same(summary["rank"], want["rank"]), f"{at}: rank {summary['rank']!r} != {want['rank']!r}"
+        assert summary["counts"] == [want[k] for k in ("scored", "na", "blank", "invalid")], at
+
+
+def random_agencies(rng: random.Random, criteria: Criteria, invalid: bool) -> list[Answers]:
+    """Five agencies: random, sparse, empty, all N/A, copies (ties) and knock-outs."""
+    scores = [lv.score for lv in criteria.scale.levels]
+    agencies: list[Answers] = []
+    for n in range(5):
+        kind = rng.choices(["random", "sparse", "empty", "na", "copy", "tweak"], [8, 3, 1, 1, 2, 2])[0]
+        if kind in ("copy", "tweak") and agencies:
+            answers = dict(rng.choice(agencies))
+            if kind == "tweak":
+                answers[rng.choice(criteria.criteria).id] = rng.choice(scores)
+        else:
+            answers = {}
+            blank, na = {"random": (0.1, 0.1), "sparse": (0.8, 0.05), "empty": (1, 0), "na": (0, 1),
+                         "copy": (0.1, 0.1), "tweak": (0.1, 0.1)}[kind]
+            for c in criteria.criteria:
+                roll = rng.random()
+                answers[c.id] = (None if roll < blank else NA if roll < blank + na
+                                 else scores[0] if c.knockout and rng.random() < 0.1 else rng.choice(scores))
+        if invalid and n == 4:
+            for c in rng.sample(criteria.criteria, rng.randint(1, 3)):
+                answers[c.id] = rng.choice(INVALID)
+        agencies.append(answers)
+    return agencies
+
+
+def fill(data: bytes, lang: str, agencies: list[Answers], names: list[str | None], target: Path) -> None:
+    """Write answers and names into a copy of the workbook, keeping its formulas."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = book[sheet_names(lang)[1]]
+    for col, answers, name in zip(LAYOUT.agencies, agencies, names, strict=True):
+        sheet.cell(row=HEADER_ROW + 1, column=col + 1).value = name
+        for ident, answer in answers.items():
+            sheet.cell(row=LAYOUT.criteria[ident] + 1, column=col + 1).value = "N/A" if answer == NA else answer
+    book.save(target)
+
+
+def recalculate(folder: Path, sources: list[Path]) -> Path:
+    """Recalculate every workbook in one headless LibreOffice run; return the output folder."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    assert soffice, "LibreOffice (soffice) is needed to recalculate the workbook"
+    profile = folder / "profile"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ALWAYS, encoding="utf-8")
+    out = folder / "out"
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                    "--convert-to", "xlsx", "--outdir", str(out), *map(str, sources)],
+                   check=True, capture_output=True, timeout=300)
+    return out
+
+
+def test_recalculated_workbooks_match_the_scoring_module(books: dict[str, bytes], tmp_path: Path) -> None:
+    rng = random.Random(20240601)
+    cases: list[tuple[Path, str, list[Answers], list[str | None]]] = []
+    (tmp_path / "in").mkdir()
+    for index in range(44):
+        lang = CRITERIA.meta.languages[1 if index % 11 == 10 else 0]  # a few in the second language
+        agencies = random_agencies(rng, CRITERIA, invalid=index % 4 == 3)
+        names = [rng.choice([None, f"代运营 {index}-{n}", f"Agency {n}"]) for n in range(5)]
+        path = tmp_path / "in" / f"case-{index:02d}.xlsx"
+        fill(books[lang], lang, agencies, names, path)
+        cases.append((path, lang, agencies, names))
+    out = recalculate(tmp_path, [path for path, *_ in cases])
+    compared, kinds = 0, set()
+    for path, lang, agencies, names in cases:
+        book = openpyxl.load_workbook(out / path.name, data_only=True)
+        wanted = expected(CRITERIA, agencies)
+        check(read(book, CRITERIA, LAYOUT, lang), wanted, path.name)
+        comparison = book[sheet_names(lang)[2]]
+        assert [comparison.cell(row=r + 1, column=1).value or None for r in LAYOUT.summary_rows] == names
+        compared += len(agencies)
+        kinds |= {k for w in wanted for k, hit in [("out", w["out"]), ("no total", w["total"] is None),
+                                                  ("invalid", w["invalid"]), ("na", w["na"])] if hit}
+        ranked = [w["rank"] for w in wanted if w["rank"]]
+        kinds |= {"tie"} if len(set(ranked)) < len(ranked) else set()
+    assert compared >= 200
+    assert kinds == {"out", "no total", "invalid", "na", "tie"}
+
+
+def test_fresh_workbook_caches_the_results_of_an_empty_workbook(books: dict[str, bytes]) -> None:
+    for lang, data in books.items():
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        check(read(book, CRITERIA, LAYOUT, lang), expected(CRITERIA, [{}] * 5), f"fresh {lang} workbook")
+
+
+def _cells(ranges: Iterator[Any]) -> list[tuple[int, int]]:
+    return [(r - 1, c - 1) for rng in ranges for r in range(rng.min_row, rng.max_row + 1)
+            for c in range(rng.min_col, rng.max_col + 1)]
+
+
+def test_every_input_has_the_dropdown_and_only_inputs_are_unlocked(books: dict[str, bytes]) -> None:
+    inputs = {(row, col) for row in LAYOUT.criteria.values() for col in LAYOUT.agencies}
+    names = {(HEADER_ROW, col) for col in LAYOUT.agencies}
+    for lang, data in books.items():
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        for sheet in book.worksheets:
+            assert sheet.protection.sheet and not sheet.protection.password, sheet.title
+        scoring = book[sheet_names(lang)[1]]
+        covered = []
+        for dv in scoring.data_validations.dataValidation:
+            assert dv.type == "list" and dv.formula1 == '"0,1,2,3,N/A"' and not dv.showDropDown
+            assert dv.allow_blank and dv.showErrorMessage and dv.errorStyle in (None, "stop")
+            covered += _cells(iter(dv.sqref.ranges))
+        assert sorted(covered) == sorted(inputs)
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    where = (cell.row - 1, cell.column - 1)
+                    editable = sheet is scoring and where in inputs | names
+                    assert cell.protection.locked is not editable, f"{sheet.title}!{cell.coordinate}"
+                    if cell.data_type == "f":
+                        used = set(re.findall(r"([A-Z][A-Z0-9.]*)\(", cell.value))
+                        assert used <= ALLOWED_FUNCTIONS, f"{cell.coordinate}: {used - ALLOWED_FUNCTIONS}"
+
+
+def test_workbook_is_byte_identical_and_carries_no_timestamp(books: dict[str, bytes]) -> None:
+    again = load_criteria(DEFAULT_CRITERIA)
+    for lang, data in books.items():
+        assert render_workbook(again, lang) == data
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+            parts = b"".join(archive.read(name) for name in archive.namelist())
+        stamp = CREATED.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+        assert set(re.findall(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", parts)) == {stamp[:-1]}
+
+
+def test_every_sheet_shows_title_and_version(books: dict[str, bytes]) -> None:
+    for lang, data in books.items():
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        for sheet in book.worksheets:
+            assert CRITERIA.meta.title(lang) in sheet["A1"].value and CRITERIA.meta.version in sheet["A1"].value
+            assert CRITERIA.meta.version in sheet.oddHeader.right.text
+            assert sheet.page_setup.paperSize == "9" or sheet.page_setup.paperSize == 9
+            assert sheet.print_title_rows
