@@ -15,7 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 
 __all__ = ["ROOT", "CriteriaSet", "criteria_set", "fork_sets", "load_fork_module", "snapshot"]
 

@@ -33,7 +33,9 @@ METHOD = """\
   Plain edit: a line is appended to the generated `<docs>/<main language>/how-to-use.md`; the hook
   regenerates every page on every rebuild (so that edit is overwritten), hence both edits go through
   the same generate + build. Done when the page is served from a build started after the edit (MkDocs'
-  live-reload epoch). Each edit waits until the server has been idle for 2 s.
+  live-reload epoch). Each edit waits until the server has been idle for 2 s. Judged on the server's
+  CPU time from edit to refreshed page (wall time also counts other people's load; the watcher's
+  0.5 s polling and 0.1 s debounce add the same wall time to both edits).
 - *Lighthouse* (optional; `bench/node_modules`, installed by `make bench`): mobile preset, simulated
   throttling, pages served by a static server without gzip, {repeat} runs per page, median.
 """

@@ -113,7 +113,8 @@ def measure_refresh(project: Path, cset: CriteriaSet, scratch: Path, repeat: int
 def _summary(items: list[dict[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {"n": len(items), "wall": statistics.median(i["wall"] for i in items),
                               "cpu": statistics.median(i["cpu"] for i in items),
-                              "walls": [round(i["wall"], 3) for i in items]}
+                              "walls": [round(i["wall"], 3) for i in items],
+                              "cpus": [round(i["cpu"], 3) for i in items]}
     if any("edit_survived" in i for i in items):
         result["edit_survived"] = any(i.get("edit_survived") for i in items)
     return result

@@ -9,12 +9,10 @@ from bench.tables import ordered_sets
 __all__ = ["NOTES", "evaluate", "miss_notes"]
 
 NOTES = {
-    "generator_share": "Most of the generator's time is parsing the YAML with ruamel.yaml's pure-Python "
-                       "round-trip composer (kept for line:column messages); libyaml's composer (PyYAML's "
-                       "CSafeLoader) also keeps positions and is an order of magnitude faster (YAML 1.2 tags "
-                       "would need resolving by hand). Separately, one site build parses the same file six "
-                       "times (CLI, then the hook's on_config, on_post_build, page context, nested language "
-                       "build); caching the model per process would speed up every build and refresh.",
+    "generator_share": "The generator is parsing (libyaml, with our own YAML 1.2 composer), JSON Schema "
+                       "validation and rendering; profile `python -m generator build` on the fork to see "
+                       "which grew. A faster MkDocs build (fewer pages) raises this share without the "
+                       "generator getting slower.",
     "linear_growth": "Something on every page grows with the number of criteria; compare the page-weight "
                      "table between the forks to find which page type does.",
     "refresh": "A criteria edit makes the hook rewrite many generated pages and downloads in every language, "
@@ -38,9 +36,11 @@ def _target(key: str, label: str, measured: float, limit: float, detail: str = "
 def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
     """PASS/MISS for each target.
 
-    Build cost is judged on CPU time (the machine is shared, so wall time
-    includes waiting for other people's work); refresh latency on wall time
-    (the watcher's polling and debounce are part of it) with CPU as a cross-check.
+    Build cost and refresh are judged on CPU time: the machine is shared, so
+    wall time includes waiting for other people's work. For the refresh that is
+    the server's CPU time from edit to refreshed page; the watcher's polling and
+    debounce add the same wall time to both kinds of edit, so judging on CPU is
+    the stricter test. Wall-clock figures are reported beside it.
     """
     sets = ordered_sets(results)
     found: list[dict[str, Any]] = []
@@ -55,8 +55,8 @@ def evaluate(results: dict[str, Any]) -> list[dict[str, Any]]:
                              f"at {small['criteria']}", growth, 1.3))
     if results.get("refresh"):
         refresh = results["refresh"]
-        found.append(_target("refresh", "refresh after a criteria edit ≤ 1.2 × after a plain page edit (wall)",
-                             refresh["criteria"]["wall"] / refresh["plain"]["wall"], 1.2))
+        found.append(_target("refresh", "refresh after a criteria edit ≤ 1.2 × after a plain page edit (CPU)",
+                             refresh["criteria"]["cpu"] / refresh["plain"]["cpu"], 1.2))
     for name, item in sets:
         search = item["search"]
         share = {key: search.get(key, 0) / search["index_bytes"] for key in ("separator_bytes", "markup_bytes")}

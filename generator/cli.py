@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from generator.diff import compare
@@ -17,6 +16,7 @@ from generator.load import load_criteria
 from generator.model import Criteria
 from generator.outputs import render_all
 from generator.problems import InputError
+from generator.publish import recover, staging_folder, swap
 from generator.version import COMMIT_ENV, read_commit
 from generator.writer import write_tree
 
@@ -89,31 +89,26 @@ def main(argv: list[str] | None = None) -> int:
 def _site(criteria: str, docs: str, site: str, config: str) -> int:
     """Build into a temporary folder beside ``site``, then swap it in, so a failed
     or interrupted build never damages the previous site."""
+    target = Path(site).resolve()
+    recover(target)  # what an interrupted build left (see generator.publish)
     commit = read_commit(Path(criteria).parent)
     _warn_label_gaps(criteria, generate(criteria, docs, commit)[0])  # reports input problems before MkDocs starts
-    target = Path(site).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    staging = staging_folder(target)
     env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
            COMMIT_ENV: commit or ""}  # the hook stamps the same commit
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "--config-file", config, "--site-dir", str(staging)]
-    if subprocess.run(command, env=env, check=False).returncode != 0:
+    try:
+        failed = subprocess.run(command, env=env, check=False).returncode != 0
+    except KeyboardInterrupt:
+        failed = True
+    if failed:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"MkDocs build failed; {site} was left as it was.", file=sys.stderr)
+        print(f"MkDocs build failed or was interrupted; {site} was left as it was.", file=sys.stderr)
         return 1
-    _swap(staging, target)
+    swap(staging, target)
     print(f"{site}: built")
     return 0
-
-
-def _swap(staging: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    staging.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _diff(old: str, new: str, form: str) -> int:

@@ -11,6 +11,7 @@ from typing import Any
 from generator.labels import LABELS
 from generator.problems import Problem
 from generator.source import Parsed
+from generator.svg_check import svg_problem
 
 __all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholders"]
 
@@ -58,6 +59,9 @@ def _logo(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
     elif path.stat().st_size > MAX_LOGO_BYTES:
         yield parsed.at(where, f"logo file '{logo}' is {path.stat().st_size} bytes; the limit is "
                         f"{MAX_LOGO_BYTES} (every page loads it)")
+    elif path.suffix.lower() == ".svg" and (unsafe := svg_problem(path.read_bytes())):
+        yield parsed.at(where, f"logo file '{logo}' contains {unsafe}; the site publishes the logo as a page "
+                        "of its own, so it may hold drawing only (export it again as plain SVG, or use PNG)")
 
 
 def _labels(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Iterator[Problem]:

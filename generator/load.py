@@ -32,6 +32,11 @@ MAX_BYTES = 8 * 1024 * 1024
 """Largest criteria file accepted; far above any real edition."""
 
 
+_LAST: dict[str, tuple[bytes, Criteria]] = {}
+"""The last file loaded and its model: one site build asks for the same file several
+times (each language's build, the page hooks), and the model is immutable."""
+
+
 def load_criteria(path: str | FsPath) -> Criteria:
     """Load and validate the criteria file at ``path``; raise InputError listing every problem."""
     name = str(path)
@@ -39,7 +44,14 @@ def load_criteria(path: str | FsPath) -> Criteria:
         raw = FsPath(path).read_bytes()
     except OSError as exc:
         raise InputError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
-    return parse_criteria(raw, name)
+    last = _LAST.get(name)
+    if last is not None and last[0] == raw:
+        use_file_labels({lang: dict(table) for lang, table in last[1].labels})
+        return last[1]
+    criteria = parse_criteria(raw, name)
+    _LAST.clear()
+    _LAST[name] = (raw, criteria)
+    return criteria
 
 
 def parse_criteria(raw: bytes, name: str) -> Criteria:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import escape
+
 from generator.labels import label
 from generator.model import Criteria
 from generator.render.forms import FORMS
@@ -12,7 +14,20 @@ __all__ = ["alternates", "language_root", "site_nav"]
 
 
 def site_nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
-    """Navigation in ``lang``: guide pages, then one entry per section."""
+    """Navigation in ``lang``: guide pages, then one entry per section.
+
+    Titles are HTML-escaped ``Markup``: the site's theme prints menu and page titles
+    as HTML, and a section title is data (``<script>`` must show as text).
+    """
+    return _escaped(_nav(criteria, lang))
+
+
+def _escaped(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{escape(title): _escaped(value) if isinstance(value, list) else value for title, value in item.items()}
+            for item in items]
+
+
+def _nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
     return [
         {label(lang, "home"): "index.md"},
         {label(lang, "how_to_use"): "how-to-use.md"},

@@ -20,9 +20,9 @@ def render_all(criteria: Criteria, source: str, commit: str | None = None) -> di
     for lang in criteria.meta.languages:
         for path, content in render_guide(criteria, lang, source).items():
             files[f"{lang}/{path}"] = content
-        for path, content in render_forms(criteria, lang, source).items():
+        for path, content in render_forms(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = content
-        for path, download in render_downloads(criteria, lang, source).items():
+        for path, download in render_downloads(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = download
         for path, item in render_edition(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = item

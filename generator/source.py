@@ -1,7 +1,7 @@
 """Parse a YAML file into plain data plus the position of every value.
 
-We compose the node tree with ruamel.yaml (YAML 1.2) and build plain Python
-values ourselves, so that we can report *every* duplicate key (constructors
+``generator.compose`` reads the node tree (libyaml, YAML 1.2 core schema) and
+we build plain Python values ourselves, so that we can report *every* duplicate key (constructors
 stop at the first), remember where each value and key came from, spot YAML
 1.1 traps in the original scalar text, and bound the work an alias bomb can
 cause.
@@ -13,8 +13,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.characters import forbidden_character
 from generator.compose import MAX_DEPTH, compose
@@ -78,7 +77,23 @@ def parse_yaml(text: str, file: str) -> Parsed:
     return parsed
 
 
-_SAFE = YAML(typ="safe", pure=True)
+_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
+def _convert(kind: type, text: str) -> Any:
+    """The value of a YAML 1.2 core-schema scalar already resolved to ``kind``."""
+    if kind is bool:
+        if text.lower() not in {"true", "false"}:
+            raise ValueError(text)
+        return text.lower() == "true"
+    if kind is int:
+        return int(text, 8) if text.startswith("0o") else int(text, 16) if text.startswith("0x") else int(text, 10)
+    if kind is float:
+        special = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
+        return special[text.lower()] if text.lower() in special else float(text)
+    if text not in {"~", "null", "Null", "NULL", ""}:
+        raise ValueError(text)
+    return None
 
 
 class _TooBig(Exception):
@@ -105,6 +120,8 @@ class _Builder:
         if len(path) > MAX_DEPTH:
             raise _TooDeep(node.start_mark.line + 1, node.start_mark.column + 1)
         self.parsed.value_at.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, MappingNode | SequenceNode) and str(node.tag) not in _COLLECTION_TAGS:
+            self.parsed.problems.append(self.parsed.at(path, f"unsupported value type {node.tag}; remove the tag"))
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -121,11 +138,13 @@ class _Builder:
                 path, f"unsupported value type {node.tag}; quote the value to make it text"))
             return node.value
         if kind is str:
-            # ruamel's round-trip scanner marks each fold of a ">" scalar with BEL (\a); YAML forbids BEL in text.
-            text = node.value.replace("\a", "") if node.style == ">" else node.value
-            self._characters(text, path)
-            return text
-        value = _SAFE.load(node.value)
+            self._characters(node.value, path)
+            return node.value
+        try:
+            value = _convert(kind, node.value)
+        except ValueError:
+            self.parsed.problems.append(self.parsed.at(path, f"{node.value!r} is not a valid {kind.__name__}"))
+            return node.value
         if isinstance(value, float) and not math.isfinite(value):
             self.parsed.problems.append(self.parsed.at(
                 path, f"{node.value} is not a finite number; write a number such as 1.5"))

@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.labels import label
 from generator.model import Criteria
 
-__all__ = ["COMMIT_ENV", "edition_stamp", "read_commit"]
+__all__ = ["COMMIT_ENV", "edition_stamp", "read_commit", "running_title"]
 
 COMMIT_ENV = "KIT_COMMIT"
 """Environment variable that overrides the commit (set it empty to leave the commit out)."""
@@ -27,6 +27,12 @@ _COMMIT = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
 def edition_stamp(criteria: Criteria, lang: str, commit: str | None = None) -> str:
     """"Title · version", plus "(commit abc1234)" in ``lang`` when the commit is known."""
     stamp = f"{criteria.meta.title(lang)} · {criteria.meta.version}"
+    return label(lang, "stamp_commit", stamp=stamp, commit=commit) if commit else stamp
+
+
+def running_title(criteria: Criteria, lang: str, commit: str | None = None) -> str:
+    """The line at the top of every printed sheet and workbook sheet: title, version, commit."""
+    stamp = f"{criteria.meta.title(lang)} · {label(lang, 'version')} {criteria.meta.version}"
     return label(lang, "stamp_commit", stamp=stamp, commit=commit) if commit else stamp
 
 

@@ -5,6 +5,13 @@ Then each changed file is replaced atomically (write a temporary file beside
 it, then rename), unchanged files are left alone (so a watching ``mkdocs
 serve`` sees only real changes), and files that are no longer generated are
 removed. Files named in ``keep`` at the top of the tree are never touched.
+
+A kill in the middle of ``write_tree`` can leave a ``.tmp-*`` file beside its
+target (MkDocs skips dot-files) and a tree where some files are new and the
+others old, missing or no longer generated, but never half a file. The next
+run repairs all of it: it rewrites every file that differs and removes every
+file it did not generate (tests/test_rebuild.py). ``site`` and the MkDocs hook
+always generate the docs before MkDocs reads them.
 """
 
 from __future__ import annotations

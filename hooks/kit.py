@@ -33,17 +33,8 @@ from generator.nav import alternates, language_root, page_alternates, site_nav  
 from generator.problems import InputError  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
 from generator.search_index import compact_search_index, compact_search_index_script  # noqa: E402
+from generator.sitemap import gzipped, stable_sitemap  # noqa: E402
 from generator.version import edition_stamp, read_commit  # noqa: E402
-
-_CACHE: dict[str, tuple[float, Criteria]] = {}
-
-
-def _cached_criteria(source: str) -> Criteria:
-    """The criteria model, loaded once per change of the file (pages ask many times)."""
-    stamp = Path(source).stat().st_mtime
-    if source not in _CACHE or _CACHE[source][0] != stamp:
-        _CACHE[source] = (stamp, load_criteria(source))
-    return _CACHE[source][1]
 
 
 def _paths(config: MkDocsConfig) -> tuple[str, Path]:
@@ -71,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(f"{error}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
     lang = _language(config, docs, criteria)
     config.docs_dir = str(docs / lang)
-    config.site_name = criteria.meta.title(lang)
+    config.site_name = escape(criteria.meta.title(lang))  # Material prints it as HTML; Markup is not escaped twice
     config.theme["language"] = _material_language(config, lang)
     _apply_branding(config, criteria)
     _search_words(config)
@@ -115,6 +106,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _compact_search_index(Path(config.site_dir))
     source, docs = _paths(config)
     criteria = load_criteria(source)
+    _stable_sitemap(Path(config.site_dir), criteria)
     if _language(config, docs, criteria) != criteria.meta.languages[0]:
         return
     for lang in criteria.meta.languages[1:]:
@@ -137,7 +129,7 @@ def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> 
     """Give the language switcher links to this same page in every language, and
     render the page with big menu groups cut down (see NAV_SIBLINGS_MAX)."""
     source, docs = _paths(config)
-    criteria = _cached_criteria(source)
+    criteria = load_criteria(source)  # the same file is parsed once per change
     lang = _language(config, docs, criteria)
     page.meta["alternates"] = page_alternates(criteria, lang, page.url)
     context["nav"] = _pruned_nav(nav, page)
@@ -167,6 +159,16 @@ def _compact_search_index(site_dir: Path) -> None:
         path = site_dir / "search" / name
         if path.is_file():
             path.write_text(compact(path.read_text(encoding="utf-8")), encoding="utf-8", newline="\n")
+
+
+def _stable_sitemap(site_dir: Path, criteria: Criteria) -> None:
+    """Rewrite this language's sitemap.xml(.gz) without the build date (see generator.sitemap)."""
+    path = site_dir / "sitemap.xml"
+    if path.is_file():
+        released = criteria.changelog[0].date if criteria.changelog else None
+        xml = stable_sitemap(path.read_text(encoding="utf-8"), released)
+        path.write_text(xml, encoding="utf-8", newline="\n")
+        path.with_name("sitemap.xml.gz").write_bytes(gzipped(xml.encode("utf-8")))
 
 
 def _pruned_nav(nav: Any, page: Any) -> Any:

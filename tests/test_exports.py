@@ -19,6 +19,7 @@ from generator.render.downloads import PAGE, download_files
 from generator.render.exports import FORMULA_STARTS, csv_columns, render_csv, render_json
 from generator.render.workbook import render_workbook, sheet_names
 from generator.source import parse_yaml
+from generator.version import read_commit
 
 SCHEMA = json.loads((ROOT / "generator" / "schema" / "criteria.schema.json").read_text(encoding="utf-8"))
 GOLDEN = ROOT / "tests" / "golden" / "minimal" / "criteria.yaml"
@@ -100,4 +101,6 @@ def test_built_site_serves_the_downloads(built_site: Path) -> None:
         for path in download_files(criteria, lang).values():
             assert (root / path).is_file()
             assert f'href="{path.split("/")[-1]}"' in html
-        assert (root / download_files(criteria, lang)["workbook"]).read_bytes() == render_workbook(criteria, lang)
+        # The site shows the git commit with the version (generator.version), so must its workbook.
+        commit = read_commit(DEFAULT_CRITERIA.parent)
+        assert (root / download_files(criteria, lang)["workbook"]).read_bytes() == render_workbook(criteria, lang, commit)

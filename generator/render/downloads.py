@@ -45,11 +45,11 @@ def _size(content: str | bytes) -> str:
     return f"{max(1, round(len(data) / 1024))} KB"
 
 
-def render_downloads(criteria: Criteria, lang: str, source: str) -> dict[str, str | bytes]:
+def render_downloads(criteria: Criteria, lang: str, source: str, commit: str | None = None) -> dict[str, str | bytes]:
     """The downloads page and its files in ``lang``, keyed by path relative to the language's docs folder."""
     paths = download_files(criteria, lang)
     files: dict[str, str | bytes] = {
-        paths["workbook"]: render_workbook(criteria, lang),
+        paths["workbook"]: render_workbook(criteria, lang, commit),
         paths["json"]: render_json(criteria),
         paths["csv"]: render_csv(criteria),
         paths["schema"]: schema_text(),

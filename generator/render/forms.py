@@ -21,6 +21,7 @@ from generator.model import Criteria, Criterion
 from generator.render.guide import banner
 from generator.render.scoring_data import scoring_element
 from generator.templates import render
+from generator.version import running_title
 
 __all__ = [
     "AGENCIES",
@@ -43,17 +44,18 @@ QUICK_LIMIT = 12
 """Most questions on the first-call checklist, so that it fits on one A4 page."""
 
 
-def render_forms(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
+def render_forms(criteria: Criteria, lang: str, source: str, commit: str | None = None) -> dict[str, str]:
     """The three form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
     context = {
         "c": criteria, "lang": lang, "t": partial(label, lang), "num": number, "agencies": AGENCIES,
-        "running": running_title(criteria, lang), "quick": quick_questions(criteria),
+        "running": running_title(criteria, lang, commit), "quick": quick_questions(criteria),
         "formula": sheet_formula(criteria, lang),
         "scoring_data": scoring_element(criteria, lang),
     }
     pages = {}
     for form in FORMS:
-        html = render("forms", f"{form}.html.j2", form=form, page_style=page_style(criteria, lang, form), **context)
+        style = page_style(criteria, lang, form, commit)
+        html = render("forms", f"{form}.html.j2", form=form, page_style=style, **context)
         pages[f"{form}.md"] = banner(lang, source) + "\n" + html
     return pages
 
@@ -61,11 +63,6 @@ def render_forms(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
 def number(value: int | float) -> str:
     """A weight as written: 3, 1.5 (never 3.0)."""
     return str(int(value)) if float(value).is_integer() else repr(value)
-
-
-def running_title(criteria: Criteria, lang: str) -> str:
-    """The line printed at the top of every sheet: criteria title and version."""
-    return f"{criteria.meta.title(lang)} · {label(lang, 'version')} {criteria.meta.version}"
 
 
 def quick_questions(criteria: Criteria) -> list[tuple[str, Criterion]]:
@@ -116,10 +113,10 @@ def _css_content(template: str) -> str:
     return " ".join(tokens)
 
 
-def page_style(criteria: Criteria, lang: str, form: str) -> Markup:
+def page_style(criteria: Criteria, lang: str, form: str, commit: str | None = None) -> Markup:
     """A ``<style>`` with the printed running header and page numbers of one form."""
     boxes = {
-        "top-left": css_string(running_title(criteria, lang)),
+        "top-left": css_string(running_title(criteria, lang, commit)),
         "top-right": css_string(label(lang, form)),
         "bottom-right": _css_content(label(lang, "page_of", page="{page}", pages="{pages}")),
     }

@@ -25,8 +25,9 @@ from generator.model import Criteria
 from generator.render.workbook_layout import Layout, layout
 from generator.render.workbook_scoring import write_scoring
 from generator.render.workbook_sheets import write_comparison, write_instructions
-from generator.render.workbook_style import add_formats, running_title
+from generator.render.workbook_style import add_formats
 from generator.scoring import score_criteria
+from generator.version import running_title
 
 __all__ = ["CREATED", "Layout", "layout", "render_workbook", "sheet_names"]
 
@@ -46,22 +47,23 @@ def sheet_names(lang: str) -> tuple[str, str, str]:
     return first, second, third
 
 
-def render_workbook(criteria: Criteria, lang: str) -> bytes:
-    """The scoring workbook in ``lang``."""
+def render_workbook(criteria: Criteria, lang: str, commit: str | None = None) -> bytes:
+    """The scoring workbook in ``lang``; ``commit`` (if known) is shown with the version."""
+    title = running_title(criteria, lang, commit)
     stream = io.BytesIO()
     workbook = xlsxwriter.Workbook(stream, {
         "in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
     })
     workbook.set_properties({
-        "title": running_title(criteria, lang), "subject": label(lang, "wb_sheet_scoring"),
+        "title": title, "subject": label(lang, "wb_sheet_scoring"),
         "keywords": f"{criteria.meta.id} {criteria.meta.version}", "created": CREATED,
     })
     fmt = add_formats(workbook, lang)
     lay = layout(criteria)
     empty = score_criteria(criteria, {})
     instructions, scoring, comparison = sheet_names(lang)
-    write_instructions(workbook.add_worksheet(instructions), criteria, lang, fmt)
-    write_scoring(workbook.add_worksheet(scoring), criteria, lang, fmt, lay, empty)
-    write_comparison(workbook.add_worksheet(comparison), criteria, lang, fmt, lay, scoring, empty)
+    write_instructions(workbook.add_worksheet(instructions), criteria, lang, fmt, title)
+    write_scoring(workbook.add_worksheet(scoring), criteria, lang, fmt, lay, empty, title)
+    write_comparison(workbook.add_worksheet(comparison), criteria, lang, fmt, lay, scoring, empty, title)
     workbook.close()
     return stream.getvalue()

@@ -13,7 +13,7 @@ from generator.labels import label
 from generator.model import Criteria
 from generator.render import workbook_formulas as f
 from generator.render.workbook_layout import HEADER_ROW, Layout
-from generator.render.workbook_style import Formats, fit_row, running_title, setup_page, width_for
+from generator.render.workbook_style import Formats, fit_row, setup_page, width_for
 from generator.scoring import Result
 
 __all__ = ["levels_text", "write_scoring"]
@@ -33,10 +33,11 @@ def _column(col: int, first: int, last: int, absolute: bool = False) -> str:
     return f"{name}{dollar}{first + 1}:{name}{dollar}{last + 1}"
 
 
-def write_scoring(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, lay: Layout, empty: Result) -> None:
+def write_scoring(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, lay: Layout, empty: Result,
+                  title: str) -> None:
     """Fill ``sheet``; formula cells cache ``empty``, the result of a workbook nobody has filled in."""
     t = partial(label, lang)
-    sheet.write_string(0, 0, running_title(criteria, lang), fmt["title"])
+    sheet.write_string(0, 0, title, fmt["title"])
     sheet.write_string(1, 0, t("wb_hint", levels=levels_text(criteria)), fmt["note"])
     for col, key in enumerate(("wb_no", "wb_criterion", "weight", "wb_knockout")):
         sheet.write_string(HEADER_ROW, col, t(key), fmt["head" if col != 1 else "head_left"])

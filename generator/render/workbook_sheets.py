@@ -11,7 +11,7 @@ from generator.model import Criteria
 from generator.render import workbook_formulas as f
 from generator.render.workbook_layout import HEADER_ROW, Layout
 from generator.render.workbook_scoring import levels_text
-from generator.render.workbook_style import Formats, fit_row, running_title, setup_page, text_width, width_for
+from generator.render.workbook_style import Formats, fit_row, setup_page, text_width, width_for
 from generator.scoring import Result, rank
 from generator.templates import localised, render
 
@@ -23,12 +23,12 @@ _NARROW = 10
 """Width of the section and count columns of the comparison sheet."""
 
 
-def write_instructions(sheet: Any, criteria: Criteria, lang: str, fmt: Formats) -> None:
+def write_instructions(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, title: str) -> None:
     """Title, how to use the workbook (from a template), and the scoring scale."""
     levels = criteria.scale.levels
     text = render("workbook", localised("workbook", "instructions", lang, "txt.j2"), c=criteria,
                   low=levels[0].score, high=levels[-1].score, levels=levels_text(criteria), na=f.NA_TEXT)
-    sheet.write_string(0, 0, running_title(criteria, lang), fmt["title"])
+    sheet.write_string(0, 0, title, fmt["title"])
     sheet.write_string(1, 0, f"{label(lang, 'licence')} {criteria.meta.licence}", fmt["note"])
     row = 3
     for line in (part.strip() for part in text.split("\n")):
@@ -59,7 +59,7 @@ def write_instructions(sheet: Any, criteria: Criteria, lang: str, fmt: Formats) 
 
 
 def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, lay: Layout, scoring: str,
-                     empty: Result) -> None:
+                     empty: Result, title: str) -> None:
     """One row per agency: total, disqualified, rank, section scores and counts, all from the scoring sheet."""
     cols = lay.summary
     heads = [(cols.name, label(lang, "wb_agency_head")), (cols.total, label(lang, "wb_total")),
@@ -67,7 +67,7 @@ def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, la
     heads += [(cols.first_section + i, s.title(lang)) for i, s in enumerate(criteria.sections)]
     heads += [(cols.scored + i, label(lang, key))
               for i, key in enumerate(("wb_scored", "wb_na", "wb_blank", "wb_invalid_short"))]
-    sheet.write_string(0, 0, running_title(criteria, lang), fmt["title"])
+    sheet.write_string(0, 0, title, fmt["title"])
     sheet.write_string(1, 0, label(lang, "wb_rank_rule"), fmt["note"])
     for col, text in heads:
         sheet.write_string(HEADER_ROW, col, text, fmt["head_left" if col == cols.name else "head"])

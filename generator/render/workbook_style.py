@@ -9,7 +9,7 @@ from typing import Any
 from generator.labels import label
 from generator.model import Criteria
 
-__all__ = ["Formats", "add_formats", "fit_row", "running_title", "setup_page", "text_width", "width_for"]
+__all__ = ["Formats", "add_formats", "fit_row", "setup_page", "text_width", "width_for"]
 
 Formats = dict[str, Any]
 """Named XlsxWriter formats of one workbook."""
@@ -41,11 +41,6 @@ def fit_row(sheet: Any, row: int, text: str, width: float) -> None:
     lines = sum(max(1, math.ceil(text_width(part) / (width - 1.5))) for part in text.split("\n"))
     if lines > 1:
         sheet.set_row(row, 15.75 * lines)
-
-
-def running_title(criteria: Criteria, lang: str) -> str:
-    """Criteria title and version, shown at the top of every sheet."""
-    return f"{criteria.meta.title(lang)} · {label(lang, 'version')} {criteria.meta.version}"
 
 
 def _number_text(text: str) -> str:
