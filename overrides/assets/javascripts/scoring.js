@@ -4,8 +4,10 @@
  * Progressive enhancement. The page (generator/render/forms.py) holds the printable
  * sheet, which works without this script, and a <template id="kit-scoring-data"> holding JSON
  * (generator/render/scoring_data.py; not a <script>, which instant navigation would run) with the criteria, the scale and the interface
- * strings in the page's language. This script builds an interactive scorer right after
- * that element: agencies side by side, scores and notes per criterion, live section
+ * strings in the page's language. This script builds an interactive scorer in place of the
+ * empty #kit-scorer-slot after that element (right after the element if there is no slot);
+ * the slot keeps the scorer's room while scripts load, so the sheet below does not jump.
+ * The scorer: agencies side by side, scores and notes per criterion, live section
  * scores and totals, knock-outs, a ranking and an SVG chart; saved in localStorage
  * under "kit-scoring:<criteria id>", exported as JSON or CSV, printed filled in.
  *
@@ -24,6 +26,7 @@
 
   const DATA_ID = 'kit-scoring-data';
   const ROOT_ID = 'kit-scorer';
+  const SLOT_ID = 'kit-scorer-slot';
   const MAX_AGENCIES = 10;
   const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
   const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -245,7 +248,9 @@
       this.levels = new Set(data.scale.levels.map((lv) => lv.score));
       this.messages = [];
       this.root = h('section', { id: ROOT_ID, class: 'kit-scorer', 'aria-labelledby': 'kit-sc-title' });
-      anchor.after(this.root);
+      const slot = document.getElementById(SLOT_ID);
+      if (slot) slot.replaceWith(this.root);
+      else anchor.after(this.root);
       for (const type of ['click', 'change', 'input', 'focusout']) {
         this.root.addEventListener(type, (event) => this.on(event));
       }
