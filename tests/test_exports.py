@@ -52,7 +52,8 @@ def test_csv_round_trips_with_one_row_per_criterion() -> None:
     assert text.startswith("\ufeff") and text.endswith("\r\n")
     rows = list(csv.reader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"), newline="")))
     assert rows[0] == csv_columns(criteria)
-    assert [(r[0], r[1]) for r in rows[1:]] == [(s.id, c.id) for s in criteria.sections for c in s.criteria]
+    assert [(r[2], r[3]) for r in rows[1:]] == [(s.id, c.id) for s in criteria.sections for c in s.criteria]
+    assert {(r[0], r[1]) for r in rows[1:]} == {(criteria.meta.id, criteria.meta.version)}
     by_name = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
     for row, criterion in zip(by_name, criteria.criteria, strict=True):
         for lang in criteria.meta.languages:

@@ -73,12 +73,13 @@ def csv_columns(criteria: Criteria) -> list[str]:
     langs = criteria.meta.languages
     per_lang = ["section_title", "title", "why", "questions", "evidence", "red_flags", "weight_reason"]
     levels = [f"level_{lv.score}" for lv in criteria.scale.levels]
-    return ["section_id", "criterion_id", "weight", "knockout", "sources",
+    return ["edition_id", "version", "section_id", "criterion_id", "weight", "knockout", "sources",
             *(f"{name}_{lang}" for name in [*per_lang, *levels] for lang in langs)]
 
 
 def _row(criteria: Criteria, section: Any, criterion: Any) -> list[str]:
-    cells = [section.id, criterion.id, _number(criterion.weight), "true" if criterion.knockout else "false",
+    # Every row names its edition and version, so rows copied elsewhere stay traceable.
+    cells = [criteria.meta.id, criteria.meta.version, section.id, criterion.id, _number(criterion.weight), "true" if criterion.knockout else "false",
              " ".join(criterion.sources)]
     by_score = {d.score: d.text for d in criterion.levels}
     texts = [section.title, criterion.title, criterion.why, criterion.questions, criterion.evidence,
