@@ -10,6 +10,7 @@ the whole multilingual site. Paths come from KIT_CRITERIA and KIT_DOCS
 from __future__ import annotations
 
 import copy
+import logging
 import os
 import sys
 from pathlib import Path
@@ -33,6 +34,7 @@ from generator.nav import alternates, language_root, page_alternates, site_nav  
 from generator.problems import InputError  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
 from generator.search_index import compact_search_index, compact_search_index_script  # noqa: E402
+from generator.search_worker import patch_search_worker  # noqa: E402
 from generator.sitemap import gzipped, stable_sitemap  # noqa: E402
 from generator.version import edition_stamp, read_commit  # noqa: E402
 
@@ -104,6 +106,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Compact this language's search index; after the main language, build each
     other language into <site>/<lang>/."""
     _compact_search_index(Path(config.site_dir))
+    _patch_search_worker(Path(config.site_dir))
     source, docs = _paths(config)
     criteria = load_criteria(source)
     _stable_sitemap(Path(config.site_dir), criteria)
@@ -159,6 +162,16 @@ def _compact_search_index(site_dir: Path) -> None:
         path = site_dir / "search" / name
         if path.is_file():
             path.write_text(compact(path.read_text(encoding="utf-8")), encoding="utf-8", newline="\n")
+
+
+def _patch_search_worker(site_dir: Path) -> None:
+    """Let Material's search find the last word of a Chinese query (see generator.search_worker)."""
+    for path in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
+        script, patched = patch_search_worker(path.read_text(encoding="utf-8"))
+        if patched:
+            path.write_text(script, encoding="utf-8", newline="")
+        else:
+            logging.getLogger("mkdocs.hooks.kit").info("search worker %s not patched: loop not found", path.name)
 
 
 def _stable_sitemap(site_dir: Path, criteria: Criteria) -> None:

@@ -205,3 +205,23 @@ def test_offline_index_script_is_compacted_alike() -> None:
 
     escaped = json.dumps({"docs": [{"title": "电商\u200b代运营"}]}, indent=1)
     assert compact_search_index_script(f"var __index = {escaped}") == 'var __index = {"docs":[{"title":"电商\u200b代运营"}]}'
+
+
+def test_search_worker_patch_matches_installed_material() -> None:
+    import material
+
+    from generator.search_worker import SEGMENT_LOOP, SEGMENT_LOOP_FIXED, patch_search_worker
+
+    workers = list((Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    assert len(workers) == 1
+    script, patched = patch_search_worker(workers[0].read_text(encoding="utf-8"))
+    assert patched and SEGMENT_LOOP not in script and SEGMENT_LOOP_FIXED in script
+    assert patch_search_worker("unrelated") == ("unrelated", False)
+
+
+def test_built_site_ships_the_patched_worker(built_site: Path) -> None:
+    from generator.search_worker import SEGMENT_LOOP_FIXED
+
+    for root in (built_site, built_site / "en"):
+        workers = list((root / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+        assert workers and all(SEGMENT_LOOP_FIXED in w.read_text(encoding="utf-8") for w in workers)

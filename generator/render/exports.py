@@ -79,8 +79,8 @@ def csv_columns(criteria: Criteria) -> list[str]:
 
 def _row(criteria: Criteria, section: Any, criterion: Any) -> list[str]:
     # Every row names its edition and version, so rows copied elsewhere stay traceable.
-    cells = [criteria.meta.id, criteria.meta.version, section.id, criterion.id, _number(criterion.weight), "true" if criterion.knockout else "false",
-             " ".join(criterion.sources)]
+    cells = [criteria.meta.id, criteria.meta.version, section.id, criterion.id, _number(criterion.weight),
+             "true" if criterion.knockout else "false", " ".join(criterion.sources)]
     by_score = {d.score: d.text for d in criterion.levels}
     texts = [section.title, criterion.title, criterion.why, criterion.questions, criterion.evidence,
              criterion.red_flags, criterion.weight_reason, *(by_score.get(lv.score) for lv in criteria.scale.levels)]
