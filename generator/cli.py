@@ -92,7 +92,8 @@ def _site(criteria: str, docs: str, site: str, config: str) -> int:
     target = Path(site).resolve()
     recover(target)  # what an interrupted build left (see generator.publish)
     commit = read_commit(Path(criteria).parent)
-    _warn_label_gaps(criteria, generate(criteria, docs, commit)[0])  # reports input problems before MkDocs starts
+    # Validate here, to report input problems before MkDocs starts; the hook generates the pages.
+    _warn_label_gaps(criteria, load_criteria(criteria))
     staging = staging_folder(target)
     env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
            COMMIT_ENV: commit or ""}  # the hook stamps the same commit

@@ -10,7 +10,7 @@ from generator.labels import label
 from generator.model import Criteria
 from generator.render.forms import FORMS
 
-__all__ = ["alternates", "language_root", "site_nav"]
+__all__ = ["language_root", "page_alternates", "site_nav"]
 
 
 def site_nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
@@ -48,16 +48,6 @@ def _nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
 def language_root(criteria: Criteria, lang: str) -> str:
     """Path of a language's site below the site root: '' for the main language, else '<lang>/'."""
     return "" if lang == criteria.meta.languages[0] else f"{lang}/"
-
-
-def alternates(criteria: Criteria, lang: str) -> list[dict[str, str]]:
-    """Language switcher entries for pages of ``lang``, as links relative to that language's root."""
-    up = "../" if language_root(criteria, lang) else ""
-    return [
-        {"name": label(other, "language_name"), "lang": other,
-         "link": (up + language_root(criteria, other)) or "./"}
-        for other in criteria.meta.languages
-    ]
 
 
 def page_alternates(criteria: Criteria, lang: str, page_url: str) -> list[dict[str, str]]:

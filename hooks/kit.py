@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 from generator.cli import generate  # noqa: E402
 from generator.load import load_criteria  # noqa: E402
 from generator.model import Criteria  # noqa: E402
-from generator.nav import alternates, language_root, page_alternates, site_nav  # noqa: E402
+from generator.nav import language_root, page_alternates, site_nav  # noqa: E402
 from generator.problems import InputError  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
 from generator.search_index import compact_search_index, compact_search_index_script  # noqa: E402
@@ -69,7 +69,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _apply_branding(config, criteria)
     _search_words(config)
     config.nav = site_nav(criteria, lang)
-    config.extra["alternate"] = alternates(criteria, lang)
+    config.extra["alternate"] = page_alternates(criteria, lang, "")  # pages without their own (404)
     stamp = edition_stamp(criteria, lang, commit)
     config.extra["kit"] = {"version": criteria.meta.version, "language": lang, "commit": commit or "", "stamp": stamp}
     config.copyright = str(escape(f"{stamp} · {criteria.meta.licence}"))  # Material prints it as HTML
