@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import string
 from collections.abc import Iterator
 from pathlib import Path as FsPath
@@ -13,7 +14,7 @@ from generator.problems import Problem
 from generator.source import Parsed
 from generator.svg_check import svg_problem
 
-__all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholders"]
+__all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholder_problem", "placeholders"]
 
 MAX_LOGO_BYTES = 1024 * 1024
 """Largest logo image accepted (the site loads it on every page)."""
@@ -36,15 +37,36 @@ def logo_file(criteria_file: str, logo: str) -> FsPath:
     return FsPath(criteria_file).parent / logo
 
 
-def placeholders(text: str) -> set[str] | None:
-    """The ``{names}`` in a label text, or None if its braces are malformed or a placeholder
-    has a conversion or format (``{n!r}``, ``{n:>9999999}`` could build a huge text)."""
-    try:
-        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)
-                  if name is not None]
-    except ValueError:
-        return None
-    return None if any(spec or conversion for _, spec, conversion in fields) else {name for name, _, _ in fields}
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` of a built-in label text (written by the kit, so well formed)."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def placeholder_problem(text: str, allowed: set[str]) -> str | None:
+    """What is wrong with the braces of a file-supplied label, or None.
+
+    The only braces a label may hold are its placeholders, written ``{name}`` exactly:
+    no format (``{n:>99999}`` builds a huge text), no attribute or index (``{n.real}``),
+    and no other brace, not even doubled (``{{: onclick=...}}`` would reach the page
+    as ``{: onclick=...}``, which Markdown's attribute lists turn into HTML attributes)."""
+    names = ", ".join("{" + n + "}" for n in sorted(allowed))
+    only = f"braces may only enclose its placeholders ({names})" if allowed else "this label has no placeholders"
+    for match in _BRACES.finditer(text):
+        inner = match.group(1)
+        if inner is None:
+            return (f"has a '{match.group()}' at character {match.start() + 1} that is not part of a "
+                    f"placeholder: {only}, and pages would read any other brace as markup; rephrase without it")
+        if inner in allowed:
+            continue
+        stem = re.split(r"[.\[:!]", inner, maxsplit=1)[0]
+        if stem in allowed:
+            return (f"writes the placeholder {{{stem}}} as '{{{inner}}}'; write just {{{stem}}} "
+                    "(no format, attribute or index)")
+        return f"uses '{{{inner}}}', which is not a placeholder of this label: {only}"
+    return None
+
+
+_BRACES = re.compile(r"\{([^{}]*)\}|[{}]")
 
 
 def _logo(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
@@ -100,12 +122,12 @@ def _label_entry(parsed: Parsed, where: tuple[str, ...], key: str, text: Any,
         yield parsed.at(where, f"label '{key}' may not contain any of {' '.join(LABEL_MARKUP)} "
                         "(interface labels are put into pages as written, so they must be plain words)")
         return
-    allowed = placeholders(english[key]) or set()
-    found = placeholders(text)
-    if found is None or not found <= allowed:
-        names = ", ".join("{" + n + "}" for n in sorted(allowed)) or "none"
-        yield parsed.at(where, f"label '{key}' may only use the placeholders {names}; "
-                        "write other braces doubled, {{ and }}")
+    if "\n" in text or "\r" in text or "\t" in text:
+        yield parsed.at(where, f"label '{key}' must be one line (no line breaks or tabs)")
+        return
+    problem = placeholder_problem(text, placeholders(english[key]))
+    if problem:
+        yield parsed.at(where, f"label '{key}' {problem}")
 
 
 def _changelog(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Iterator[Problem]:

@@ -98,8 +98,10 @@ CASES = [
     ('colour_injection.yaml', 'is not allowed', 10),
     ('label_markup.yaml', "label 'home' may not contain", 329),
     ('label_markdown_link.yaml', "label 'sections' may not contain", 329),
-    ('label_format_spec.yaml', 'may only use the placeholders', 329),
-    ('label_attribute.yaml', 'may only use the placeholders', 329),
+    ('label_format_spec.yaml', "writes the placeholder {page} as '{page:0999999999}'", 329),
+    ('label_attribute.yaml', "writes the placeholder {n} as '{n.real}'", 329),
+    ('label_attr_list.yaml', "label 'questions' has a '{' at character 11", 329),
+    ('label_heading_attrs.yaml', "label 'score' has a '{' at character 3", 329),
     ('many_problems.yaml', "unknown key 'titel'", 64),
 ]
 

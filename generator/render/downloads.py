@@ -17,10 +17,10 @@ from __future__ import annotations
 from functools import partial
 from urllib.parse import quote
 
-from generator.labels import label
 from generator.model import Criteria
 from generator.render.exports import csv_columns, render_csv, render_json, schema_text
 from generator.render.guide import banner
+from generator.render.markdown import md_label
 from generator.render.workbook import render_workbook, sheet_names
 from generator.render.workbook_formulas import NA_TEXT
 from generator.render.workbook_layout import AGENCIES
@@ -55,7 +55,7 @@ def render_downloads(criteria: Criteria, lang: str, source: str, commit: str | N
         paths["schema"]: schema_text(),
     }
     page = render(
-        "downloads", localised("downloads", "downloads", lang), c=criteria, lang=lang, t=partial(label, lang),
+        "downloads", localised("downloads", "downloads", lang), c=criteria, lang=lang, t=partial(md_label, lang),
         links={kind: quote(path) for kind, path in paths.items()},
         names={kind: path.rsplit("/", 1)[-1] for kind, path in paths.items()},
         sizes={kind: _size(files[path]) for kind, path in paths.items()},

@@ -6,9 +6,9 @@ import re
 from functools import partial
 from pathlib import PurePosixPath
 
-from generator.labels import label
 from generator.model import Criteria
 from generator.render.guide import banner
+from generator.render.markdown import md_label
 from generator.render.schema_doc import schema_rows
 from generator.schema_check import schema
 from generator.templates import localised, render
@@ -34,7 +34,7 @@ def render_edition(criteria: Criteria, lang: str, source: str, commit: str | Non
     """The editor pages in ``lang`` (and the logo image), as ``{path relative to the language's docs: content}``."""
     spec = schema()
     context = {
-        "c": criteria, "lang": lang, "t": partial(label, lang),
+        "c": criteria, "lang": lang, "t": partial(md_label, lang),
         "stamp": edition_stamp(criteria, lang, commit),
     }
     pages = {

@@ -6,6 +6,7 @@ from functools import partial
 
 from generator.labels import label
 from generator.model import Criteria
+from generator.render.markdown import md_label
 from generator.scoring import display, score
 from generator.templates import localised, render
 
@@ -20,7 +21,7 @@ def banner(lang: str, source: str) -> str:
 def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
     """All guide pages in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
     context = {
-        "c": criteria, "lang": lang, "t": partial(label, lang),
+        "c": criteria, "lang": lang, "t": partial(md_label, lang),
         "sources": {s.id: s for s in criteria.meta.sources},
     }
     pages = {

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["md", "md_cell", "md_code", "md_inline"]
+from generator.labels import label
+
+__all__ = ["md", "md_cell", "md_code", "md_inline", "md_label"]
 
 # Python-Markdown honours a backslash before each of these.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -39,3 +41,11 @@ def md_code(text: str) -> str:
 def md_cell(text: str) -> str:
     """Escaped Markdown for a table cell (pipes escaped, one line)."""
     return md_inline(text).replace("|", "\\|")
+
+
+def md_label(lang: str, key: str, **values: object) -> str:
+    """The interface label ``key`` in ``lang``, filled in and escaped like data: a label from a
+    criteria file is text, never Markdown, HTML or an attribute list (``{: onclick=...}``).
+    Unlike ``md_inline`` it keeps outer spaces (the colon label is ": ")."""
+    text = " ".join(label(lang, key, **values).splitlines())
+    return _SPECIAL.sub(r"\\\1", text).translate(_HTML).replace("|", "\\|")
