@@ -8,6 +8,7 @@ the node tree from those events itself, iteratively. That lets it:
   stay text; PyYAML's own resolver would follow YAML 1.1),
 - bound nesting depth and the number of nodes *while* reading, so neither ten
   thousand ``[`` nor an 8 MiB file of tiny values costs more than a moment,
+- bound the text that aliases repeat (each alias adds the characters of what it names),
 - report aliases to undefined anchors, and more than one document, in place.
 
 Characters YAML forbids are reported where they are, and a ``%YAML 1.1``
@@ -37,7 +38,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from generator.characters import forbidden_character
 from generator.problems import InputError, Problem
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "compose", "line_col", "resolve"]
+__all__ = ["MAX_ALIAS_CHARS", "MAX_DEPTH", "MAX_NODES", "compose", "line_col", "resolve"]
 
 MAX_DEPTH = 40
 """Deepest nesting of lists and mappings accepted (a criteria file needs 8); keeps the
@@ -45,6 +46,10 @@ recursive value builder far from Python's recursion limit."""
 MAX_NODES = 600_000
 """Most YAML nodes (keys, values, lists, mappings) read from one file. Real criteria files
 have about 120 per criterion, 35 bytes each: 8 MiB of them is some 250,000."""
+MAX_ALIAS_CHARS = 1_000_000
+"""Most characters of text that aliases may repeat in one file, all aliases together. The node
+cap does not see this: one long text anchored once and aliased thousands of times is a few
+nodes but would fill every page, sheet and export with gigabytes."""
 _OLD_YAML = re.compile(r"^%YAML[ \t]+1\.[01]\b", re.M)
 _TAG = "tag:yaml.org,2002:"
 
@@ -110,6 +115,10 @@ class _Composer:
         self.stack: list[Node] = []
         self.root: Node | None = None
         self.nodes = 0
+        self.chars: dict[int, int] = {}
+        """Characters of text in each finished node (by id), aliases counted in full."""
+        self.repeated = 0
+        """Characters of text added by the aliases read so far."""
 
     def fail(self, event: Event, message: str) -> InputError:
         mark = event.start_mark
@@ -121,10 +130,11 @@ class _Composer:
             if isinstance(event, DocumentStartEvent) and self.root is not None:
                 raise self.fail(event, "the file holds more than one YAML document; keep only one")
             if isinstance(event, MappingEndEvent | SequenceEndEvent):
-                self.stack.pop()
+                self._finish(self.stack.pop())
             elif isinstance(event, AliasEvent):
                 if event.anchor not in self.anchors:
                     raise self.fail(event, f"alias *{event.anchor} refers to no anchor &{event.anchor} above it")
+                self._repeat(event, self.anchors[event.anchor])
                 self._add(event, self.anchors[event.anchor])
             elif isinstance(event, ScalarEvent | MappingStartEvent | SequenceStartEvent):
                 self._add(event, self._node(event))
@@ -141,7 +151,9 @@ class _Composer:
         if isinstance(event, ScalarEvent):
             plain = event.tag is None and event.implicit[0]
             tag = resolve(event.value) if plain else (event.tag if event.tag not in (None, "!") else _TAG + "str")
-            return ScalarNode(tag, event.value, start, end, style=None if plain else (event.style or "plain"))
+            node = ScalarNode(tag, event.value, start, end, style=None if plain else (event.style or "plain"))
+            self.chars[id(node)] = len(event.value)
+            return node
         if len(self.stack) >= MAX_DEPTH:
             raise self.fail(event, f"lists and mappings are nested more than {MAX_DEPTH} deep here; "
                             "a criteria file needs at most 8")
@@ -166,3 +178,16 @@ class _Composer:
                 parent.value.append((node,))
         if isinstance(event, MappingStartEvent | SequenceStartEvent):
             self.stack.append(node)
+
+    def _finish(self, node: Node) -> None:
+        """Record the text size of a finished list or mapping (an unfinished one it holds, an
+        alias to its own ancestor, counts 0: the value builder refuses that nesting)."""
+        children = node.value if isinstance(node, SequenceNode) else [n for pair in node.value for n in pair]
+        self.chars[id(node)] = sum(self.chars.get(id(child), 0) for child in children)
+
+    def _repeat(self, event: AliasEvent, node: Node) -> None:
+        self.repeated += self.chars.get(id(node), 0)
+        if self.repeated > MAX_ALIAS_CHARS:
+            raise self.fail(event, f"aliases repeat more than {MAX_ALIAS_CHARS:,} characters of text in this file "
+                            f"(this alias *{event.anchor} is the first one over); write the text out where it "
+                            "is needed, or alias only short parts")

@@ -115,10 +115,12 @@ _MESSAGES: dict[str, Callable[[Any], str]] = {
     ),
     "const": lambda e: f"must be {e.validator_value!r}",
     "minItems": lambda e: f"needs at least {e.validator_value} entr{'y' if e.validator_value == 1 else 'ies'}",
-    "maxItems": lambda e: f"allows at most {e.validator_value} entries",
+    "maxItems": lambda e: (f"has {len(e.instance)} entries; the limit is {e.validator_value} (pages, printed forms "
+                           "and the workbook must stay usable): remove some, or split them"),
     "minProperties": lambda e: "must not be empty",
     "minLength": lambda e: "must not be empty",
-    "maxLength": lambda e: f"is longer than {e.validator_value} characters",
+    "maxLength": lambda e: (f"is longer than {e.validator_value} characters ({len(e.instance):,}); shorten it "
+                            "(pages, sheets and exports repeat it)"),
     "exclusiveMinimum": lambda e: f"must be greater than {e.validator_value}, found {e.instance}",
     "minimum": lambda e: f"must be at least {e.validator_value}, found {e.instance}",
     "maximum": lambda e: f"must be at most {e.validator_value}, found {e.instance}",

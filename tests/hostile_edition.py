@@ -24,7 +24,8 @@ from generator.rules import text_paths
 __all__ = ["EVIL_HOST", "FORMULAS", "JINJA", "JINJA_RESULTS", "LONG_WORD", "PAYLOADS", "hostile_data", "write_hostile"]
 
 EVIL_HOST = "evil.example"
-LONG_WORD = "W" * 5000
+LONG_WORD = "W" * 2800
+"""A word far wider than any screen or sheet; with every other payload it stays under the 4,000-character text limit."""
 """A word with no break opportunity; it must wrap on screen and paper."""
 JINJA = ["{{ 7*7 }}", "{{ 12345*9 }}", "{% raw %}", "{{ config }}", "{# x #}"]
 JINJA_RESULTS = ["111105"]

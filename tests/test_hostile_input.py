@@ -15,6 +15,7 @@ import os
 import resource
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,8 +24,8 @@ from trees import tree_digest
 
 from conftest import MINIMAL, ROOT
 from generator.cli import main
-from generator.compose import MAX_DEPTH, MAX_NODES
-from generator.load import MAX_BYTES, load_criteria
+from generator.compose import MAX_ALIAS_CHARS, MAX_DEPTH, MAX_NODES
+from generator.load import MAX_BYTES, load_criteria, parse_criteria
 from generator.model import Criteria
 from generator.outputs import render_all
 from generator.source import MAX_VALUES
@@ -61,7 +62,7 @@ CASES = [
     ('complex_key.yaml', 'a key must be a plain word', 65),
     ('alias_undefined.yaml', 'refers to no anchor &nowhere', 60),
     ('alias_self.yaml', 'aliases nest lists and mappings more than', 62),
-    ('alias_bomb.yaml', 'expands to more than', 1),
+    ('alias_bomb.yaml', 'aliases repeat more than', 8),
     ('deep_nesting_small.yaml', 'nested more than 40 deep', 60),
     ('top_level_list.yaml', 'expected a mapping, found a list', 2),
     ('top_level_text.yaml', 'expected a mapping, found text', 2),
@@ -80,7 +81,7 @@ CASES = [
     ('unknown_key_typo.yaml', "unknown key 'titel'; did you mean 'title'?", 64),
     ('unknown_top_key.yaml', "unknown key 'settings'", 84),
     ('empty_text.yaml', 'must not be empty', 64),
-    ('text_too_long.yaml', 'is longer than 20000 characters', 64),
+    ('text_too_long.yaml', 'is longer than 4000 characters', 64),
     ('null_text.yaml', 'expected text, found nothing (null)', 64),
     ('yaml11_no.yaml', 'unquoted no is read as true/false', 56),
     ('yaml11_off.yaml', 'unquoted Off is read as true/false', 57),
@@ -221,7 +222,8 @@ HEAVY = [
     ("10,000 nested mappings", lambda: "format: 1\nmeta: " + "{a: " * 10_000 + "x" + "}" * 10_000 + "\n",
      f"nested more than {MAX_DEPTH} deep", 2),
     ("10,000 unclosed brackets", lambda: "format: 1\nmeta: " + "[" * 10_000 + "\n", f"nested more than {MAX_DEPTH} deep", 2),
-    ("billion laughs", lambda: (HOSTILE / "alias_bomb.yaml").read_text(encoding="utf-8"),
+    ("billion laughs of empty texts",
+     lambda: (HOSTILE / "alias_bomb.yaml").read_text(encoding="utf-8").replace("lol, ", '"", ').replace("lol]", '""]'),
      f"expands to more than {MAX_VALUES} values", 1),
     ("700,000 tiny values", lambda: "- 1\n" * 700_000, f"more than {MAX_NODES} keys and values", MAX_NODES),
 ]
@@ -238,6 +240,57 @@ def test_heavy_file_fails_in_bounded_time_and_memory(name: str, make: Callable[[
     assert "Traceback" not in done.stderr
     assert f"{path}:{line}:" in done.stderr and fragment in done.stderr, done.stderr[:3000]
     assert tree_digest(base / "site") == digest
+
+
+LONG_TEXT = "长" * 4000
+"""A text of the longest length a text may have."""
+
+
+def _aliased_question(count: int) -> tuple[str, int]:
+    """The minimal file with one longest question anchored and aliased ``count`` times, one alias a
+    line; and the line of the alias that first repeats more than MAX_ALIAS_CHARS characters."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    first = "          - {zh: 能给我看营业执照吗？, en: Can I see your business licence?}\n"
+    anchored = f"          - &q {{zh: {LONG_TEXT}, en: {LONG_TEXT}}}\n" + "          - *q\n" * count
+    head = text[: text.index(first)]
+    over = MAX_ALIAS_CHARS // len(f"zh{LONG_TEXT}en{LONG_TEXT}") + 1  # the first alias past the limit (keys count)
+    return head + anchored + text[text.index(first) + len(first):], head.count("\n") + 1 + over
+
+
+def _licence(size: int) -> str:
+    return MINIMAL.read_text(encoding="utf-8").replace("licence: CC-BY-4.0", "licence: " + "L" * size)
+
+
+# (name, file text, expected fragment, expected line): before these limits, each passed check
+REPEATED = [
+    ("20,000 aliases of a long text", lambda: _aliased_question(20_000)[0],
+     f"aliases repeat more than {MAX_ALIAS_CHARS:,} characters", _aliased_question(1)[1]),
+    ("a 7 MB licence", lambda: _licence(7 * 1000 * 1000), "meta.licence: is longer than 200 characters", 9),
+    ("200 aliases of a long text", lambda: _aliased_question(200)[0],
+     f"aliases repeat more than {MAX_ALIAS_CHARS:,} characters", _aliased_question(1)[1]),
+    ("21 questions", lambda: _aliased_question(20)[0].replace(LONG_TEXT, "问"),
+     "questions: has 21 entries; the limit is 20", 32),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "fragment", "line"), REPEATED, ids=[r[0] for r in REPEATED])
+def test_repeated_text_is_refused_quickly(name: str, make: Callable[[], str], fragment: str, line: int,
+                                          tmp_path: Path) -> None:
+    path = tmp_path / "repeated.yaml"
+    path.write_text(make(), encoding="utf-8")
+    started = time.monotonic()
+    done = run_limited("build", "--criteria", str(path), "--docs", str(tmp_path / "docs"), timeout=60)
+    assert done.returncode == 1, done.stderr[-3000:]
+    assert time.monotonic() - started < 20
+    assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
+    assert f"{path}:{line}:" in done.stderr and fragment in done.stderr, done.stderr[:3000]
+    assert not (tmp_path / "docs").exists()
+
+
+def test_short_aliases_are_still_fine(tmp_path: Path) -> None:
+    text = _aliased_question(19)[0].replace(LONG_TEXT, "问")
+    criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
+    assert len(criteria.criteria[0].questions) == 20
 
 
 def test_five_thousand_criteria_build(tmp_path: Path) -> None:

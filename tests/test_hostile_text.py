@@ -2,7 +2,7 @@
 
 The hostile edition (tests/hostile_edition.py) puts HTML, script, event
 handlers, javascript: links, Jinja, Markdown structure, spreadsheet formulas,
-a right-to-left override and a 5,000-character word into every text of the
+a right-to-left override and a 2,800-character word into every text of the
 minimal file. Its whole site is built once, then checked as files (links,
 templates, spreadsheets) and in Debian's Chromium (nothing runs, nothing
 overflows, A4 print).

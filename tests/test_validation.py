@@ -94,7 +94,7 @@ def test_cli_reports_without_traceback(tmp_path: Path, capsys: pytest.CaptureFix
     (b"format: 1\nmeta: \xff\xfe\n", "not valid UTF-8"),
     (b"format: 1\x00\n", "NUL character"),
     (b"", "the file is empty"),
-    (b"a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    (b"a: &a ['', '', '', '', '', '', '', '', '', '']\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
      b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
      b"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
      "expands to more than"),
