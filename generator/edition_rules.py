@@ -11,6 +11,7 @@ from typing import Any
 
 from generator.labels import LABELS
 from generator.problems import Problem
+from generator.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
 from generator.source import Parsed
 from generator.svg_check import svg_problem
 
@@ -107,6 +108,24 @@ def _labels(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Itera
                             "in the language switcher)")
         for key, text in table.items():
             yield from _label_entry(parsed, (*where, key), key, text, english)
+        yield from _sheet_labels(parsed, where, table, english)
+
+
+def _sheet_labels(parsed: Parsed, where: tuple[str, ...], table: dict[str, Any],
+                  english: Any) -> Iterator[Problem]:
+    """The workbook's sheet names (file labels, or English where the file has none) follow Excel's rules."""
+    names = [table[key] if isinstance(table.get(key), str) else english[key] for key in SHEET_KEYS]
+    for key, name in zip(SHEET_KEYS, names, strict=True):
+        problem = sheet_name_problem(name) if key in table else None
+        if problem:
+            yield parsed.at((*where, key), f"label '{key}' names a workbook sheet and {problem}; "
+                            "choose a short name without [ ] : * ? / \\")
+    clash = sheet_names_clash(names)
+    if clash is not None:
+        first = next(i for i in range(clash) if names[i].casefold() == names[clash].casefold())
+        key = SHEET_KEYS[clash] if SHEET_KEYS[clash] in table else SHEET_KEYS[first]
+        yield parsed.at((*where, key), f"labels '{SHEET_KEYS[first]}' and '{SHEET_KEYS[clash]}' both name a "
+                        f"workbook sheet '{names[clash]}' (Excel ignores case); give each sheet its own name")
 
 
 def _label_entry(parsed: Parsed, where: tuple[str, ...], key: str, text: Any,

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from ruamel.yaml import YAML
 
 from conftest import MINIMAL
+from generator.cli import main
 from generator.edition_rules import MAX_LOGO_BYTES
 from generator.labels import file_label_gaps, label
 from generator.load import parse_criteria
 from generator.problems import InputError
+from generator.render.workbook import render_workbook
 
 LICENCE = "  licence: CC-BY-4.0\n"
 
@@ -113,6 +117,19 @@ BAD_LABELS = [
      "writes the placeholder {n} as '{n!r}'"),
     ("line break", {"fr": {**FR, "scale": "Échelle\n- liste"}}, '"scale"', "must be one line"),
     ("no language_name", {"fr": {"home": "Accueil"}}, '"fr": {', "needs language_name"),
+    ("sheet names differing in case", {"fr": {**FR, "wb_sheet_scoring": "Notes", "wb_sheet_comparison": "NOTES"}},
+     '"wb_sheet_comparison"', "both name a workbook sheet 'NOTES' (Excel ignores case)"),
+    ("sheet name equal to an English one", {"fr": {**FR, "wb_sheet_scoring": "instructions"}},
+     '"wb_sheet_scoring"', "labels 'wb_sheet_instructions' and 'wb_sheet_scoring' both name a workbook sheet"),
+    ("sheet named History", {"fr": {**FR, "wb_sheet_comparison": "HISTORY"}}, '"wb_sheet_comparison"',
+     "is 'History', a name Excel keeps for itself"),
+    ("sheet name too long", {"fr": {**FR, "wb_sheet_scoring": "Feuille de notation des agences A"}},
+     '"wb_sheet_scoring"', "is 33 characters long; Excel allows at most 31"),
+    ("sheet name with a colon", {"fr": {**FR, "wb_sheet_scoring": "Notes: A/B?"}}, '"wb_sheet_scoring"',
+     "contains / : ?, which Excel does not allow"),
+    ("sheet name with apostrophes", {"fr": {**FR, "wb_sheet_scoring": "'Notes'"}}, '"wb_sheet_scoring"',
+     "starts or ends with an apostrophe"),
+    ("blank sheet name", {"fr": {**FR, "wb_sheet_scoring": "   "}}, '"wb_sheet_scoring"', "names a workbook sheet and is empty"),
 ]
 
 
@@ -168,3 +185,23 @@ def test_folded_text_reads_like_any_yaml_loader() -> None:
     assert criteria.criteria[-1].why("en") == "Process drives\nresults."
     plain = YAML(typ="safe", pure=True).load(text)
     assert criteria.criteria[-1].why("en") == plain["sections"][1]["criteria"][0]["why"]["en"]
+
+
+def test_sheet_names_differing_in_case_stop_check_and_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.yaml"
+    text = with_french({"fr": {**FR, "wb_sheet_instructions": "Feuille", "wb_sheet_scoring": "FEUILLE"}})
+    path.write_text(text, encoding="utf-8")
+    line = text[: text.rindex('"wb_sheet_scoring"')].count("\n") + 1
+    for command in (["check"], ["build", "--docs", str(tmp_path / "docs")]):
+        assert main([*command, "--criteria", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert f"{path}:{line}:" in err and "Excel ignores case" in err and "Traceback" not in err
+    assert not (tmp_path / "docs").exists()
+
+
+def test_workbook_takes_valid_sheet_names_from_labels(tmp_path: Path) -> None:
+    text = with_french({"fr": {**FR, "wb_sheet_instructions": "Mode d'emploi", "wb_sheet_scoring": "Notes",
+                               "wb_sheet_comparison": "Comparaison"}})
+    criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
+    book = openpyxl.load_workbook(io.BytesIO(render_workbook(criteria, "fr")))
+    assert book.sheetnames == ["Mode d'emploi", "Notes", "Comparaison"]

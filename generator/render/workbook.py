@@ -27,6 +27,7 @@ from generator.render.workbook_scoring import write_scoring
 from generator.render.workbook_sheets import write_comparison, write_instructions
 from generator.render.workbook_style import add_formats
 from generator.scoring import score_criteria
+from generator.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
 from generator.version import running_title
 
 __all__ = ["CREATED", "Layout", "layout", "render_workbook", "sheet_names"]
@@ -36,14 +37,17 @@ CREATED = datetime(2000, 1, 1)
 
 
 def _sheet_name(text: str) -> str:
-    # Excel forbids these characters in sheet names and allows at most 31 characters.
+    # check refuses labels that break Excel's rules (generator.sheet_names); this keeps a
+    # model built some other way from crashing XlsxWriter.
     return re.sub(r"[\[\]:*?/\\]", " ", text).strip(" '")[:31] or "Sheet"
 
 
 def sheet_names(lang: str) -> tuple[str, str, str]:
     """Names of the instructions, scoring and comparison sheets in ``lang``."""
-    first, second, third = (_sheet_name(label(lang, key)) for key in
-                            ("wb_sheet_instructions", "wb_sheet_scoring", "wb_sheet_comparison"))
+    first, second, third = (_sheet_name(label(lang, key)) for key in SHEET_KEYS)
+    if sheet_names_clash((first, second, third)) is not None or any(
+            sheet_name_problem(name) for name in (first, second, third)):
+        return sheet_names("en")
     return first, second, third
 
 
