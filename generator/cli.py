@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from generator.diff_report import to_json, to_markdown
 from generator.labels import file_label_gaps
 from generator.load import load_criteria
 from generator.model import Criteria
-from generator.outputs import render_all
+from generator.outputs import render_all, source_name
 from generator.problems import InputError
 from generator.publish import recover, staging_folder, swap
 from generator.version import COMMIT_ENV, read_commit
@@ -58,7 +59,7 @@ def generate(criteria_path: str, docs: str, commit: str | None = None) -> tuple[
 
     ``commit`` (from ``generator.version.read_commit``) is stamped on the outputs that show it."""
     criteria = load_criteria(criteria_path)
-    changed = write_tree(Path(docs), render_all(criteria, criteria_path, commit), keep=KEEP)
+    changed = write_tree(Path(docs), render_all(criteria, source_name(criteria_path), commit), keep=KEEP)
     return criteria, changed
 
 
@@ -93,7 +94,9 @@ def _site(criteria: str, docs: str, site: str, config: str) -> int:
     recover(target)  # what an interrupted build left (see generator.publish)
     commit = read_commit(Path(criteria).parent)
     # Validate here, to report input problems before MkDocs starts; the hook generates the pages.
-    _warn_label_gaps(criteria, load_criteria(criteria))
+    model = load_criteria(criteria)
+    _warn_label_gaps(criteria, model)
+    _warn_no_site_url(criteria, model, config)
     staging = staging_folder(target)
     env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
            COMMIT_ENV: commit or ""}  # the hook stamps the same commit
@@ -136,3 +139,21 @@ def _warn_label_gaps(path: str, criteria: Criteria) -> None:
                                            if len(gaps) > 8 else "")
             print(f"{path}: warning: labels.{lang} lacks {len(gaps)} interface label(s), shown in English: "
                   f"{shown}", file=sys.stderr)
+
+
+SITE_URL_ENV = "KIT_SITE_URL"
+"""Environment variable that mkdocs.yml reads site_url from (overrides meta.site_url)."""
+_CONFIG_SITE_URL = re.compile(r"^site_url:[ \t]*(?!!ENV)[^\s#]", re.M)
+
+
+def _warn_no_site_url(path: str, criteria: Criteria, config: str) -> None:
+    """Say that a site without a public address gets no canonical links and no sitemap."""
+    try:
+        configured = bool(_CONFIG_SITE_URL.search(Path(config).read_text(encoding="utf-8")))
+    except OSError:
+        configured = False  # MkDocs reports a missing config itself
+    if criteria.meta.site_url or os.environ.get(SITE_URL_ENV) or configured:
+        return
+    print(f"{path}: warning: no site_url is set, so the pages carry no canonical link and the site has no "
+          f"sitemap.xml. Before publishing, set meta.site_url in {path} to the site's public address "
+          f"(e.g. https://example.org/kit/), or {SITE_URL_ENV} when building.", file=sys.stderr)

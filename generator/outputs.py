@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from generator.model import Criteria
 from generator.render.downloads import render_downloads
 from generator.render.edition import render_edition
 from generator.render.forms import render_forms
 from generator.render.guide import render_guide
 
-__all__ = ["render_all"]
+__all__ = ["PROJECT", "render_all", "source_name"]
+
+PROJECT = Path(__file__).resolve().parent.parent
+"""The kit's checkout: criteria files inside it are named relative to it."""
 
 
 def render_all(criteria: Criteria, source: str, commit: str | None = None) -> dict[str, str | bytes]:
@@ -27,3 +32,11 @@ def render_all(criteria: Criteria, source: str, commit: str | None = None) -> di
         for path, item in render_edition(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = item
     return files
+
+
+def source_name(criteria_path: str) -> str:
+    """How generated files name their criteria file: relative to the project (data/criteria.yaml),
+    or just the file name when it lies elsewhere. Never absolute: the name is published in
+    every page, and an absolute path tells the world the build machine's folders."""
+    path = Path(criteria_path).resolve()
+    return path.relative_to(PROJECT).as_posix() if path.is_relative_to(PROJECT) else path.name

@@ -38,6 +38,9 @@ from generator.search_worker import patch_search_worker  # noqa: E402
 from generator.sitemap import gzipped, stable_sitemap  # noqa: E402
 from generator.version import edition_stamp, read_commit  # noqa: E402
 
+PLACEHOLDER_URL = "http://127.0.0.1:8000/"
+"""site_url for MkDocs and Material when the edition has no public address (never published)."""
+
 
 def _paths(config: MkDocsConfig) -> tuple[str, Path]:
     base = Path(config.config_file_path).parent
@@ -71,10 +74,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = site_nav(criteria, lang)
     config.extra["alternate"] = page_alternates(criteria, lang, "")  # pages without their own (404)
     stamp = edition_stamp(criteria, lang, commit)
-    config.extra["kit"] = {"version": criteria.meta.version, "language": lang, "commit": commit or "", "stamp": stamp}
+    public = config.site_url or criteria.meta.site_url
+    # Without a public address there is no canonical link and no sitemap (main.html,
+    # on_post_build): both would name a placeholder. Material's scripts still need one.
+    config.extra["kit"] = {"version": criteria.meta.version, "language": lang, "commit": commit or "", "stamp": stamp,
+                           "public": bool(public)}
     config.copyright = str(escape(f"{stamp} · {criteria.meta.licence}"))  # Material prints it as HTML
-    base = config.site_url or criteria.meta.site_url or "http://127.0.0.1:8000/"
-    config.site_url = base + language_root(criteria, lang)
+    config.site_url = (public or PLACEHOLDER_URL) + language_root(criteria, lang)
     return config
 
 
@@ -109,14 +115,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     _patch_search_worker(Path(config.site_dir))
     source, docs = _paths(config)
     criteria = load_criteria(source)
-    _stable_sitemap(Path(config.site_dir), criteria)
+    public = bool(config.extra["kit"]["public"])
+    _stable_sitemap(Path(config.site_dir), criteria, public)
     if _language(config, docs, criteria) != criteria.meta.languages[0]:
         return
     for lang in criteria.meta.languages[1:]:
         nested: Any = load_config(
             config_file=config.config_file_path, docs_dir=str(docs / lang),
             site_dir=str(Path(config.site_dir) / lang), strict=config.strict,
-            site_url=config.site_url,
+            site_url=config.site_url if public else None,
         )
         build(nested)
 
@@ -174,10 +181,14 @@ def _patch_search_worker(site_dir: Path) -> None:
             logging.getLogger("mkdocs.hooks.kit").info("search worker %s not patched: loop not found", path.name)
 
 
-def _stable_sitemap(site_dir: Path, criteria: Criteria) -> None:
-    """Rewrite this language's sitemap.xml(.gz) without the build date (see generator.sitemap)."""
+def _stable_sitemap(site_dir: Path, criteria: Criteria, public: bool) -> None:
+    """Rewrite this language's sitemap.xml(.gz) without the build date (see generator.sitemap);
+    remove both if the site has no public address (they would list placeholder addresses)."""
     path = site_dir / "sitemap.xml"
-    if path.is_file():
+    if not public:
+        path.unlink(missing_ok=True)
+        path.with_name("sitemap.xml.gz").unlink(missing_ok=True)
+    elif path.is_file():
         released = criteria.changelog[0].date if criteria.changelog else None
         xml = stable_sitemap(path.read_text(encoding="utf-8"), released)
         path.write_text(xml, encoding="utf-8", newline="\n")

@@ -27,8 +27,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from generator.cli import main
 
     base = tmp_path_factory.mktemp("built")
-    status = main(["site", "--criteria", str(DEFAULT_CRITERIA), "--docs", str(base / "docs"),
-                   "--site", str(base / "site"), "--config", str(ROOT / "mkdocs.yml")])
+    # As published (canonical links, sitemap.xml); tests/test_scoring_browser.py serves it on this port
+    # for Material's instant navigation.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KIT_SITE_URL", "http://127.0.0.1:8000/")
+        status = main(["site", "--criteria", str(DEFAULT_CRITERIA), "--docs", str(base / "docs"),
+                       "--site", str(base / "site"), "--config", str(ROOT / "mkdocs.yml")])
     assert status == 0
     return base / "site"
 

@@ -310,7 +310,8 @@ def test_schema_reference_states_the_limits() -> None:
     files = render_all(load_criteria(MINIMAL), "c.yaml")
     for lang in ("en", "zh"):
         page = str(files[f"{lang}/schema.md"])
-        for number in (f"{MAX_DEPTH}", f"{MAX_NODES:,}", f"{MAX_VALUES:,}", f"{MAX_BYTES // 1024 // 1024} MiB"):
+        for number in (f"{MAX_DEPTH}", f"{MAX_NODES:,}", f"{MAX_VALUES:,}", f"{MAX_BYTES // 1024 // 1024} MiB",
+                       f"{MAX_ALIAS_CHARS:,}", "4,000", "History", "31", "{ #refused }"):
             assert number in page, (lang, number)
 
 

@@ -15,7 +15,8 @@ __all__ = ["banner", "render_guide", "worked_example"]
 
 def banner(lang: str, source: str) -> str:
     """The do-not-edit line at the top of every generated Markdown page."""
-    return f"<!-- {label(lang, 'banner', source=source)} -->\n"
+    # "--" could end the comment early (a file named x-->y.yaml).
+    return f"<!-- {label(lang, 'banner', source=source).replace('--', '- -')} -->\n"
 
 
 def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:

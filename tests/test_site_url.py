@@ -1,0 +1,99 @@
+"""What a site says about where it lives: nothing made up, nothing from the build machine.
+
+Without a public address (meta.site_url, or KIT_SITE_URL), pages carry no canonical
+link and the site no sitemap.xml (both used to name http://127.0.0.1:8000/), and
+``site`` says so. Generated files name their criteria file relative to the project,
+or by its bare name when it lies elsewhere, never by an absolute path.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, ROOT
+from generator.cli import main
+from generator.outputs import source_name
+
+PUBLIC = "https://example.org/kit/"
+
+
+def _site(criteria: Path, base: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
+    args = ["site", "--criteria", str(criteria), "--docs", str(base / "docs"), "--site", str(base / "site"),
+            "--config", str(ROOT / "mkdocs.yml")]
+    assert main(args) == 0
+    return base / "site", capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def unpublished(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal file copied outside the project (an absolute path) and built without site_url."""
+    base = tmp_path_factory.mktemp("unpublished-build-folder")
+    criteria = base / "c.yaml"
+    shutil.copy(MINIMAL, criteria)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("KIT_SITE_URL", raising=False)
+        assert main(["site", "--criteria", str(criteria), "--docs", str(base / "docs"), "--site", str(base / "site"),
+                     "--config", str(ROOT / "mkdocs.yml")]) == 0
+    return base
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_no_canonical_link_and_no_sitemap_without_site_url(unpublished: Path) -> None:
+    site = unpublished / "site"
+    assert len(_pages(site)) > 20
+    for page in _pages(site):
+        text = page.read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in text, page
+        assert not re.search(r"<link[^>]*127\.0\.0\.1", text), page
+    assert sorted(p.name for p in site.rglob("sitemap.xml*")) == []
+
+
+def test_no_absolute_path_is_published(unpublished: Path) -> None:
+    outputs = [*(unpublished / "docs").rglob("*"), *(unpublished / "site").rglob("*")]
+    banners = 0
+    for path in outputs:
+        if path.is_file() and path.suffix in {".md", ".html", ".json", ".csv", ".xml", ".js"}:
+            text = path.read_text(encoding="utf-8")
+            assert "unpublished-build-folder" not in text and str(ROOT) not in text, path
+            banners += "from c.yaml; do not edit" in text or "根据 c.yaml 生成" in text
+    assert banners > 20
+
+
+def test_site_warns_without_site_url(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KIT_SITE_URL", raising=False)
+    criteria = tmp_path / "c.yaml"
+    criteria.write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    _, err = _site(criteria, tmp_path, capsys)
+    assert "warning: no site_url is set" in err and f"set meta.site_url in {criteria}" in err
+
+
+def test_site_url_gives_canonical_links_and_sitemap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    criteria = tmp_path / "c.yaml"
+    text = MINIMAL.read_text(encoding="utf-8").replace("  licence: CC-BY-4.0\n",
+                                                       f"  licence: CC-BY-4.0\n  site_url: {PUBLIC}\n")
+    criteria.write_text(text, encoding="utf-8")
+    site, err = _site(criteria, tmp_path, capsys)
+    assert "site_url" not in err
+    page = (site / "en" / "sections" / "trust" / "index.html").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{PUBLIC}en/sections/trust/">' in page
+    assert f"<loc>{PUBLIC}sections/trust/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{PUBLIC}en/sections/trust/</loc>" in (site / "en" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("given", "shown"), [
+    (str(ROOT / "data" / "criteria.yaml"), "data/criteria.yaml"),
+    ("data/criteria.yaml", "data/criteria.yaml"),
+    (str(ROOT / "tests" / "fixtures" / ".." / "fixtures" / "minimal.yaml"), "tests/fixtures/minimal.yaml"),
+    ("/srv/builds/8f3a/edition.yaml", "edition.yaml"),
+])
+def test_source_name_is_never_absolute(given: str, shown: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    assert source_name(given) == shown
