@@ -165,13 +165,13 @@ def _compact_search_index(site_dir: Path) -> None:
 
 
 def _patch_search_worker(site_dir: Path) -> None:
-    """Let Material's search find the last word of a Chinese query (see generator.search_worker)."""
+    """Fix Material's search of Chinese queries (see generator.search_worker)."""
     for path in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
-        script, patched = patch_search_worker(path.read_text(encoding="utf-8"))
-        if patched:
-            path.write_text(script, encoding="utf-8", newline="")
-        else:
-            logging.getLogger("mkdocs.hooks.kit").info("search worker %s not patched: loop not found", path.name)
+        script, missing = patch_search_worker(path.read_text(encoding="utf-8"))
+        path.write_text(script, encoding="utf-8", newline="")
+        for patch in missing:
+            logging.getLogger("mkdocs.hooks.kit").info("search worker %s: not fixed (code not found): %s",
+                                                       path.name, patch.name)
 
 
 def _stable_sitemap(site_dir: Path, criteria: Criteria) -> None:
