@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 from generator.cli import generate  # noqa: E402
 from generator.load import load_criteria  # noqa: E402
 from generator.model import Criteria  # noqa: E402
-from generator.nav import language_root, page_alternates, site_nav  # noqa: E402
+from generator.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
 from generator.problems import InputError  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
 from generator.search_index import compact_search_index, compact_search_index_script  # noqa: E402
@@ -79,9 +79,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _material_language(config: MkDocsConfig, lang: str) -> str:
-    """``lang`` if Material has interface texts for it (search box, buttons), else English."""
+    """The theme's interface texts (search box, buttons, ``<html lang>``) for ``lang``: those
+    named by its language tag (zh-Hans, from overrides/), else by ``lang``, else English."""
     dirs = [Path(folder) for folder in config.theme.dirs]
-    return lang if any((d / "partials" / "languages" / f"{lang}.html").is_file() for d in dirs) else "en"
+    for name in (language_tag(lang), lang):
+        if any((d / "partials" / "languages" / f"{name}.html").is_file() for d in dirs):
+            return name
+    return "en"
 
 
 def _apply_branding(config: MkDocsConfig, criteria: Criteria) -> None:
