@@ -10,7 +10,12 @@ from generator.labels import label
 from generator.model import Criteria
 from generator.render.forms import FORMS
 
-__all__ = ["language_root", "page_alternates", "site_nav"]
+__all__ = ["LANGUAGE_TAGS", "language_root", "language_tag", "page_alternates", "site_nav"]
+
+LANGUAGE_TAGS = {"zh": "zh-Hans"}
+"""The BCP 47 tag pages declare for a criteria language, where the bare code is ambiguous: the
+kit's Chinese is Simplified, and ``zh-Hans`` makes browsers and screen readers pick Simplified
+glyphs and voices."""
 
 
 def site_nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
@@ -50,12 +55,17 @@ def language_root(criteria: Criteria, lang: str) -> str:
     return "" if lang == criteria.meta.languages[0] else f"{lang}/"
 
 
+def language_tag(lang: str) -> str:
+    """The ``lang`` attribute of pages in criteria language ``lang`` (zh -> zh-Hans, en -> en)."""
+    return LANGUAGE_TAGS.get(lang, lang)
+
+
 def page_alternates(criteria: Criteria, lang: str, page_url: str) -> list[dict[str, str]]:
     """Switcher entries linking page ``page_url`` (relative to its language root,
     e.g. 'sections/identity/') to the same page in every language, as relative links."""
     depth = page_url.count("/") + language_root(criteria, lang).count("/")
     return [
-        {"name": label(other, "language_name"), "lang": other,
+        {"name": label(other, "language_name"), "lang": language_tag(other),
          "link": ("../" * depth + language_root(criteria, other) + page_url) or "./"}
         for other in criteria.meta.languages
     ]

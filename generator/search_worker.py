@@ -1,29 +1,73 @@
-"""Fix how Material's search worker splits a Chinese query into words.
+"""Fix how Material's search worker handles a Chinese query.
 
 Material segments a query written without spaces (Chinese) greedily against
-the words of the index, but its loop stops one character short of the end of
-the query (``j < query.length``), so the last word of the query is never found
-whole: 实地考察 is searched as 实地 alone, extra pages match, and the result
-list marks 考察 as "missing". The fix is that loop's bound, ``<=``.
+the words of the index and joins the words with ``"* "``; three slips follow:
 
-This is a patch of a vendored, minified file: ``patch_search_worker`` only
-applies it where it finds the exact loop, and reports whether it did, so a
-Material release that changes the worker (or fixes this) is noticed by the
-tests instead of being silently patched wrongly.
+- The segmenter's loop stops one character short of the end of the query
+  (``j < query.length``), so the last word is never found whole: 实地考察 is
+  searched as 实地 alone and extra pages match. Fix: the bound ``<=``.
+- Every word then gets a second wildcard (``统一**``), and the query analysis
+  strips only one, so it looks for the word ``统一*``, finds it in no result,
+  and lists every word but the last as "missing" (缺少：统一* 社会*) under
+  results that contain the whole query; those words are also left out of the
+  ``?h=`` link that highlights the query on the page opened. Fix: strip every
+  trailing wildcard.
+- A page that only matched in its sections is listed with no query words at
+  all, so its link highlights nothing (``?h=``). Fix: give it the words its
+  sections matched.
+
+This is a patch of a vendored, minified file: ``patch_search_worker`` applies
+a fix only where it finds its exact code, once, and names the fixes it could
+not apply, so a Material release that changes the worker (or fixes these) is
+noticed by the tests instead of being silently patched wrongly.
 """
 
 from __future__ import annotations
 
-__all__ = ["SEGMENT_LOOP", "SEGMENT_LOOP_FIXED", "patch_search_worker"]
+from dataclasses import dataclass
+
+__all__ = ["PATCHES", "SEGMENT_LOOP", "SEGMENT_LOOP_FIXED", "WorkerPatch", "patch_search_worker"]
+
+
+@dataclass(frozen=True)
+class WorkerPatch:
+    """One replacement in Material 9.8's minified search worker."""
+
+    name: str
+    """What it fixes, for log messages."""
+    old: str
+    """The exact code it replaces; it must occur exactly once."""
+    new: str
+    """The code put in its place."""
+
 
 SEGMENT_LOOP = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
-"""The segmenter's inner loop in Material 9.8's minified search worker."""
+"""The segmenter's inner loop."""
 SEGMENT_LOOP_FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
 """The same loop, also trying the slice that ends at the end of the query."""
 
+PATCHES = (
+    WorkerPatch("last word of a Chinese query", SEGMENT_LOOP, SEGMENT_LOOP_FIXED),
+    WorkerPatch(
+        "query words reported missing",
+        "n.term.endsWith(\"*\")&&(n.wildcard=lunr.Query.wildcard.TRAILING,n.term=n.term.slice(0,-1))",
+        "n.term.endsWith(\"*\")&&(n.wildcard=lunr.Query.wildcard.TRAILING,n.term=n.term.replace(/\\*+$/,\"\"))",
+    ),
+    WorkerPatch(
+        "words of a page matched only in its sections",
+        "o.push(B(_({},a),{score:0,terms:{}}))",
+        "o.push(B(_({},a),{score:0,terms:o.reduce((m,x)=>{for(let k in x.terms)m[k]=m[k]||x.terms[k];return m},{})}))",
+    ),
+)
+"""Every fix, in the order applied."""
 
-def patch_search_worker(script: str) -> tuple[str, bool]:
-    """``script`` with the segmenter fixed, and whether the known loop was found."""
-    if script.count(SEGMENT_LOOP) != 1:
-        return script, False
-    return script.replace(SEGMENT_LOOP, SEGMENT_LOOP_FIXED), True
+
+def patch_search_worker(script: str) -> tuple[str, tuple[WorkerPatch, ...]]:
+    """``script`` with every fix applied whose code it holds once, and the fixes it could not apply."""
+    missing = []
+    for patch in PATCHES:
+        if script.count(patch.old) == 1:
+            script = script.replace(patch.old, patch.new)
+        else:
+            missing.append(patch)
+    return script, tuple(missing)

@@ -30,7 +30,7 @@ if str(ROOT) not in sys.path:
 from generator.cli import generate  # noqa: E402
 from generator.load import load_criteria  # noqa: E402
 from generator.model import Criteria  # noqa: E402
-from generator.nav import language_root, page_alternates, site_nav  # noqa: E402
+from generator.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
 from generator.problems import InputError  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
 from generator.search_index import compact_search_index, compact_search_index_script  # noqa: E402
@@ -85,9 +85,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _material_language(config: MkDocsConfig, lang: str) -> str:
-    """``lang`` if Material has interface texts for it (search box, buttons), else English."""
+    """The theme's interface texts (search box, buttons, ``<html lang>``) for ``lang``: those
+    named by its language tag (zh-Hans, from overrides/), else by ``lang``, else English."""
     dirs = [Path(folder) for folder in config.theme.dirs]
-    return lang if any((d / "partials" / "languages" / f"{lang}.html").is_file() for d in dirs) else "en"
+    for name in (language_tag(lang), lang):
+        if any((d / "partials" / "languages" / f"{name}.html").is_file() for d in dirs):
+            return name
+    return "en"
 
 
 def _apply_branding(config: MkDocsConfig, criteria: Criteria) -> None:
@@ -172,13 +176,13 @@ def _compact_search_index(site_dir: Path) -> None:
 
 
 def _patch_search_worker(site_dir: Path) -> None:
-    """Let Material's search find the last word of a Chinese query (see generator.search_worker)."""
+    """Fix Material's search of Chinese queries (see generator.search_worker)."""
     for path in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
-        script, patched = patch_search_worker(path.read_text(encoding="utf-8"))
-        if patched:
-            path.write_text(script, encoding="utf-8", newline="")
-        else:
-            logging.getLogger("mkdocs.hooks.kit").info("search worker %s not patched: loop not found", path.name)
+        script, missing = patch_search_worker(path.read_text(encoding="utf-8"))
+        path.write_text(script, encoding="utf-8", newline="")
+        for patch in missing:
+            logging.getLogger("mkdocs.hooks.kit").info("search worker %s: not fixed (code not found): %s",
+                                                       path.name, patch.name)
 
 
 def _stable_sitemap(site_dir: Path, criteria: Criteria, public: bool) -> None:

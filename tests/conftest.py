@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CRITERIA = ROOT / "data" / "criteria.yaml"
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+"""Playwright context options of the phone the site is tested on (390 x 844 CSS px, touch)."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

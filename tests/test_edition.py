@@ -74,7 +74,7 @@ def test_example_site_shows_title_language_scale_and_branding(example_site: Path
     assert (example_site / "assets" / "edition" / "logo.svg").read_bytes() == (EXAMPLE.parent / "logo.svg").read_bytes()
     assert "Cross-border Seller's Agency Checklist · 1.1.0 (commit abc1234) · CC-BY-4.0" in index
     assert not (example_site / "zh").exists() and not (example_site / "en").exists()
-    assert not [p for p in example_site.rglob("*.html") if 'lang="zh"' in p.read_text(encoding="utf-8")]
+    assert not [p for p in example_site.rglob("*.html") if 'lang="zh' in p.read_text(encoding="utf-8")]
     assert "1 to 5 per criterion" in page(example_site, "how-to-use")
     scoring = page(example_site, "scoring")
     for level in criteria.scale.levels:
@@ -98,7 +98,7 @@ def test_editing_only_data_changes_title_languages_and_scale(tmp_path: Path) -> 
     site = build(edited(MINIMAL, tmp_path / "criteria.yaml", change), tmp_path)
     index = page(site)
     assert "<title>Edited edition" in index and "最小示例" not in index
-    assert '<html lang="en"' in index and not (site / "en").exists() and 'hreflang="zh"' not in index
+    assert '<html lang="en"' in index and not (site / "en").exists() and 'hreflang="zh' not in index
     how_to = page(site, "how-to-use")
     assert "1 to 4 per criterion" in how_to and "0 to 3" not in how_to
 

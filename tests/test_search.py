@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from conftest import ROOT
 from generator.cli import main
@@ -210,18 +210,91 @@ def test_offline_index_script_is_compacted_alike() -> None:
 def test_search_worker_patch_matches_installed_material() -> None:
     import material
 
-    from generator.search_worker import SEGMENT_LOOP, SEGMENT_LOOP_FIXED, patch_search_worker
+    from generator.search_worker import PATCHES, SEGMENT_LOOP, SEGMENT_LOOP_FIXED, patch_search_worker
 
     workers = list((Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     assert len(workers) == 1
-    script, patched = patch_search_worker(workers[0].read_text(encoding="utf-8"))
-    assert patched and SEGMENT_LOOP not in script and SEGMENT_LOOP_FIXED in script
-    assert patch_search_worker("unrelated") == ("unrelated", False)
+    original = workers[0].read_text(encoding="utf-8")
+    script, missing = patch_search_worker(original)
+    # Every fix finds its exact code in this Material release (a new release fails here, not silently).
+    assert missing == ()
+    assert SEGMENT_LOOP not in script and SEGMENT_LOOP_FIXED in script
+    assert all(p.old in original and p.new in script for p in PATCHES)
+    assert patch_search_worker("unrelated") == ("unrelated", PATCHES)
 
 
 def test_built_site_ships_the_patched_worker(built_site: Path) -> None:
-    from generator.search_worker import SEGMENT_LOOP_FIXED
+    from generator.search_worker import PATCHES
 
     for root in (built_site, built_site / "en"):
         workers = list((root / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
-        assert workers and all(SEGMENT_LOOP_FIXED in w.read_text(encoding="utf-8") for w in workers)
+        assert workers and all(p.new in w.read_text(encoding="utf-8") for w in workers for p in PATCHES)
+
+
+PHRASE = "统一社会信用"
+"""Three words of the default criteria (统一 社会 信用) from the middle of a sentence (checked below)."""
+
+_RESULTS = """links => links.map(a => {
+  const article = a.querySelector("article").cloneNode(true);
+  const missing = article.querySelector(".md-search-result__terms");
+  if (missing) missing.remove();
+  return {href: a.href, text: article.innerText, missing: missing ? missing.innerText : ""};
+})"""
+
+
+def test_chinese_search_on_a_phone_misses_no_words_and_highlights_the_page(
+        built_site: Path, serve_dir: Any, browser: Any) -> None:
+    from conftest import PHONE
+
+    base, index = serve_dir(built_site), load_index(built_site)
+    split = re.compile("\u200b?".join(PHRASE))
+    [words] = {tuple(m.group(0).split("\u200b")) for doc in index["docs"] for m in split.finditer(doc["text"])}
+    assert len(words) >= 2 and "".join(words) == PHRASE, words  # jieba splits it: a query of several words
+    texts = [doc["text"].replace("\u200b", "") for doc in index["docs"]]
+    assert any(re.search(f"{HAN.pattern}[^。！？]*{PHRASE}", t) for t in texts), "pick a new phrase"
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    search(page, base, PHRASE)
+    results = page.eval_on_selector_all("a.md-search-result__link", _RESULTS)
+    whole = [r for r in results if PHRASE in r["text"].replace("\u200b", "")]
+    assert whole, results
+    for result in whole:
+        # Shown with the whole query highlighted, so no word of it may be listed as missing.
+        assert not result["missing"], result
+        assert set(parse_qs(urlsplit(result["href"]).query)["h"][0].split()) == set(words), result["href"]
+    # Every result, whole pages included, carries the words it matched to the page it opens.
+    assert all(parse_qs(urlsplit(r["href"]).query).get("h", [""])[0].strip() for r in results), results
+    page.locator("a.md-search-result__link").first.tap()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('h')")
+    page.wait_for_selector(".md-content mark[data-md-highlight]")
+    marked = page.eval_on_selector_all(".md-content mark[data-md-highlight]", "marks => marks.map(m => m.textContent)")
+    assert set(marked) == set(words), marked
+    assert PHRASE in page.inner_text(".md-content").replace("\u200b", "")
+    context.close()
+
+
+MERCHANT_WORDS = ("营业执照", "权重")
+"""Words a merchant searches for that the editor pages also use (checked below)."""
+EDITOR_PAGES = ("edition", "schema")
+
+
+def test_editor_pages_stay_out_of_merchant_search(built_site: Path, serve_dir: Any, browser: Any) -> None:
+    for root in (built_site, built_site / "en"):
+        indexed = {doc["location"].split("/")[0] for doc in load_index(root)["docs"]}
+        assert "sections" in indexed and not indexed & set(EDITOR_PAGES), root
+    docs = built_site.parent / "docs" / "zh"
+    editor_text = "".join((docs / f"{name}.md").read_text(encoding="utf-8") for name in EDITOR_PAGES)
+    base = serve_dir(built_site)
+    page = browser.new_page()
+    for word in MERCHANT_WORDS:
+        assert word in editor_text, f"pick a new word: {word}"
+        found = search(page, base, word)
+        assert any(p.startswith("/sections/") for p in found), (word, found)
+        assert not [p for p in found if p.strip("/") in EDITOR_PAGES], (word, found)
+    # The changelog stays findable, below every guide page the same word finds.
+    changelog = (docs / "changelog.md").read_text(encoding="utf-8")
+    assert "标准" in changelog
+    found = search(page, base, "标准")
+    guide = [n for n, p in enumerate(found) if p.startswith("/sections/") or p.strip("/") in ("how-to-use", "scoring")]
+    assert guide and "/changelog/" in found and found.index("/changelog/") > max(guide), found
+    page.close()

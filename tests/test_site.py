@@ -10,6 +10,7 @@ from pathlib import Path
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main
 from generator.load import load_criteria
+from generator.nav import language_tag
 
 URL_ATTRIBUTE = re.compile(r"""(?:src|href|action|poster)\s*=\s*["']?(https?:)?//([^/"'\s>]+)""", re.I)
 CSS_URL = re.compile(r"""url\(\s*["']?(https?:)?//([^/"')\s]+)""", re.I)
@@ -21,7 +22,7 @@ def test_both_languages_have_every_page(built_site: Path) -> None:
     first, *others = criteria.meta.languages
     for root, lang in [(built_site, first), *((built_site / o, o) for o in others)]:
         html = (root / "index.html").read_text(encoding="utf-8")
-        assert f'<html lang="{lang}"' in html
+        assert f'<html lang="{language_tag(lang)}"' in html
         assert criteria.meta.title(lang) in html
         for section in criteria.sections:
             page = (root / "sections" / section.id / "index.html").read_text(encoding="utf-8")

@@ -17,6 +17,18 @@ from generator.version import edition_stamp
 __all__ = ["logo_path", "release_anchor", "render_edition"]
 
 
+SEARCH = {"edition.md": "exclude: true", "schema.md": "exclude: true", "changelog.md": "boost: 0.1"}
+"""How the site's search treats each page. Merchants search for what to ask an agency; the
+editor pages (reached from the Editions menu) quote criterion words in examples and would
+crowd the guide out of their results, so they are left out; the changelog stays findable
+(which version added what) but ranks below the guide."""
+
+
+def _front_matter(search: str) -> str:
+    """MkDocs front matter setting Material's per-page ``search`` options; it must open the file."""
+    return f"---\nsearch:\n  {search}\n---\n"
+
+
 def logo_path(criteria: Criteria) -> str | None:
     """Where the edition's logo is written in each language's docs folder, or None without a logo."""
     branding = criteria.meta.branding
@@ -43,7 +55,9 @@ def render_edition(criteria: Criteria, lang: str, source: str, commit: str | Non
                             text_rules=spec["$defs"]["text"]["description"], **context),
         "changelog.md": render("edition", "changelog.md.j2", anchor=release_anchor, **context),
     }
-    files: dict[str, str | bytes] = {path: banner(lang, source) + text for path, text in pages.items()}
+    files: dict[str, str | bytes] = {
+        path: _front_matter(SEARCH[path]) + banner(lang, source) + text for path, text in pages.items()
+    }
     logo = logo_path(criteria)
     if logo is not None and criteria.meta.branding is not None and criteria.meta.branding.logo is not None:
         files[logo] = criteria.meta.branding.logo.data
