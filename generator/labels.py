@@ -132,7 +132,7 @@ _ZH = {
     "wb_score": "分数",
     "wb_meaning": "等级与说明",
     "wb_level_meaning": "{label}：{description}",
-    # In-browser scorer on the worksheet page (generator/render/scoring_data.py, scoring.js)
+    # In-browser scorer on the worksheet page (generator/render/scoring_data.py, javascripts/scorer/)
     "sc_title": "在线评分",
     "sc_intro": ("在这里给几家代运营公司打分、比较。分数自动保存在这台设备的浏览器里，不会上传；"
                  "换设备请导出 JSON 再导入。下面的空白评分表用于打印到纸上。"),
@@ -325,7 +325,7 @@ _EN = {
     "wb_score": "Score",
     "wb_meaning": "Level and meaning",
     "wb_level_meaning": "{label}: {description}",
-    # In-browser scorer on the worksheet page (generator/render/scoring_data.py, scoring.js)
+    # In-browser scorer on the worksheet page (generator/render/scoring_data.py, javascripts/scorer/)
     "sc_title": "Score online",
     "sc_intro": ("Score and compare several agencies here. Scores are saved automatically in this browser on "
                  "this device and never uploaded; to move them, export JSON and import it elsewhere. The blank "

@@ -1,4 +1,4 @@
-"""The in-browser scorer of the worksheet page (overrides/assets/javascripts/scoring.js), in Debian's Chromium.
+"""The in-browser scorer of the worksheet page (overrides/assets/javascripts/scorer/), in Debian's Chromium.
 
 Every page opened here collects console errors and uncaught exceptions; a test fails if any
 appear.

@@ -6,7 +6,7 @@ Each form is a Markdown page holding one autoescaped HTML block (templates in
 numbers of the printed sheets are CSS ``@page`` margin boxes whose text comes
 from the data, so each page carries its own small ``<style>`` with that text
 escaped for CSS. The worksheet also carries the data of the in-browser scorer
-(``generator/render/scoring_data.py``), which ``scoring.js`` builds when JavaScript runs.
+(``generator/render/scoring_data.py``), which ``scorer/main.js`` builds when JavaScript runs.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The data of the in-browser scorer on the worksheet page, as JSON in a ``<template>`` element.
 
-``overrides/assets/javascripts/scoring.js`` reads this element (``#kit-scoring-data``)
+``overrides/assets/javascripts/scorer/`` reads this element (``#kit-scoring-data``)
 and builds the interactive scorer from it: criteria ids, weights, knock-outs and
 sections, the scale, the criteria's id and version, and the interface strings in
 the page's language.
@@ -29,7 +29,7 @@ __all__ = ["ELEMENT_ID", "FORMAT", "STRINGS", "json_for_html", "scoring_data", "
 ELEMENT_ID = "kit-scoring-data"
 """Id of the ``<template>`` element holding the JSON."""
 FORMAT = {"name": "kit-scoring", "version": 1}
-"""Name and version of the saved and exported scoring document (see scoring.js)."""
+"""Name and version of the saved and exported scoring document (see scorer/storage.js)."""
 STRINGS = {
     "title": "sc_title", "intro": "sc_intro", "agencies": "sc_agencies", "agencyName": "sc_agency_name",
     "defaultName": "ws_agency", "unnamed": "sc_unnamed", "add": "sc_add", "remove": "sc_remove",
