@@ -47,13 +47,14 @@ STRINGS = {
     "changed": "sc_changed", "versionChanged": "sc_version_changed", "removed": "sc_removed",
     "added": "sc_added", "invalid": "sc_invalid", "kept": "sc_kept", "ok": "sc_ok",
     "imported": "sc_imported", "importError": "sc_import_error", "wrongCriteria": "sc_wrong_criteria",
-    "badJson": "sc_bad_json", "badShape": "sc_bad_shape", "printTitle": "sc_print_title",
+    "badJson": "sc_bad_json", "badShape": "sc_bad_shape", "tooBig": "sc_too_big", "tooMany": "sc_too_many",
+    "tooLong": "sc_too_long", "printTitle": "sc_print_title",
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
 }
 """Key in the page's ``strings`` → label key in generator/labels.py."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
-                 "where")
+                 "where", "size")
 """Placeholders left in the strings for the script to fill in."""
 
 

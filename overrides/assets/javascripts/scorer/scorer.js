@@ -13,7 +13,8 @@
  */
 import { display, rank, score } from './rule.js';
 import {
-  MAX_AGENCIES, ShapeError, check, csvCell, fill, freshState, newAgency, readSaved, removeSaved, validate, writeSaved,
+  LIMITS, MAX_AGENCIES, ShapeError, check, csvCell, fill, freshState, newAgency, own, parse, readSaved, record,
+  removeSaved, writeSaved,
 } from './storage.js';
 import { chart } from './chart.js';
 import {
@@ -64,16 +65,31 @@ export class Scorer {
       this.state = freshState(this.data, this.stamp());
     } else {
       try {
-        const state = validate(JSON.parse(raw), this.data);
+        const state = parse(raw, this.data);
         check(state.criteria.id === this.data.criteria.id, 'criteria.id');
         this.state = state;
       } catch (error) {
-        const reason = error instanceof ShapeError ? fill(this.s.badShape, { where: error.message }) : this.s.badJson;
-        this.corrupt = { raw, reason };
+        this.corrupt = { raw, reason: this.reason(error) };
       }
     }
     this.active = this.state && this.state.agencies.length ? this.state.agencies[0].id : null;
     this.render();
+  }
+
+  /** Why a document was refused, in the page's language. */
+  reason(error) {
+    if (!(error instanceof ShapeError)) throw error;
+    const s = this.s;
+    if (error.kind === 'json') return s.badJson;
+    if (error.kind === 'tooBig') return fill(s.tooBig, error.values);
+    if (error.kind === 'tooMany') return fill(s.tooMany, error.values);
+    if (error.kind === 'tooLong') return fill(s.tooLong, error.values);
+    return fill(s.badShape, { where: error.message });
+  }
+
+  /** The element matching selector whose data-agency is id (any characters). */
+  byAgency(box, selector, id) {
+    return box.querySelector(`${selector}[data-agency="${CSS.escape(id)}"]`);
   }
 
   save() {
@@ -165,11 +181,11 @@ export class Scorer {
     const agency = this.agency();
     if (!agency) return;
     for (const input of this.criteriaBox.querySelectorAll('input.kit-sc-score')) {
-      const value = agency.scores[input.dataset.criterion];
+      const value = own(agency.scores, input.dataset.criterion);
       input.checked = input.value === (value === undefined ? '' : String(value));
     }
     for (const note of this.criteriaBox.querySelectorAll('textarea.kit-sc-note')) {
-      note.value = agency.notes[note.dataset.criterion] || '';
+      note.value = own(agency.notes, note.dataset.criterion) || '';
     }
   }
 
@@ -185,9 +201,9 @@ export class Scorer {
 
   /** Answers the rule can score: level scores and N/A of current criteria (others are kept, not counted). */
   answers(agency) {
-    const out = {};
+    const out = record();
     for (const id of this.ids) {
-      const value = agency.scores[id];
+      const value = own(agency.scores, id);
       if (value === 'na' || this.levels.has(value)) out[id] = value;
     }
     return out;
@@ -238,8 +254,10 @@ export class Scorer {
     const gone = [...new Set([...saved.ids, ...withData])].filter((id) => !current.has(id));
     const before = new Set(saved.ids);
     const changed = saved.version !== this.data.criteria.version || saved.ids.join('\n') !== this.ids.join('\n');
-    const invalid = this.ids.filter((id) => this.state.agencies.some((a) => id in a.scores
-      && a.scores[id] !== 'na' && !this.levels.has(a.scores[id])));
+    const invalid = this.ids.filter((id) => this.state.agencies.some((a) => {
+      const value = own(a.scores, id);
+      return value !== undefined && value !== 'na' && !this.levels.has(value);
+    }));
     return { changed, removed: gone, kept: gone.filter((id) => withData.has(id)),
       added: this.ids.filter((id) => !before.has(id)), invalid };
   }
@@ -293,8 +311,13 @@ export class Scorer {
       else agency.scores[t.dataset.criterion] = t.value === 'na' ? 'na' : Number(t.value);
       this.changed();
     } else if (event.type === 'change' && t === this.file && t.files.length) {
-      t.files[0].text().then((text) => this.importText(text));
+      const file = t.files[0];
       t.value = '';
+      if (file.size > LIMITS.bytes) {
+        this.refuse(new ShapeError('size', 'tooBig', { size: Math.ceil(file.size / 1024), max: LIMITS.bytes / 1024 }));
+      } else {
+        file.text().then((text) => this.importText(text));
+      }
     } else if (event.type === 'input' && t.classList.contains('kit-sc-note')) {
       const agency = this.agency();
       if (t.value === '') delete agency.notes[t.dataset.criterion];
@@ -343,7 +366,7 @@ export class Scorer {
     this.active = agency.id;
     this.save();
     this.refresh();
-    const input = this.agencyList.querySelector(`input[data-agency="${agency.id}"]`);
+    const input = this.byAgency(this.agencyList, 'input', agency.id);
     input.focus();
     input.select();
   }
@@ -365,9 +388,9 @@ export class Scorer {
     const index = this.state.agencies.findIndex((a) => a.id === id);
     this.state.agencies[index].name = name;
     this.save();
-    const label = this.picker.querySelector(`.kit-sc-pick-name[data-agency="${id}"]`);
+    const label = this.byAgency(this.picker, '.kit-sc-pick-name', id);
     label.textContent = this.name(this.state.agencies[index], index);
-    const remove = this.agencyList.querySelector(`button[data-agency="${id}"]`);
+    const remove = this.byAgency(this.agencyList, 'button', id);
     remove.setAttribute('aria-label', `${this.s.remove}: ${label.textContent}`);
     this.renderResults();
   }
@@ -402,11 +425,9 @@ export class Scorer {
   importText(text) {
     let doc;
     try {
-      doc = validate(JSON.parse(text), this.data);
+      doc = parse(text, this.data);
     } catch (error) {
-      const reason = error instanceof ShapeError ? fill(this.s.badShape, { where: error.message }) : this.s.badJson;
-      this.say(fill(this.s.importError, { reason }), true);
-      return false;
+      return this.refuse(error);
     }
     if (doc.criteria.id !== this.data.criteria.id) {
       this.say(fill(this.s.importError, { reason: fill(this.s.wrongCriteria, { id: doc.criteria.id }) }), true);
@@ -418,6 +439,11 @@ export class Scorer {
     this.say(fill(this.s.imported, { n: doc.agencies.length }));
     this.refresh();
     return true;
+  }
+
+  refuse(error) {
+    this.say(fill(this.s.importError, { reason: this.reason(error) }), true);
+    return false;
   }
 
   csv() {
@@ -433,14 +459,14 @@ export class Scorer {
       this.data.sections.forEach((section, si) => {
         for (const c of section.criteria) {
           rows.push([name, place, section.title, c.number, c.id, c.title, c.weight, c.knockout ? s.yes : '',
-            text(a.scores[c.id]), a.notes[c.id] || '']);
+            text(own(a.scores, c.id)), own(a.notes, c.id) || '']);
         }
         rows.push([name, place, section.title, section.number, '', s.sectionScore, '', '',
           display(r.sections[si].value), '']);
       });
       const extra = [...new Set([...Object.keys(a.scores), ...Object.keys(a.notes)])].filter((id) => !known.has(id));
       for (const id of extra) {
-        rows.push([name, place, s.removedShort, '', id, '', '', '', text(a.scores[id]), a.notes[id] || '']);
+        rows.push([name, place, s.removedShort, '', id, '', '', '', text(own(a.scores, id)), own(a.notes, id) || '']);
       }
       rows.push([name, place, s.total, '', '', s.total, '', r.disqualified ? s.disqualified : '', display(r.total), '']);
     });

@@ -9,17 +9,47 @@
  * they follow the criteria across versions; those of removed criteria are kept.
  */
 
-export const MAX_AGENCIES = 10;
+/*
+ * Limits on what is imported or loaded from storage, so that a hostile or broken file cannot
+ * freeze the page on every visit (2,000 agencies would be rendered 2,000 times over).
+ */
+export const LIMITS = Object.freeze({
+  agencies: 10, bytes: 1024 * 1024, name: 80, note: 5000, id: 100, keys: 2000,
+});
+export const MAX_AGENCIES = LIMITS.agencies;
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
-export const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, name) => (name in values ? values[name] : m));
+export const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, name) => (
+  Object.prototype.hasOwnProperty.call(values, name) ? values[name] : m));
 export const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-export class ShapeError extends Error {}
-
-export function check(ok, where) {
-  if (!ok) throw new ShapeError(where);
+/** A record with no prototype: ids such as "constructor" or "__proto__" are plain keys in it. */
+export function record(source = {}) {
+  const out = Object.create(null);
+  for (const [key, value] of Object.entries(source)) out[key] = value;
+  return out;
 }
+
+/** object[key] if it is the object's own property, else undefined (never Object.prototype's). */
+export const own = (object, key) => (Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined);
+
+/**
+ * Why a document was refused: kind is "json" (not JSON), "shape" (where names the bad part),
+ * "tooBig" {size, max} (KB), "tooMany" {n, max} or "tooLong" {n, max} (agency n).
+ */
+export class ShapeError extends Error {
+  constructor(where, kind = 'shape', values = {}) {
+    super(where);
+    this.kind = kind;
+    this.values = values;
+  }
+}
+
+export function check(ok, where, kind, values) {
+  if (!ok) throw new ShapeError(where, kind, values);
+}
+
+const longest = (texts) => texts.reduce((max, text) => Math.max(max, text.length), 0);
 
 /** A checked copy of a saved or imported document; throws ShapeError naming the bad part. */
 export function validate(doc, data) {
@@ -29,7 +59,10 @@ export function validate(doc, data) {
   const c = doc.criteria;
   check(isObject(c) && typeof c.id === 'string' && typeof c.version === 'string', 'criteria');
   check(Array.isArray(c.ids) && c.ids.every((id) => typeof id === 'string'), 'criteria.ids');
+  check(c.ids.length <= LIMITS.keys && longest(c.ids) <= LIMITS.id, 'criteria.ids');
   check(Array.isArray(doc.agencies), 'agencies');
+  const n = doc.agencies.length;
+  check(n <= LIMITS.agencies, 'agencies', 'tooMany', { n, max: LIMITS.agencies });
   const seen = new Set();
   const agencies = doc.agencies.map((a, i) => {
     const where = `agencies[${i}]`;
@@ -39,12 +72,30 @@ export function validate(doc, data) {
     check(isObject(a.scores) && Object.values(a.scores).every((v) => v === 'na' || Number.isInteger(v)),
       `${where}.scores`);
     check(isObject(a.notes) && Object.values(a.notes).every((v) => typeof v === 'string'), `${where}.notes`);
-    return { id: a.id, name: a.name, scores: { ...a.scores }, notes: { ...a.notes } };
+    const keys = [...Object.keys(a.scores), ...Object.keys(a.notes)];
+    const tooLong = a.id.length > LIMITS.id || a.name.length > LIMITS.name || keys.length > LIMITS.keys
+      || longest(keys) > LIMITS.id || longest(Object.values(a.notes)) > LIMITS.note;
+    check(!tooLong, where, 'tooLong', { n: i + 1, max: LIMITS.note });
+    return { id: a.id, name: a.name, scores: record(a.scores), notes: record(a.notes) };
   });
   return {
     format: doc.format, formatVersion: doc.formatVersion,
     criteria: { id: c.id, version: c.version, ids: [...c.ids] }, agencies,
   };
+}
+
+/** The checked document in text (saved or imported); throws ShapeError, also for text that is not JSON. */
+export function parse(text, data) {
+  if (text.length > LIMITS.bytes) {
+    throw new ShapeError('size', 'tooBig', { size: Math.ceil(text.length / 1024), max: LIMITS.bytes / 1024 });
+  }
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw new ShapeError('json', 'json');
+  }
+  return validate(doc, data);
 }
 
 /** The saved text under key: {raw (null when nothing is saved), storable}. */
@@ -80,7 +131,7 @@ export function newAgency(state, defaultName) {
   const letter = [...LETTERS].find((l) => !taken.has(fill(defaultName, { letter: l }))) || '';
   let id;
   do id = `a${Math.random().toString(36).slice(2, 10)}`; while (state.agencies.some((a) => a.id === id));
-  return { id, name: fill(defaultName, { letter }), scores: {}, notes: {} };
+  return { id, name: fill(defaultName, { letter }), scores: record(), notes: record() };
 }
 
 /** A new document for data's criteria (stamped with ids) with three agencies. */

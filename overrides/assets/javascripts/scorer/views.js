@@ -3,6 +3,7 @@
  * the filled-in print matrix and notes. Pure functions of their arguments (no state kept).
  */
 import { display } from './rule.js';
+import { own } from './storage.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 export const COLOURS = ['#3f51b5', '#e6550d', '#2ca02c', '#9467bd', '#c49c00', '#17becf', '#d62728', '#8c564b',
@@ -92,7 +93,7 @@ export function matrix(data, agencies, names, results, ranks) {
         h('td', {}, c.number), h('th', { scope: 'row' }, c.title), h('td', {}, String(c.weight)),
         h('td', {}, c.knockout ? s.koShort : ''),
         agencies.map((a, ai) => {
-          const value = a.scores[c.id];
+          const value = own(a.scores, c.id);
           const knocked = results[ai].knockedOut.includes(c.id);
           return h('td', { class: knocked ? 'kit-sc-knocked' : null },
             value === undefined ? '' : value === 'na' ? s.na : `${value}${knocked ? ' ✗' : ''}`);
