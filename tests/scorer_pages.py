@@ -75,7 +75,9 @@ def state(page: Any, criteria: Criteria) -> Any:
 
 
 def pick(page: Any, criterion: str, value: object) -> None:
-    page.locator(f'fieldset[data-criterion="{criterion}"] input[value="{value}"]').check()
+    option = page.locator(f'fieldset[data-criterion="{criterion}"] input[value="{value}"]')
+    # "Not scored" unchecks itself (so that Tab lands on the first score), hence a click, not check().
+    option.click() if value == "" else option.check()
 
 
 def download(page: Any, action: str) -> str:

@@ -13,10 +13,10 @@
  */
 import { display, rank, score } from './rule.js';
 import {
-  LIMITS, MAX_AGENCIES, ShapeError, check, csvCell, fill, freshState, newAgency, own, parse, readSaved, record,
-  removeSaved, writeSaved,
+  LIMITS, MAX_AGENCIES, ShapeError, check, csvCell, defaultLetter, fill, freshState, hasData, merge, newAgency, own,
+  parse, readSaved, record, removeSaved, writeSaved,
 } from './storage.js';
-import { chart } from './chart.js';
+import { figure } from './chart.js';
 import {
   buildSection, download, h, matrix, notesList, rankingTable, swatch,
 } from './views.js';
@@ -39,7 +39,7 @@ export class Scorer {
     this.ids = this.criteria.map((c) => c.id);
     this.items = this.criteria.map((c) => [c.section.id, c.id, c.weight, c.knockout]);
     this.levels = new Set(data.scale.levels.map((lv) => lv.score));
-    this.messages = [];
+    this.patterns = data.defaultNames || [this.s.defaultName];
     this.root = h('section', { id: ROOT_ID, class: 'kit-scorer', 'aria-labelledby': 'kit-sc-title' });
     const slot = document.getElementById(SLOT_ID);
     if (slot) slot.replaceWith(this.root);
@@ -84,6 +84,8 @@ export class Scorer {
     if (error.kind === 'tooBig') return fill(s.tooBig, error.values);
     if (error.kind === 'tooMany') return fill(s.tooMany, error.values);
     if (error.kind === 'tooLong') return fill(s.tooLong, error.values);
+    const agency = /^agencies\[(\d+)\]/.exec(error.message);
+    if (agency) return fill(s.damaged, { n: Number(agency[1]) + 1, where: error.message });
     return fill(s.badShape, { where: error.message });
   }
 
@@ -123,7 +125,11 @@ export class Scorer {
     this.agencyList = h('ol', { class: 'kit-sc-agency-list' });
     this.addButton = h('button', { type: 'button', class: 'md-button', 'data-action': 'add' }, this.s.add);
     this.picker = h('div', { class: 'kit-sc-picker-options' });
-    this.summary = h('p', { class: 'kit-sc-summary', 'aria-live': 'polite' });
+    this.barSelect = h('select', { class: 'kit-sc-bar-select', 'aria-label': this.s.scoringFor });
+    this.figures = h('span', { class: 'kit-sc-figures', 'aria-live': 'polite' });
+    this.summary = h('div', { class: 'kit-sc-summary' }, h('label', { class: 'kit-sc-bar-pick' },
+      h('span', { class: 'kit-sc-bar-label' }, this.s.barLabel), this.barSelect), this.figures);
+    this.importBox = h('div', { class: 'kit-sc-import', tabindex: -1 });
     this.criteriaBox = h('div', { class: 'kit-sc-criteria' }, this.data.sections.map((sec) => buildSection(this.data, sec)));
     this.empty = h('p', { class: 'kit-sc-empty' }, this.s.noAgencies);
     this.ranking = h('div', { class: 'kit-sc-ranking' });
@@ -138,19 +144,23 @@ export class Scorer {
         h('p', { class: 'kit-sc-buttons' }, this.addButton,
           h('span', { class: 'kit-sc-hint' }, fill(this.s.max, { max: MAX_AGENCIES })))),
       (this.pickerBox = h('fieldset', { class: 'kit-sc-picker' }, h('legend', {}, this.s.scoringFor), this.picker)),
-      this.summary, this.empty, this.criteriaBox,
+      h('div', { class: 'kit-sc-scoring' }, this.summary, this.empty, this.criteriaBox),
       h('section', { class: 'kit-sc-compare' }, h('h3', {}, this.s.compare), this.ranking,
         h('h4', {}, this.s.chart), this.chartBox),
       h('section', { class: 'kit-sc-tools' }, h('h3', {}, this.s.data), this.saved,
         h('p', { class: 'kit-sc-buttons' }, button('export-json', this.s.exportJson),
           button('import-json', this.s.importJson), this.file, button('export-csv', this.s.exportCsv),
           button('print', this.s.print)),
+        this.importBox,
         h('p', { class: 'kit-sc-hint' }, this.s.printHint),
         h('p', { class: 'kit-sc-buttons' }, h('button', { type: 'button', class: 'md-button kit-sc-danger',
           'data-action': 'clear', 'data-confirm': this.s.clearConfirm }, this.s.clear))));
   }
 
+  /** The agency's name as shown: a default name follows the page's language until renamed. */
   name(agency, index) {
+    const letter = defaultLetter(agency.name, this.patterns);
+    if (letter !== null) return fill(this.s.defaultName, { letter });
     return agency.name.trim() || fill(this.s.unnamed, { n: index + 1 });
   }
 
@@ -163,13 +173,15 @@ export class Scorer {
     this.agencyList.replaceChildren(...agencies.map((a, i) => h('li', { 'data-agency': a.id },
       h('label', {}, h('span', { class: 'kit-sc-name-label' }, swatch(i), ' ', fill(this.s.agencyName, { n: i + 1 })),
         Object.assign(h('input', { type: 'text', class: 'kit-sc-name', 'data-agency': a.id, maxlength: 80,
-          autocomplete: 'off' }), { value: a.name })),
+          autocomplete: 'off' }), { value: defaultLetter(a.name, this.patterns) === null ? a.name : this.name(a, i) })),
       h('button', { type: 'button', class: 'md-button kit-sc-remove', 'data-action': 'remove', 'data-agency': a.id,
         'data-confirm': this.s.removeConfirm, 'aria-label': `${this.s.remove}: ${this.name(a, i)}` }, this.s.remove))));
     this.addButton.disabled = agencies.length >= MAX_AGENCIES;
     this.picker.replaceChildren(...agencies.map((a, i) => h('label', { class: 'kit-sc-pick' },
       Object.assign(h('input', { type: 'radio', name: 'kit-sc-active', value: a.id }), { checked: a.id === this.active }),
       ' ', h('span', { class: 'kit-sc-pick-name', 'data-agency': a.id }, this.name(a, i)))));
+    this.barSelect.replaceChildren(...agencies.map((a, i) => Object.assign(h('option', {}, this.name(a, i)),
+      { value: a.id, selected: a.id === this.active })));
     const none = agencies.length === 0;
     this.pickerBox.hidden = none;
     this.criteriaBox.hidden = none;
@@ -181,8 +193,9 @@ export class Scorer {
     const agency = this.agency();
     if (!agency) return;
     for (const input of this.criteriaBox.querySelectorAll('input.kit-sc-score')) {
+      // Not scored: no option checked, so Tab lands on the first score rather than on "not scored".
       const value = own(agency.scores, input.dataset.criterion);
-      input.checked = input.value === (value === undefined ? '' : String(value));
+      input.checked = value !== undefined && input.value === String(value);
     }
     for (const note of this.criteriaBox.querySelectorAll('textarea.kit-sc-note')) {
       note.value = own(agency.notes, note.dataset.criterion) || '';
@@ -229,8 +242,7 @@ export class Scorer {
         field.classList.toggle('kit-sc-knocked', knocked);
         field.querySelector('.kit-sc-ko-msg').hidden = !knocked;
       }
-      this.summary.replaceChildren(h('strong', {}, this.name(this.state.agencies[index], index)), ' · ',
-        `${this.s.total} `, h('strong', { class: 'kit-sc-total' }, display(r.total)), ' · ',
+      this.figures.replaceChildren(`${this.s.total} `, h('strong', { class: 'kit-sc-total' }, display(r.total)), ' · ',
         fill(this.s.counts, { scored: r.scored, na: r.notApplicable, blank: r.unscored }),
         ...(r.disqualified ? [' · ', h('strong', { class: 'kit-sc-dq' }, this.s.disqualified)] : []));
     }
@@ -239,10 +251,8 @@ export class Scorer {
   }
 
   renderChart(results = this.results().results) {
-    const names = this.names();
-    this.chartBox.replaceChildren(chart(this.data, this.state.agencies, results, this.chartBox.clientWidth || 600, names),
-      h('figcaption', {}, h('ul', { class: 'kit-sc-legend' }, this.state.agencies.map((a, i) => h('li', {},
-        swatch(i), ' ', names[i], results[i].disqualified ? ` (${this.s.disqualified})` : null)))));
+    this.chartBox.replaceChildren(...figure(this.data, this.state.agencies, results, this.chartBox.clientWidth || 600,
+      this.names()));
   }
 
   /* Notices: criteria changes, kept data of removed criteria, messages */
@@ -280,16 +290,17 @@ export class Scorer {
           h('ul', {}, list(s.kept, c.kept), list(s.invalid, c.invalid))));
       }
     }
-    for (const message of this.messages) {
-      items.push(h('p', { class: `kit-sc-notice kit-sc-message${message.error ? ' kit-sc-warning' : ''}`,
-        role: message.error ? 'alert' : null }, message.text));
-    }
     this.notices.replaceChildren(...items);
   }
 
-  say(text, error = false) {
-    this.messages = [{ text, error }];
-    this.showNotices();
+  /** Shows the outcome of an import next to its button, scrolled into view and focused. */
+  tell(text, error = false, ...buttons) {
+    const message = h('p', { class: `kit-sc-notice kit-sc-message${error ? ' kit-sc-warning' : ''}`,
+      role: error ? 'alert' : 'status' }, text);
+    const choices = buttons.filter(Boolean);
+    this.importBox.replaceChildren(message, ...(choices.length ? [h('p', { class: 'kit-sc-buttons' }, choices)] : []));
+    this.importBox.scrollIntoView({ block: 'nearest' });
+    this.importBox.focus({ preventScroll: true });
   }
 
   /* Events */
@@ -301,14 +312,14 @@ export class Scorer {
     } else if (event.type === 'click') {
       const button = t.closest('button[data-action]');
       if (button && this.root.contains(button)) this.act(button);
-    } else if (event.type === 'change' && t.name === 'kit-sc-active') {
-      this.active = t.value;
-      this.renderValues();
-      this.renderResults();
+    } else if (event.type === 'change' && (t.name === 'kit-sc-active' || t === this.barSelect)) {
+      this.setActive(t.value);
     } else if (event.type === 'change' && t.classList.contains('kit-sc-score')) {
       const agency = this.agency();
-      if (t.value === '') delete agency.scores[t.dataset.criterion];
-      else agency.scores[t.dataset.criterion] = t.value === 'na' ? 'na' : Number(t.value);
+      if (t.value === '') {
+        delete agency.scores[t.dataset.criterion];
+        t.checked = false;
+      } else agency.scores[t.dataset.criterion] = t.value === 'na' ? 'na' : Number(t.value);
       this.changed();
     } else if (event.type === 'change' && t === this.file && t.files.length) {
       const file = t.files[0];
@@ -326,6 +337,14 @@ export class Scorer {
     } else if (event.type === 'input' && t.classList.contains('kit-sc-name')) {
       this.rename(t.dataset.agency, t.value);
     }
+  }
+
+  setActive(id) {
+    this.active = id;
+    for (const input of this.picker.querySelectorAll('input')) input.checked = input.value === id;
+    this.barSelect.value = id;
+    this.renderValues();
+    this.renderResults();
   }
 
   changed() {
@@ -357,6 +376,9 @@ export class Scorer {
     else if (action === 'download-raw') download(`${this.data.criteria.id}-scores-saved.txt`, 'text/plain', this.corrupt.raw);
     else if (action === 'reset') this.reset();
     else if (action === 'ack') this.acknowledge();
+    else if (action === 'import-replace') this.apply(this.pending, this.s.imported);
+    else if (action === 'import-merge') this.mergeIn(this.pending);
+    else if (action === 'import-cancel') this.tell(this.s.importCancelled);
   }
 
   add() {
@@ -390,6 +412,7 @@ export class Scorer {
     this.save();
     const label = this.byAgency(this.picker, '.kit-sc-pick-name', id);
     label.textContent = this.name(this.state.agencies[index], index);
+    this.barSelect.options[index].textContent = label.textContent;
     const remove = this.byAgency(this.agencyList, 'button', id);
     remove.setAttribute('aria-label', `${this.s.remove}: ${label.textContent}`);
     this.renderResults();
@@ -398,7 +421,6 @@ export class Scorer {
   clear() {
     this.state = freshState(this.data, this.stamp());
     this.active = this.state.agencies[0].id;
-    this.messages = [];
     this.save();
     this.showNotices();
     this.refresh();
@@ -406,7 +428,6 @@ export class Scorer {
 
   reset() {
     removeSaved(this.key);
-    this.messages = [];
     this.load();
   }
 
@@ -430,19 +451,50 @@ export class Scorer {
       return this.refuse(error);
     }
     if (doc.criteria.id !== this.data.criteria.id) {
-      this.say(fill(this.s.importError, { reason: fill(this.s.wrongCriteria, { id: doc.criteria.id }) }), true);
+      this.tell(fill(this.s.importError, { reason: fill(this.s.wrongCriteria, { id: doc.criteria.id }) }), true);
       return false;
     }
-    this.state = doc;
-    this.active = doc.agencies.length ? doc.agencies[0].id : null;
-    this.save();
-    this.say(fill(this.s.imported, { n: doc.agencies.length }));
-    this.refresh();
+    if (!hasData(this.state, this.patterns)) return this.apply(doc, this.s.imported);
+    this.ask(doc);
     return true;
   }
 
+  /** Asks before replacing the merchant's data; offers a merge when the agencies' names differ. */
+  ask(doc) {
+    this.pending = doc;
+    const s = this.s;
+    const incoming = doc.agencies.map((a, i) => this.name(a, i));
+    const here = new Set(this.names());
+    const differ = incoming.length !== here.size || incoming.some((n) => !here.has(n));
+    const button = (action, text) => h('button', { type: 'button', class: 'md-button', 'data-action': action }, text);
+    this.tell(fill(s.importAsk, { n: incoming.length, names: incoming.join(', '), current: here.size }), false,
+      button('import-replace', s.importReplace), differ ? button('import-merge', s.importMerge) : null,
+      button('import-cancel', s.importCancel));
+  }
+
+  apply(doc, message) {
+    this.state = doc;
+    this.pending = null;
+    this.active = doc.agencies.length ? doc.agencies[0].id : null;
+    this.save();
+    this.showNotices();
+    this.refresh();
+    this.tell(fill(message, { n: doc.agencies.length }));
+    return true;
+  }
+
+  mergeIn(doc) {
+    const merged = merge(this.state, doc);
+    if (merged === null) {
+      const n = new Set([...this.names(), ...doc.agencies.map((a, i) => this.name(a, i))]).size;
+      this.tell(fill(this.s.importError, { reason: fill(this.s.mergeTooMany, { n, max: LIMITS.agencies }) }), true);
+      return;
+    }
+    this.apply(merged, this.s.merged);
+  }
+
   refuse(error) {
-    this.say(fill(this.s.importError, { reason: this.reason(error) }), true);
+    this.tell(fill(this.s.importError, { reason: this.reason(error) }), true);
     return false;
   }
 
@@ -491,7 +543,7 @@ export class Scorer {
     const agencies = this.state.agencies;
     this.root.append(h('div', { class: 'kit-sc-print' }, h('h2', {}, this.s.printTitle),
       rankingTable(this.s, agencies, names, results, ranks, this.ids.length), matrix(this.data, agencies, names, results, ranks),
-      h('figure', { class: 'kit-sc-figure' }, chart(this.data, agencies, results, 680, names)),
+      h('figure', { class: 'kit-sc-figure' }, ...figure(this.data, agencies, results, 680, names)),
       notesList(this.s, this.criteria, agencies, names)));
     document.documentElement.classList.add('kit-print-filled');
     window.addEventListener('afterprint', finishPrint, { once: true });

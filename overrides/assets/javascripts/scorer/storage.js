@@ -147,3 +147,44 @@ export function csvCell(value) {
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The letter of a default name ("Agency B" -> "B") in any of the patterns (one per language,
+ * each with {letter}); null for a name the merchant gave.
+ */
+export function defaultLetter(name, patterns) {
+  for (const pattern of patterns) {
+    const [before, after = ''] = pattern.split('{letter}');
+    const found = new RegExp(`^${escapeRegExp(before)}([A-Z])${escapeRegExp(after)}$`).exec(name);
+    if (found) return found[1];
+  }
+  return null;
+}
+
+/** Whether state holds anything of the merchant's: a score, a note or a name of their own. */
+export function hasData(state, patterns) {
+  return state.agencies.some((a) => Object.keys(a.scores).length || Object.keys(a.notes).length
+    || (a.name.trim() && defaultLetter(a.name, patterns) === null));
+}
+
+/**
+ * incoming merged into current: an agency of the same name (trimmed) takes the imported scores
+ * and notes over its own, the others are added. Null if that makes more than the limit.
+ */
+export function merge(current, incoming) {
+  const agencies = current.agencies.map((a) => ({ ...a, scores: record(a.scores), notes: record(a.notes) }));
+  for (const a of incoming.agencies) {
+    const same = agencies.find((b) => b.name.trim() === a.name.trim());
+    if (same) {
+      Object.assign(same.scores, a.scores);
+      Object.assign(same.notes, a.notes);
+    } else {
+      let id = a.id;
+      while (agencies.some((b) => b.id === id)) id = `${a.id}-${Math.random().toString(36).slice(2, 6)}`;
+      agencies.push({ ...a, id });
+    }
+  }
+  return agencies.length > LIMITS.agencies ? null : { ...current, agencies };
+}
