@@ -44,7 +44,8 @@ _ZH = {
     "worksheet": "评分表",
     "questionnaire_about": "面谈时逐项提问、记录回答，核对证据和危险信号。",
     "checklist_about": "第一次通电话时先问的几个关键问题，一页纸。",
-    "worksheet_about": "最多三家代运营公司并排打分，附计算公式。",
+    "worksheet_about": ("打印的评分表并排给 {printed} 家公司打分；页面上的在线评分最多比较 {online} 家，"
+                        "Excel 评分表 {workbook} 家；附计算公式。"),
     "print_hint": "用浏览器的“打印”（Ctrl+P 或 ⌘P）打印，纸张选 A4；网站的菜单和导航不会打印出来。",
     "page_of": "第 {page} 页，共 {pages} 页",
     "field_agency": "代运营公司",
@@ -132,10 +133,11 @@ _ZH = {
     "wb_score": "分数",
     "wb_meaning": "等级与说明",
     "wb_level_meaning": "{label}：{description}",
-    # In-browser scorer on the worksheet page (generator/render/scoring_data.py, scoring.js)
+    # In-browser scorer on the worksheet page (generator/render/scoring_data.py, javascripts/scorer/)
     "sc_title": "在线评分",
-    "sc_intro": ("在这里给几家代运营公司打分、比较。分数自动保存在这台设备的浏览器里，不会上传；"
-                 "换设备请导出 JSON 再导入。下面的空白评分表用于打印到纸上。"),
+    "sc_intro": ("在这里给最多 {online} 家代运营公司打分、比较。分数自动保存在这台设备的浏览器里，不会上传；"
+                 "换设备请导出 JSON 再导入。下面的空白评分表用于打印到纸上，有 {printed} 家公司的位置；"
+                 "Excel 评分表（下载页）有 {workbook} 家。"),
     "sc_agencies": "参与比较的公司",
     "sc_agency_name": "第 {n} 家公司名称",
     "sc_unnamed": "（未命名 {n}）",
@@ -174,11 +176,25 @@ _ZH = {
     "sc_invalid": "不在当前评分等级中的分数（不计分，但仍然保存）：{ids}",
     "sc_kept": "已不在当前标准中的评分仍然保存在此浏览器和导出文件中：{ids}",
     "sc_ok": "知道了",
-    "sc_imported": "已导入 {n} 家公司，原有数据已被替换。",
-    "sc_import_error": "无法导入：{reason}",
-    "sc_wrong_criteria": "文件属于另一套评估标准（{id}）",
-    "sc_bad_json": "不是有效的 JSON",
-    "sc_bad_shape": "内容格式不对（{where}）",
+    "sc_imported": "已导入 {n} 家公司。",
+    "sc_import_error": "没有导入：{reason}",
+    "sc_wrong_criteria": "这个文件是用另一套评估标准（{id}）打的分，不能导入到这里。",
+    "sc_bad_json": ("这个文件不是评分数据文件（也许选中的是导出的 CSV、表格或别的文件）。"
+                    "请选择用“导出 JSON”保存的 .json 文件。"),
+    "sc_bad_shape": ("这个文件不是用本页“导出 JSON”保存的评分文件，读不出公司和分数。"
+                     "请选择用“导出 JSON”保存的 .json 文件。（技术细节：{where}）"),
+    "sc_damaged": "文件里第 {n} 家公司的数据不完整或被改动过，读不出来。请重新导出一份。（技术细节：{where}）",
+    "sc_bar_label": "正在打分",
+    "sc_import_ask": "文件里有 {n} 家公司：{names}。要用它们替换这里现有的 {current} 家公司和全部分数吗？",
+    "sc_import_replace": "替换现有数据",
+    "sc_import_merge": "合并（同名公司用文件里的分数，其他公司添加进来）",
+    "sc_import_cancel": "取消",
+    "sc_import_cancelled": "没有导入，现有数据没有改变。",
+    "sc_merged": "已合并，现在共有 {n} 家公司。",
+    "sc_merge_too_many": "合并后会有 {n} 家公司，最多只能比较 {max} 家。请先删除几家，或选择替换。",
+    "sc_too_big": "文件太大（{size} KB），评分文件最大 {max} KB",
+    "sc_too_many": "文件里有 {n} 家公司，最多只能比较 {max} 家",
+    "sc_too_long": "第 {n} 家公司的名称、编号或备注太长（备注最多 {max} 字）",
     "sc_print_title": "评分结果",
     "sc_section": "方面",
     "sc_criterion_id": "标准编号",
@@ -216,7 +232,8 @@ _EN = {
     "worksheet": "Scoring worksheet",
     "questionnaire_about": "Ask every question in the meeting, note the answers, tick off evidence and red flags.",
     "checklist_about": "The few decisive questions for a first phone call, on one page.",
-    "worksheet_about": "Score up to three agencies side by side, with the formula.",
+    "worksheet_about": ("The printed sheet scores {printed} agencies side by side; the online scorer on the page "
+                        "compares up to {online}, the Excel workbook {workbook}; with the formula."),
     "print_hint": (
         "Print with your browser's Print command (Ctrl+P or ⌘P) on A4 paper; the site's menus and "
         "navigation are left out."
@@ -325,11 +342,12 @@ _EN = {
     "wb_score": "Score",
     "wb_meaning": "Level and meaning",
     "wb_level_meaning": "{label}: {description}",
-    # In-browser scorer on the worksheet page (generator/render/scoring_data.py, scoring.js)
+    # In-browser scorer on the worksheet page (generator/render/scoring_data.py, javascripts/scorer/)
     "sc_title": "Score online",
-    "sc_intro": ("Score and compare several agencies here. Scores are saved automatically in this browser on "
-                 "this device and never uploaded; to move them, export JSON and import it elsewhere. The blank "
-                 "sheet below is for printing on paper."),
+    "sc_intro": ("Score and compare up to {online} agencies here. Scores are saved automatically in this browser "
+                 "on this device and never uploaded; to move them, export JSON and import it elsewhere. The blank "
+                 "sheet below is for printing on paper and has room for {printed} agencies; the Excel workbook "
+                 "(downloads page) has {workbook}."),
     "sc_agencies": "Agencies compared",
     "sc_agency_name": "Name of agency {n}",
     "sc_unnamed": "(unnamed {n})",
@@ -370,11 +388,27 @@ _EN = {
     "sc_invalid": "Scores not on the current scale (not counted, but still saved): {ids}",
     "sc_kept": "Scores for criteria no longer in this version are still saved in this browser and exported: {ids}",
     "sc_ok": "OK",
-    "sc_imported": "Imported {n} agencies; the previous data was replaced.",
-    "sc_import_error": "Could not import: {reason}",
-    "sc_wrong_criteria": "the file is for other criteria ({id})",
-    "sc_bad_json": "not valid JSON",
-    "sc_bad_shape": "unexpected content ({where})",
+    "sc_imported": "Imported {n} agencies.",
+    "sc_import_error": "Nothing was imported: {reason}",
+    "sc_wrong_criteria": "this file was scored against other criteria ({id}) and cannot be imported here.",
+    "sc_bad_json": ("this is not a scoring file (perhaps an exported CSV, a spreadsheet or another file). "
+                    "Choose the .json file saved with \"Export JSON\"."),
+    "sc_bad_shape": ("this file was not saved with \"Export JSON\" on this page, so no agencies or scores can be "
+                     "read from it. Choose the .json file saved with \"Export JSON\". (Technical detail: {where})"),
+    "sc_damaged": ("the data of agency {n} in the file is incomplete or was edited and cannot be read. Export it "
+                   "again. (Technical detail: {where})"),
+    "sc_bar_label": "Scoring",
+    "sc_import_ask": "The file holds {n} agencies: {names}. Replace the {current} agencies here and all their scores?",
+    "sc_import_replace": "Replace my data",
+    "sc_import_merge": "Merge (same-named agencies take the file's scores, others are added)",
+    "sc_import_cancel": "Cancel",
+    "sc_import_cancelled": "Nothing was imported; your data is unchanged.",
+    "sc_merged": "Merged: {n} agencies now.",
+    "sc_merge_too_many": ("merging would make {n} agencies; at most {max} can be compared. Remove some first, "
+                          "or replace."),
+    "sc_too_big": "the file is too big ({size} KB; a scoring file is at most {max} KB)",
+    "sc_too_many": "the file has {n} agencies; at most {max} can be compared",
+    "sc_too_long": "agency {n} has a name, id or note that is too long (notes: at most {max} characters)",
     "sc_print_title": "Scoring results",
     "sc_section": "Section",
     "sc_criterion_id": "Criterion id",

@@ -1,6 +1,6 @@
 """Cumulative layout shift of the worksheet page on load, in Debian's Chromium.
 
-The scorer (overrides/assets/javascripts/scoring.js) is built after the page has been parsed,
+The scorer (overrides/assets/javascripts/scorer/) is built after the page has been parsed,
 above the printable sheet; the page reserves its place (generator/templates/forms/worksheet.html.j2,
 overrides/assets/stylesheets/scoring.css) so that nothing already on screen jumps when it appears.
 Lighthouse's limit for a good score is 0.1.

@@ -1,4 +1,4 @@
-"""The in-browser scorer of the worksheet page (overrides/assets/javascripts/scoring.js), in Debian's Chromium.
+"""The in-browser scorer of the worksheet page (overrides/assets/javascripts/scorer/), in Debian's Chromium.
 
 Every page opened here collects console errors and uncaught exceptions; a test fails if any
 appear.
@@ -122,7 +122,9 @@ def _state(page: Any) -> Any:
 
 
 def _pick(page: Any, criterion: str, value: object) -> None:
-    page.locator(f'fieldset[data-criterion="{criterion}"] input[value="{value}"]').check()
+    option = page.locator(f'fieldset[data-criterion="{criterion}"] input[value="{value}"]')
+    # "Not scored" unchecks itself (so that Tab lands on the first score), hence a click, not check().
+    option.click() if value == "" else option.check()
 
 
 def _download(page: Any, action: str) -> str:
@@ -444,6 +446,11 @@ def test_keyboard_only_flow(open_page: Opener) -> None:
     assert page.evaluate("document.activeElement.checked && document.activeElement.value") == _state(page)["agencies"][3]["id"]
     tab_to(f"e.name === 'kit-sc-c-{IDS[0]}'")
     assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
+    assert page.evaluate("document.activeElement.value") == str(LOW), "Tab lands on the first score"
+    page.keyboard.press("Space")
+    assert _state(page)["agencies"][3]["scores"] == {IDS[0]: LOW}
+    page.keyboard.press("ArrowLeft")
+    assert _state(page)["agencies"][3]["scores"] == {}, "wrapped round to 'not scored'"
     page.keyboard.press("ArrowLeft")
     assert _state(page)["agencies"][3]["scores"] == {IDS[0]: "na"}
     page.keyboard.press("ArrowLeft")

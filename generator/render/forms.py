@@ -6,7 +6,7 @@ Each form is a Markdown page holding one autoescaped HTML block (templates in
 numbers of the printed sheets are CSS ``@page`` margin boxes whose text comes
 from the data, so each page carries its own small ``<style>`` with that text
 escaped for CSS. The worksheet also carries the data of the in-browser scorer
-(``generator/render/scoring_data.py``), which ``scoring.js`` builds when JavaScript runs.
+(``generator/render/scoring_data.py``), which ``scorer/main.js`` builds when JavaScript runs.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from generator.labels import label
 from generator.model import Criteria, Criterion
+from generator.render.agencies import PRINTED
 from generator.render.guide import banner
 from generator.render.scoring_data import scoring_element
 from generator.templates import render
@@ -38,7 +39,7 @@ __all__ = [
 
 FORMS = ("questionnaire", "checklist", "worksheet")
 """Form names; each is also its page's file name (``<form>.md``) and its label key."""
-AGENCIES = ("A", "B", "C")
+AGENCIES = PRINTED
 """Column groups of the worksheet, one per agency compared."""
 QUICK_LIMIT = 12
 """Most questions on the first-call checklist, so that it fits on one A4 page."""

@@ -6,6 +6,7 @@ from functools import partial
 
 from generator.labels import label
 from generator.model import Criteria
+from generator.render.agencies import COUNTS
 from generator.render.markdown import md_label
 from generator.scoring import display, score
 from generator.templates import localised, render
@@ -24,6 +25,7 @@ def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
     context = {
         "c": criteria, "lang": lang, "t": partial(md_label, lang),
         "sources": {s.id: s for s in criteria.meta.sources},
+        "agency_counts": COUNTS,
     }
     pages = {
         "index.md": render("guide", "index.md.j2", **context),

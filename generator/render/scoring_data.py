@@ -1,6 +1,6 @@
 """The data of the in-browser scorer on the worksheet page, as JSON in a ``<template>`` element.
 
-``overrides/assets/javascripts/scoring.js`` reads this element (``#kit-scoring-data``)
+``overrides/assets/javascripts/scorer/`` reads this element (``#kit-scoring-data``)
 and builds the interactive scorer from it: criteria ids, weights, knock-outs and
 sections, the scale, the criteria's id and version, and the interface strings in
 the page's language.
@@ -23,13 +23,14 @@ from markupsafe import Markup
 
 from generator.labels import label
 from generator.model import Criteria
+from generator.render.agencies import COUNTS
 
 __all__ = ["ELEMENT_ID", "FORMAT", "STRINGS", "json_for_html", "scoring_data", "scoring_element"]
 
 ELEMENT_ID = "kit-scoring-data"
 """Id of the ``<template>`` element holding the JSON."""
 FORMAT = {"name": "kit-scoring", "version": 1}
-"""Name and version of the saved and exported scoring document (see scoring.js)."""
+"""Name and version of the saved and exported scoring document (see scorer/storage.js)."""
 STRINGS = {
     "title": "sc_title", "intro": "sc_intro", "agencies": "sc_agencies", "agencyName": "sc_agency_name",
     "defaultName": "ws_agency", "unnamed": "sc_unnamed", "add": "sc_add", "remove": "sc_remove",
@@ -47,19 +48,23 @@ STRINGS = {
     "changed": "sc_changed", "versionChanged": "sc_version_changed", "removed": "sc_removed",
     "added": "sc_added", "invalid": "sc_invalid", "kept": "sc_kept", "ok": "sc_ok",
     "imported": "sc_imported", "importError": "sc_import_error", "wrongCriteria": "sc_wrong_criteria",
-    "badJson": "sc_bad_json", "badShape": "sc_bad_shape", "printTitle": "sc_print_title",
+    "badJson": "sc_bad_json", "badShape": "sc_bad_shape", "tooBig": "sc_too_big", "tooMany": "sc_too_many",
+    "tooLong": "sc_too_long", "damaged": "sc_damaged", "barLabel": "sc_bar_label", "importAsk": "sc_import_ask",
+    "importReplace": "sc_import_replace", "importMerge": "sc_import_merge", "importCancel": "sc_import_cancel",
+    "importCancelled": "sc_import_cancelled", "merged": "sc_merged", "mergeTooMany": "sc_merge_too_many",
+    "printTitle": "sc_print_title",
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
 }
 """Key in the page's ``strings`` → label key in generator/labels.py."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
-                 "where")
+                 "where", "size", "names", "current")
 """Placeholders left in the strings for the script to fill in."""
 
 
 def scoring_data(criteria: Criteria, lang: str) -> dict[str, Any]:
     """Everything the scorer needs, in ``lang``."""
-    keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
+    keep: dict[str, object] = {name: "{" + name + "}" for name in _PLACEHOLDERS}
     return {
         "format": FORMAT,
         "lang": lang,
@@ -73,7 +78,9 @@ def scoring_data(criteria: Criteria, lang: str) -> dict[str, Any]:
                  "knockout": k.knockout}
                 for ci, k in enumerate(s.criteria, 1)]}
             for si, s in enumerate(criteria.sections, 1)],
-        "strings": {key: label(lang, name, **keep) for key, name in STRINGS.items()},
+        "strings": {key: label(lang, name, **keep, **COUNTS) for key, name in STRINGS.items()},
+        # Default agency names in every language, so that they follow the page's language until renamed.
+        "defaultNames": [label(other, "ws_agency", letter="{letter}") for other in criteria.meta.languages],
     }
 
 
