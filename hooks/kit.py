@@ -185,12 +185,17 @@ def _patch_search_worker(site_dir: Path) -> None:
                                                        path.name, patch.name)
 
 
+EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+"""The sitemap of a site without a public address: no addresses."""
+
+
 def _stable_sitemap(site_dir: Path, criteria: Criteria, public: bool) -> None:
-    """Rewrite this language's sitemap.xml(.gz) without the build date (see generator.sitemap);
-    remove both if the site has no public address (they would list placeholder addresses)."""
+    """Rewrite this language's sitemap.xml(.gz) without the build date (see generator.sitemap).
+    A site with no public address gets an empty sitemap instead: MkDocs's would list placeholder
+    addresses, and with none at all Material's instant navigation requests it on every page (404)."""
     path = site_dir / "sitemap.xml"
     if not public:
-        path.unlink(missing_ok=True)
+        path.write_text(EMPTY_SITEMAP, encoding="utf-8", newline="\n")
         path.with_name("sitemap.xml.gz").unlink(missing_ok=True)
     elif path.is_file():
         released = criteria.changelog[0].date if criteria.changelog else None

@@ -33,7 +33,7 @@ def opener(browser: Any, base: str, criteria: Criteria) -> Iterator[Opener]:
         page = context.new_page()
         page.set_default_timeout(10_000)
         errors: list[str] = []
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("console", lambda m: errors.append(f"{m.text} {m.location.get('url')}") if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         opened.append((page, errors))
         page.goto(f"{site}{language_root(criteria, lang)}worksheet/")
@@ -43,7 +43,7 @@ def opener(browser: Any, base: str, criteria: Criteria) -> Iterator[Opener]:
     yield open_page
     for page, _ in opened:
         page.context.close()
-    assert [e for _, errors in opened for e in errors] == []
+    assert [e for _, errors in opened for e in errors] == [], [e for _, errors in opened for e in errors]
 
 
 def doc(criteria: Criteria, agencies: list[tuple[str, dict[str, Any], dict[str, str]]], version: str | None = None,

@@ -47,8 +47,12 @@ OVERFLOW_JS = """() => {
     const box = form.getBoundingClientRect();
     for (const el of form.querySelectorAll('*')) {
       if (getComputedStyle(el).display === 'none') continue;
+      // Visually hidden text for screen readers is clipped to nothing on purpose.
+      if (el.closest('[style*="clip-path"], .kit-sc-sr') || getComputedStyle(el).clipPath === 'inset(50%)') continue;
       const scroller = el.parentElement.closest('.kit-scroll');
       const r = el.getBoundingClientRect();
+      // Boxless elements (a closed select's options, SVG defs and patterns) cannot stick out.
+      if (r.width === 0 && r.height === 0) continue;
       if (!(scroller && scrolls(scroller)) && (r.left < box.left - 1 || r.right > box.right + 1))
         bad.push(name(el) + ' sticks out of the form');
       if (!scrolls(el) && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1)
