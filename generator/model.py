@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-__all__ = ["Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "Release", "Scale", "Section",
-           "Source", "Text"]
+__all__ = ["UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "Release",
+           "Scale", "Section", "Source", "Text"]
+
+UNSCORED_KEYS = ("weight", "knockout", "levels")
+"""Criterion keys that a self-check section's criteria never have: nothing in it is scored."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.labels import LABELS
+from generator.model import UNSCORED_KEYS
 from generator.problems import Problem
 from generator.source import Parsed, Path
 
@@ -164,10 +165,6 @@ def _scale_and_levels(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]
         if found != scores:
             yield parsed.at((*path, "levels"), f"levels must describe scores {scores} in that "
                             f"order, one each; found {found}")
-
-
-UNSCORED_KEYS = ("weight", "knockout", "levels")
-"""Keys a criterion of a self-check section must not have: nothing in it is scored."""
 
 
 def _is_self_check(section: Any) -> bool:
