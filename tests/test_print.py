@@ -116,7 +116,7 @@ def printed(built_site: Path, serve_dir: Any, browser: Any, tmp_path_factory: py
 
 
 def _bounds(criteria: Criteria, form: str) -> tuple[int, int]:
-    sections, count = len(criteria.sections), len(criteria.criteria)
+    sections, count = len(criteria.scored_sections), len(criteria.scored_criteria)
     if form == "questionnaire":
         return 1 + sections, 1 + sections + count
     if form == "checklist":
@@ -148,20 +148,20 @@ def test_every_page_has_title_version_and_page_number(printed: Any, lang: str, f
 @pytest.mark.parametrize(("lang", "form"), CASES)
 def test_every_criterion_is_printed(printed: Any, lang: str, form: str) -> None:
     text = "".join(page.extract_text() for page in printed[(lang, form)][0].pages)
-    wanted = [k for _, k in quick_questions(CRITERIA)] if form == "checklist" else CRITERIA.criteria
+    wanted = [k for _, k in quick_questions(CRITERIA)] if form == "checklist" else CRITERIA.scored_criteria
     missing = [k.id for k in wanted if not _contains(text, k.title(lang))]
     assert not missing
     if form == "checklist":
-        assert all(_contains(text, k.questions[0](lang)) for k in wanted)
+        assert all(_contains(text, q(lang)) for k in wanted for q in k.must_ask_questions)
     else:
-        assert all(_contains(text, s.title(lang)) for s in CRITERIA.sections)
+        assert all(_contains(text, s.title(lang)) for s in CRITERIA.scored_sections)
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)
 def test_questionnaire_sections_start_on_a_fresh_page(printed: Any, lang: str) -> None:
     firsts = [_first_line(page) for page in printed[(lang, "questionnaire")][0].pages]
     assert _contains(firsts[0], label(lang, "questionnaire"))
-    for number, section in enumerate(CRITERIA.sections, 1):
+    for number, section in enumerate(CRITERIA.scored_sections, 1):
         heading = _pattern(f"{number}. {section.title(lang)}")
         assert any(heading.fullmatch(_squash(line)) for line in firsts), section.id
 
