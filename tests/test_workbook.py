@@ -249,3 +249,30 @@ def test_every_sheet_shows_title_and_version(books: dict[str, bytes]) -> None:
             assert CRITERIA.meta.version in sheet.oddHeader.right.text
             assert sheet.page_setup.paperSize == "9" or sheet.page_setup.paperSize == 9
             assert sheet.print_title_rows
+
+
+def test_self_check_section_changes_no_total_in_the_recalculated_workbook(tmp_path: Path) -> None:
+    from self_check_cases import variants
+
+    cases = variants()
+    rng = random.Random(13)
+    (tmp_path / "in").mkdir()
+    filled: list[tuple[Path, str, Criteria, list[Answers]]] = []
+    for name, criteria in cases.items():
+        lay = layout(criteria)
+        assert set(lay.criteria) == {c.id for c in cases["without"].criteria}, name
+        for lang in criteria.meta.languages:
+            agencies = random_agencies(rng, cases["without"], invalid=False)
+            book = openpyxl.load_workbook(io.BytesIO(render_workbook(criteria, lang)))
+            sheet = book[sheet_names(lang)[1]]
+            for col, answers in zip(lay.agencies, agencies, strict=True):
+                for ident, answer in answers.items():
+                    sheet.cell(row=lay.criteria[ident] + 1, column=col + 1).value = "N/A" if answer == NA else answer
+            path = tmp_path / "in" / f"{name}-{lang}.xlsx"
+            book.save(path)
+            filled.append((path, lang, criteria, agencies))
+    out = recalculate(tmp_path, [path for path, *_ in filled])
+    for path, lang, criteria, agencies in filled:
+        book = openpyxl.load_workbook(out / path.name, data_only=True)
+        # Totals from the workbook with the self-check section equal generator.scoring's without it.
+        check(read(book, criteria, layout(criteria), lang), expected(cases["without"], agencies), path.name)

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from generator.labels import label
 from generator.model import Criteria, Criterion
+from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS
 from generator.render.guide import banner
 from generator.render.scoring_data import scoring_element
 from generator.templates import render
@@ -25,6 +26,8 @@ from generator.version import running_title
 
 __all__ = [
     "AGENCIES",
+    "ALL_FORMS",
+    "DATA_FORMS",
     "FORMS",
     "QUICK_LIMIT",
     "css_string",
@@ -36,8 +39,6 @@ __all__ = [
     "sheet_formula",
 ]
 
-FORMS = ("questionnaire", "checklist", "worksheet")
-"""Form names; each is also its page's file name (``<form>.md``) and its label key."""
 AGENCIES = ("A", "B", "C")
 """Column groups of the worksheet, one per agency compared."""
 QUICK_LIMIT = 12
@@ -45,7 +46,11 @@ QUICK_LIMIT = 12
 
 
 def render_forms(criteria: Criteria, lang: str, source: str, commit: str | None = None) -> dict[str, str]:
-    """The three form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
+    """The three form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``.
+
+    They are about the agencies, so self-check sections are left out (see generator.render.data_forms).
+    """
+    criteria = criteria.scored
     context = {
         "c": criteria, "lang": lang, "t": partial(label, lang), "num": number, "agencies": AGENCIES,
         "running": running_title(criteria, lang, commit), "quick": quick_questions(criteria),
@@ -73,7 +78,7 @@ def quick_questions(criteria: Criteria) -> list[tuple[str, Criterion]]:
     taken round-robin across sections (each section's first candidate, then
     its second, ...), so that the call touches every area.
     """
-    numbered = [(f"{si}.{ci}", si, k) for si, s in enumerate(criteria.sections, 1)
+    numbered = [(f"{si}.{ci}", si, k) for si, s in enumerate(criteria.scored_sections, 1)
                 for ci, k in enumerate(s.criteria, 1)]
     top = max(k.weight for _, _, k in numbered)
     candidates = [(n, si, k) for n, si, k in numbered if k.knockout or k.weight == top]
@@ -120,7 +125,7 @@ def page_style(criteria: Criteria, lang: str, form: str, commit: str | None = No
         "top-right": css_string(label(lang, form)),
         "bottom-right": _css_content(label(lang, "page_of", page="{page}", pages="{pages}")),
     }
-    if form == "questionnaire":
+    if form in ("questionnaire", "short-questionnaire"):
         boxes["bottom-left"] = css_string(f"{label(lang, 'field_agency')}  ____________________")
     rules = "".join(f"@{box}{{content:{value}}}" for box, value in boxes.items())
     return Markup(f"<style>@page{{{rules}}}</style>")

@@ -6,6 +6,7 @@ from functools import partial
 
 from generator.labels import label
 from generator.model import Criteria
+from generator.render.form_names import ALL_FORMS
 from generator.scoring import display, score
 from generator.templates import localised, render
 
@@ -21,7 +22,7 @@ def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
     """All guide pages in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
     context = {
         "c": criteria, "lang": lang, "t": partial(label, lang),
-        "sources": {s.id: s for s in criteria.meta.sources},
+        "sources": {s.id: s for s in criteria.meta.sources}, "forms": ALL_FORMS,
     }
     pages = {
         "index.md": render("guide", "index.md.j2", **context),
