@@ -62,8 +62,11 @@ def test_csv_round_trips_with_one_row_per_criterion() -> None:
         for lang in criteria.meta.languages:
             assert row[f"title_{lang}"] == criterion.title(lang)
             assert row[f"questions_{lang}"].split("\n") == [q(lang) for q in criterion.questions]
-        assert float(row["weight"]) == criterion.weight
-        assert row["knockout"] == ("true" if criterion.knockout else "false")
+        if criterion in criteria.scored_criteria:
+            assert float(row["weight"]) == criterion.weight
+            assert row["knockout"] == ("true" if criterion.knockout else "false")
+        else:  # self-check: never scored
+            assert (row["weight"], row["knockout"]) == ("", "")
 
 
 def test_csv_carries_must_ask_after_signing_and_self_check() -> None:

@@ -74,19 +74,23 @@ def quick_questions(criteria: Criteria) -> list[tuple[str, Criterion]]:
     """(number, criterion) pairs for the first-call checklist, in display order.
 
     Candidates are the knock-out criteria and those of the highest weight. If
-    there are more than QUICK_LIMIT, knock-outs win, then the candidates are
-    taken round-robin across sections (each section's first candidate, then
-    its second, ...), so that the call touches every area.
+    there are more than QUICK_LIMIT, knock-outs win (round-robin across
+    sections), then the other candidates are taken round-robin across sections
+    (each section's first, then its second, ...), sections that a knock-out
+    already covers coming one round later, so that the call touches every area.
     """
     numbered = [(f"{si}.{ci}", si, k) for si, s in enumerate(criteria.scored_sections, 1)
                 for ci, k in enumerate(s.criteria, 1)]
     top = max(k.weight for _, _, k in numbered)
     candidates = [(n, si, k) for n, si, k in numbered if k.knockout or k.weight == top]
-    rank_in_section: dict[int, int] = {}
+    covered = {si for _, si, k in candidates if k.knockout}
+    rank_in_section: dict[tuple[bool, int], int] = {}
     priority = []
     for order, (n, si, k) in enumerate(candidates):
-        rank_in_section[si] = rank_in_section.get(si, 0) + 1
-        priority.append(((not k.knockout, rank_in_section[si], order), n, k))
+        group = (not k.knockout, si)
+        rank_in_section[group] = rank_in_section.get(group, 0) + 1
+        rank = rank_in_section[group] + (not k.knockout and si in covered)
+        priority.append(((not k.knockout, rank, order), n, k))
     chosen = {n for _, n, _ in sorted(priority, key=lambda p: p[0])[:QUICK_LIMIT]}
     return [(n, k) for n, _, k in candidates if n in chosen]
 
