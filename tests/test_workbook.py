@@ -70,7 +70,7 @@ def expected(criteria: Criteria, agencies: list[Answers]) -> list[dict[str, Any]
         "sections": [value(s.value) for s in r.sections], "total": value(r.total),
         "knocked": len(r.knocked_out), "out": int(r.disqualified), "rank": ranks[i],
         "scored": r.scored, "na": r.not_applicable,
-        "blank": sum(1 for c in criteria.criteria if agencies[i].get(c.id) is None),
+        "blank": sum(1 for c in criteria.scored_criteria if agencies[i].get(c.id) is None),
         "invalid": sum(1 for v in agencies[i].values() if not _valid(criteria, v)),
     } for i, r in enumerate(results)]
 
@@ -125,17 +125,17 @@ def random_agencies(rng: random.Random, criteria: Criteria, invalid: bool) -> li
         if kind in ("copy", "tweak") and agencies:
             answers = dict(rng.choice(agencies))
             if kind == "tweak":
-                answers[rng.choice(criteria.criteria).id] = rng.choice(scores)
+                answers[rng.choice(criteria.scored_criteria).id] = rng.choice(scores)
         else:
             answers = {}
             blank, na = {"random": (0.1, 0.1), "sparse": (0.8, 0.05), "empty": (1, 0), "na": (0, 1),
                          "copy": (0.1, 0.1), "tweak": (0.1, 0.1)}[kind]
-            for c in criteria.criteria:
+            for c in criteria.scored_criteria:  # the workbook has no self-check rows
                 roll = rng.random()
                 answers[c.id] = (None if roll < blank else NA if roll < blank + na
                                  else scores[0] if c.knockout and rng.random() < 0.1 else rng.choice(scores))
         if invalid and n == 4:
-            for c in rng.sample(criteria.criteria, rng.randint(1, 3)):
+            for c in rng.sample(criteria.scored_criteria, rng.randint(1, 3)):
                 answers[c.id] = rng.choice(INVALID)
         agencies.append(answers)
     return agencies
