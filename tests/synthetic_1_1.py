@@ -22,6 +22,7 @@ RED_FLAGS = 3
 def synthetic_1_1() -> str:
     """The YAML text of the synthetic file."""
     data: Any = yaml.safe_load(DEFAULT_CRITERIA.read_text(encoding="utf-8"))
+    data["sections"] = [s for s in data["sections"] if not s.get("self_check")]  # scored criteria only
     flat = [c for s in data["sections"] for c in s["criteria"]]
     extra = len(flat)
     for n, source in enumerate(flat[: CRITERIA - len(flat)]):

@@ -7,12 +7,14 @@ Page-count bounds (default criteria: S sections, C criteria):
 - checklist: exactly 1;
 - worksheet: table rows R = C + 4 S + 6 (per section a heading and three sum rows; six total rows);
   between ceil(R / 45) and ceil(R / 20) + 1 pages (a page holds 20 to 45 rows, plus the formula);
-- short interview form: at most SHORT_MAX_PAGES. Measured: default criteria 1.0 (40 criteria, one
+- short interview form: at most SHORT_MAX_PAGES. Measured: default criteria 1.1.0 (45 scored
+  criteria, 1-2 must-ask questions and 2-4 red flags each) 6 pages zh, 7 en; 1.0 (40 criteria, one
   must-ask question each) 5 pages zh, 6 en; the synthetic 1.1-size file (tests/synthetic_1_1.py:
   48 criteria, 2 must-ask questions and 3 red flags each) 9 pages zh, 10 en;
-- post-signing checklist: at most AFTER_SIGNING_MAX_PAGES (1.0 has no after_signing items: 1 page);
-- self-check: at most SELF_CHECK_MAX_PAGES (1.0 has no self-check section: 1 page).
-These counts change when the 1.1 content lands; the bounds are the limits it must keep.
+- post-signing checklist: at most AFTER_SIGNING_MAX_PAGES (1.1.0, 19 criteria with first-month
+  checks: 3 pages zh, 3 en; 1.0 has none: 1 page);
+- self-check: at most SELF_CHECK_MAX_PAGES (1.1.0, 3 self-check items: 2 pages zh, 2 en).
+The bounds are the limits the default criteria must keep.
 """
 
 from __future__ import annotations
