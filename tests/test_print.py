@@ -11,7 +11,7 @@ Page-count bounds (default criteria: S sections, C criteria):
   criteria, 1-2 must-ask questions and 2-4 red flags each) 6 pages zh, 7 en; 1.0 (40 criteria, one
   must-ask question each) 5 pages zh, 6 en; the synthetic 1.1-size file (tests/synthetic_1_1.py:
   48 criteria, 2 must-ask questions and 3 red flags each) 9 pages zh, 10 en;
-- post-signing checklist: at most AFTER_SIGNING_MAX_PAGES (1.1.0, 19 criteria with first-month
+- post-signing checklist: at most AFTER_SIGNING_MAX_PAGES (1.1.0, 25 criteria with 35 first-month
   checks: 3 pages zh, 3 en; 1.0 has none: 1 page);
 - self-check: at most SELF_CHECK_MAX_PAGES (1.1.0, 3 self-check items: 2 pages zh, 2 en).
 The bounds are the limits the default criteria must keep.
