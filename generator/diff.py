@@ -9,7 +9,8 @@ from generator.model import Criteria, Criterion, Section, Text
 
 __all__ = ["KINDS", "Change", "Diff", "compare"]
 
-KINDS = ("version", "languages", "scale", "added", "removed", "moved", "weight", "knockout", "reworded", "sources")
+KINDS = ("version", "languages", "scale", "added", "removed", "moved", "self_check", "weight", "knockout",
+         "must_ask", "after_signing", "reworded", "sources")
 """Every kind of change, in report order."""
 
 
@@ -102,6 +103,9 @@ def _sections(old: Criteria, new: Criteria, langs: Sequence[str]) -> list[Change
     changes = [Change("added", "section", s.id, _title(s.title, new)) for s in new.sections if s.id not in before]
     changes += [Change("removed", "section", s.id, _title(s.title, old)) for s in old.sections if s.id not in after]
     for s in new.sections:
+        if s.id in before and before[s.id].self_check != s.self_check:
+            changes.append(Change("self_check", "section", s.id, _title(s.title, new),
+                                  before[s.id].self_check, s.self_check))
         if s.id in before:
             changes += _reworded("section", s.id, _title(s.title, new), [
                 ("title", _langs(before[s.id].title, s.title, langs)),
@@ -138,6 +142,13 @@ def _criterion(was: tuple[Section, Criterion], section: Section, c: Criterion, t
         changes.append(Change("knockout", "criterion", c.id, title, o.knockout, c.knockout))
     if o.sources != c.sources:
         changes.append(Change("sources", "criterion", c.id, title, list(o.sources), list(c.sources)))
+    # The questions asked first (the file's must_ask, or the first question without it).
+    if asked := _list_langs(o.must_ask_questions, c.must_ask_questions, langs):
+        changes.append(Change("must_ask", "criterion", c.id, title, len(o.must_ask_questions),
+                              len(c.must_ask_questions), fields=(("must_ask", asked),)))
+    if checks := _list_langs(o.after_signing, c.after_signing, langs):
+        changes.append(Change("after_signing", "criterion", c.id, title, len(o.after_signing),
+                              len(c.after_signing), fields=(("after_signing", checks),)))
 
     return changes + _reworded("criterion", c.id, title, [
         ("title", _langs(o.title, c.title, langs)),

@@ -20,7 +20,9 @@ def _inline(text: str) -> str:
 
 HEADINGS = {
     "added": "Added", "removed": "Removed", "moved": "Moved to another section",
-    "weight": "Weight changed", "knockout": "Knock-out changed", "reworded": "Reworded",
+    "self_check": "Self-check (unscored) changed", "weight": "Weight changed", "knockout": "Knock-out changed",
+    "must_ask": "Must-ask questions changed (count before → after)",
+    "after_signing": "First-month checks after signing changed (count before → after)", "reworded": "Reworded",
     "sources": "Sources changed",
 }
 """Markdown section heading per kind of item change (version, languages and scale are listed first)."""
@@ -84,4 +86,5 @@ def _line(change: Change) -> str:
         return f"{name}: section `{change.old}` → `{change.new}`"
     if change.kind == "reworded":
         return f"{name}: " + "; ".join(f"{field} ({', '.join(langs)})" for field, langs in change.fields)
-    return f"{name}: {_value(change.old)} → {_value(change.new)}"
+    langs = f" (texts changed: {', '.join(change.fields[0][1])})" if change.fields else ""
+    return f"{name}: {_value(change.old)} → {_value(change.new)}{langs}"

@@ -46,6 +46,21 @@ _ZH = {
     "checklist_about": "第一次通电话时先问的几个关键问题，一页纸。",
     "worksheet_about": ("打印的评分表并排给 {printed} 家公司打分；页面上的在线评分最多比较 {online} 家，"
                         "Excel 评分表 {workbook} 家；附计算公式。"),
+    "short-questionnaire": "简版面谈问卷",
+    "after-signing": "签约后首月核对清单",
+    "self-check": "商家自查表",
+    "short-questionnaire_about": "只问每项标准的必问问题，一次面谈问得完；危险信号逐条打勾。",
+    "after-signing_about": "签约后第一个月逐项核对对方有没有兑现承诺。",
+    "self-check_about": "你自己的准备情况，不计入任何代运营公司的得分。",
+    "must_ask": "必问",
+    "after_signing": "签约后首月核对",
+    "self_check": "自查（不计分）",
+    "self_check_note": "这是商家自己的准备情况自查，不计入任何代运营公司的得分，也没有权重和评分等级。",
+    "self_questions": "问问自己",
+    "self_evidence": "事先准备",
+    "self_red_flags": "自己身上的危险信号",
+    "field_signed": "签约日期",
+    "field_done": "核对人",
     "print_hint": "用浏览器的“打印”（Ctrl+P 或 ⌘P）打印，纸张选 A4；网站的菜单和导航不会打印出来。",
     "page_of": "第 {page} 页，共 {pages} 页",
     "field_agency": "代运营公司",
@@ -234,6 +249,24 @@ _EN = {
     "checklist_about": "The few decisive questions for a first phone call, on one page.",
     "worksheet_about": ("The printed sheet scores {printed} agencies side by side; the online scorer on the page "
                         "compares up to {online}, the Excel workbook {workbook}; with the formula."),
+    "short-questionnaire": "Short interview form",
+    "after-signing": "First-month checklist after signing",
+    "self-check": "Merchant self-check",
+    "short-questionnaire_about": "Only the must-ask questions of each criterion, to fit one meeting; tick red flags.",
+    "after-signing_about": "In the first month after signing, check that the agency keeps its commitments.",
+    "self-check_about": "Your own readiness; it counts towards no agency's score.",
+    "must_ask": "Must ask",
+    "after_signing": "Check in the first month after signing",
+    "self_check": "Self-check (not scored)",
+    "self_check_note": (
+        "This is the merchant's own readiness self-check: it counts towards no agency's score and has no "
+        "weights or score levels."
+    ),
+    "self_questions": "Ask yourself",
+    "self_evidence": "What to prepare",
+    "self_red_flags": "Warning signs about yourself",
+    "field_signed": "Date signed",
+    "field_done": "Checked by",
     "print_hint": (
         "Print with your browser's Print command (Ctrl+P or ⌘P) on A4 paper; the site's menus and "
         "navigation are left out."

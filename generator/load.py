@@ -104,7 +104,7 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
                           for lv in data["scale"]["levels"])),
         sections=tuple(
             Section(s["id"], text(s["title"]), text(s["intro"]),
-                    tuple(_criterion(c, text, opt) for c in s["criteria"]))
+                    tuple(_criterion(c, text, opt) for c in s["criteria"]), s.get("self_check", False))
             for s in data["sections"]
         ),
         labels=tuple((lang, tuple(table.items())) for lang, table in data.get("labels", {}).items()),
@@ -127,7 +127,10 @@ def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
         questions=tuple(text(q) for q in c["questions"]),
         evidence=tuple(text(e) for e in c["evidence"]),
         red_flags=tuple(text(r) for r in c["red_flags"]),
-        levels=tuple(Descriptor(lv["score"], text(lv["text"])) for lv in c["levels"]),
-        weight=c["weight"], weight_reason=opt(c.get("weight_reason")),
-        knockout=c["knockout"], sources=tuple(c["sources"]),
+        # Self-check criteria have no levels, weight or knockout: they are never scored.
+        levels=tuple(Descriptor(lv["score"], text(lv["text"])) for lv in c.get("levels", [])),
+        weight=c.get("weight", 0), weight_reason=opt(c.get("weight_reason")),
+        knockout=c.get("knockout", False), sources=tuple(c["sources"]),
+        must_ask=tuple(text(q) for q in c.get("must_ask", [])),
+        after_signing=tuple(text(a) for a in c.get("after_signing", [])),
     )

@@ -6,10 +6,13 @@ Names match the keys of ``data/criteria.yaml``; see the JSON Schema in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "Release", "Scale", "Section",
-           "Source", "Text"]
+__all__ = ["UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "Release",
+           "Scale", "Section", "Source", "Text"]
+
+UNSCORED_KEYS = ("weight", "knockout", "levels")
+"""Criterion keys that a self-check section's criteria never have: nothing in it is scored."""
 
 
 @dataclass(frozen=True)
@@ -149,21 +152,41 @@ class Criterion:
     why: Text
     """Why it matters."""
     questions: tuple[Text, ...]
-    """Interview questions to read aloud."""
+    """Interview questions as written under ``questions`` (asked after ``must_ask``)."""
     evidence: tuple[Text, ...]
-    """Evidence to request."""
+    """Evidence to request (in a self-check section: what to prepare)."""
     red_flags: tuple[Text, ...]
-    """Warning signs."""
+    """Warning signs (in a self-check section: about yourself)."""
     levels: tuple[Descriptor, ...]
-    """One descriptor per scale level, in scale order."""
+    """One descriptor per scale level, in scale order; empty in a self-check section."""
     weight: int | float
-    """Relative weight in section and total scores (> 0)."""
+    """Relative weight in section and total scores (> 0); 0 in a self-check section."""
     weight_reason: Text | None
     """Why it has this weight."""
     knockout: bool
-    """True if a lowest-level score disqualifies the agency."""
+    """True if a lowest-level score disqualifies the agency; False in a self-check section."""
     sources: tuple[str, ...]
     """Ids of the sources this criterion rests on."""
+    must_ask: tuple[Text, ...] = ()
+    """The 1–2 must-ask questions as written under ``must_ask``; empty when the key is absent
+    (then :attr:`must_ask_questions` is the first of ``questions``)."""
+    after_signing: tuple[Text, ...] = ()
+    """Checks to make in the first month after signing (0–6)."""
+
+    @property
+    def must_ask_questions(self) -> tuple[Text, ...]:
+        """The questions asked first: ``must_ask``, or the first of ``questions`` when it is absent."""
+        return self.must_ask or self.questions[:1]
+
+    @property
+    def other_questions(self) -> tuple[Text, ...]:
+        """The questions asked after the must-ask ones."""
+        return self.questions if self.must_ask else self.questions[1:]
+
+    @property
+    def all_questions(self) -> tuple[Text, ...]:
+        """Every question, must-ask first."""
+        return self.must_ask + self.questions
 
 
 @dataclass(frozen=True)
@@ -178,6 +201,8 @@ class Section:
     """Introduction shown above its criteria."""
     criteria: tuple[Criterion, ...]
     """Criteria in display order."""
+    self_check: bool = False
+    """True for the merchant's own readiness self-check: unscored, part of no agency's score."""
 
 
 @dataclass(frozen=True)
@@ -197,5 +222,27 @@ class Criteria:
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:
-        """All criteria, in display order."""
+        """All criteria, in display order, self-check ones included."""
         return tuple(c for s in self.sections for c in s.criteria)
+
+    @property
+    def scored_sections(self) -> tuple[Section, ...]:
+        """The sections that count towards an agency's score (all but self-check ones)."""
+        return tuple(s for s in self.sections if not s.self_check)
+
+    @property
+    def self_check_sections(self) -> tuple[Section, ...]:
+        """The merchant's own self-check sections, which no score includes."""
+        return tuple(s for s in self.sections if s.self_check)
+
+    @property
+    def scored_criteria(self) -> tuple[Criterion, ...]:
+        """The criteria that count towards an agency's score, in display order."""
+        return tuple(c for s in self.scored_sections for c in s.criteria)
+
+    @property
+    def scored(self) -> Criteria:
+        """These criteria without self-check sections: what every scoring output works on."""
+        if not self.self_check_sections:
+            return self
+        return replace(self, sections=self.scored_sections)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.model import Criteria
+from generator.render.data_forms import render_data_forms
 from generator.render.downloads import render_downloads
 from generator.render.edition import render_edition
 from generator.render.forms import render_forms
@@ -26,6 +27,8 @@ def render_all(criteria: Criteria, source: str, commit: str | None = None) -> di
         for path, content in render_guide(criteria, lang, source).items():
             files[f"{lang}/{path}"] = content
         for path, content in render_forms(criteria, lang, source, commit).items():
+            files[f"{lang}/{path}"] = content
+        for path, content in render_data_forms(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = content
         for path, download in render_downloads(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = download

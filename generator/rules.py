@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.labels import LABELS
+from generator.model import UNSCORED_KEYS
 from generator.problems import Problem
 from generator.source import Parsed, Path
 
@@ -23,6 +24,7 @@ def rule_problems(parsed: Parsed) -> Iterator[Problem]:
     yield from _unique_ids(parsed, data)
     yield from _source_refs(parsed, data)
     yield from _scale_and_levels(parsed, data)
+    yield from _self_check(parsed, data)
 
 
 def _dicts(value: Any) -> list[tuple[int, Any]]:
@@ -74,7 +76,7 @@ def text_paths(data: dict[str, Any]) -> Iterator[Path]:
         yield from _keys(release, ("changelog", i), "note")
     for path, criterion in _criteria(data):
         yield from _keys(criterion, path, "title", "why", "weight_reason")
-        for name in ("questions", "evidence", "red_flags"):
+        for name in ("must_ask", "questions", "evidence", "red_flags", "after_signing"):
             for i, _ in _dicts(criterion.get(name)):
                 yield (*path, name, i)
         for i, level in _dicts(criterion.get("levels")):
@@ -157,9 +159,29 @@ def _scale_and_levels(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]
         return
     for path, criterion in _criteria(data):
         levels = criterion.get("levels")
-        if not isinstance(levels, list):
+        if not isinstance(levels, list) or _is_self_check(_get(data, path[:2])):
             continue
         found = [lv.get("score") if isinstance(lv, dict) else None for lv in levels]
         if found != scores:
             yield parsed.at((*path, "levels"), f"levels must describe scores {scores} in that "
                             f"order, one each; found {found}")
+
+
+def _is_self_check(section: Any) -> bool:
+    return isinstance(section, dict) and section.get("self_check") is True
+
+
+def _self_check(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
+    sections = list(_sections(data))
+    for path, criterion in _criteria(data):
+        if not _is_self_check(_get(data, path[:2])):
+            continue
+        for key in UNSCORED_KEYS:
+            if key in criterion:
+                yield parsed.at((*path, key), f"'{key}' is not allowed in a self-check section "
+                                "(self_check: true): its criteria are the merchant's own check and are "
+                                f"never scored; remove '{key}', or remove self_check from the section",
+                                key=True)
+    if sections and all(_is_self_check(section) for _, section in sections):
+        yield parsed.at(sections[0][0], "every section is a self-check (self_check: true); at least one "
+                        "section must be scored: remove self_check from the sections about the agency")

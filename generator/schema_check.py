@@ -41,13 +41,16 @@ def _explain(parsed: Parsed, error: ValidationError) -> Iterator[Problem]:
     kind = error.validator
     if "propertyNames" in error.schema_path:
         return  # rules.py reports every text key that is not a listed language
+    if rules is False:
+        return  # only self-check criteria forbid keys; rules.py says why, with a hint
     if kind == "additionalProperties" and "properties" in rules:
         allowed = sorted(rules["properties"])
         for key in sorted(set(instance) - set(allowed)):
             yield parsed.at((*path, key), _unknown_key(key, allowed, path), key=True)
     elif kind == "required":
         known = set(rules.get("properties", {}))
-        typos = [k for k in instance if k not in known]
+        # A rule that only adds required keys (scored criteria) knows no keys: no typo check.
+        typos = [k for k in instance if k not in known] if known else []
         for key in expected:
             # A misspelt key is already reported as unknown, with this key suggested.
             if key not in instance and not difflib.get_close_matches(key, typos, n=1):

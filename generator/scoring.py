@@ -165,8 +165,8 @@ def score(items: Sequence[Item], low: int, high: int, answers: Mapping[str, Answ
 
 
 def items_of(criteria: Criteria) -> list[Item]:
-    """The scoring items of a criteria model, in display order."""
-    return [(s.id, c.id, c.weight, c.knockout) for s in criteria.sections for c in s.criteria]
+    """The scoring items of a criteria model, in display order; self-check sections are never scored."""
+    return [(s.id, c.id, c.weight, c.knockout) for s in criteria.scored_sections for c in s.criteria]
 
 
 def score_criteria(criteria: Criteria, answers: Mapping[str, Answer]) -> Result:

@@ -9,10 +9,12 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from conftest import MINIMAL
+from conftest import MINIMAL, ROOT
 from generator.cli import main
 from generator.diff import KINDS, compare
 from generator.load import load_criteria
+
+SELF_CHECK = ROOT / "tests" / "fixtures" / "self_check.yaml"
 
 
 def write_changed(target: Path) -> Path:
@@ -60,6 +62,34 @@ def test_every_kind_of_change_is_found(changed: Path) -> None:
     assert dict(found["reworded", "skill"].fields) == {"title": ("zh",)}
     assert found["reworded", "skill"].item == "section"
     assert [c.kind for c in diff.changes] == sorted((c.kind for c in diff.changes), key=KINDS.index)
+
+
+def test_must_ask_after_signing_and_self_check_changes_are_found(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    data: Any = YAML(typ="safe").load(SELF_CHECK.read_text(encoding="utf-8"))
+    trust, skill, own = data["sections"]
+    licence, visit = trust["criteria"]
+    licence["must_ask"] = licence["must_ask"][:1]                          # one must-ask question fewer
+    visit["after_signing"][1]["zh"] = "核对合同地址"                          # reworded check (zh only)
+    skill["criteria"][0]["must_ask"] = [{"zh": "谁负责？", "en": "Who is in charge?"}]  # must_ask added
+    del own["self_check"]                                                 # the self-check becomes scored
+    for c in own["criteria"]:
+        c.update(weight=1, knockout=False, levels=[{"score": s, "text": {"zh": "x", "en": "x"}} for s in range(4)])
+    new = tmp_path / "new.yaml"
+    new.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    diff = compare(load_criteria(SELF_CHECK), load_criteria(new))
+    found = {(c.kind, c.id): c for c in diff.changes}
+    assert (found["must_ask", "licence"].old, found["must_ask", "licence"].new) == (2, 1)
+    assert found["must_ask", "licence"].fields == (("must_ask", ("zh", "en")),)
+    assert (found["must_ask", "process"].old, found["must_ask", "process"].new) == (1, 1)
+    assert (found["after_signing", "visit"].old, found["after_signing", "visit"].new) == (2, 2)
+    assert found["after_signing", "visit"].fields == (("after_signing", ("zh",)),)
+    assert (found["self_check", "yourself"].old, found["self_check", "yourself"].new) == (True, False)
+    assert ("must_ask", "visit") not in found and ("after_signing", "licence") not in found
+    assert main(["diff", str(SELF_CHECK), str(new)]) == 0
+    report = capsys.readouterr().out
+    assert "## Self-check (unscored) changed (1)" in report and "section `yourself`" in report
+    assert "criterion `visit` 实地考察: 2 → 2 (texts changed: zh)" in report
 
 
 def test_markdown_report(changed: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -23,6 +23,7 @@ from generator.version import read_commit
 
 SCHEMA = json.loads((ROOT / "generator" / "schema" / "criteria.schema.json").read_text(encoding="utf-8"))
 GOLDEN = ROOT / "tests" / "golden" / "minimal" / "criteria.yaml"
+SELF_CHECK = ROOT / "tests" / "fixtures" / "self_check.yaml"
 TRAPS = [  # (original, replacement) in tests/fixtures/minimal.yaml
     ("title: {zh: 营业执照, en: Business licence}", 'title: {zh: "=HYPERLINK(\\"http://x\\")", en: "+SUM(1)"}'),
     ("{zh: 能给我看营业执照吗？, en: Can I see your business licence?}", '{zh: "-1+2", en: "@cmd"}'),
@@ -39,7 +40,8 @@ def _traps() -> str:
     return text
 
 
-@pytest.mark.parametrize("path", [DEFAULT_CRITERIA, MINIMAL, GOLDEN], ids=["default", "minimal", "golden"])
+@pytest.mark.parametrize("path", [DEFAULT_CRITERIA, MINIMAL, GOLDEN, SELF_CHECK],
+                         ids=["default", "minimal", "golden", "self-check"])
 def test_json_follows_the_schema_and_equals_the_yaml(path: Path) -> None:
     exported = json.loads(render_json(load_criteria(path)))
     jsonschema.Draft202012Validator(SCHEMA).validate(exported)
@@ -52,15 +54,32 @@ def test_csv_round_trips_with_one_row_per_criterion() -> None:
     assert text.startswith("\ufeff") and text.endswith("\r\n")
     rows = list(csv.reader(io.StringIO(text.encode("utf-8").decode("utf-8-sig"), newline="")))
     assert rows[0] == csv_columns(criteria)
-    assert [(r[2], r[3]) for r in rows[1:]] == [(s.id, c.id) for s in criteria.sections for c in s.criteria]
-    assert {(r[0], r[1]) for r in rows[1:]} == {(criteria.meta.id, criteria.meta.version)}
     by_name = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert [(r["section_id"], r["criterion_id"]) for r in by_name] == [
+        (s.id, c.id) for s in criteria.sections for c in s.criteria]
+    assert {(r["edition_id"], r["version"]) for r in by_name} == {(criteria.meta.id, criteria.meta.version)}
     for row, criterion in zip(by_name, criteria.criteria, strict=True):
         for lang in criteria.meta.languages:
             assert row[f"title_{lang}"] == criterion.title(lang)
             assert row[f"questions_{lang}"].split("\n") == [q(lang) for q in criterion.questions]
-        assert float(row["weight"]) == criterion.weight
-        assert row["knockout"] == ("true" if criterion.knockout else "false")
+        if criterion in criteria.scored_criteria:
+            assert float(row["weight"]) == criterion.weight
+            assert row["knockout"] == ("true" if criterion.knockout else "false")
+        else:  # self-check: never scored
+            assert (row["weight"], row["knockout"]) == ("", "")
+
+
+def test_csv_carries_must_ask_after_signing_and_self_check() -> None:
+    criteria = load_criteria(SELF_CHECK)
+    rows = list(csv.reader(io.StringIO(render_csv(criteria).lstrip("\ufeff"), newline="")))
+    by_id = {r["criterion_id"]: r for r in (dict(zip(rows[0], row, strict=True)) for row in rows[1:])}
+    licence, visit, own = by_id["licence"], by_id["visit"], by_id["own-goals"]
+    assert licence["must_ask_en"].split("\n") == [q("en") for q in criteria.criteria[0].must_ask]
+    assert visit["must_ask_zh"] == "" and visit["after_signing_zh"].count("\n") == 1
+    assert (licence["self_check"], licence["weight"], licence["knockout"]) == ("false", "3", "true")
+    # A self-check criterion is never scored: no weight or knock-out in the export.
+    assert (own["self_check"], own["weight"], own["knockout"]) == ("true", "", "")
+    assert own["after_signing_en"] == "Compare the figures with the target every week"
 
 
 def test_formula_like_text_is_neutralised_in_csv_and_stays_text_in_xlsx() -> None:

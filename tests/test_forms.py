@@ -40,19 +40,19 @@ def test_worksheet_has_a_stable_structure_per_criterion() -> None:
     for lang in criteria.meta.languages:
         found = _elements(render_forms(criteria, lang, "c.yaml")["worksheet.md"])
         sections = [a["data-section"] for t, a in found if t == "tbody" and "data-section" in a]
-        assert sections == [s.id for s in criteria.sections]
+        assert sections == [s.id for s in criteria.scored_sections]  # no self-check section on the worksheet
         assert all(("tbody", {"class": "kit-ws-section", "id": f"ws-{s}", "data-section": s}) in found
                    for s in sections)
         rows = {a["data-criterion"]: a for t, a in found if t == "tr" and "data-criterion" in a}
-        assert list(rows) == [k.id for k in criteria.criteria]
-        for section in criteria.sections:
+        assert list(rows) == [k.id for k in criteria.scored_criteria]
+        for section in criteria.scored_sections:
             for k in section.criteria:
                 assert rows[k.id]["data-weight"] == str(k.weight) and rows[k.id]["id"] == f"ws-{k.id}"
                 assert rows[k.id]["data-knockout"] == ("true" if k.knockout else "false")
                 assert rows[k.id]["data-section"] == section.id
         boxes = [(a["data-agency"], a["data-score"]) for t, a in found if t == "td" and "data-score" in a]
         scores = [str(level.score) for level in criteria.scale.levels] + [NA]
-        assert boxes == [(a, s) for _ in criteria.criteria for a in AGENCIES for s in scores]
+        assert boxes == [(a, s) for _ in criteria.scored_criteria for a in AGENCIES for s in scores]
         ids = [a["id"] for _, a in found if a.get("id")]
         assert len(ids) == len(set(ids))
 
@@ -91,7 +91,7 @@ def _paper(criteria: Criteria, answers: dict[str, Answer]) -> tuple[list[Fractio
 
 @pytest.mark.parametrize("low", [0, 1])
 def test_printed_formula_agrees_with_the_scoring_rule(low: int) -> None:
-    base = load_criteria(DEFAULT_CRITERIA)
+    base = load_criteria(DEFAULT_CRITERIA).scored  # the worksheet leaves self-check sections out
     levels = tuple(Level(low + i, lv.label, lv.description) for i, lv in enumerate(base.scale.levels))
     criteria = dataclasses.replace(base, scale=Scale(levels))
     choices: list[Answer] = [lv.score for lv in levels] + [NA, None]

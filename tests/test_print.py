@@ -7,7 +7,15 @@ Page-count bounds (default criteria: S sections, C criteria):
   sections, 40 criteria): QUESTIONNAIRE_PAGES (32 in both languages while every section started a page);
 - checklist: exactly 1;
 - worksheet: table rows R = C + 4 S + 6 (per section a heading and three sum rows; six total rows);
-  between ceil(R / 45) and ceil(R / 20) + 1 pages (a page holds 20 to 45 rows, plus the formula).
+  between ceil(R / 45) and ceil(R / 20) + 1 pages (a page holds 20 to 45 rows, plus the formula);
+- short interview form: at most SHORT_MAX_PAGES. Measured: default criteria 1.1.0 (45 scored
+  criteria, 1-2 must-ask questions and 2-4 red flags each) 6 pages zh, 7 en; 1.0 (40 criteria, one
+  must-ask question each) 5 pages zh, 6 en; the synthetic 1.1-size file (tests/synthetic_1_1.py:
+  48 criteria, 2 must-ask questions and 3 red flags each) 9 pages zh, 10 en;
+- post-signing checklist: at most AFTER_SIGNING_MAX_PAGES (1.1.0, 25 criteria with 35 first-month
+  checks: 3 pages zh, 3 en; 1.0 has none: 1 page);
+- self-check: at most SELF_CHECK_MAX_PAGES (1.1.0, 3 self-check items: 2 pages zh, 2 en).
+The bounds are the limits the default criteria must keep.
 """
 
 from __future__ import annotations
@@ -26,7 +34,8 @@ from generator.labels import label
 from generator.load import load_criteria
 from generator.model import Criteria
 from generator.nav import language_root
-from generator.render.forms import FORMS, quick_questions, running_title
+from generator.render.form_names import ALL_FORMS
+from generator.render.forms import quick_questions, running_title
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
@@ -34,7 +43,13 @@ PAGE_AREA_PX = round((210 - 2 * 12) / 25.4 * 96)
 """Width of the printable area of A4 at print.css's 12 mm side margins, in CSS px."""
 CHROME = (".md-header", ".md-sidebar", ".md-footer", ".md-search")
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
-CASES = [(lang, form) for lang in CRITERIA.meta.languages for form in FORMS]
+CASES = [(lang, form) for lang in CRITERIA.meta.languages for form in ALL_FORMS]
+SHORT_MAX_PAGES = {"zh": 10, "en": 11}
+"""The short interview form prints on at most this many A4 pages (issue 13: 10 in zh)."""
+AFTER_SIGNING_MAX_PAGES = 4
+"""The post-signing checklist prints on at most this many A4 pages."""
+SELF_CHECK_MAX_PAGES = 6
+"""The merchant's self-check prints on at most this many A4 pages."""
 QUESTIONNAIRE_PAGES = {"zh": 29, "en": 30}
 """Pages of the questionnaire printed from the default criteria, as measured (A4, Noto CJK)."""
 
@@ -122,8 +137,12 @@ def printed(built_site: Path, serve_dir: Any, browser: Any, tmp_path_factory: py
     return results
 
 
-def _bounds(criteria: Criteria, form: str) -> tuple[int, int]:
-    sections, count = len(criteria.sections), len(criteria.criteria)
+def _bounds(criteria: Criteria, form: str, lang: str) -> tuple[int, int]:
+    data_forms = {"short-questionnaire": SHORT_MAX_PAGES[lang], "after-signing": AFTER_SIGNING_MAX_PAGES,
+                  "self-check": SELF_CHECK_MAX_PAGES}
+    if form in data_forms:
+        return 1, data_forms[form]
+    sections, count = len(criteria.scored_sections), len(criteria.scored_criteria)
     if form == "questionnaire":
         return 2, 1 + sections + count
     if form == "checklist":
@@ -137,7 +156,7 @@ def test_form_prints_on_a4_within_page_bounds(printed: Any, lang: str, form: str
     pdf = printed[(lang, form)][0]
     for page in pdf.pages:
         assert abs(float(page.mediabox.width) - A4[0]) <= 1 and abs(float(page.mediabox.height) - A4[1]) <= 1
-    low, high = _bounds(CRITERIA, form)
+    low, high = _bounds(CRITERIA, form, lang)
     assert low <= len(pdf.pages) <= high, f"{form} ({lang}) printed to {len(pdf.pages)} pages"
 
 
@@ -155,13 +174,20 @@ def test_every_page_has_title_version_and_page_number(printed: Any, lang: str, f
 @pytest.mark.parametrize(("lang", "form"), CASES)
 def test_every_criterion_is_printed(printed: Any, lang: str, form: str) -> None:
     text = "".join(page.extract_text() for page in printed[(lang, form)][0].pages)
-    wanted = [k for _, k in quick_questions(CRITERIA)] if form == "checklist" else CRITERIA.criteria
+    wanted = {"checklist": [k for _, k in quick_questions(CRITERIA)],
+              "after-signing": [k for k in CRITERIA.criteria if k.after_signing],
+              "self-check": [k for s in CRITERIA.self_check_sections for k in s.criteria],
+              }.get(form, CRITERIA.scored_criteria)
     missing = [k.id for k in wanted if not _contains(text, k.title(lang))]
     assert not missing
-    if form == "checklist":
-        assert all(_contains(text, k.questions[0](lang)) for k in wanted)
-    else:
-        assert all(_contains(text, s.title(lang)) for s in CRITERIA.sections)
+    if form in ("checklist", "short-questionnaire"):
+        assert all(_contains(text, q(lang)) for k in wanted for q in k.must_ask_questions)
+    if form == "short-questionnaire":
+        assert all(_contains(text, r(lang)) for k in wanted for r in k.red_flags)
+    elif form == "after-signing":
+        assert all(_contains(text, a(lang)) for k in wanted for a in k.after_signing)
+    elif form in ("questionnaire", "worksheet"):
+        assert all(_contains(text, s.title(lang)) for s in CRITERIA.scored_sections)
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)
@@ -175,21 +201,21 @@ def test_questionnaire_cover_stands_alone_and_sections_run_on(printed: Any, lang
     pages = printed[(lang, "questionnaire")][0].pages
     firsts = [_first_line(page) for page in pages]
     assert _contains(firsts[0], label(lang, "questionnaire"))
-    first_section = _pattern(f"1. {CRITERIA.sections[0].title(lang)}")
+    first_section = _pattern(f"1. {CRITERIA.scored_sections[0].title(lang)}")
     assert first_section.fullmatch(_squash(firsts[1])), firsts[1]
     # Later sections start wherever the one before ends, not each on a fresh page.
-    starts = [n for n, line in enumerate(firsts) for number, section in enumerate(CRITERIA.sections, 1)
+    starts = [n for n, line in enumerate(firsts) for number, section in enumerate(CRITERIA.scored_sections, 1)
               if _pattern(f"{number}. {section.title(lang)}").fullmatch(_squash(line))]
-    assert len(starts) < len(CRITERIA.sections), starts
+    assert len(starts) < len(CRITERIA.scored_sections), starts
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)
 def test_questionnaire_keeps_each_criterion_title_with_its_first_question(printed: Any, lang: str) -> None:
     texts = [page.extract_text() for page in printed[(lang, "questionnaire")][0].pages]
-    for number, section in enumerate(CRITERIA.sections, 1):
+    for number, section in enumerate(CRITERIA.scored_sections, 1):
         for index, k in enumerate(section.criteria, 1):
             [page] = [n for n, text in enumerate(texts) if _contains(text, f"{number}.{index} {k.title(lang)}")]
-            assert _contains(texts[page], k.questions[0](lang)), (k.id, page + 1)
+            assert _contains(texts[page], k.all_questions[0](lang)), (k.id, page + 1)
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)
@@ -233,3 +259,29 @@ def test_forms_fit_a_phone_screen(built_site: Path, serve_dir: Any, browser: Any
         # The wide table scrolls inside its own container instead of widening the page.
         [(inner, outer, mode)] = scroller
         assert inner > outer and mode == "auto"
+
+
+def test_short_form_of_a_1_1_size_file_prints_within_the_limit(
+        browser: Any, serve_dir: Any, tmp_path: Path) -> None:
+    from synthetic_1_1 import synthetic_1_1
+
+    from generator.cli import main
+    from generator.load import parse_criteria
+
+    source = tmp_path / "criteria.yaml"
+    source.write_text(synthetic_1_1(), encoding="utf-8")
+    criteria = parse_criteria(source.read_bytes(), str(source))
+    assert len(criteria.criteria) >= 45 and {len(k.must_ask) for k in criteria.criteria} == {2}
+    assert main(["site", "--criteria", str(source), "--docs", str(tmp_path / "docs"), "--site",
+                 str(tmp_path / "site"), "--config", str(Path(__file__).parent.parent / "mkdocs.yml")]) == 0
+    base = serve_dir(tmp_path / "site")
+    page = browser.new_page(viewport={"width": PAGE_AREA_PX, "height": 1000})
+    page.emulate_media(media="print")
+    for lang in criteria.meta.languages:
+        page.goto(f"{base}{language_root(criteria, lang)}short-questionnaire/")
+        page.pdf(path=str(tmp_path / f"{lang}.pdf"), format="A4", prefer_css_page_size=True, print_background=True)
+        pdf = PdfReader(tmp_path / f"{lang}.pdf")
+        text = "".join(p.extract_text() for p in pdf.pages)
+        assert all(_contains(text, q(lang)) for k in criteria.criteria for q in k.must_ask), lang
+        assert len(pdf.pages) <= SHORT_MAX_PAGES[lang], f"{lang}: {len(pdf.pages)} pages"
+    page.close()

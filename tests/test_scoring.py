@@ -82,3 +82,26 @@ def test_total_is_between_section_extremes() -> None:
             assert result.total is not None and min(values) <= result.total <= max(values)
         else:
             assert result.total is None
+
+
+def test_self_check_changes_no_agencys_score() -> None:
+    from self_check_cases import variants
+
+    from generator.render.scoring_data import scoring_data
+    from generator.scoring import score_criteria
+
+    cases = variants()
+    assert [len(c.self_check_sections) for c in cases.values()] == [1, 1, 0]
+    own = [c.id for c in cases["last"].self_check_sections[0].criteria]
+    rng = random.Random(7)
+    for _ in range(200):
+        # Answers for the self-check criteria too: a scorer must ignore them.
+        answers = {c.id: rng.choice([0, 1, 2, 3, "na", None]) for c in cases["last"].criteria}
+        results = {name: score_criteria(c, {k: v for k, v in answers.items() if v is not None})
+                   for name, c in cases.items()}
+        assert results["last"] == results["first"] == results["without"]
+        assert not set(own) & {s.id for s in results["last"].sections}
+    for lang in ("zh", "en"):
+        # The in-browser scorer reads only this data, so its totals are the same too.
+        data = [scoring_data(c, lang) for c in cases.values()]
+        assert data[0] == data[1] == data[2]

@@ -108,3 +108,50 @@ def test_unreadable_files_are_located(raw: bytes, fragment: str) -> None:
 def test_bom_and_crlf_are_accepted() -> None:
     raw = b"\xef\xbb\xbf" + MINIMAL.read_bytes().replace(b"\n", b"\r\n")
     assert len(parse_criteria(raw, "m.yaml").criteria) == 3
+
+
+SELF_CHECK = MINIMAL.parent / "self_check.yaml"
+
+
+def test_self_check_fixture_is_valid() -> None:
+    criteria = parse_criteria(SELF_CHECK.read_bytes(), "s.yaml")
+    assert [s.id for s in criteria.self_check_sections] == ["yourself"]
+    assert [c.id for c in criteria.scored_criteria] == ["licence", "visit", "process"]
+    own = criteria.criteria[-1]
+    assert (own.levels, own.weight, own.knockout) == ((), 0, False)
+
+
+@pytest.mark.parametrize("key", ["weight: 1", "knockout: false", "levels: []"])
+def test_self_check_criteria_refuse_scoring_keys(key: str) -> None:
+    text = SELF_CHECK.read_text(encoding="utf-8").replace(
+        "        sources: [article]\n", f"        {key}\n        sources: [article]\n")
+    # Only the last criterion (the self-check one) is refused; the scored ones may have these keys.
+    name = key.split(":")[0]
+    found = [p for p in problems_of(text) if "not allowed in a self-check section" in p]
+    assert len(found) == 1, problems_of(text)
+    assert found[0].startswith(f"c.yaml:{text[: text.rindex(key)].count(chr(10)) + 1}:9:"), found
+    assert f"remove '{name}'" in found[0]
+
+
+def test_scored_criteria_still_need_scoring_keys() -> None:
+    text = mutate(("        weight: 2\n", ""))
+    assert any("missing required key 'weight'" in p for p in problems_of(text)), problems_of(text)
+
+
+def test_at_least_one_section_is_scored() -> None:
+    text = SELF_CHECK.read_text(encoding="utf-8")
+    text = text.replace("    intro: {zh: 先确认", "    self_check: true\n    intro: {zh: 先确认")
+    text = text.replace("    intro: {zh: 再看", "    self_check: true\n    intro: {zh: 再看")
+    found = problems_of(text)
+    assert any("at least one section must be scored" in p for p in found), found
+
+
+@pytest.mark.parametrize(("old", "new", "fragment"), [
+    ("        questions:\n          - {zh: 执照什么", "          - {zh: 三, en: Three}\n        questions:\n"
+     "          - {zh: 执照什么", "allows at most 2 entries"),
+    ("en: Can I see the original licence?}", "}", "missing the 'en' text"),
+    ("en: Meet the operator on site in the first week}", "}", "missing the 'en' text"),
+])
+def test_new_criterion_keys_are_checked(old: str, new: str, fragment: str) -> None:
+    text = SELF_CHECK.read_text(encoding="utf-8").replace(old, new, 1)
+    assert any(fragment in p for p in problems_of(text)), problems_of(text)

@@ -70,7 +70,7 @@ def expected(criteria: Criteria, agencies: list[Answers]) -> list[dict[str, Any]
         "sections": [value(s.value) for s in r.sections], "total": value(r.total),
         "knocked": len(r.knocked_out), "out": int(r.disqualified), "rank": ranks[i],
         "scored": r.scored, "na": r.not_applicable,
-        "blank": sum(1 for c in criteria.criteria if agencies[i].get(c.id) is None),
+        "blank": sum(1 for c in criteria.scored_criteria if agencies[i].get(c.id) is None),
         "invalid": sum(1 for v in agencies[i].values() if not _valid(criteria, v)),
     } for i, r in enumerate(results)]
 
@@ -125,17 +125,17 @@ def random_agencies(rng: random.Random, criteria: Criteria, invalid: bool) -> li
         if kind in ("copy", "tweak") and agencies:
             answers = dict(rng.choice(agencies))
             if kind == "tweak":
-                answers[rng.choice(criteria.criteria).id] = rng.choice(scores)
+                answers[rng.choice(criteria.scored_criteria).id] = rng.choice(scores)
         else:
             answers = {}
             blank, na = {"random": (0.1, 0.1), "sparse": (0.8, 0.05), "empty": (1, 0), "na": (0, 1),
                          "copy": (0.1, 0.1), "tweak": (0.1, 0.1)}[kind]
-            for c in criteria.criteria:
+            for c in criteria.scored_criteria:  # the workbook has no self-check rows
                 roll = rng.random()
                 answers[c.id] = (None if roll < blank else NA if roll < blank + na
                                  else scores[0] if c.knockout and rng.random() < 0.1 else rng.choice(scores))
         if invalid and n == 4:
-            for c in rng.sample(criteria.criteria, rng.randint(1, 3)):
+            for c in rng.sample(criteria.scored_criteria, rng.randint(1, 3)):
                 answers[c.id] = rng.choice(INVALID)
         agencies.append(answers)
     return agencies
@@ -249,3 +249,30 @@ def test_every_sheet_shows_title_and_version(books: dict[str, bytes]) -> None:
             assert CRITERIA.meta.version in sheet.oddHeader.right.text
             assert sheet.page_setup.paperSize == "9" or sheet.page_setup.paperSize == 9
             assert sheet.print_title_rows
+
+
+def test_self_check_section_changes_no_total_in_the_recalculated_workbook(tmp_path: Path) -> None:
+    from self_check_cases import variants
+
+    cases = variants()
+    rng = random.Random(13)
+    (tmp_path / "in").mkdir()
+    filled: list[tuple[Path, str, Criteria, list[Answers]]] = []
+    for name, criteria in cases.items():
+        lay = layout(criteria)
+        assert set(lay.criteria) == {c.id for c in cases["without"].criteria}, name
+        for lang in criteria.meta.languages:
+            agencies = random_agencies(rng, cases["without"], invalid=False)
+            book = openpyxl.load_workbook(io.BytesIO(render_workbook(criteria, lang)))
+            sheet = book[sheet_names(lang)[1]]
+            for col, answers in zip(lay.agencies, agencies, strict=True):
+                for ident, answer in answers.items():
+                    sheet.cell(row=lay.criteria[ident] + 1, column=col + 1).value = "N/A" if answer == NA else answer
+            path = tmp_path / "in" / f"{name}-{lang}.xlsx"
+            book.save(path)
+            filled.append((path, lang, criteria, agencies))
+    out = recalculate(tmp_path, [path for path, *_ in filled])
+    for path, lang, criteria, agencies in filled:
+        book = openpyxl.load_workbook(out / path.name, data_only=True)
+        # Totals from the workbook with the self-check section equal generator.scoring's without it.
+        check(read(book, criteria, layout(criteria), lang), expected(cases["without"], agencies), path.name)

@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.model import Criteria, Logo, Text
+from generator.model import UNSCORED_KEYS, Criteria, Logo, Text
 
 __all__ = ["FORMULA_STARTS", "criteria_data", "csv_columns", "neutralise", "render_csv", "render_json",
            "schema_text"]
@@ -46,7 +46,14 @@ def _plain(value: Any, name: str = "") -> Any:
 
 def criteria_data(criteria: Criteria) -> dict[str, Any]:
     """The criteria as plain data with the criteria file's structure (optional keys left out when unset)."""
-    return {"format": 1, **_plain(criteria)}
+    data: dict[str, Any] = {"format": 1, **_plain(criteria)}
+    for section in data["sections"]:
+        if section.get("self_check"):
+            # The model fills unscored defaults in; the file (and the schema) has no such keys here.
+            for criterion in section["criteria"]:
+                for key in UNSCORED_KEYS:
+                    criterion.pop(key, None)
+    return data
 
 
 def render_json(criteria: Criteria) -> str:
@@ -71,19 +78,23 @@ def _number(value: int | float) -> str:
 def csv_columns(criteria: Criteria) -> list[str]:
     """Column names of the CSV export."""
     langs = criteria.meta.languages
-    per_lang = ["section_title", "title", "why", "questions", "evidence", "red_flags", "weight_reason"]
+    per_lang = ["section_title", "title", "why", "must_ask", "questions", "evidence", "red_flags", "after_signing",
+                "weight_reason"]
     levels = [f"level_{lv.score}" for lv in criteria.scale.levels]
-    return ["edition_id", "version", "section_id", "criterion_id", "weight", "knockout", "sources",
+    return ["edition_id", "version", "section_id", "self_check", "criterion_id", "weight", "knockout", "sources",
             *(f"{name}_{lang}" for name in [*per_lang, *levels] for lang in langs)]
 
 
 def _row(criteria: Criteria, section: Any, criterion: Any) -> list[str]:
     # Every row names its edition and version, so rows copied elsewhere stay traceable.
-    cells = [criteria.meta.id, criteria.meta.version, section.id, criterion.id, _number(criterion.weight),
-             "true" if criterion.knockout else "false", " ".join(criterion.sources)]
+    # A self-check criterion is never scored: its weight and knock-out cells stay empty.
+    scored = [_number(criterion.weight), "true" if criterion.knockout else "false"]
+    cells = [criteria.meta.id, criteria.meta.version, section.id, "true" if section.self_check else "false",
+             criterion.id, *(["", ""] if section.self_check else scored), " ".join(criterion.sources)]
     by_score = {d.score: d.text for d in criterion.levels}
-    texts = [section.title, criterion.title, criterion.why, criterion.questions, criterion.evidence,
-             criterion.red_flags, criterion.weight_reason, *(by_score.get(lv.score) for lv in criteria.scale.levels)]
+    texts = [section.title, criterion.title, criterion.why, criterion.must_ask, criterion.questions,
+             criterion.evidence, criterion.red_flags, criterion.after_signing, criterion.weight_reason,
+             *(by_score.get(lv.score) for lv in criteria.scale.levels)]
     for value in texts:
         for lang in criteria.meta.languages:
             if value is None:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from generator.labels import label
 from generator.model import Criteria, Criterion
 from generator.render.agencies import PRINTED
+from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS
 from generator.render.guide import banner
 from generator.render.scoring_data import scoring_element
 from generator.templates import render
@@ -26,6 +27,8 @@ from generator.version import running_title
 
 __all__ = [
     "AGENCIES",
+    "ALL_FORMS",
+    "DATA_FORMS",
     "FORMS",
     "QUICK_LIMIT",
     "css_string",
@@ -37,8 +40,6 @@ __all__ = [
     "sheet_formula",
 ]
 
-FORMS = ("questionnaire", "checklist", "worksheet")
-"""Form names; each is also its page's file name (``<form>.md``) and its label key."""
 AGENCIES = PRINTED
 """Column groups of the worksheet, one per agency compared."""
 QUICK_LIMIT = 12
@@ -46,7 +47,11 @@ QUICK_LIMIT = 12
 
 
 def render_forms(criteria: Criteria, lang: str, source: str, commit: str | None = None) -> dict[str, str]:
-    """The three form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
+    """The three form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``.
+
+    They are about the agencies, so self-check sections are left out (see generator.render.data_forms).
+    """
+    criteria = criteria.scored
     context = {
         "c": criteria, "lang": lang, "t": partial(label, lang), "num": number, "agencies": AGENCIES,
         "running": running_title(criteria, lang, commit), "quick": quick_questions(criteria),
@@ -70,19 +75,23 @@ def quick_questions(criteria: Criteria) -> list[tuple[str, Criterion]]:
     """(number, criterion) pairs for the first-call checklist, in display order.
 
     Candidates are the knock-out criteria and those of the highest weight. If
-    there are more than QUICK_LIMIT, knock-outs win, then the candidates are
-    taken round-robin across sections (each section's first candidate, then
-    its second, ...), so that the call touches every area.
+    there are more than QUICK_LIMIT, knock-outs win (round-robin across
+    sections), then the other candidates are taken round-robin across sections
+    (each section's first, then its second, ...), sections that a knock-out
+    already covers coming one round later, so that the call touches every area.
     """
-    numbered = [(f"{si}.{ci}", si, k) for si, s in enumerate(criteria.sections, 1)
+    numbered = [(f"{si}.{ci}", si, k) for si, s in enumerate(criteria.scored_sections, 1)
                 for ci, k in enumerate(s.criteria, 1)]
     top = max(k.weight for _, _, k in numbered)
     candidates = [(n, si, k) for n, si, k in numbered if k.knockout or k.weight == top]
-    rank_in_section: dict[int, int] = {}
+    covered = {si for _, si, k in candidates if k.knockout}
+    rank_in_section: dict[tuple[bool, int], int] = {}
     priority = []
     for order, (n, si, k) in enumerate(candidates):
-        rank_in_section[si] = rank_in_section.get(si, 0) + 1
-        priority.append(((not k.knockout, rank_in_section[si], order), n, k))
+        group = (not k.knockout, si)
+        rank_in_section[group] = rank_in_section.get(group, 0) + 1
+        rank = rank_in_section[group] + (not k.knockout and si in covered)
+        priority.append(((not k.knockout, rank, order), n, k))
     chosen = {n for _, n, _ in sorted(priority, key=lambda p: p[0])[:QUICK_LIMIT]}
     return [(n, k) for n, _, k in candidates if n in chosen]
 
@@ -121,7 +130,7 @@ def page_style(criteria: Criteria, lang: str, form: str, commit: str | None = No
         "top-right": css_string(label(lang, form)),
         "bottom-right": _css_content(label(lang, "page_of", page="{page}", pages="{pages}")),
     }
-    if form == "questionnaire":
+    if form in ("questionnaire", "short-questionnaire"):
         boxes["bottom-left"] = css_string(f"{label(lang, 'field_agency')}  ____________________")
     rules = "".join(f"@{box}{{content:{value}}}" for box, value in boxes.items())
     return Markup(f"<style>@page{{{rules}}}</style>")

@@ -7,6 +7,7 @@ from functools import partial
 from generator.labels import label
 from generator.model import Criteria
 from generator.render.agencies import COUNTS
+from generator.render.form_names import ALL_FORMS
 from generator.render.markdown import md_label
 from generator.scoring import display, score
 from generator.templates import localised, render
@@ -25,7 +26,7 @@ def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
     context = {
         "c": criteria, "lang": lang, "t": partial(md_label, lang),
         "sources": {s.id: s for s in criteria.meta.sources},
-        "agency_counts": COUNTS,
+        "agency_counts": COUNTS, "forms": ALL_FORMS,
     }
     pages = {
         "index.md": render("guide", "index.md.j2", **context),

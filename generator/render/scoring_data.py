@@ -63,7 +63,8 @@ _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "i
 
 
 def scoring_data(criteria: Criteria, lang: str) -> dict[str, Any]:
-    """Everything the scorer needs, in ``lang``."""
+    """Everything the scorer needs, in ``lang``; self-check sections are left out (never scored)."""
+    criteria = criteria.scored
     keep: dict[str, object] = {name: "{" + name + "}" for name in _PLACEHOLDERS}
     return {
         "format": FORMAT,

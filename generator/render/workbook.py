@@ -52,7 +52,11 @@ def sheet_names(lang: str) -> tuple[str, str, str]:
 
 
 def render_workbook(criteria: Criteria, lang: str, commit: str | None = None) -> bytes:
-    """The scoring workbook in ``lang``; ``commit`` (if known) is shown with the version."""
+    """The scoring workbook in ``lang``; ``commit`` (if known) is shown with the version.
+
+    Self-check sections are left out: they are part of no agency's score.
+    """
+    criteria = criteria.scored
     title = running_title(criteria, lang, commit)
     stream = io.BytesIO()
     workbook = xlsxwriter.Workbook(stream, {

@@ -94,7 +94,8 @@ class Layout:
 
 
 def layout(criteria: Criteria) -> Layout:
-    """The workbook's geometry for ``criteria``."""
+    """The workbook's geometry for ``criteria``; self-check sections have no rows (never scored)."""
+    criteria = criteria.scored
     row = HEADER_ROW + 1
     rows: dict[str, int] = {}
     sections = []
