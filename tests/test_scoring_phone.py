@@ -25,7 +25,7 @@ from generator.render.agencies import COUNTS
 from generator.scoring import display, score_criteria
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
-IDS = [k.id for k in CRITERIA.criteria]
+IDS = [k.id for k in CRITERIA.scored_criteria]
 KO = next(k.id for k in CRITERIA.criteria if k.knockout)
 LOW, HIGH = CRITERIA.scale.min_score, CRITERIA.scale.max_score
 THREE = [("Alpha", {k: HIGH for k in IDS}, {}), ("Beta", {k: LOW + 1 for k in IDS[:8]}, {}),

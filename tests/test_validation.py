@@ -148,7 +148,7 @@ def test_at_least_one_section_is_scored() -> None:
 
 @pytest.mark.parametrize(("old", "new", "fragment"), [
     ("        questions:\n          - {zh: 执照什么", "          - {zh: 三, en: Three}\n        questions:\n"
-     "          - {zh: 执照什么", "allows at most 2 entries"),
+     "          - {zh: 执照什么", "has 3 entries; the limit is 2"),
     ("en: Can I see the original licence?}", "}", "missing the 'en' text"),
     ("en: Meet the operator on site in the first week}", "}", "missing the 'en' text"),
 ])
