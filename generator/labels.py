@@ -215,6 +215,33 @@ _ZH = {
     "sc_criterion_id": "标准编号",
     "sc_removed_short": "（已删除的标准）",
     "sc_notes_title": "备注",
+    # Issue 16: phone interview mode (generator/render/interview.py, javascripts/scorer/interview.js)
+    "interview": "面谈模式",
+    "interview_about": "在面谈现场用手机逐项提问、勾选危险信号、一点就打分；和在线评分共用同一份数据。",
+    "iv_lead": ("和代运营公司面谈时用手机打开这一页：一次看一项标准，先问必问问题，发现危险信号就勾上，"
+                "再点选最符合对方回答的描述。分数、备注和勾选的危险信号保存在这台设备的浏览器里，"
+                "和“评分表”页面的在线评分是同一份数据（最多 {online} 家公司）。"),
+    "iv_noscript": "面谈模式需要浏览器启用 JavaScript。也可以打印面谈问卷带去面谈：",
+    "iv_agency": "面谈的公司",
+    "iv_name": "公司名称",
+    "iv_progress": "第 {n} 项，共 {total} 项 · 已评 {scored} 项",
+    "iv_prev": "上一项",
+    "iv_next": "下一项",
+    "iv_jump": "跳到",
+    "iv_must": "必问问题",
+    "iv_more": "其他问题（{n} 个）",
+    "iv_flags": "危险信号（发现了就勾上）",
+    "iv_evidence": "请对方出示",
+    "iv_score": "打分：点选最符合对方回答的一项",
+    "iv_scored": "已评：{score}",
+    "iv_flagged": "已勾 {n} 个危险信号",
+    "iv_done": "这家公司的 {total} 项已经看完：已评 {scored} 项。",
+    "iv_to_worksheet": "到评分表查看比较和排名",
+    "iv_corrupt": "保存在此浏览器中的评分数据读不出来（{reason}）。请到评分表页面下载原始数据并重置。",
+    "iv_swipe": "左右滑动也可以切换上一项、下一项。",
+    "iv_card": "第 {n} 项，共 {total} 项",
+    "iv_clear_score": "清除分数",
+    "iv_from_worksheet": "在面谈现场用手机打分？试试一次一项的面谈模式：",
 }
 _EN = {
     "language_name": "English",
@@ -447,6 +474,36 @@ _EN = {
     "sc_criterion_id": "Criterion id",
     "sc_removed_short": "(removed criterion)",
     "sc_notes_title": "Notes",
+    # Issue 16: phone interview mode (generator/render/interview.py, javascripts/scorer/interview.js)
+    "interview": "Interview mode",
+    "interview_about": ("Ask, tick red flags and score each criterion with one tap on your phone in the meeting; "
+                        "shares its data with the online scorer."),
+    "iv_lead": ("Open this page on your phone in the meeting with an agency: one criterion at a time, ask the "
+                "must-ask questions first, tick the red flags you notice, then tap the description that fits "
+                "the answer. Scores, notes and ticked red flags are saved in this browser and are the same data "
+                "as the online scorer on the worksheet page (up to {online} agencies)."),
+    "iv_noscript": "Interview mode needs JavaScript. You can also print the questionnaire and take it along:",
+    "iv_agency": "Agency interviewed",
+    "iv_name": "Agency name",
+    "iv_progress": "Criterion {n} of {total} · {scored} scored",
+    "iv_prev": "Previous",
+    "iv_next": "Next",
+    "iv_jump": "Go to",
+    "iv_must": "Must-ask questions",
+    "iv_more": "More questions ({n})",
+    "iv_flags": "Red flags (tick any you notice)",
+    "iv_evidence": "Ask to see",
+    "iv_score": "Score: tap the answer that fits best",
+    "iv_scored": "Scored: {score}",
+    "iv_flagged": "{n} red flags ticked",
+    "iv_done": "All {total} criteria seen for this agency: {scored} scored.",
+    "iv_to_worksheet": "See the comparison and ranking on the worksheet",
+    "iv_corrupt": ("The scores saved in this browser cannot be read ({reason}). Open the worksheet page to "
+                   "download the saved data and reset it."),
+    "iv_swipe": "You can also swipe left or right for the next or previous criterion.",
+    "iv_card": "Criterion {n} of {total}",
+    "iv_clear_score": "Clear score",
+    "iv_from_worksheet": "Scoring on your phone in the meeting? Try interview mode, one criterion at a time:",
 }
 
 LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
