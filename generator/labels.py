@@ -240,7 +240,7 @@ _ZH = {
     "iv_corrupt": "保存在此浏览器中的评分数据读不出来（{reason}）。请到评分表页面下载原始数据并重置。",
     "iv_swipe": "左右滑动也可以切换上一项、下一项。",
     "iv_card": "第 {n} 项，共 {total} 项",
-    "iv_clear_score": "清除分数",
+    "iv_total": "总分 {score}（满分 100）。",
     "iv_from_worksheet": "在面谈现场用手机打分？试试一次一项的面谈模式：",
 }
 _EN = {
@@ -502,7 +502,7 @@ _EN = {
                    "download the saved data and reset it."),
     "iv_swipe": "You can also swipe left or right for the next or previous criterion.",
     "iv_card": "Criterion {n} of {total}",
-    "iv_clear_score": "Clear score",
+    "iv_total": "Total {score} out of 100.",
     "iv_from_worksheet": "Scoring on your phone in the meeting? Try interview mode, one criterion at a time:",
 }
 

@@ -33,7 +33,7 @@ STRINGS = {
     "ivMust": "iv_must", "ivMore": "iv_more", "ivFlags": "iv_flags", "ivEvidence": "iv_evidence",
     "ivScore": "iv_score", "ivScored": "iv_scored", "ivNotScored": "sc_not_scored", "ivFlagged": "iv_flagged",
     "ivDone": "iv_done", "ivToWorksheet": "iv_to_worksheet", "ivCorrupt": "iv_corrupt", "ivSwipe": "iv_swipe",
-    "ivCard": "iv_card", "ivClearScore": "iv_clear_score",
+    "ivCard": "iv_card", "ivTotal": "iv_total",
 }
 """Key in the page's ``strings`` → label key in generator/labels.py (added to the scorer's)."""
 _PLACEHOLDERS = ("n", "total", "scored", "score", "reason")

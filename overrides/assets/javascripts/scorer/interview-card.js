@@ -57,7 +57,7 @@ function levels(data, s, c, value) {
     Object.assign(h('input', { type: 'radio', name: 'kit-iv-score', class: 'kit-iv-score', value: v }),
       { checked: value !== undefined && String(value) === v }),
     h('span', { class: 'kit-iv-level-text' }, h('strong', {}, head), text ? h('span', {}, text) : null));
-  return h('fieldset', { class: 'kit-iv-levels' }, h('legend', {}, s.ivScore),
+  return h('fieldset', { class: 'kit-iv-levels', role: 'radiogroup' }, h('legend', {}, s.ivScore),
     data.scale.levels.map((lv) => option(String(lv.score), `${lv.score} ${lv.label}`,
       own(c.levels, String(lv.score)) || '')),
     option('na', s.na, s.naMeaning), option('', s.ivNotScored, ''));

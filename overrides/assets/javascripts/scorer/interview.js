@@ -9,7 +9,7 @@
  * "kit-interview:<criteria id>" as {agency, card: criterion id}, so the document format stays
  * as it is.
  */
-import { score } from './rule.js';
+import { display, score } from './rule.js';
 import {
   check, defaultLetter, fill, freshState, newAgency, own, parse, readSaved, record, writeSaved, MAX_AGENCIES,
 } from './storage.js';
@@ -198,7 +198,9 @@ export class Interview {
     const last = this.card === total - 1;
     this.finish.hidden = !last;
     this.finish.replaceChildren(...(last ? [fill(s.ivDone, { total, scored }), ' ',
-      h('a', { href: '../worksheet/' }, s.ivToWorksheet)] : []));
+      h('strong', { class: 'kit-iv-total' }, fill(s.ivTotal, { score: display(result.total) })),
+      result.disqualified ? [' ', h('strong', { class: 'kit-iv-dq' }, s.disqualified)] : [], ' ',
+      h('a', { href: '../worksheet/' }, s.ivToWorksheet)].flat() : []));
   }
 
   /* Events */
