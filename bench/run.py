@@ -80,7 +80,8 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
                         "ratio_cpu": refresh["criteria"]["cpu"] / refresh["plain"]["cpu"]})
         results["refresh"] = refresh
     if not args.no_lighthouse:
-        pages = {"home": "", "guide": f"sections/{default.first_section}/", "worksheet": "worksheet/"}
+        pages = {"home": "", "guide": f"sections/{default.first_section}/", "worksheet": "worksheet/",
+                 "interview": "interview/"}
         results["lighthouse"] = run_lighthouse(scratch / "site-default", pages, args.repeat)
     results["targets"] = evaluate(results)
     return results
