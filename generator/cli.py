@@ -10,16 +10,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.checks.problems import InputError
 from generator.diff import compare
 from generator.diff_report import to_json, to_markdown
 from generator.labels import file_label_gaps
-from generator.load import load_criteria
 from generator.model import Criteria
-from generator.outputs import render_all, source_name
-from generator.problems import InputError
-from generator.publish import recover, staging_folder, swap
-from generator.version import COMMIT_ENV, read_commit
-from generator.writer import write_tree
+from generator.parse.load import load_criteria
+from generator.site.outputs import render_all, source_name
+from generator.site.publish import recover, staging_folder, swap
+from generator.site.version import COMMIT_ENV, read_commit
+from generator.site.writer import write_tree
 
 __all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "generate", "main"]
 
@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 def generate(criteria_path: str, docs: str, commit: str | None = None) -> tuple[Criteria, int]:
     """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed.
 
-    ``commit`` (from ``generator.version.read_commit``) is stamped on the outputs that show it."""
+    ``commit`` (from ``generator.site.version.read_commit``) is stamped on the outputs that show it."""
     criteria = load_criteria(criteria_path)
     changed = write_tree(Path(docs), render_all(criteria, source_name(criteria_path), commit), keep=KEEP)
     return criteria, changed
@@ -91,7 +91,7 @@ def _site(criteria: str, docs: str, site: str, config: str) -> int:
     """Build into a temporary folder beside ``site``, then swap it in, so a failed
     or interrupted build never damages the previous site."""
     target = Path(site).resolve()
-    recover(target)  # what an interrupted build left (see generator.publish)
+    recover(target)  # what an interrupted build left (see generator.site.publish)
     commit = read_commit(Path(criteria).parent)
     # Validate here, to report input problems before MkDocs starts; the hook generates the pages.
     model = load_criteria(criteria)

@@ -27,16 +27,16 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from generator.checks.problems import InputError  # noqa: E402
 from generator.cli import generate  # noqa: E402
-from generator.load import load_criteria  # noqa: E402
 from generator.model import Criteria  # noqa: E402
-from generator.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
-from generator.problems import InputError  # noqa: E402
+from generator.parse.load import load_criteria  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
-from generator.search_index import compact_search_index, compact_search_index_script  # noqa: E402
-from generator.search_worker import patch_search_worker  # noqa: E402
-from generator.sitemap import gzipped, stable_sitemap  # noqa: E402
-from generator.version import edition_stamp, read_commit  # noqa: E402
+from generator.site.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
+from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
+from generator.site.search_worker import patch_search_worker  # noqa: E402
+from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
+from generator.site.version import edition_stamp, read_commit  # noqa: E402
 
 PLACEHOLDER_URL = "http://127.0.0.1:8000/"
 """site_url for MkDocs and Material when the edition has no public address (never published)."""
@@ -176,7 +176,7 @@ def _compact_search_index(site_dir: Path) -> None:
 
 
 def _patch_search_worker(site_dir: Path) -> None:
-    """Fix Material's search of Chinese queries (see generator.search_worker)."""
+    """Fix Material's search of Chinese queries (see generator.site.search_worker)."""
     for path in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
         script, missing = patch_search_worker(path.read_text(encoding="utf-8"))
         path.write_text(script, encoding="utf-8", newline="")
@@ -190,7 +190,7 @@ EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://w
 
 
 def _stable_sitemap(site_dir: Path, criteria: Criteria, public: bool) -> None:
-    """Rewrite this language's sitemap.xml(.gz) without the build date (see generator.sitemap).
+    """Rewrite this language's sitemap.xml(.gz) without the build date (see generator.site.sitemap).
     A site with no public address gets an empty sitemap instead: MkDocs's would list placeholder
     addresses, and with none at all Material's instant navigation requests it on every page (404)."""
     path = site_dir / "sitemap.xml"

@@ -13,10 +13,10 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
-from generator.load import load_criteria
-from generator.outputs import render_all
-from generator.schema_check import schema
-from generator.version import edition_stamp, read_commit
+from generator.checks.schema_check import schema
+from generator.parse.load import load_criteria
+from generator.site.outputs import render_all
+from generator.site.version import edition_stamp, read_commit
 
 SHARED_SHAPES = {"text", "texts"}
 

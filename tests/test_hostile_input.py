@@ -23,13 +23,13 @@ import pytest
 from trees import tree_digest
 
 from conftest import MINIMAL, ROOT
+from generator.checks.svg_check import svg_problem
 from generator.cli import main
-from generator.compose import MAX_ALIAS_CHARS, MAX_DEPTH, MAX_NODES
-from generator.load import MAX_BYTES, load_criteria, parse_criteria
 from generator.model import Criteria
-from generator.outputs import render_all
-from generator.source import MAX_VALUES
-from generator.svg_check import svg_problem
+from generator.parse.compose import MAX_ALIAS_CHARS, MAX_DEPTH, MAX_NODES
+from generator.parse.load import MAX_BYTES, load_criteria, parse_criteria
+from generator.parse.source import MAX_VALUES
+from generator.site.outputs import render_all
 
 HOSTILE = ROOT / "tests" / "hostile"
 MEMORY_LIMIT = 2 * 1024**3

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from conftest import DEFAULT_CRITERIA, PHONE
-from generator.load import load_criteria
-from generator.nav import language_root, language_tag
+from generator.parse.load import load_criteria
+from generator.site.nav import language_root, language_tag
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 GUIDE_PAGES = ("", "how-to-use/", "scoring/", "downloads/", "edition/", "schema/", "changelog/",

@@ -19,10 +19,10 @@ import scorer_pages as sp
 
 from conftest import DEFAULT_CRITERIA
 from generator.labels import label
-from generator.load import load_criteria
-from generator.nav import language_root
+from generator.parse.load import load_criteria
 from generator.render.agencies import COUNTS
 from generator.scoring import display, score_criteria
+from generator.site.nav import language_root
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 IDS = [k.id for k in CRITERIA.scored_criteria]

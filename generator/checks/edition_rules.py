@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Any
 
+from generator.checks.problems import Problem
+from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
+from generator.checks.svg_check import svg_problem
 from generator.labels import LABELS
-from generator.problems import Problem
-from generator.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
-from generator.source import Parsed
-from generator.svg_check import svg_problem
+from generator.parse.source import Parsed
 
 __all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholder_problem", "placeholders"]
 
