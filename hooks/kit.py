@@ -32,6 +32,7 @@ from generator.cli import generate  # noqa: E402
 from generator.model import Criteria  # noqa: E402
 from generator.parse.load import load_criteria  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
+from generator.site.guard import OutputFolderError  # noqa: E402
 from generator.site.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
 from generator.site.search_worker import patch_search_worker  # noqa: E402
@@ -65,6 +66,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         criteria = load_criteria(source) if nested else generate(source, str(docs), commit)[0]
     except InputError as error:
         raise Abort(f"{error}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
+    except OutputFolderError as error:
+        raise Abort(str(error)) from None
     lang = _language(config, docs, criteria)
     config.docs_dir = str(docs / lang)
     config.site_name = escape(criteria.meta.title(lang))  # Material prints it as HTML; Markup is not escaped twice
