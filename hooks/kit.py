@@ -29,11 +29,14 @@ if str(ROOT) not in sys.path:
 
 from generator.checks.problems import InputError  # noqa: E402
 from generator.cli import generate  # noqa: E402
+from generator.labels import label  # noqa: E402
 from generator.model import Criteria  # noqa: E402
 from generator.parse.load import load_criteria  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
+from generator.render.form_names import skip_target  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
 from generator.site.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
+from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
 from generator.site.search_worker import patch_search_worker  # noqa: E402
 from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
@@ -135,6 +138,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         build(nested)
 
 
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Name Material's search dialog for screen readers (see generator.site.page_fixes)."""
+    return name_search_dialog(output, label(config.extra["kit"]["language"], "search_dialog"))
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     """Rebuild when the criteria file changes, wherever it is."""
     source, _ = _paths(config)
@@ -149,6 +157,8 @@ def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> 
     criteria = load_criteria(source)  # the same file is parsed once per change
     lang = _language(config, docs, criteria)
     page.meta["alternates"] = page_alternates(criteria, lang, page.url)
+    target = skip_target(page.file.src_uri)
+    page.meta["kit_skip"] = None if target is None else {"target": target, "text": label(lang, "skip_to_form")}
     context["nav"] = _pruned_nav(nav, page)
     return context
 
