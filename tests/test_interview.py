@@ -11,10 +11,10 @@ import pytest
 
 from conftest import DEFAULT_CRITERIA
 from generator.labels import label
-from generator.load import load_criteria
-from generator.nav import language_root, site_nav
+from generator.parse.load import load_criteria
 from generator.render.interview import ELEMENT_ID, STRINGS, interview_data, render_interview
 from generator.render.scoring_data import scoring_data
+from generator.site.nav import language_root, site_nav
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 
@@ -67,6 +67,7 @@ def test_linked_from_home_navigation_and_worksheet(built_site: Path, lang: str) 
     page = (root / "interview" / "index.html").read_text(encoding="utf-8")
     assert f'<h1 id="interview">{html.escape(label(lang, "interview"))}</h1>' in page
     assert 'href="../questionnaire/"' in page, "without scripts, the printable questionnaire"
+    assert f'<a href="#interview" class="md-skip kit-skip">{html.escape(label(lang, "skip_to_form"))}</a>' in page
     home = (root / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="interview/">' + re.escape(html.escape(label(lang, "interview"))) + "</a>", home)
     assert html.escape(label(lang, "interview_about")) in home

@@ -21,9 +21,9 @@ from test_scoring_browser import instant_base  # noqa: F401  (the fixture, serve
 
 from conftest import DEFAULT_CRITERIA
 from generator.labels import label
-from generator.load import load_criteria
-from generator.nav import language_root
+from generator.parse.load import load_criteria
 from generator.scoring import display, score_criteria
+from generator.site.nav import language_root
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 SCORED = CRITERIA.scored_criteria

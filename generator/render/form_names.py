@@ -15,8 +15,10 @@ ALL_FORMS = FORMS + DATA_FORMS
 def skip_target(page: str) -> str | None:
     """Where a form page's skip link leads (an element id), or None for pages that are not forms.
 
+    The interview page (generator.render.interview) is an HTML page too and gets one as well.
+
     Form pages are HTML, so Material finds no headings for its own skip link; without one a
     keyboard user tabs through the whole header and menu first. The link leads to the form's
     title, so the next Tab reaches the form's first control (on the worksheet, the scorer's)."""
     form = page.removesuffix(".md")
-    return form if form in ALL_FORMS else None
+    return form if form in ALL_FORMS or form == "interview" else None

@@ -21,7 +21,7 @@ from generator.model import Criteria, Criterion
 from generator.render.agencies import COUNTS
 from generator.render.guide import banner
 from generator.render.scoring_data import json_for_html, scoring_data
-from generator.templates import render
+from generator.render.templates import render
 
 __all__ = ["ELEMENT_ID", "STRINGS", "criterion_texts", "interview_data", "render_interview"]
 
