@@ -72,7 +72,8 @@ def test_linked_from_home_navigation_and_worksheet(built_site: Path, lang: str) 
     assert re.search(r'<a href="interview/">' + re.escape(html.escape(label(lang, "interview"))) + "</a>", home)
     assert html.escape(label(lang, "interview_about")) in home
     sheet = (root / "worksheet" / "index.html").read_text(encoding="utf-8")
-    assert f'<a href="../interview/">{html.escape(label(lang, "interview"))}</a>' in sheet
+    link = {"text": label(lang, "iv_from_worksheet"), "link": label(lang, "interview"), "href": "../interview/"}
+    assert json.dumps(link, ensure_ascii=False, separators=(",", ":")) in sheet, "the scorer links the interview"
     titles = [str(title) for item in site_nav(CRITERIA, lang) for title in item]
     assert label(lang, "interview") in titles
     assert re.search(r'class="md-nav__link"[^>]*href="\.\./interview/"|href="\.\./interview/"[^>]*md-nav__link',

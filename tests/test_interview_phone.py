@@ -122,6 +122,10 @@ def test_full_interview_of_one_agency_then_the_worksheet_shows_it(open_page: Any
             page.locator('.kit-iv-nav button[data-action="next"]').tap()
         page.wait_for_function("(id) => document.querySelector('.kit-iv-card').dataset.criterion !== id", arg=k.id)
     assert page.evaluate("visualViewport.scale") == 1, "no zooming"
+    page.locator("#kit-iv-note").scroll_into_view_if_needed()
+    bar = page.locator(".kit-iv-agency")
+    assert bar.evaluate("(s) => s.selectedOptions[0].textContent") == "面谈公司"
+    assert page.evaluate(COVERED)["barBelowHeader"] and 0 < bar.bounding_box()["y"] < 150, "the name stays in view"
     scores = {k.id: v for k, (v, _, _) in zip(SCORED, steps, strict=True)}
     result = score_criteria(CRITERIA, scores)
     assert result.disqualified
@@ -156,7 +160,9 @@ def test_worksheet_scores_notes_and_old_versions_show_in_the_interview(open_page
     page.locator(f'textarea.kit-sc-note[data-criterion="{IDS[3]}"]').fill("seen on the worksheet")
     page.locator(".kit-sc-pick input").nth(1).check()
     sp.pick(page, IDS[5], "na")
-    goto(page, base, "en")
+    page.locator(".kit-sc-interview a").click()
+    page.wait_for_selector("#kit-interview .kit-iv-card")
+    assert page.url == f"{base}{language_root(CRITERIA, 'en')}interview/"
     page.locator("#kit-iv-jump").select_option(IDS[3])
     assert page.locator(f'.kit-iv-level[data-score="{HIGH}"] input').is_checked()
     assert page.locator("#kit-iv-note").input_value() == "seen on the worksheet"
@@ -324,3 +330,20 @@ def test_keyboard_order_focus_and_screen_reader_semantics(open_page: Any) -> Non
     assert unlabelled == []
     page.locator('.kit-iv-nav button[data-action="next"]').click()
     assert page.evaluate("document.activeElement.id") == "kit-iv-card-title", "focus follows the new card"
+
+
+def test_says_so_when_the_browser_cannot_save(open_page: Any) -> None:
+    page = open_page("zh")
+    page.locator(f'.kit-iv-level[data-score="{LOW}"]').tap()
+    assert sp.state(page, CRITERIA)["agencies"][0]["scores"] == {IDS[0]: LOW}
+    # Then storage fills up: the browser refuses every write.
+    page.evaluate("() => { Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); }; }")
+    warning = page.locator(".kit-iv-warning")
+    assert warning.is_hidden()
+    page.locator(f'.kit-iv-level[data-score="{HIGH}"]').tap()
+    assert warning.is_visible() and warning.inner_text() == label("zh", "sc_no_storage")
+    page.locator('.kit-iv-nav button[data-action="next"]').tap()
+    page.locator('.kit-iv-level[data-score="na"]').tap()
+    page.locator('.kit-iv-nav button[data-action="prev"]').tap()
+    assert page.locator(f'.kit-iv-level[data-score="{HIGH}"] input').is_checked(), "kept on screen"
+    assert page.locator(".kit-iv-progress").inner_text() == label("zh", "iv_progress", n=1, total=len(IDS), scored=2)

@@ -85,12 +85,15 @@ export class Interview {
 
   /** Applies change(agency) to the freshly re-read document and saves it. */
   change(update) {
-    const state = this.read();
+    // After a refused write, what is saved is older than what is on screen: keep working on the latter.
+    const state = this.unsaved ? this.state : this.read();
     if (!state) return this.load();
     this.state = state;
     const agency = this.agency();
     if (agency) update(agency);
-    this.saved = writeSaved(this.key, this.state);
+    this.storable = writeSaved(this.key, this.state);
+    this.unsaved = !this.storable;
+    this.warning.hidden = this.storable;
     this.status();
     return true;
   }
@@ -120,7 +123,9 @@ export class Interview {
     this.cardBox = h('div', { class: 'kit-iv-card-box' });
     this.empty = h('p', { class: 'kit-iv-empty' }, this.s.noAgencies);
     this.finish = h('p', { class: 'kit-iv-finish' });
-    this.root.replaceChildren(this.bar.box, this.names.box, this.jump.box, this.empty, this.cardBox,
+    // Private mode or full storage: say so at once, as the worksheet does.
+    this.warning = h('p', { class: 'kit-iv-warning', role: 'alert', hidden: this.storable }, this.s.noStorage);
+    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.jump.box, this.empty, this.cardBox,
       h('p', { class: 'kit-iv-hint' }, this.s.ivSwipe), this.finish, this.nav.box);
     onSwipe(this.cardBox, (step) => this.move(this.card + step));
   }
@@ -257,7 +262,9 @@ export class Interview {
     this.state.agencies.push(agency);
     this.active = agency.id;
     this.card = 0;
-    writeSaved(this.key, this.state);
+    this.storable = writeSaved(this.key, this.state);
+    this.unsaved = !this.storable;
+    this.warning.hidden = this.storable;
     this.show(false);
     this.names.name.focus();
     this.names.name.select();
