@@ -28,6 +28,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator.cli import generate  # noqa: E402
+from generator.edition_language import editor_language  # noqa: E402
 from generator.load import load_criteria  # noqa: E402
 from generator.model import Criteria  # noqa: E402
 from generator.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
@@ -64,7 +65,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         commit = read_commit(Path(source).parent)
         criteria = load_criteria(source) if nested else generate(source, str(docs), commit)[0]
     except InputError as error:
-        raise Abort(f"{error}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
+        shown = error.text(editor_language(None, source))  # in the edition's first language, as `check` says it
+        raise Abort(f"{shown}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
     lang = _language(config, docs, criteria)
     config.docs_dir = str(docs / lang)
     config.site_name = escape(criteria.meta.title(lang))  # Material prints it as HTML; Markup is not escaped twice

@@ -90,7 +90,7 @@ def test_cli_reports_without_traceback(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 @pytest.mark.parametrize(("raw", "fragment"), [
-    (b"a: [1, 2\n", "YAML syntax error"),
+    (b"a: [1, 2\n", "a [ opened at line 1 is never closed"),
     (b"format: 1\nmeta: \xff\xfe\n", "not valid UTF-8"),
     (b"format: 1\x00\n", "NUL character"),
     (b"", "the file is empty"),
