@@ -92,7 +92,7 @@ def test_must_ask_after_signing_and_self_check_changes_are_found(tmp_path: Path,
     report = capsys.readouterr().out.splitlines()
     assert "## 自查（不计分）设置有改动 (1)" in report and "- 评估方面 `yourself` 商家自查: 是 → 否" in report
     assert "- 标准 `visit` 实地考察: 2 → 2" in report
-    assert "  - after_signing[2] (zh): “核对办公地址” → “核对合同地址”" in report
+    assert "  - after_signing[2] (zh): “核对合同上的地址就是办公地址” → “核对合同地址”" in report
 
 
 def test_markdown_report(changed: Path, capsys: pytest.CaptureFixture[str]) -> None:
