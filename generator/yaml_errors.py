@@ -18,6 +18,8 @@ _CLOSERS = {"flow mapping": ("{", "}"), "flow sequence": ("[", "]")}
 def syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Msg]:
     """1-based line and column of ``exc`` in ``text``, and what to do about it."""
     mark = exc.problem_mark or exc.context_mark
+    if "quoted scalar" in str(exc.context) and exc.context_mark:
+        mark = exc.context_mark  # where the quote opens, not the end of the file where the parser gave up
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     what = " ".join(filter(None, [exc.context, exc.problem]))
     return line, col, _advice(exc, what, text)
@@ -44,7 +46,9 @@ def _advice(exc: yaml.MarkedYAMLError, what: str, text: str) -> Msg:
             return Msg.of("yaml_unclosed_flow", line=opened, open=opener, close=closer)
     if "expected key" in problem or "expected '-' indicator" in problem:
         return Msg.of("yaml_indent", what=what)
-    if "mapping values are not allowed" in problem:
-        return Msg.of("yaml_colon", what=what)
+    if "mapping values are not allowed" in problem and at is not None:
+        before = text.split("\n")[at.line][: at.column] if at.line < text.count("\n") + 1 else ""
+        # "key: text: more" is a colon inside a text; a lone "key:" lines up wrongly.
+        return Msg.of("yaml_colon" if ": " in before else "yaml_indent", what=what)
     return Msg.of("yaml_error", what=what)
 

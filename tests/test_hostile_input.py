@@ -136,7 +136,7 @@ def test_corpus_lists_every_file() -> None:
 def test_hostile_file_gets_a_located_error(name: str, fragment: str, line: int,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     path = HOSTILE / name
-    assert main(["check", "--criteria", str(path)]) == 1
+    assert main(["check", "--lang", "en", "--criteria", str(path)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
     located = [row for row in err.splitlines() if row.startswith(f"{path}:{line}:") and fragment in row]
@@ -187,7 +187,7 @@ def _limit_memory() -> None:
 def run_limited(*args: str, timeout: float) -> subprocess.CompletedProcess[str]:
     """``python -m generator *args`` with a time and memory limit (TimeoutExpired fails the test)."""
     env = {**os.environ, "KIT_COMMIT": "", "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=ROOT, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "generator", *args, "--lang", "en"], cwd=ROOT, env=env, capture_output=True,
                           text=True, errors="replace", timeout=timeout, preexec_fn=_limit_memory, check=False)
 
 
