@@ -20,7 +20,7 @@ from generator.model import Criteria
 from generator.outputs import render_all, source_name
 from generator.problems import InputError
 from generator.publish import recover, staging_folder, swap
-from generator.version import COMMIT_ENV, read_commit
+from generator.version import COMMIT_ENV, EDITION_COMMIT_ENV, CommitLike, read_commit
 from generator.writer import write_tree
 
 __all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "generate", "main"]
@@ -64,7 +64,7 @@ def _lang_option(command: argparse.ArgumentParser) -> None:
                               "file's first language; English for languages without messages)")
 
 
-def generate(criteria_path: str, docs: str, commit: str | None = None) -> tuple[Criteria, int]:
+def generate(criteria_path: str, docs: str, commit: CommitLike | None = None) -> tuple[Criteria, int]:
     """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed.
 
     ``commit`` (from ``generator.version.read_commit``) is stamped on the outputs that show it."""
@@ -110,7 +110,8 @@ def _site(criteria: str, docs: str, site: str, config: str) -> int:
     _warn_no_site_url(criteria, model, config)
     staging = staging_folder(target)
     env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
-           COMMIT_ENV: commit or ""}  # the hook stamps the same commit
+           COMMIT_ENV: commit.kit if commit else "",  # the hook stamps the same commits
+           EDITION_COMMIT_ENV: (commit.edition or "") if commit else ""}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "--config-file", config, "--site-dir", str(staging)]
     try:

@@ -215,6 +215,8 @@ _ZH = {
     "sc_criterion_id": "标准编号",
     "sc_removed_short": "（已删除的标准）",
     "sc_notes_title": "备注",
+    # Issue 17 (editor): the edition repository's own commit beside the kit's (generator/version.py)
+    "stamp_commit_edition": "{stamp}（工具包提交 {commit}，行业版提交 {edition}）",
 }
 _EN = {
     "language_name": "English",
@@ -447,6 +449,8 @@ _EN = {
     "sc_criterion_id": "Criterion id",
     "sc_removed_short": "(removed criterion)",
     "sc_notes_title": "Notes",
+    # Issue 17 (editor): the edition repository's own commit beside the kit's (generator/version.py)
+    "stamp_commit_edition": "{stamp} (kit commit {commit}, edition commit {edition})",
 }
 
 LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(

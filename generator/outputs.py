@@ -10,6 +10,7 @@ from generator.render.downloads import render_downloads
 from generator.render.edition import render_edition
 from generator.render.forms import render_forms
 from generator.render.guide import render_guide
+from generator.version import CommitLike
 
 __all__ = ["PROJECT", "render_all", "source_name"]
 
@@ -17,7 +18,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 """The kit's checkout: criteria files inside it are named relative to it."""
 
 
-def render_all(criteria: Criteria, source: str, commit: str | None = None) -> dict[str, str | bytes]:
+def render_all(criteria: Criteria, source: str, commit: CommitLike | None = None) -> dict[str, str | bytes]:
     """Every generated file, keyed by path relative to the docs folder (``<lang>/...``).
 
     ``commit`` is the short git commit the CLI or hook read (see ``generator.version``), or None.
