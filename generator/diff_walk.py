@@ -13,9 +13,9 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from generator.checks.schema_check import schema
 from generator.model import Criteria
 from generator.render.exports import criteria_data
-from generator.schema_check import schema
 
 __all__ = ["ITEMS", "Leaf", "Place", "flatten"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.source import Parsed, Path
+from generator.parse.source import Parsed, Path
 
 __all__ = ["LANGUAGE_PATTERN", "YAML11_WORDS", "comma_key"]
 

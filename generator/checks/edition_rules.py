@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import difflib
 import re
+import stat
 import string
 from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Any
 
+from generator.checks.problems import Msg, Problem
+from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
+from generator.checks.svg_check import svg_problem
 from generator.labels import LABELS
-from generator.problems import Problem
-from generator.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
-from generator.source import Parsed
-from generator.svg_check import svg_problem
+from generator.parse.source import Parsed
 
 __all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholder_problem", "placeholders"]
 
@@ -36,6 +37,25 @@ def edition_problems(parsed: Parsed) -> Iterator[Problem]:
 def logo_file(criteria_file: str, logo: str) -> FsPath:
     """Where the logo named in ``criteria_file`` lives: relative to that file's folder."""
     return FsPath(criteria_file).parent / logo
+
+
+def _logo_path_problem(criteria_file: str, logo: str) -> Msg | None:
+    """Why the logo path may not be read, or None: a symbolic link on the way (it could point at
+    /etc/passwd, /proc/self/environ or .git/config), a device, pipe or folder, or a file that
+    resolves outside the criteria file's folder."""
+    folder = FsPath(criteria_file).parent
+    current = folder
+    for part in FsPath(logo).parts:
+        current = current / part
+        if current.is_symlink():
+            return Msg.of("logo_symlink", link=current.relative_to(folder))
+    if not current.exists():
+        return None  # reported as not found
+    if not stat.S_ISREG(current.lstat().st_mode):
+        return Msg.of("logo_not_file")
+    if not current.resolve().is_relative_to(folder.resolve()):
+        return Msg.of("logo_outside")
+    return None
 
 
 def placeholders(text: str) -> set[str]:
@@ -76,12 +96,14 @@ def _logo(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
     if not isinstance(logo, str) or ".." in logo or logo.startswith("/"):
         return  # the schema reports a malformed path
     path, where = logo_file(parsed.file, logo), ("meta", "branding", "logo")
-    if not path.is_file():
+    if (unsafe := _logo_path_problem(parsed.file, logo)) is not None:
+        yield parsed.at(where, "logo_not_plain", logo=logo, what=unsafe)
+    elif not path.is_file():
         yield parsed.at(where, "logo_missing", logo=logo, path=path)
     elif path.stat().st_size > MAX_LOGO_BYTES:
         yield parsed.at(where, "logo_too_big", logo=logo, size=path.stat().st_size, limit=MAX_LOGO_BYTES)
-    elif path.suffix.lower() == ".svg" and (unsafe := svg_problem(path.read_bytes())):
-        yield parsed.at(where, "logo_unsafe", logo=logo, what=unsafe)
+    elif path.suffix.lower() == ".svg" and (drawing := svg_problem(path.read_bytes())):
+        yield parsed.at(where, "logo_unsafe", logo=logo, what=drawing)
 
 
 def _labels(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Iterator[Problem]:

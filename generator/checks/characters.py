@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.problems import Msg
+from generator.checks.problems import Msg
 
 __all__ = ["FORBIDDEN", "forbidden_character"]
 

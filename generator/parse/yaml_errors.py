@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import yaml
 
-from generator.problems import Msg
+from generator.checks.problems import Msg
 
 __all__ = ["syntax_message"]
 

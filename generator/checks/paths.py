@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.source import Path
+from generator.parse.source import Path
 
 __all__ = ["shown_path"]
 

@@ -10,18 +10,18 @@ from generator.render.downloads import render_downloads
 from generator.render.edition import render_edition
 from generator.render.forms import render_forms
 from generator.render.guide import render_guide
-from generator.version import CommitLike
+from generator.site.version import CommitLike
 
 __all__ = ["PROJECT", "render_all", "source_name"]
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parent.parent.parent
 """The kit's checkout: criteria files inside it are named relative to it."""
 
 
 def render_all(criteria: Criteria, source: str, commit: CommitLike | None = None) -> dict[str, str | bytes]:
     """Every generated file, keyed by path relative to the docs folder (``<lang>/...``).
 
-    ``commit`` is the short git commit the CLI or hook read (see ``generator.version``), or None.
+    ``commit`` is the short git commit the CLI or hook read (see ``generator.site.version``), or None.
     """
     files: dict[str, str | bytes] = {}
     for lang in criteria.meta.languages:

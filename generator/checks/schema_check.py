@@ -12,14 +12,14 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from generator.paths import shown_path
-from generator.problems import Msg, Problem
-from generator.source import Parsed, Path
-from generator.text_keys import LANGUAGE_PATTERN, YAML11_WORDS, comma_key
+from generator.checks.paths import shown_path
+from generator.checks.problems import Msg, Problem
+from generator.checks.text_keys import LANGUAGE_PATTERN, YAML11_WORDS, comma_key
+from generator.parse.source import Parsed, Path
 
 __all__ = ["SCHEMA_PATH", "schema", "schema_problems"]
 
-SCHEMA_PATH = FsPath(__file__).parent / "schema" / "criteria.schema.json"
+SCHEMA_PATH = FsPath(__file__).parent.parent / "schema" / "criteria.schema.json"
 
 
 @cache
