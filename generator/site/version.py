@@ -26,7 +26,7 @@ EDITION_COMMIT_ENV = "KIT_EDITION_COMMIT"
 """With KIT_COMMIT set: the edition's commit, if any (``site`` hands both to the MkDocs hook this way)."""
 DIRTY = "+dirty"
 """Added to a commit whose checkout has uncommitted changes: the output is not that commit's."""
-KIT_ROOT = Path(__file__).resolve().parent.parent
+KIT_ROOT = Path(__file__).resolve().parents[2]
 """The kit's own checkout (the generator's code)."""
 
 _COMMIT = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}(\+dirty)?$")
