@@ -17,7 +17,7 @@ from generator.checks.schema_check import schema
 from generator.model import Criteria
 from generator.render.exports import criteria_data
 
-__all__ = ["ITEMS", "Leaf", "Place", "flatten"]
+__all__ = ["ITEMS", "Leaf", "Place", "field_name", "flatten", "item_of"]
 
 Place = tuple[str | int, ...]
 """Keys, item ids and (for lists without ids) 1-based numbers, from the top of the file."""
@@ -111,3 +111,16 @@ def _item_key(place: Place, item: Any, number: int) -> str | int:
     if place in ITEMS and isinstance(item, dict):
         return str(item.get("id", item.get("version", number)))
     return number
+
+
+def item_of(place: Place) -> tuple[str, str, Place] | None:
+    """(item kind, id, place inside the item) for places inside an item, else None."""
+    for prefix, kind in ITEMS.items():
+        if place[: len(prefix)] == prefix and len(place) > len(prefix):
+            return kind, str(place[len(prefix)]), place[len(prefix) + 1:]
+    return None
+
+
+def field_name(place: Place) -> str:
+    """A place inside an item as written for people: ``levels[2].text`` (numbers from 1)."""
+    return "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in place).lstrip(".")
