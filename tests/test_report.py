@@ -20,6 +20,7 @@ import pytest
 import scorer_pages as sp
 from PIL import Image
 from pypdf import PdfReader
+from test_layout_shift import LIMIT, SHIFTS_JS
 from test_print import _contains
 
 from conftest import DEFAULT_CRITERIA, PHONE
@@ -212,6 +213,25 @@ def test_report_saves_a_png_as_legible_as_the_page(phone: Any, base: str) -> Non
     status = page.locator(".kit-rp-message")
     assert status.inner_text() == label("zh", "rp_image_done", name=download.suggested_filename)
     assert status.bounding_box()["y"] < 844 + page.evaluate("scrollY"), "the answer is on screen"
+
+
+@pytest.mark.parametrize("scored", [False, True])
+def test_report_does_not_shift_on_load(phone: Any, base: str, scored: bool) -> None:
+    page = phone
+    if scored:
+        page.goto(f"{base}worksheet/")
+        page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [sp.key(CRITERIA), json.dumps(_document())])
+    # The scripts arrive late, as on a slow phone network: the page is painted before the report is built.
+    def late(route: Any) -> None:
+        page.wait_for_timeout(600)
+        route.continue_()
+
+    page.route("**/scorer/main.js", late)
+    page.goto(f"{base}report/", wait_until="load")
+    page.wait_for_selector("#kit-report .kit-rp-rank" if scored else "#kit-report .kit-rp-empty")
+    page.wait_for_timeout(300)
+    shifts = page.evaluate(SHIFTS_JS)
+    assert sum(s["value"] for s in shifts) < LIMIT, shifts
 
 
 def test_report_without_scores_points_to_the_worksheet(phone: Any, base: str) -> None:
