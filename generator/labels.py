@@ -250,6 +250,7 @@ _ZH = {
     "rp_actions": "打印或分享",
     "rp_agency_total": "总分 {total}",
     "rp_flag_count": "{n} 个危险信号",
+    "skip_to_report": "跳到报告",
 }
 _EN = {
     "language_name": "English",
@@ -518,6 +519,7 @@ _EN = {
     "rp_actions": "Print or share",
     "rp_agency_total": "Total {total}",
     "rp_flag_count": "{n} red flags",
+    "skip_to_report": "Skip to the report",
 }
 
 LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(

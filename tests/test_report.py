@@ -25,11 +25,11 @@ from test_print import _contains
 
 from conftest import DEFAULT_CRITERIA, PHONE
 from generator.labels import label
-from generator.load import load_criteria
-from generator.nav import language_root
+from generator.parse.load import load_criteria
 from generator.render.report import report_data
 from generator.scoring import display, rank, score_criteria
-from generator.version import running_title
+from generator.site.nav import language_root
+from generator.site.version import running_title
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 SCORED = CRITERIA.scored_criteria
@@ -275,3 +275,15 @@ def test_report_data_carries_each_criterions_red_flags() -> None:
         leftover = {m for text in data["strings"].values() for m in re.findall(r"\{(\w+)\}", text)}
         assert leftover <= {"n", "date", "total", "reason", "name", "where", "letter", "ids", "id", "max", "size",
                             "scored", "na", "blank", "names", "current", "old", "new"}
+
+
+@pytest.mark.parametrize("lang", CRITERIA.meta.languages)
+def test_skip_link_leads_past_the_menu_to_the_report(browser: Any, base: str, lang: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}{language_root(CRITERIA, lang)}report/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.href, document.activeElement.textContent]")
+    assert focused == [f"{base}{language_root(CRITERIA, lang)}report/#report", label(lang, "skip_to_report")]
+    assert page.evaluate("document.getElementById('report').textContent") == label(lang, "report")
+    context.close()

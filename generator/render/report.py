@@ -19,15 +19,16 @@ from markupsafe import Markup
 
 from generator.labels import label
 from generator.model import Criteria
+from generator.render.form_names import REPORT
 from generator.render.forms import page_style
 from generator.render.guide import banner
 from generator.render.scoring_data import json_for_html, scoring_data
-from generator.templates import render
-from generator.version import running_title
+from generator.render.templates import render
+from generator.site.version import running_title
 
 __all__ = ["ELEMENT_ID", "PAGE", "STRINGS", "render_report", "report_data", "report_element"]
 
-PAGE = "report"
+PAGE = REPORT
 """The page's file name (``report.md``) and its title's label key."""
 ELEMENT_ID = "kit-report-data"
 """Id of the ``<template>`` element holding the report's JSON."""
