@@ -219,6 +219,40 @@ _ZH = {
     "sc_notes_title": "备注",
     # Issue 17 (editor): the edition repository's own commit beside the kit's (generator/version.py)
     "stamp_commit_edition": "{stamp}（工具包提交 {commit}，行业版提交 {edition}）",
+    # Comparison report (issue 16, branch report; generator/render/report.py, scorer/report.js)
+    "report": "对比报告",
+    "rp_intro": (
+        "几家代运营公司的评分放在一页上：排名、各方面得分、一票否决、勾选的危险信号、未评的标准和备注。"
+        "数据来自本机浏览器里保存的评分（评分表和面谈页面），可以打印，也可以存成图片发到微信等聊天软件。"
+    ),
+    "rp_needs_js": "这一页在浏览器里读取本机保存的评分，需要启用 JavaScript。",
+    "rp_link": "查看对比报告（可打印，可存成图片）",
+    "rp_to_worksheet": "去评分表打分",
+    "rp_empty": "还没有任何评分。先在评分表里给各家公司打分，这里会自动出现对比结果。",
+    "rp_corrupt": "本机保存的评分无法读取：{reason} 请打开评分表页面处理。",
+    "rp_ranking": "排名",
+    "rp_sections": "各方面得分",
+    "rp_details": "各家公司详情",
+    "rp_knockouts": "一票否决",
+    "rp_no_knockout": "无",
+    "rp_flags": "勾选的危险信号",
+    "rp_no_flags": "未勾选",
+    "rp_unscored": "未评的标准",
+    "rp_unscored_count": "{n} 项未评",
+    "rp_all_scored": "全部已评",
+    "rp_notes": "备注",
+    "rp_no_notes": "无",
+    "rp_scored_with": "评分标准：{stamp}",
+    "rp_date": "报告日期：{date}",
+    "rp_print": "打印报告",
+    "rp_image": "存成图片（PNG）",
+    "rp_image_hint": "图片宽 1080 像素，文字在手机上和网页一样清楚，可直接发到聊天软件。",
+    "rp_image_done": "图片已生成：{name}",
+    "rp_image_failed": "这个浏览器无法生成图片，请用截图或打印。",
+    "rp_actions": "打印或分享",
+    "rp_agency_total": "总分 {total}",
+    "rp_flag_count": "{n} 个危险信号",
+    "skip_to_report": "跳到报告",
 }
 _EN = {
     "language_name": "English",
@@ -455,6 +489,41 @@ _EN = {
     "sc_notes_title": "Notes",
     # Issue 17 (editor): the edition repository's own commit beside the kit's (generator/version.py)
     "stamp_commit_edition": "{stamp} (kit commit {commit}, edition commit {edition})",
+    # Comparison report (issue 16, branch report; generator/render/report.py, scorer/report.js)
+    "report": "Comparison report",
+    "rp_intro": (
+        "The agencies you scored, on one page: ranking, section scores, knock-outs, red flags ticked, "
+        "criteria left unscored and notes. It reads the scores saved in this browser (worksheet and interview "
+        "pages); print it, or save it as an image to send in a chat app."
+    ),
+    "rp_needs_js": "This page reads the scores saved in this browser and needs JavaScript.",
+    "rp_link": "See the comparison report (print it or save it as an image)",
+    "rp_to_worksheet": "Score on the worksheet",
+    "rp_empty": "Nothing is scored yet. Score the agencies on the worksheet and the comparison appears here.",
+    "rp_corrupt": "The scores saved in this browser cannot be read: {reason} Open the worksheet page to fix it.",
+    "rp_ranking": "Ranking",
+    "rp_sections": "Section scores",
+    "rp_details": "Agency by agency",
+    "rp_knockouts": "Knock-outs",
+    "rp_no_knockout": "None",
+    "rp_flags": "Red flags ticked",
+    "rp_no_flags": "None ticked",
+    "rp_unscored": "Criteria left unscored",
+    "rp_unscored_count": "{n} not scored",
+    "rp_all_scored": "All scored",
+    "rp_notes": "Notes",
+    "rp_no_notes": "None",
+    "rp_scored_with": "Scored with: {stamp}",
+    "rp_date": "Report date: {date}",
+    "rp_print": "Print the report",
+    "rp_image": "Save as image (PNG)",
+    "rp_image_hint": "The image is 1080 px wide, as legible on a phone as this page; send it in any chat app.",
+    "rp_image_done": "Image saved: {name}",
+    "rp_image_failed": "This browser cannot make the image; take a screenshot or print instead.",
+    "rp_actions": "Print or share",
+    "rp_agency_total": "Total {total}",
+    "rp_flag_count": "{n} red flags",
+    "skip_to_report": "Skip to the report",
 }
 
 LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(

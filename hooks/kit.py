@@ -34,7 +34,7 @@ from generator.labels import label  # noqa: E402
 from generator.model import Criteria  # noqa: E402
 from generator.parse.load import load_criteria  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
-from generator.render.form_names import skip_target  # noqa: E402
+from generator.render.form_names import skip_label, skip_target  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
 from generator.site.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
 from generator.site.page_fixes import name_search_dialog  # noqa: E402
@@ -160,7 +160,7 @@ def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> 
     lang = _language(config, docs, criteria)
     page.meta["alternates"] = page_alternates(criteria, lang, page.url)
     target = skip_target(page.file.src_uri)
-    page.meta["kit_skip"] = None if target is None else {"target": target, "text": label(lang, "skip_to_form")}
+    page.meta["kit_skip"] = None if target is None else {"target": target, "text": label(lang, skip_label(target))}
     context["nav"] = _pruned_nav(nav, page)
     return context
 

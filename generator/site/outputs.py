@@ -10,6 +10,7 @@ from generator.render.downloads import render_downloads
 from generator.render.edition import render_edition
 from generator.render.forms import render_forms
 from generator.render.guide import render_guide
+from generator.render.report import render_report
 from generator.site.version import CommitLike
 
 __all__ = ["PROJECT", "render_all", "source_name"]
@@ -30,6 +31,8 @@ def render_all(criteria: Criteria, source: str, commit: CommitLike | None = None
         for path, content in render_forms(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = content
         for path, content in render_data_forms(criteria, lang, source, commit).items():
+            files[f"{lang}/{path}"] = content
+        for path, content in render_report(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = content
         for path, download in render_downloads(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = download
