@@ -1,7 +1,8 @@
 /*
- * Agency Vetting Kit: starts the in-browser scorer of the worksheet page, or the interview of
- * the interview page (an ES module, loaded through mkdocs.yml extra_javascript with type: module;
- * does nothing on other pages).
+ * Agency Vetting Kit: starts the in-browser scorer of the worksheet page, the comparison
+ * report of the report page (report.js) and the interview of the interview page (interview.js)
+ * (an ES module, loaded through mkdocs.yml extra_javascript with type: module; does nothing
+ * on other pages).
  *
  * Material's instant navigation swaps pages without reloading scripts, so the scorer is
  * (re)built from document$ on every page view, once per page (never bound twice).
@@ -12,11 +13,24 @@ import { display, rank, score, tenths } from './rule.js';
 import { validate } from './storage.js';
 import { ROOT_ID, Scorer, finishPrint } from './scorer.js';
 import { INTERVIEW_ID, Interview } from './interview.js';
+import { REPORT_ROOT, Report } from './report.js';
 
 const DATA_ID = 'kit-scoring-data';
+const REPORT_DATA_ID = 'kit-report-data';
 const INTERVIEW_DATA_ID = 'kit-interview-data';
 
 let current = null;
+let report = null;
+
+/** The report page's report, built once per page view; null on other pages. */
+function initReport() {
+  const element = document.getElementById(REPORT_DATA_ID);
+  if (!element) {
+    report = null;
+  } else if (!document.getElementById(REPORT_ROOT)) {
+    report = new Report(element, json(element));
+  }
+}
 
 const json = (element) => JSON.parse(element.content ? element.content.textContent : element.textContent);
 
@@ -27,6 +41,7 @@ function init() {
   const asked = document.getElementById(INTERVIEW_DATA_ID);
   if (!asked) interview = null;
   else if (!document.getElementById(INTERVIEW_ID)) interview = new Interview(asked, json(asked));
+  initReport();
   const element = document.getElementById(DATA_ID);
   if (!element) {
     current = null;
@@ -41,6 +56,7 @@ window.addEventListener('resize', () => {
   clearTimeout(resizing);
   resizing = setTimeout(() => {
     if (current && current.state && current.root.isConnected) current.renderChart();
+    if (report && report.root.isConnected) report.renderChart();
   }, 150);
 });
 
@@ -51,6 +67,9 @@ window.kitScoring = Object.freeze({
   },
   get interview() {
     return interview;
+  },
+  get report() {
+    return report;
   },
   preparePrint: () => current && current.preparePrint(),
   finishPrint,

@@ -6,9 +6,9 @@
  *   {format, formatVersion, criteria: {id, version, ids: [criterion ids when saved]},
  *    agencies: [{id, name, scores: {criterion id: level score | "na"}, notes: {criterion id: text},
  *                flags: {criterion id: [0-based indices of ticked red flags, ascending]}}]}
- * Missing score = not scored. flags is optional (documents saved before it have none; it is read
- * as {}), so formatVersion stays 1. Scores, notes and flags are keyed by the stable criterion
- * ids, so they follow the criteria across versions; those of removed criteria are kept.
+ * Missing score = not scored. flags is optional (older documents have none; formatVersion stays 1).
+ * Scores, notes and flags are keyed by the stable criterion ids, so they follow the criteria
+ * across versions; those of removed criteria are kept.
  */
 
 /*
@@ -177,9 +177,7 @@ export function hasData(state, patterns) {
  * and notes over its own, the others are added. Null if that makes more than the limit.
  */
 export function merge(current, incoming) {
-  const agencies = current.agencies.map((a) => ({
-    ...a, scores: record(a.scores), notes: record(a.notes), flags: record(a.flags || {}),
-  }));
+  const agencies = current.agencies.map((a) => ({ ...a, scores: record(a.scores), notes: record(a.notes), flags: record(a.flags || {}) }));
   for (const a of incoming.agencies) {
     const same = agencies.find((b) => b.name.trim() === a.name.trim());
     if (same) {
