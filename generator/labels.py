@@ -256,7 +256,7 @@ _ZH = {
     # Issue 16: phone interview mode (generator/render/interview.py, javascripts/scorer/interview.js)
     "interview": "面谈模式",
     "interview_about": "在面谈现场用手机逐项提问、勾选危险信号、一点就打分；和在线评分共用同一份数据。",
-    "iv_lead": ("和代运营公司面谈时用手机打开这一页：一次看一项标准，先问必问问题，发现危险信号就勾上，"
+    "iv_lead": ("和代运营公司面谈时用手机打开这一页：一次看一项，先问必问问题，发现危险信号就勾上，"
                 "再点选最符合对方回答的描述。分数、备注和勾选的危险信号保存在这台设备的浏览器里，"
                 "和“评分表”页面的在线评分是同一份数据（最多 {online} 家公司）。"),
     "iv_noscript": "面谈模式需要浏览器启用 JavaScript。也可以打印面谈问卷带去面谈：",
