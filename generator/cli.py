@@ -21,12 +21,15 @@ from generator.publish import recover, staging_folder, swap
 from generator.version import COMMIT_ENV, read_commit
 from generator.writer import write_tree
 
-__all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "generate", "main"]
+__all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "PDF_ENV", "generate", "main"]
 
 DEFAULT_CRITERIA = "data/criteria.yaml"
 DEFAULT_DOCS = "docs"
 KEEP = frozenset({"README.md"})
 """Hand-written files at the top of the docs folder that generation leaves alone."""
+PDF_ENV = "KIT_PDF"
+"""Environment variable that makes the MkDocs hook generate the forms' PDFs too ("1"); ``site``
+sets it, ``mkdocs serve`` (``make serve``) runs without it, to refresh quickly."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,9 +45,14 @@ def build_parser() -> argparse.ArgumentParser:
         if name != "check":
             command.add_argument("--docs", default=os.environ.get("KIT_DOCS", DEFAULT_DOCS),
                                  help="generated docs folder (default: %(default)s)")
+        if name == "build":
+            command.add_argument("--pdf", action="store_true", help="also make the PDF downloads of the forms")
         if name == "site":
             command.add_argument("--site", default="site", help="output folder (default: %(default)s)")
             command.add_argument("--config", default="mkdocs.yml", help="MkDocs config (default: %(default)s)")
+            command.add_argument("--no-pdf", dest="pdf", action="store_false",
+                                 help="leave out the PDF downloads of the forms (a faster build; the downloads "
+                                      "page says they are missing)")
     text = "compare two criteria files by stable id: added, removed, reworded, weight, knock-out, moved"
     command = commands.add_parser("diff", help=text, description=text)
     command.add_argument("old", help="the earlier criteria file, e.g. upstream's")
@@ -54,12 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def generate(criteria_path: str, docs: str, commit: str | None = None) -> tuple[Criteria, int]:
+def generate(criteria_path: str, docs: str, commit: str | None = None, pdf: bool = False) -> tuple[Criteria, int]:
     """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed.
 
-    ``commit`` (from ``generator.version.read_commit``) is stamped on the outputs that show it."""
+    ``commit`` (from ``generator.version.read_commit``) is stamped on the outputs that show it;
+    ``pdf`` adds the PDF downloads of the forms."""
     criteria = load_criteria(criteria_path)
-    changed = write_tree(Path(docs), render_all(criteria, source_name(criteria_path), commit), keep=KEEP)
+    changed = write_tree(Path(docs), render_all(criteria, source_name(criteria_path), commit, pdf), keep=KEEP)
     return criteria, changed
 
 
@@ -75,11 +84,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.criteria}: ok — {len(criteria.sections)} sections, "
                   f"{len(criteria.criteria)} criteria, languages {', '.join(criteria.meta.languages)}")
         elif args.command == "build":
-            criteria, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent))
+            criteria, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent), args.pdf)
             _warn_label_gaps(args.criteria, criteria)
             print(f"{args.docs}: {changed} files changed")
         else:
-            return _site(args.criteria, args.docs, args.site, args.config)
+            return _site(args.criteria, args.docs, args.site, args.config, args.pdf)
     except InputError as error:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) found; nothing was written.", file=sys.stderr)
@@ -87,9 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _site(criteria: str, docs: str, site: str, config: str) -> int:
+def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True) -> int:
     """Build into a temporary folder beside ``site``, then swap it in, so a failed
-    or interrupted build never damages the previous site."""
+    or interrupted build never damages the previous site. ``pdf``: with the forms' PDFs."""
     target = Path(site).resolve()
     recover(target)  # what an interrupted build left (see generator.publish)
     commit = read_commit(Path(criteria).parent)
@@ -99,7 +108,7 @@ def _site(criteria: str, docs: str, site: str, config: str) -> int:
     _warn_no_site_url(criteria, model, config)
     staging = staging_folder(target)
     env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
-           COMMIT_ENV: commit or ""}  # the hook stamps the same commit
+           COMMIT_ENV: commit or "", PDF_ENV: "1" if pdf else ""}  # the hook stamps the same commit
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "--config-file", config, "--site-dir", str(staging)]
     try:

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.cli import generate  # noqa: E402
+from generator.cli import PDF_ENV, generate  # noqa: E402
 from generator.load import load_criteria  # noqa: E402
 from generator.model import Criteria  # noqa: E402
 from generator.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
@@ -62,7 +62,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         nested = Path(config.docs_dir).resolve().parent == docs
         commit = read_commit(Path(source).parent)
-        criteria = load_criteria(source) if nested else generate(source, str(docs), commit)[0]
+        pdf = os.environ.get(PDF_ENV) == "1"  # set by `python -m generator site`, not by `mkdocs serve`
+        criteria = load_criteria(source) if nested else generate(source, str(docs), commit, pdf)[0]
     except InputError as error:
         raise Abort(f"{error}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
     lang = _language(config, docs, criteria)
