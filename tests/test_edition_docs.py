@@ -113,10 +113,11 @@ def test_publish_workflow_builds_like_the_makefile() -> None:
     uses = {s["uses"].split("@")[0]: s for s in steps if "uses" in s}
     assert any("pip install" in r and "-r requirements.txt" in r for r in runs)
     assert "python -m generator site" in runs
+    assert runs.index("scripts/install-system-packages site") < runs.index("python -m generator site")
     assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site"
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^site:.*\n\t\$\(PY\) -m generator site$", makefile, re.M)
+    assert re.search(r"^site:.*\n\tscripts/install-system-packages site\n\t\$\(PY\) -m generator site$", makefile, re.M)
 
 
 def test_pre_commit_checks_the_criteria_with_make_check() -> None:
