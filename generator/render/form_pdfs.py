@@ -14,7 +14,7 @@ hash of edition id, version, commit, form and language.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -63,11 +63,12 @@ def font_family(tag: str) -> str:
     return f"Noto Sans CJK {variant}"
 
 
-def render_form_pdfs(criteria: Criteria, lang: str, pages: Mapping[str, str],
-                     commit: str | None = None) -> list[FormPdf]:
-    """The PDF of every form page in ``pages`` (``{"<form>.md": its HTML}``, as the form renderers give)."""
+def render_form_pdfs(criteria: Criteria, lang: str, pages: Mapping[str, str], commit: str | None = None,
+                     forms: Sequence[str] = ALL_FORMS) -> list[FormPdf]:
+    """The PDF of each of ``forms``, from its page in ``pages`` (``{"<form>.md": its HTML}``, as the
+    form renderers give)."""
     found = []
-    for form in ALL_FORMS:
+    for form in forms:
         identifier = hashlib.sha256(
             "\n".join((criteria.meta.id, criteria.meta.version, commit or "", form, lang)).encode("utf-8"))
         pdf = html_to_pdf(pdf_document(criteria, lang, form, pages[f"{form}.md"], commit),
