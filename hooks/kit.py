@@ -4,7 +4,9 @@ This is the only file that knows MkDocs. The main language builds into the
 site root; each other language is built into ``<site>/<lang>/`` right after,
 from the same mkdocs.yml, so one ``mkdocs build`` or ``mkdocs serve`` gives
 the whole multilingual site. Paths come from KIT_CRITERIA and KIT_DOCS
-(defaults: data/criteria.yaml and docs, relative to mkdocs.yml).
+(defaults: data/criteria.yaml and docs, relative to mkdocs.yml). The forms' PDFs
+are made only when KIT_PDF is 1, as ``python -m generator site`` sets it; ``mkdocs
+serve`` leaves them out, so that a refresh stays fast.
 """
 
 from __future__ import annotations
