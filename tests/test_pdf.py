@@ -35,7 +35,7 @@ from generator.outputs import render_all
 from generator.render.form_names import ALL_FORMS
 from generator.render.form_pdfs import form_pdf_path, render_form_pdfs
 from generator.render.pdf import html_to_pdf
-from generator.version import read_commit, running_title
+from generator.version import running_title
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 CASES = [(lang, form) for lang in CRITERIA.meta.languages for form in ALL_FORMS]
@@ -62,6 +62,15 @@ def _pdf(site: Path, lang: str, form: str) -> Path:
 def _pages_text(path: Path) -> list[str]:
     """The text of each page (pdftotext separates pages with form feeds)."""
     return _tool("pdftotext", "-enc", "UTF-8", str(path), "-").split("\f")[:-1]
+
+
+def _built_commit(site: Path) -> str | None:
+    """The commit the site was built from, as its PDFs name it (git HEAD may have moved since)."""
+    marker = "0000000"
+    before, after = (_squash(part) for part in running_title(CRITERIA, "en", marker).split(marker))
+    text = _squash(_pages_text(_pdf(site, "en", "checklist"))[0])
+    found = re.search(re.escape(before) + r"([0-9A-Za-z._-]+)" + re.escape(after), text)
+    return found[1] if found else None
 
 
 def _fonts(path: Path) -> list[list[str]]:
@@ -95,7 +104,7 @@ def test_fonts_are_embedded_and_subset(built_site: Path, lang: str, form: str) -
 @pytest.mark.parametrize(("lang", "form"), CASES)
 def test_every_page_has_running_header_and_page_number(built_site: Path, lang: str, form: str) -> None:
     pages = _pages_text(_pdf(built_site, lang, form))
-    running = _squash(running_title(CRITERIA, lang, read_commit(DEFAULT_CRITERIA.parent)))
+    running = _squash(running_title(CRITERIA, lang, _built_commit(built_site)))
     for number, text in enumerate(pages, 1):
         text = _squash(text)
         assert running in text and _squash(label(lang, form)) in text, f"page {number}"
@@ -124,7 +133,7 @@ def test_downloads_page_links_every_pdf(built_site: Path) -> None:
 
 def test_rebuilt_pdfs_are_byte_identical(built_site: Path) -> None:
     """The site's PDFs were made in MkDocs's process; these in the test's, from the same input."""
-    commit = read_commit(DEFAULT_CRITERIA.parent)
+    commit = _built_commit(built_site)
     files = render_all(CRITERIA, "data/criteria.yaml", commit)
     for lang in CRITERIA.meta.languages:
         forms = {f"{form}.md": files[f"{lang}/{form}.md"] for form in ("checklist", "self-check")}
@@ -138,7 +147,7 @@ def test_dates_and_id_come_from_the_edition(built_site: Path) -> None:
     released = CRITERIA.changelog[0].date
     assert re.search(rf"^CreationDate: +{released}T00:00:00", info, re.M), info
     assert re.search(rf"^ModDate: +{released}T00:00:00", info, re.M), info
-    commit = read_commit(DEFAULT_CRITERIA.parent) or ""
+    commit = _built_commit(built_site) or ""
     identifier = hashlib.sha256("\n".join((CRITERIA.meta.id, CRITERIA.meta.version, commit, "checklist", "zh"))
                                 .encode("utf-8")).hexdigest()[:32]
     assert f"/ID [({identifier}) (".encode("ascii") in path.read_bytes()
