@@ -57,6 +57,8 @@ _ZH = {
     "self_check": "自查（不计分）",
     "self_check_note": "这是商家自己的准备情况自查，不计入任何代运营公司的得分，也没有权重和评分等级。",
     "self_questions": "问问自己",
+    "skip_to_form": "跳到表格",
+    "search_dialog": "搜索",
     "self_evidence": "事先准备",
     "self_red_flags": "自己身上的危险信号",
     "field_signed": "签约日期",
@@ -263,6 +265,8 @@ _EN = {
         "weights or score levels."
     ),
     "self_questions": "Ask yourself",
+    "skip_to_form": "Skip to the form",
+    "search_dialog": "Search",
     "self_evidence": "What to prepare",
     "self_red_flags": "Warning signs about yourself",
     "field_signed": "Date signed",

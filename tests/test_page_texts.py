@@ -7,10 +7,10 @@ import dataclasses
 import yaml
 from self_check_cases import SELF_CHECK
 
-from generator.load import load_criteria
-from generator.outputs import render_all
 from generator.page_texts import TEXTS_DIR, PageText, page_text, text_languages
+from generator.parse.load import load_criteria
 from generator.render.form_names import DATA_FORMS
+from generator.site.outputs import render_all
 
 
 def test_every_language_file_has_the_same_keys() -> None:

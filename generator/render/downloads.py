@@ -27,11 +27,11 @@ from generator.render.form_names import ALL_FORMS
 from generator.render.form_pdfs import FormPdf
 from generator.render.guide import banner
 from generator.render.markdown import md_label
-from generator.render.workbook import render_workbook, sheet_names
-from generator.render.workbook_formulas import NA_TEXT
-from generator.render.workbook_layout import AGENCIES
-from generator.render.workbook_scoring import levels_text
-from generator.templates import localised, render
+from generator.render.templates import localised, render
+from generator.render.workbook.book import render_workbook, sheet_names
+from generator.render.workbook.formulas import NA_TEXT
+from generator.render.workbook.layout import AGENCIES
+from generator.render.workbook.scoring_sheet import levels_text
 
 __all__ = ["PAGE", "download_files", "render_downloads"]
 

@@ -6,13 +6,13 @@ import re
 from functools import partial
 from pathlib import PurePosixPath
 
+from generator.checks.schema_check import schema
 from generator.model import Criteria
 from generator.render.guide import banner
 from generator.render.markdown import md_label
 from generator.render.schema_doc import schema_rows
-from generator.schema_check import schema
-from generator.templates import localised, render
-from generator.version import edition_stamp
+from generator.render.templates import localised, render
+from generator.site.version import edition_stamp
 
 __all__ = ["logo_path", "release_anchor", "render_edition"]
 

@@ -23,11 +23,11 @@ from markupsafe import Markup
 
 from generator.labels import label
 from generator.model import Criteria
-from generator.nav import language_tag
 from generator.render.form_names import ALL_FORMS
 from generator.render.pdf import html_to_pdf
-from generator.templates import render
-from generator.version import running_title
+from generator.render.templates import render
+from generator.site.nav import language_tag
+from generator.site.version import running_title
 
 __all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_pdf_path", "pdf_document", "render_form_pdfs"]
 

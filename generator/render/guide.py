@@ -9,8 +9,8 @@ from generator.model import Criteria
 from generator.render.agencies import COUNTS
 from generator.render.form_names import ALL_FORMS
 from generator.render.markdown import md_label
+from generator.render.templates import localised, render
 from generator.scoring import display, score
-from generator.templates import localised, render
 
 __all__ = ["banner", "render_guide", "worked_example"]
 

@@ -14,7 +14,7 @@ from generator.render.guide import render_guide
 
 __all__ = ["PROJECT", "render_all", "source_name"]
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parent.parent.parent
 """The kit's checkout: criteria files inside it are named relative to it."""
 
 
@@ -22,7 +22,7 @@ def render_all(criteria: Criteria, source: str, commit: str | None = None,
                pdf: bool = False) -> dict[str, str | bytes]:
     """Every generated file, keyed by path relative to the docs folder (``<lang>/...``).
 
-    ``commit`` is the short git commit the CLI or hook read (see ``generator.version``), or None.
+    ``commit`` is the short git commit the CLI or hook read (see ``generator.site.version``), or None.
     ``pdf``: also make the PDF of every form (seconds per form; ``make serve`` leaves them out).
     """
     files: dict[str, str | bytes] = {}
