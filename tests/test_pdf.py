@@ -127,7 +127,8 @@ def test_downloads_page_links_every_pdf(built_site: Path) -> None:
         root = built_site / language_root(CRITERIA, lang)
         page = (root / "downloads" / "index.html").read_text(encoding="utf-8")
         linked = set(re.findall(r'href="([^"]+\.pdf)"', page))
-        assert linked == {f"../{form_pdf_path(CRITERIA, lang, form)}" for form in ALL_FORMS}
+        # Relative to the page /downloads/, where the files are.
+        assert linked == {form_pdf_path(CRITERIA, lang, form).removeprefix("downloads/") for form in ALL_FORMS}
         assert all((root / form_pdf_path(CRITERIA, lang, form)).is_file() for form in ALL_FORMS)
 
 
@@ -213,6 +214,9 @@ def _fork(folder: Path) -> Path:
             item["zh-Hant"] = item["zh"] + "（繁體）"
         stack += list(item.values()) if isinstance(item, dict) else item if isinstance(item, list) else []
     data["meta"]["languages"] = ["zh", "en", "zh-Hant"]
+    for criterion in (k for section in data["sections"] for k in section["criteria"]):
+        levels = [{**level, "score": level["score"] + 1} for level in criterion["levels"]]  # 0-3 -> 1-4
+        criterion["levels"] = [*levels, {"score": 5, "text": {lang: text + "+" for lang, text in levels[-1]["text"].items()}}]
     names = ["差", "弱", "可", "良", "優"]
     data["scale"]["levels"] = [{"score": n, "label": {"zh": names[n - 1], "en": f"Level {n}",
                                                       "zh-Hant": names[n - 1]}} for n in range(1, 6)]
@@ -244,7 +248,7 @@ def test_fork_publishes_every_form_in_every_language(fork: tuple[Path, Path, Any
         page = (root / "downloads" / "index.html").read_text(encoding="utf-8")
         for form in ALL_FORMS:
             path = form_pdf_path(criteria, lang, form)
-            assert f'href="../{path}"' in page, path
+            assert f'href="{path.removeprefix("downloads/")}"' in page, path
             built = (root / path).read_bytes()
             assert built == (again / lang / path).read_bytes(), f"{path} differs between two builds"
 
