@@ -19,7 +19,8 @@ $(VENV)/.dev: requirements-dev.txt requirements.txt
 serve: $(VENV)/.runtime  ## set up, then serve the site on http://127.0.0.1:8000/
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-site: $(VENV)/.runtime  ## build the whole multilingual site into site/
+site: $(VENV)/.runtime  ## build the whole multilingual site into site/ (with the forms' PDFs)
+	scripts/install-system-packages site
 	$(PY) -m generator site
 
 check: $(VENV)/.runtime  ## validate data/criteria.yaml

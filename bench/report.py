@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bench.tables import Table, build_table, lighthouse_table, refresh_table, size_table, target_table, weight_table
+from bench.tables import (
+    Table,
+    build_table,
+    lighthouse_table,
+    pdf_table,
+    refresh_table,
+    size_table,
+    target_table,
+    weight_table,
+)
 from bench.targets import miss_notes
 
 __all__ = ["markdown", "markdown_table", "text_report", "text_table"]
@@ -19,7 +28,10 @@ METHOD = """\
   (zh + en, 10 criteria per section). Timed commands run {repeat} times (interleaved); refresh edits
   {serve_repeat} times each (alternating). Tables show the **median**. The machine is shared and noisy.
 - *Generator*: `python -m generator build` into an empty docs folder. *Site build*:
-  `python -m generator site` (generate + strict MkDocs build of every language) from an empty docs folder.
+  `python -m generator site --no-pdf` (generate + strict MkDocs build of every language) from an empty
+  docs folder. *PDFs* (default criteria): `build --pdf` less `build`, run back to back, i.e. what the
+  forms' PDFs (WeasyPrint) add to `make site`; share = PDFs ÷ (site build + PDFs). `make serve` makes no
+  PDFs, so the refresh figures below do not include them.
   Wall = elapsed time; CPU = user + system time of the command and its children. The build target is
   judged on CPU time, which other people's load on the machine does not inflate. The start-up row is a
   fresh interpreter importing `generator.cli` (part of the generator's figure).
@@ -63,6 +75,8 @@ def _sections(results: dict[str, Any]) -> list[tuple[str, Table]]:
     found = [("Targets", target_table(results)), ("Build cost (median seconds)", build_table(results)),
              ("Size (KiB, all languages)", size_table(results)),
              ("Page weight, first visit, main language (KiB)", weight_table(results))]
+    if pdf_table(results)[1]:
+        found.insert(3, ("PDF downloads of the forms (median seconds)", pdf_table(results)))
     if results.get("refresh"):
         found.append((f"Refresh latency of mkdocs serve ({results['refresh']['set']} criteria)",
                       refresh_table(results)))

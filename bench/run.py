@@ -18,30 +18,41 @@ from bench.seeded import sample_scores
 from bench.serve import measure_refresh
 from bench.sizes import search_stats, site_sizes
 from bench.targets import evaluate
-from bench.timing import Sample, summarise, time_generator, time_import, time_site
+from bench.timing import Sample, summarise, time_generator, time_import, time_pdf, time_site
 from bench.weight import weights
 
 __all__ = ["main", "measure_builds", "measure_sets"]
 
 
-def measure_builds(project: Path, sets: list[CriteriaSet], scratch: Path, repeat: int) -> dict[str, Any]:
-    """Time generator and site build ``repeat`` times per set (interleaved); keep each set's last site."""
-    samples: dict[str, dict[str, list[Sample]]] = {s.name: {"generator": [], "site": []} for s in sets}
+def measure_builds(project: Path, sets: list[CriteriaSet], scratch: Path, repeat: int,
+                   pdf: bool = True) -> dict[str, Any]:
+    """Time generator and site build ``repeat`` times per set (interleaved); keep each set's last site.
+    With ``pdf``, also what the forms' PDFs add, for the default criteria only (forks of 1,000
+    criteria would print questionnaires of hundreds of pages)."""
+    samples: dict[str, dict[str, list[Sample]]] = {s.name: {"generator": [], "site": [], "pdf": []} for s in sets}
     for _ in range(repeat):
         for cset in sets:
             samples[cset.name]["generator"].append(time_generator(project, cset, scratch))
             samples[cset.name]["site"].append(time_site(project, cset, scratch, keep=scratch / f"site-{cset.name}"))
+            if pdf and cset.name == "default":
+                samples[cset.name]["pdf"].append(time_pdf(project, cset, scratch))
     result = {}
     for name, runs in samples.items():
         gen, site = summarise(runs["generator"]), summarise(runs["site"])
         result[name] = {"generator": gen, "site": site, "generator_share_wall": gen["wall"] / site["wall"],
                         "generator_share_cpu": gen["cpu"] / site["cpu"]}
+        if runs["pdf"]:
+            pdfs = summarise(runs["pdf"])
+            # Share of the whole site build that `make site` runs: the HTML site plus the PDFs.
+            result[name].update(pdf=pdfs, pdf_share_wall=pdfs["wall"] / (site["wall"] + pdfs["wall"]),
+                                pdf_share_cpu=pdfs["cpu"] / (site["cpu"] + pdfs["cpu"]))
     return result
 
 
-def measure_sets(project: Path, sets: list[CriteriaSet], scratch: Path, repeat: int) -> dict[str, Any]:
+def measure_sets(project: Path, sets: list[CriteriaSet], scratch: Path, repeat: int,
+                 pdf: bool = True) -> dict[str, Any]:
     """Build cost, sizes, search index and page weight of every criteria set."""
-    builds = measure_builds(project, sets, scratch, repeat)
+    builds = measure_builds(project, sets, scratch, repeat, pdf)
     found = {}
     for cset in sets:
         site = scratch / f"site-{cset.name}"
@@ -58,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--repeat", type=int, default=3, help="runs per timed build (default: %(default)s)")
     parser.add_argument("--serve-repeat", type=int, default=5, help="edits of each kind (default: %(default)s)")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve refresh benchmark")
+    parser.add_argument("--no-pdf", action="store_true", help="skip timing the forms' PDFs")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the optional Lighthouse scores")
     parser.add_argument("--json", default=str(ROOT / "bench" / "results" / "latest.json"), help="JSON output")
     parser.add_argument("--markdown", default=str(ROOT / "BENCHMARKS.md"), help="Markdown report output")
@@ -74,7 +86,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
     imports = summarise([time_import(project) for _ in range(args.repeat)])
     results: dict[str, Any] = {
         "machine": info, "method": {"repeat": args.repeat, "serve_repeat": args.serve_repeat},
-        "import": imports, "sets": measure_sets(project, sets, scratch, args.repeat)}
+        "import": imports, "sets": measure_sets(project, sets, scratch, args.repeat, not args.no_pdf)}
     if not args.no_serve:
         refresh = measure_refresh(project, default, scratch, repeat=args.serve_repeat)
         refresh.update({"set": default.name, "ratio_wall": refresh["criteria"]["wall"] / refresh["plain"]["wall"],

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["Table", "build_table", "lighthouse_table", "ordered_sets", "refresh_table", "size_table", "target_table",
-           "weight_table"]
+__all__ = ["Table", "build_table", "lighthouse_table", "ordered_sets", "pdf_table", "refresh_table", "size_table",
+           "target_table", "weight_table"]
 
 Table = tuple[list[str], list[list[str]]]
 PAGE_ORDER = ("home", "guide", "section", "scoring", "questionnaire", "checklist", "worksheet", "report",
@@ -46,6 +46,16 @@ def build_table(results: dict[str, Any]) -> Table:
                      _s(build["site"]["cpu"]), _pct(build["generator_share_cpu"])])
     start = results["import"]
     rows.append(["(start-up: import generator.cli)", "", "", _s(start["wall"]), "", "", _s(start["cpu"]), "", ""])
+    return head, rows
+
+
+def pdf_table(results: dict[str, Any]) -> Table:
+    """What the forms' PDFs add to a site build (``build --pdf`` less ``build``), and their share
+    of the whole build with PDFs (the HTML site's time plus theirs)."""
+    head = ["Criteria set", "PDFs wall s", "Share wall", "PDFs CPU s", "Share CPU"]
+    rows = [[name, _s(item["build"]["pdf"]["wall"]), _pct(item["build"]["pdf_share_wall"]),
+             _s(item["build"]["pdf"]["cpu"]), _pct(item["build"]["pdf_share_cpu"])]
+            for name, item in ordered_sets(results) if "pdf" in item["build"]]
     return head, rows
 
 

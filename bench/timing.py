@@ -22,7 +22,7 @@ from typing import Any
 from bench.project import CriteriaSet
 
 __all__ = ["BenchError", "Sample", "kit_env", "run_timed", "summarise", "time_generator", "time_import",
-           "time_site"]
+           "time_pdf", "time_site"]
 
 PYTHON = sys.executable
 TIMEOUT = 1800.0
@@ -43,7 +43,7 @@ class Sample:
 
 def kit_env(**extra: str) -> dict[str, str]:
     """The environment for the kit's commands: no git lookup (KIT_COMMIT empty), no stray KIT_* paths."""
-    env = {k: v for k, v in os.environ.items() if k not in ("KIT_CRITERIA", "KIT_DOCS")}
+    env = {k: v for k, v in os.environ.items() if k not in ("KIT_CRITERIA", "KIT_DOCS", "KIT_PDF")}
     return {**env, "KIT_COMMIT": "", "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **extra}
 
 
@@ -61,30 +61,39 @@ def run_timed(command: list[str], cwd: Path, timeout: float = TIMEOUT) -> Sample
     return Sample(wall=wall, cpu=cpu)
 
 
-def time_generator(project: Path, cset: CriteriaSet, scratch: Path) -> Sample:
-    """``python -m generator build`` into a new, empty docs folder."""
+def time_generator(project: Path, cset: CriteriaSet, scratch: Path, pdf: bool = False) -> Sample:
+    """``python -m generator build`` into a new, empty docs folder; with ``pdf``, ``build --pdf``
+    (the pages plus the forms' PDFs, as ``site`` generates them)."""
     work = Path(tempfile.mkdtemp(prefix="gen-", dir=scratch))
     try:
         return run_timed([PYTHON, "-m", "generator", "build", "--criteria", str(cset.path),
-                          "--docs", str(work / "docs")], project)
+                          "--docs", str(work / "docs"), *(["--pdf"] if pdf else [])], project)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
 def time_site(project: Path, cset: CriteriaSet, scratch: Path, keep: Path | None = None) -> Sample:
-    """``python -m generator site`` (generate, then the strict MkDocs build of every language)
-    from a new, empty docs folder; the site is moved to ``keep`` if given, else deleted."""
+    """``python -m generator site --no-pdf`` (generate, then the strict MkDocs build of every
+    language) from a new, empty docs folder; the site is moved to ``keep`` if given, else deleted.
+    The forms' PDFs are timed apart (``time_pdf``), so that this figure compares across sets."""
     work = Path(tempfile.mkdtemp(prefix="site-", dir=scratch))
     try:
         sample = run_timed([PYTHON, "-m", "generator", "site", "--criteria", str(cset.path),
                             "--docs", str(work / "docs"), "--site", str(work / "site"),
-                            "--config", str(project / "mkdocs.yml")], project)
+                            "--config", str(project / "mkdocs.yml"), "--no-pdf"], project)
         if keep is not None:
             shutil.rmtree(keep, ignore_errors=True)
             shutil.move(str(work / "site"), keep)
         return sample
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def time_pdf(project: Path, cset: CriteriaSet, scratch: Path) -> Sample:
+    """What the forms' PDFs add to a build: ``build --pdf`` less ``build``, timed back to back."""
+    plain = time_generator(project, cset, scratch)
+    with_pdf = time_generator(project, cset, scratch, pdf=True)
+    return Sample(wall=with_pdf.wall - plain.wall, cpu=with_pdf.cpu - plain.cpu)
 
 
 def time_import(project: Path) -> Sample:

@@ -24,12 +24,15 @@ from generator.site.publish import recover, staging_folder, swap
 from generator.site.version import COMMIT_ENV, EDITION_COMMIT_ENV, CommitLike, read_commit
 from generator.site.writer import write_tree
 
-__all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "generate", "main"]
+__all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "PDF_ENV", "generate", "main"]
 
 DEFAULT_CRITERIA = "data/criteria.yaml"
 DEFAULT_DOCS = "docs"
 KEEP = frozenset({"README.md", MARKER})
 """Hand-written files at the top of the docs folder that generation leaves alone."""
+PDF_ENV = "KIT_PDF"
+"""Environment variable that makes the MkDocs hook generate the forms' PDFs too ("1"); ``site``
+sets it, ``mkdocs serve`` (``make serve``) runs without it, to refresh quickly."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,9 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
         if name != "check":
             command.add_argument("--docs", default=os.environ.get("KIT_DOCS", DEFAULT_DOCS),
                                  help="generated docs folder (default: %(default)s)")
+        if name == "build":
+            command.add_argument("--pdf", action="store_true", help="also make the PDF downloads of the forms")
         if name == "site":
             command.add_argument("--site", default="site", help="output folder (default: %(default)s)")
             command.add_argument("--config", default="mkdocs.yml", help="MkDocs config (default: %(default)s)")
+            command.add_argument("--no-pdf", dest="pdf", action="store_false",
+                                 help="leave out the PDF downloads of the forms (a faster build; the downloads "
+                                      "page says they are missing)")
     text = "compare two criteria files by stable id: added, removed, reworded, weight, knock-out, moved"
     command = commands.add_parser("diff", help=text, description=text)
     command.add_argument("old", help="the earlier criteria file, e.g. upstream's")
@@ -65,13 +73,15 @@ def _lang_option(command: argparse.ArgumentParser) -> None:
                               "file's first language; English for languages without messages)")
 
 
-def generate(criteria_path: str, docs: str, commit: CommitLike | None = None) -> tuple[Criteria, int]:
+def generate(criteria_path: str, docs: str, commit: CommitLike | None = None,
+             pdf: bool = False) -> tuple[Criteria, int]:
     """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed.
 
-    ``commit`` (from ``generator.site.version.read_commit``) is stamped on the outputs that show it."""
+    ``commit`` (from ``generator.site.version.read_commit``) is stamped on the outputs that show it;
+    ``pdf`` adds the PDF downloads of the forms."""
     criteria = load_criteria(criteria_path)
     check_output_folder(Path(docs), Path(criteria_path), "--docs")
-    changed = write_tree(Path(docs), render_all(criteria, source_name(criteria_path), commit), keep=KEEP)
+    changed = write_tree(Path(docs), render_all(criteria, source_name(criteria_path), commit, pdf), keep=KEEP)
     mark(Path(docs))
     return criteria, changed
 
@@ -89,11 +99,11 @@ def main(argv: list[str] | None = None) -> int:
             print(message(lang, "check_ok", file=args.criteria, sections=len(criteria.sections),
                           criteria=len(criteria.criteria), languages=", ".join(criteria.meta.languages)))
         elif args.command == "build":
-            criteria, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent))
+            criteria, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent), args.pdf)
             _warn_label_gaps(args.criteria, criteria)
             print(f"{args.docs}: {changed} files changed")
         else:
-            return _site(args.criteria, args.docs, args.site, args.config)
+            return _site(args.criteria, args.docs, args.site, args.config, args.pdf)
     except InputError as error:
         print(error.text(lang), file=sys.stderr)
         print(message(lang, "problems_found", count=len(error.problems)), file=sys.stderr)
@@ -104,9 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _site(criteria: str, docs: str, site: str, config: str) -> int:
+def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True) -> int:
     """Build into a temporary folder beside ``site``, then swap it in, so a failed
-    or interrupted build never damages the previous site."""
+    or interrupted build never damages the previous site. ``pdf``: with the forms' PDFs."""
     target = Path(site).resolve()
     check_output_folder(Path(site), Path(criteria), "--site")
     check_output_folder(Path(docs), Path(criteria), "--docs")
@@ -119,7 +129,8 @@ def _site(criteria: str, docs: str, site: str, config: str) -> int:
     staging = staging_folder(target)
     env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
            COMMIT_ENV: commit.kit if commit else "",  # the hook stamps the same commits
-           EDITION_COMMIT_ENV: (commit.edition or "") if commit else ""}
+           EDITION_COMMIT_ENV: (commit.edition or "") if commit else "",
+           PDF_ENV: "1" if pdf else ""}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "--config-file", config, "--site-dir", str(staging)]
     try:

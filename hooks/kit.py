@@ -4,7 +4,9 @@ This is the only file that knows MkDocs. The main language builds into the
 site root; each other language is built into ``<site>/<lang>/`` right after,
 from the same mkdocs.yml, so one ``mkdocs build`` or ``mkdocs serve`` gives
 the whole multilingual site. Paths come from KIT_CRITERIA and KIT_DOCS
-(defaults: data/criteria.yaml and docs, relative to mkdocs.yml).
+(defaults: data/criteria.yaml and docs, relative to mkdocs.yml). The forms' PDFs
+are made only when KIT_PDF is 1, as ``python -m generator site`` sets it; ``mkdocs
+serve`` leaves them out, so that a refresh stays fast.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator.checks.problems import InputError  # noqa: E402
-from generator.cli import generate  # noqa: E402
+from generator.cli import PDF_ENV, generate  # noqa: E402
 from generator.edition_language import editor_language  # noqa: E402
 from generator.labels import label  # noqa: E402
 from generator.model import Criteria  # noqa: E402
@@ -67,7 +69,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         nested = Path(config.docs_dir).resolve().parent == docs
         commit = read_commit(Path(source).parent)
-        criteria = load_criteria(source) if nested else generate(source, str(docs), commit)[0]
+        pdf = os.environ.get(PDF_ENV) == "1"  # set by `python -m generator site`, not by `mkdocs serve`
+        criteria = load_criteria(source) if nested else generate(source, str(docs), commit, pdf)[0]
     except InputError as error:
         shown = error.text(editor_language(None, source))  # in the edition's first language, as `check` says it
         raise Abort(f"{shown}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None

@@ -19,6 +19,7 @@ from bench.run import main
 from bench.serve import epoch, measure_refresh
 from bench.server import Server
 from bench.targets import evaluate, miss_notes
+from bench.timing import time_pdf
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,7 @@ def test_markdown_table_right_aligns_numbers_only() -> None:
 def test_benchmark_end_to_end_without_serve(tmp_path: Path) -> None:
     """The whole run on the default criteria and a 10-criteria fork, once each, no serve or Lighthouse."""
     out_json, out_md = tmp_path / "latest.json", tmp_path / "BENCHMARKS.md"
-    assert main(["--forks", "10", "--repeat", "1", "--no-serve", "--no-lighthouse",
+    assert main(["--forks", "10", "--repeat", "1", "--no-serve", "--no-lighthouse", "--no-pdf",
                  "--json", str(out_json), "--markdown", str(out_md)]) == 0
     results = json.loads(out_json.read_text(encoding="utf-8"))
     fork = results["sets"]["fork-10"]
@@ -87,6 +88,12 @@ def test_benchmark_end_to_end_without_serve(tmp_path: Path) -> None:
     report = out_md.read_text(encoding="utf-8")
     assert "## Targets" in report and "fork-10" in report
     assert markdown(results) == report  # the report is a pure function of the results
+
+
+def test_pdf_time_is_measured_apart(project: Path, fork10: CriteriaSet, tmp_path: Path) -> None:
+    """What the PDFs add (on a 10-criteria fork: the default criteria take minutes): build --pdf less build."""
+    added = time_pdf(project, fork10, tmp_path)
+    assert added.cpu > 0
 
 
 def test_refresh_latency_once(project: Path, fork10: CriteriaSet, tmp_path: Path) -> None:

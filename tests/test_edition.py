@@ -21,7 +21,7 @@ EXAMPLE = ROOT / "examples" / "cross-border" / "criteria.yaml"
 
 def build(criteria: Path, base: Path) -> Path:
     """Build the whole site for ``criteria`` strictly into ``base/site``, the way users do."""
-    status = main(["site", "--criteria", str(criteria), "--docs", str(base / "docs"),
+    status = main(["site", "--no-pdf", "--criteria", str(criteria), "--docs", str(base / "docs"),
                    "--site", str(base / "site"), "--config", str(ROOT / "mkdocs.yml")])
     assert status == 0
     return base / "site"

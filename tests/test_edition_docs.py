@@ -124,7 +124,7 @@ def test_stamp_reaches_the_footer_and_changelog(tmp_path: Path, monkeypatch: pyt
 
     monkeypatch.setenv("KIT_COMMIT", "feed123")
     monkeypatch.setenv("KIT_EDITION_COMMIT", "beef456+dirty")  # `site` hands both to the MkDocs hook
-    status = main(["site", "--criteria", str(MINIMAL), "--docs", str(tmp_path / "docs"),
+    status = main(["site", "--no-pdf", "--criteria", str(MINIMAL), "--docs", str(tmp_path / "docs"),
                    "--site", str(tmp_path / "site"), "--config", str(ROOT / "mkdocs.yml")])
     assert status == 0
     zh = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
@@ -145,10 +145,11 @@ def test_publish_workflow_builds_like_the_makefile() -> None:
     uses = {s["uses"].split("@")[0]: s for s in steps if "uses" in s}
     assert any("pip install" in r and "--require-hashes -r requirements.lock" in r for r in runs)
     assert "python -m generator site" in runs
+    assert runs.index("scripts/install-system-packages site") < runs.index("python -m generator site")
     assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site"
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
-    assert re.search(r"^site:.*\n\t\$\(PY\) -m generator site$", makefile, re.M)
+    assert re.search(r"^site:.*\n\tscripts/install-system-packages site\n\t\$\(PY\) -m generator site$", makefile, re.M)
 
 
 def test_pre_commit_checks_the_criteria_with_make_check() -> None:

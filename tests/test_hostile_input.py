@@ -163,7 +163,7 @@ def previous(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str],
     """A site built from the minimal file, the ``site`` arguments that target it, and its digest."""
     base = tmp_path_factory.mktemp("previous")
     args = ["--docs", str(base / "docs"), "--site", str(base / "site"), "--config", str(ROOT / "mkdocs.yml")]
-    assert main(["site", "--criteria", str(MINIMAL), *args]) == 0
+    assert main(["site", "--no-pdf", "--criteria", str(MINIMAL), *args]) == 0
     return base, args, tree_digest(base / "site")
 
 
@@ -171,7 +171,7 @@ def previous(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str],
 def test_failed_site_build_keeps_the_previous_site(name: str, previous: tuple[Path, list[str], str],
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     base, args, digest = previous
-    assert main(["site", "--criteria", str(HOSTILE / name), *args]) == 1
+    assert main(["site", "--no-pdf", "--criteria", str(HOSTILE / name), *args]) == 1
     assert "Traceback" not in capsys.readouterr().err
     assert tree_digest(base / "site") == digest
     assert sorted(p.name for p in base.iterdir()) == ["docs", "site"], "no staging folder is left behind"
@@ -234,7 +234,7 @@ def test_heavy_file_fails_in_bounded_time_and_memory(name: str, make: Callable[[
     base, args, digest = previous
     path = tmp_path / "heavy.yaml"
     path.write_text(make(), encoding="utf-8")
-    done = run_limited("site", "--criteria", str(path), *args, timeout=120)
+    done = run_limited("site", "--no-pdf", "--criteria", str(path), *args, timeout=120)
     assert done.returncode == 1, done.stderr[-3000:]
     assert "Traceback" not in done.stderr
     assert f"{path}:{line}:" in done.stderr and fragment in done.stderr, done.stderr[:3000]

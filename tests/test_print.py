@@ -273,7 +273,7 @@ def test_short_form_of_a_1_1_size_file_prints_within_the_limit(
     source.write_text(synthetic_1_1(), encoding="utf-8")
     criteria = parse_criteria(source.read_bytes(), str(source))
     assert len(criteria.criteria) >= 45 and {len(k.must_ask) for k in criteria.criteria} == {2}
-    assert main(["site", "--criteria", str(source), "--docs", str(tmp_path / "docs"), "--site",
+    assert main(["site", "--no-pdf", "--criteria", str(source), "--docs", str(tmp_path / "docs"), "--site",
                  str(tmp_path / "site"), "--config", str(Path(__file__).parent.parent / "mkdocs.yml")]) == 0
     base = serve_dir(tmp_path / "site")
     page = browser.new_page(viewport={"width": PAGE_AREA_PX, "height": 1000})

@@ -31,7 +31,7 @@ CONFIG = str(ROOT / "mkdocs.yml")
 
 
 def _site_command(criteria: Path, docs: Path, site: Path) -> list[str]:
-    return [sys.executable, "-m", "generator", "site", "--criteria", str(criteria), "--docs", str(docs),
+    return [sys.executable, "-m", "generator", "site", "--no-pdf", "--criteria", str(criteria), "--docs", str(docs),
             "--site", str(site), "--config", CONFIG]
 
 
@@ -75,7 +75,7 @@ def test_sitemap_date_is_the_edition_date_or_nothing() -> None:
 @pytest.fixture
 def previous(tmp_path: Path) -> tuple[Path, str]:
     """A site built from the minimal file in ``tmp_path``/site, and its digest."""
-    assert main(["site", "--criteria", str(MINIMAL), "--docs", str(tmp_path / "docs"),
+    assert main(["site", "--no-pdf", "--criteria", str(MINIMAL), "--docs", str(tmp_path / "docs"),
                  "--site", str(tmp_path / "site"), "--config", CONFIG]) == 0
     site = tmp_path / "site"
     assert "<loc>" not in (site / "sitemap.xml").read_text(encoding="utf-8"), "no site_url, no addresses"
@@ -103,7 +103,7 @@ def test_killed_build_keeps_the_previous_site(previous: tuple[Path, str], tmp_pa
     assert process.returncode == -signal.SIGKILL
     assert tree_digest(site) == digest
     assert _leftovers(tmp_path), "the killed build's staging folder is still there"
-    assert main(["site", "--criteria", str(DEFAULT_CRITERIA), "--docs", str(tmp_path / "docs"), "--site", str(site),
+    assert main(["site", "--no-pdf", "--criteria", str(DEFAULT_CRITERIA), "--docs", str(tmp_path / "docs"), "--site", str(site),
                  "--config", CONFIG]) == 0
     assert _leftovers(tmp_path) == [], "the next build removed it"
     assert (site / "sections").is_dir() and tree_digest(site) != digest
@@ -116,7 +116,7 @@ def test_build_killed_between_the_two_renames_is_undone(previous: tuple[Path, st
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: [\n", encoding="utf-8")
     args = ["--docs", str(tmp_path / "docs"), "--site", str(site), "--config", CONFIG]
-    assert main(["site", "--criteria", str(broken), *args]) == 1
+    assert main(["site", "--no-pdf", "--criteria", str(broken), *args]) == 1
     assert "Traceback" not in capsys.readouterr().err
     assert tree_digest(site) == digest, "the previous site is back even though this build failed"
     assert _leftovers(tmp_path) == []
@@ -129,7 +129,7 @@ def test_stale_staging_folders_are_removed_only_when_their_build_is_gone(previou
                           check=True).stdout.strip()
     for name in [f".site.new-{dead}-x1", ".site.new-x2", f".site.new-{os.getpid()}-x3"]:
         (tmp_path / name / "sections").mkdir(parents=True)
-    assert main(["site", "--criteria", str(MINIMAL), "--docs", str(tmp_path / "docs"), "--site", str(site),
+    assert main(["site", "--no-pdf", "--criteria", str(MINIMAL), "--docs", str(tmp_path / "docs"), "--site", str(site),
                  "--config", CONFIG]) == 0
     assert _leftovers(tmp_path) == [f".site.new-{os.getpid()}-x3"], "a running build's folder is left alone"
 

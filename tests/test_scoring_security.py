@@ -121,7 +121,7 @@ def member_site(tmp_path_factory: pytest.TempPathFactory, serve_dir: Any) -> tup
     path.write_text(text, encoding="utf-8")
     criteria = parse_criteria(text.encode("utf-8"), str(path))
     assert "constructor" in [k.id for k in criteria.criteria]
-    assert main(["site", "--criteria", str(path), "--docs", str(base / "docs"), "--site", str(base / "site"),
+    assert main(["site", "--no-pdf", "--criteria", str(path), "--docs", str(base / "docs"), "--site", str(base / "site"),
                  "--config", str(ROOT / "mkdocs.yml")]) == 0
     return criteria, str(serve_dir(base / "site"))
 

@@ -180,7 +180,7 @@ def test_big_fork_keeps_pages_lean_and_index_compact(tmp_path: Path, serve_dir: 
     fork = tmp_path / "fork.yaml"
     fork.write_text(synthetic_yaml(300, sections), encoding="utf-8")
     site = tmp_path / "site"
-    assert main(["site", "--criteria", str(fork), "--docs", str(tmp_path / "docs"), "--site", str(site),
+    assert main(["site", "--no-pdf", "--criteria", str(fork), "--docs", str(tmp_path / "docs"), "--site", str(site),
                  "--config", str(ROOT / "mkdocs.yml")]) == 0
     middle = sections // 2
     for root in (site, site / "en"):

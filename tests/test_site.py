@@ -52,7 +52,7 @@ def _is_canonical(text: str, position: int) -> bool:
 
 def test_bad_input_leaves_previous_site_intact(tmp_path: Path) -> None:
     docs, site = tmp_path / "docs", tmp_path / "site"
-    args = ["site", "--docs", str(docs), "--site", str(site), "--config", str(ROOT / "mkdocs.yml")]
+    args = ["site", "--no-pdf", "--docs", str(docs), "--site", str(site), "--config", str(ROOT / "mkdocs.yml")]
     assert main([*args, "--criteria", str(MINIMAL)]) == 0
     before = _digest(site), _digest(docs)
     broken = tmp_path / "broken.yaml"
@@ -64,7 +64,7 @@ def test_bad_input_leaves_previous_site_intact(tmp_path: Path) -> None:
 
 def test_failed_mkdocs_build_leaves_previous_site_intact(tmp_path: Path) -> None:
     docs, site = tmp_path / "docs", tmp_path / "site"
-    args = ["site", "--criteria", str(MINIMAL), "--docs", str(docs), "--site", str(site)]
+    args = ["site", "--no-pdf", "--criteria", str(MINIMAL), "--docs", str(docs), "--site", str(site)]
     assert main([*args, "--config", str(ROOT / "mkdocs.yml")]) == 0
     before = _digest(site)
     config = tmp_path / "mkdocs.yml"

@@ -22,7 +22,7 @@ PUBLIC = "https://example.org/kit/"
 
 
 def _site(criteria: Path, base: Path, capsys: pytest.CaptureFixture[str]) -> tuple[Path, str]:
-    args = ["site", "--criteria", str(criteria), "--docs", str(base / "docs"), "--site", str(base / "site"),
+    args = ["site", "--no-pdf", "--criteria", str(criteria), "--docs", str(base / "docs"), "--site", str(base / "site"),
             "--config", str(ROOT / "mkdocs.yml")]
     assert main(args) == 0
     return base / "site", capsys.readouterr().err
@@ -36,7 +36,7 @@ def unpublished(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(MINIMAL, criteria)
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("KIT_SITE_URL", raising=False)
-        assert main(["site", "--criteria", str(criteria), "--docs", str(base / "docs"), "--site", str(base / "site"),
+        assert main(["site", "--no-pdf", "--criteria", str(criteria), "--docs", str(base / "docs"), "--site", str(base / "site"),
                      "--config", str(ROOT / "mkdocs.yml")]) == 0
     return base
 

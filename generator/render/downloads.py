@@ -6,7 +6,10 @@ main language and ``/<lang>/downloads/...`` for the others):
 - ``downloads/<meta.id>-<version>-<lang>.xlsx``: the scoring workbook in that language;
 - ``downloads/<meta.id>-<version>.json``: the criteria, same structure as the YAML;
 - ``downloads/<meta.id>-<version>.csv``: one row per criterion, every language;
-- ``downloads/criteria.schema.json``: the JSON Schema both the YAML and the JSON follow.
+- ``downloads/criteria.schema.json``: the JSON Schema both the YAML and the JSON follow;
+- ``downloads/<meta.id>-<version>-<form>-<lang>.pdf``: each printable form, when the build
+  makes PDFs (``generator.render.form_pdfs``; ``make site`` does, ``make serve`` does not, and
+  the page then says so instead of linking them).
 
 Names carry the version so that files saved from different editions do not
 overwrite each other; ``download_files`` is the one place that spells them.
@@ -14,11 +17,14 @@ overwrite each other; ``download_files`` is the one place that spells them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import partial
 from urllib.parse import quote
 
 from generator.model import Criteria
 from generator.render.exports import csv_columns, render_csv, render_json, schema_text
+from generator.render.form_names import ALL_FORMS
+from generator.render.form_pdfs import FormPdf
 from generator.render.guide import banner
 from generator.render.markdown import md_label
 from generator.render.templates import localised, render
@@ -46,9 +52,11 @@ def _size(content: str | bytes) -> str:
     return f"{max(1, round(len(data) / 1024))} KB"
 
 
-def render_downloads(criteria: Criteria, lang: str, source: str,
-                     commit: CommitLike | None = None) -> dict[str, str | bytes]:
-    """The downloads page and its files in ``lang``, keyed by path relative to the language's docs folder."""
+def render_downloads(criteria: Criteria, lang: str, source: str, commit: CommitLike | None = None,
+                     pdfs: Sequence[FormPdf] | None = None) -> dict[str, str | bytes]:
+    """The downloads page and its files in ``lang``, keyed by path relative to the language's docs folder.
+
+    ``pdfs`` are the forms' PDFs (generator.render.form_pdfs), or None when this build makes none."""
     paths = download_files(criteria, lang)
     files: dict[str, str | bytes] = {
         paths["workbook"]: render_workbook(criteria, lang, commit),
@@ -62,6 +70,14 @@ def render_downloads(criteria: Criteria, lang: str, source: str,
         names={kind: path.rsplit("/", 1)[-1] for kind, path in paths.items()},
         sizes={kind: _size(files[path]) for kind, path in paths.items()},
         sheets=sheet_names(lang), agencies=AGENCIES, na=NA_TEXT, levels=levels_text(criteria),
-        columns=csv_columns(criteria),
+        columns=csv_columns(criteria), forms=ALL_FORMS,
+        pdfs=None if pdfs is None else [_pdf_entry(pdf) for pdf in pdfs],
     )
-    return {PAGE: banner(lang, source) + page, **files}
+    pdf_files = {pdf.path: pdf.data for pdf in pdfs or ()}
+    return {PAGE: banner(lang, source) + page, **files, **pdf_files}
+
+
+def _pdf_entry(pdf: FormPdf) -> dict[str, str | int]:
+    """What the downloads page says of one form's PDF."""
+    return {"form": pdf.form, "page": f"{pdf.form}.md", "link": quote(pdf.path), "name": pdf.path.rsplit("/", 1)[-1],
+            "size": _size(pdf.data), "pages": pdf.pages}

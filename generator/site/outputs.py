@@ -8,6 +8,7 @@ from generator.model import Criteria
 from generator.render.data_forms import render_data_forms
 from generator.render.downloads import render_downloads
 from generator.render.edition import render_edition
+from generator.render.form_pdfs import render_form_pdfs
 from generator.render.forms import render_forms
 from generator.render.guide import render_guide
 from generator.render.interview import render_interview
@@ -20,24 +21,26 @@ PROJECT = Path(__file__).resolve().parent.parent.parent
 """The kit's checkout: criteria files inside it are named relative to it."""
 
 
-def render_all(criteria: Criteria, source: str, commit: CommitLike | None = None) -> dict[str, str | bytes]:
+def render_all(criteria: Criteria, source: str, commit: CommitLike | None = None,
+               pdf: bool = False) -> dict[str, str | bytes]:
     """Every generated file, keyed by path relative to the docs folder (``<lang>/...``).
 
     ``commit`` is the short git commit the CLI or hook read (see ``generator.site.version``), or None.
+    ``pdf``: also make the PDF of every form (seconds per form; ``make serve`` leaves them out).
     """
     files: dict[str, str | bytes] = {}
     for lang in criteria.meta.languages:
         for path, content in render_guide(criteria, lang, source).items():
             files[f"{lang}/{path}"] = content
-        for path, content in render_forms(criteria, lang, source, commit).items():
-            files[f"{lang}/{path}"] = content
-        for path, content in render_data_forms(criteria, lang, source, commit).items():
+        forms = {**render_forms(criteria, lang, source, commit), **render_data_forms(criteria, lang, source, commit)}
+        for path, content in forms.items():
             files[f"{lang}/{path}"] = content
         for path, content in render_interview(criteria, lang, source).items():
             files[f"{lang}/{path}"] = content
         for path, content in render_report(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = content
-        for path, download in render_downloads(criteria, lang, source, commit).items():
+        pdfs = render_form_pdfs(criteria, lang, forms, commit) if pdf else None
+        for path, download in render_downloads(criteria, lang, source, commit, pdfs).items():
             files[f"{lang}/{path}"] = download
         for path, item in render_edition(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = item

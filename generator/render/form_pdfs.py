@@ -1,0 +1,98 @@
+"""PDF downloads of every printable form, in one language.
+
+Each PDF is made from the form page the site shows (generator.render.forms and
+generator.render.data_forms): its HTML in a document of its own
+(``templates/pdf/document.html.j2``) with the site's print stylesheet,
+``overrides/assets/stylesheets/print.css``, so the PDF and a browser print share
+paper size, layout and the running header and footer of ``@page``.
+
+What makes two builds byte-identical: the dates are the current release's date
+(the first ``changelog`` entry; none without a changelog) and the document id is a
+hash of edition id, version, commit, form and language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.labels import label
+from generator.model import Criteria
+from generator.render.form_names import ALL_FORMS
+from generator.render.pdf import html_to_pdf
+from generator.render.templates import render
+from generator.site.nav import language_tag
+from generator.site.version import CommitLike, running_title
+
+__all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_pdf_path", "pdf_document", "render_form_pdfs"]
+
+PRINT_CSS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "stylesheets" / "print.css"
+"""The print stylesheet of the site, which the PDFs use too."""
+
+_FAMILIES = (("zh-Hant", "TC"), ("zh-TW", "TC"), ("zh-HK", "HK"), ("zh-MO", "HK"), ("ja", "JP"), ("ko", "KR"))
+"""Noto CJK variant by language tag prefix; Simplified Chinese (SC) for all others."""
+
+
+@dataclass(frozen=True)
+class FormPdf:
+    """One form's PDF download."""
+
+    form: str
+    """The form's name (generator.render.form_names), e.g. ``questionnaire``."""
+    path: str
+    """Where it is published, relative to the language's docs folder."""
+    data: bytes
+    """The PDF file."""
+    pages: int
+    """Its number of A4 pages."""
+
+
+def form_pdf_path(criteria: Criteria, lang: str, form: str) -> str:
+    """``downloads/<meta.id>-<version>-<form>-<lang>.pdf``, named like the workbook."""
+    return f"downloads/{criteria.meta.id}-{criteria.meta.version}-{form}-{lang}.pdf"
+
+
+def font_family(tag: str) -> str:
+    """The Noto CJK family for pages whose ``lang`` is ``tag``."""
+    variant = next((v for prefix, v in _FAMILIES if tag == prefix or tag.startswith(prefix + "-")), "SC")
+    return f"Noto Sans CJK {variant}"
+
+
+def render_form_pdfs(criteria: Criteria, lang: str, pages: Mapping[str, str], commit: CommitLike | None = None,
+                     forms: Sequence[str] = ALL_FORMS) -> list[FormPdf]:
+    """The PDF of each of ``forms``, from its page in ``pages`` (``{"<form>.md": its HTML}``, as the
+    form renderers give)."""
+    found = []
+    for form in forms:
+        identifier = hashlib.sha256(
+            "\n".join((criteria.meta.id, criteria.meta.version, _commit_text(commit), form, lang)).encode("utf-8"))
+        pdf = html_to_pdf(pdf_document(criteria, lang, form, pages[f"{form}.md"], commit),
+                          identifier.hexdigest()[:32].encode("ascii"))
+        found.append(FormPdf(form, form_pdf_path(criteria, lang, form), pdf.data, pdf.pages))
+    return found
+
+
+def pdf_document(criteria: Criteria, lang: str, form: str, page: str, commit: CommitLike | None = None) -> str:
+    """The HTML document of one form's PDF; ``page`` is the form's page (HTML behind a banner comment)."""
+    tag = language_tag(lang)
+    return render("pdf", "document.html.j2", tag=tag, family=font_family(tag),
+                  title=f"{label(lang, form)} · {running_title(criteria, lang, commit)}",
+                  date=criteria.changelog[0].date if criteria.changelog else None,
+                  print_css=Markup(_print_css()), form=Markup(page))
+
+
+@cache
+def _print_css() -> str:
+    return PRINT_CSS.read_text(encoding="utf-8")
+
+
+def _commit_text(commit: CommitLike | None) -> str:
+    """The commit(s) as one text, for the document id."""
+    if commit is None or isinstance(commit, str):
+        return commit or ""
+    return f"{commit.kit} {commit.edition or ''}".strip()

@@ -1,0 +1,266 @@
+"""The PDF downloads of the forms (made by WeasyPrint at site build time), read back with poppler-utils.
+
+Bounds, with the default criteria 1.1.0 (9 scored sections, 45 scored criteria), as measured:
+- pages: those of a browser print (tests/test_print.py's ``_bounds``), and the questionnaire within
+  QUESTIONNAIRE_SLACK pages of Chromium's print (PDF 30 zh, 32 en; Chromium 31, 32); checklist 1,
+  worksheet 4 zh / 5 en, short interview form 6 / 6, post-signing checklist 3 / 3, self-check 2 / 2;
+- size: every PDF under MAX_BYTES (measured 256 KB for the one-page English checklist to 529 KB for
+  the Chinese questionnaire: the embedded Noto CJK subsets are most of it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from ruamel.yaml import YAML
+from test_print import QUESTIONNAIRE_PAGES, _bounds
+
+from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
+from generator.cli import main
+from generator.labels import label
+from generator.parse.load import load_criteria
+from generator.render.form_names import ALL_FORMS
+from generator.render.form_pdfs import form_pdf_path, render_form_pdfs
+from generator.render.pdf import html_to_pdf
+from generator.site.nav import language_root
+from generator.site.outputs import render_all
+from generator.site.version import running_title
+
+CRITERIA = load_criteria(DEFAULT_CRITERIA)
+CASES = [(lang, form) for lang in CRITERIA.meta.languages for form in ALL_FORMS]
+MAX_BYTES = 1_500_000
+"""Largest PDF of one form with the default criteria (issue 14: under 1.5 MB)."""
+QUESTIONNAIRE_SLACK = 2
+"""The questionnaire PDF has at most this many pages more or fewer than Chromium's print of the page."""
+A4_LINE = re.compile(r"^Page +\d+ size: +595\.\d+ x 841\.\d+ pts \(A4\)", re.M)
+
+
+def _tool(*args: str) -> str:
+    return subprocess.run(args, capture_output=True, text=True, check=True, timeout=120).stdout
+
+
+def _squash(text: str) -> str:
+    """Text without white space: PDF text extraction breaks lines where the layout did."""
+    return re.sub(r"\s+", "", text)
+
+
+def _pdf(site: Path, lang: str, form: str) -> Path:
+    return site / language_root(CRITERIA, lang) / form_pdf_path(CRITERIA, lang, form)
+
+
+def _pages_text(path: Path) -> list[str]:
+    """The text of each page (pdftotext separates pages with form feeds)."""
+    return _tool("pdftotext", "-enc", "UTF-8", str(path), "-").split("\f")[:-1]
+
+
+def _built_commit(site: Path) -> str | None:
+    """The commit the site was built from, as its PDFs name it (git HEAD may have moved since)."""
+    marker = "0000000"
+    before, after = (_squash(part) for part in running_title(CRITERIA, "en", marker).split(marker))
+    text = _squash(_pages_text(_pdf(site, "en", "checklist"))[0])
+    found = re.search(re.escape(before) + r"([0-9A-Za-z._-]+)" + re.escape(after), text)
+    return found[1] if found else None
+
+
+def _fonts(path: Path) -> list[list[str]]:
+    """pdffonts' rows, split into columns (name, type…, emb, sub, uni, object, generation)."""
+    return [line.split() for line in _tool("pdffonts", str(path)).splitlines()[2:]]
+
+
+@pytest.mark.parametrize(("lang", "form"), CASES)
+def test_pdf_is_a4_within_page_and_size_bounds(built_site: Path, lang: str, form: str) -> None:
+    path = _pdf(built_site, lang, form)
+    pages = int(re.search(r"^Pages: +(\d+)", _tool("pdfinfo", str(path)), re.M)[1])  # type: ignore[index]
+    sizes = _tool("pdfinfo", "-f", "1", "-l", str(pages), str(path))
+    assert len(A4_LINE.findall(sizes)) == pages, sizes
+    low, high = _bounds(CRITERIA, form, lang)
+    assert low <= pages <= high, f"{form} ({lang}): {pages} pages"
+    if form == "questionnaire":
+        assert abs(pages - QUESTIONNAIRE_PAGES[lang]) <= QUESTIONNAIRE_SLACK, f"{pages} pages"
+    assert path.stat().st_size < MAX_BYTES
+
+
+@pytest.mark.parametrize(("lang", "form"), CASES)
+def test_fonts_are_embedded_and_subset(built_site: Path, lang: str, form: str) -> None:
+    fonts = _fonts(_pdf(built_site, lang, form))
+    assert fonts, "the PDF names no font"
+    for row in fonts:
+        name, emb, sub, uni = row[0], row[-5], row[-4], row[-3]
+        assert (emb, sub, uni) == ("yes", "yes", "yes"), f"{name}: emb {emb}, sub {sub}, uni {uni}"
+    assert any("Noto-Sans-CJK-SC" in row[0] for row in fonts)
+
+
+@pytest.mark.parametrize(("lang", "form"), CASES)
+def test_every_page_has_running_header_and_page_number(built_site: Path, lang: str, form: str) -> None:
+    pages = _pages_text(_pdf(built_site, lang, form))
+    running = _squash(running_title(CRITERIA, lang, _built_commit(built_site)))
+    for number, text in enumerate(pages, 1):
+        text = _squash(text)
+        assert running in text and _squash(label(lang, form)) in text, f"page {number}"
+        assert _squash(label(lang, "page_of", page=number, pages=len(pages))) in text, f"page {number}"
+
+
+@pytest.mark.parametrize("lang", CRITERIA.meta.languages)
+def test_questionnaire_text_is_extractable(built_site: Path, lang: str) -> None:
+    text = _squash("".join(_pages_text(_pdf(built_site, lang, "questionnaire"))))
+    for criterion in CRITERIA.scored_criteria:
+        assert _squash(criterion.title(lang)) in text, criterion.id
+        for question in criterion.questions:
+            assert _squash(question(lang)) in text, f"{criterion.id}: {question(lang)}"
+    if lang == "zh":
+        assert "营业执照" in text
+
+
+def test_downloads_page_links_every_pdf(built_site: Path) -> None:
+    for lang in CRITERIA.meta.languages:
+        root = built_site / language_root(CRITERIA, lang)
+        page = (root / "downloads" / "index.html").read_text(encoding="utf-8")
+        linked = set(re.findall(r'href="([^"]+\.pdf)"', page))
+        # Relative to the page /downloads/, where the files are.
+        assert linked == {form_pdf_path(CRITERIA, lang, form).removeprefix("downloads/") for form in ALL_FORMS}
+        assert all((root / form_pdf_path(CRITERIA, lang, form)).is_file() for form in ALL_FORMS)
+
+
+def test_rebuilt_pdfs_are_byte_identical(built_site: Path) -> None:
+    """The site's PDFs were made in MkDocs's process; these in the test's, from the same input."""
+    commit = _built_commit(built_site)
+    files = render_all(CRITERIA, "data/criteria.yaml", commit)
+    for lang in CRITERIA.meta.languages:
+        forms = {f"{form}.md": files[f"{lang}/{form}.md"] for form in ("checklist", "self-check")}
+        for pdf in render_form_pdfs(CRITERIA, lang, forms, commit, forms=("checklist", "self-check")):
+            assert pdf.data == _pdf(built_site, lang, pdf.form).read_bytes(), pdf.path
+
+
+def test_dates_and_id_come_from_the_edition(built_site: Path) -> None:
+    path = _pdf(built_site, "zh", "checklist")
+    info = _tool("pdfinfo", "-isodates", str(path))
+    released = CRITERIA.changelog[0].date
+    assert re.search(rf"^CreationDate: +{released}T00:00:00", info, re.M), info
+    assert re.search(rf"^ModDate: +{released}T00:00:00", info, re.M), info
+    commit = _built_commit(built_site) or ""
+    identifier = hashlib.sha256("\n".join((CRITERIA.meta.id, CRITERIA.meta.version, commit, "checklist", "zh"))
+                                .encode("utf-8")).hexdigest()[:32]
+    assert f"/ID [({identifier}) (".encode("ascii") in path.read_bytes()
+
+
+def test_preview_without_pdfs_says_so_and_links_the_form_pages() -> None:
+    """``make serve`` (mkdocs serve, without KIT_PDF) generates this: no link to a file that is not there."""
+    files = render_all(CRITERIA, "data/criteria.yaml")
+    assert not [path for path in files if path.endswith(".pdf")]
+    for lang in CRITERIA.meta.languages:
+        page = files[f"{lang}/downloads.md"]
+        assert ".pdf" not in page and "make serve" in page and "make site" in page
+        for form in ALL_FORMS:
+            assert f"]({form}.md)" in page
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        self.requests.append(self.path)
+        self.send_error(404)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def recorder() -> Iterator[tuple[str, list[str]]]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    _Recorder.requests = []
+    yield f"http://127.0.0.1:{server.server_address[1]}/", _Recorder.requests
+    server.shutdown()
+    server.server_close()
+
+
+def test_renderer_fetches_nothing(recorder: tuple[str, list[str]], tmp_path: Path) -> None:
+    base, requests = recorder
+    (tmp_path / "secret.css").write_text("body { color: red }", encoding="utf-8")
+    html = (f'<!DOCTYPE html><html lang="en"><head><link rel="stylesheet" href="{base}a.css">'
+            f'<style>@import url("{base}b.css"); @font-face {{ font-family: x; src: url("{base}f.woff2") }}</style>'
+            f'<link rel="stylesheet" href="{tmp_path.as_uri()}/secret.css"></head>'
+            f'<body><p style="font-family: x">Hello</p><img src="{base}c.png"></body></html>')
+    pdf = html_to_pdf(html, b"0" * 32)
+    assert pdf.pages == 1 and pdf.data.startswith(b"%PDF-")
+    assert requests == []
+
+
+# ---------- A fork: three languages (one without built-in labels) and a 1-5 scale ----------
+
+HANT_LABELS = {"language_name": "繁體中文", "page_of": "第 {page} 頁，共 {pages} 頁", "questionnaire": "面談問卷",
+               "version": "版本", "worksheet": "評分表"}
+
+
+def _fork(folder: Path) -> Path:
+    """The minimal file in zh, en and zh-Hant (its texts marked 繁), scored 1 to 5, with zh-Hant labels."""
+    data = YAML(typ="safe").load(MINIMAL.read_text(encoding="utf-8"))
+    stack: list[Any] = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict) and "en" in item and "zh" in item and isinstance(item["zh"], str):
+            item["zh-Hant"] = item["zh"] + "（繁體）"
+        stack += list(item.values()) if isinstance(item, dict) else item if isinstance(item, list) else []
+    data["meta"]["languages"] = ["zh", "en", "zh-Hant"]
+    for criterion in (k for section in data["sections"] for k in section["criteria"]):
+        levels = [{**level, "score": level["score"] + 1} for level in criterion["levels"]]  # 0-3 -> 1-4
+        criterion["levels"] = [*levels, {"score": 5, "text": {lang: text + "+" for lang, text in levels[-1]["text"].items()}}]
+    names = ["差", "弱", "可", "良", "優"]
+    data["scale"]["levels"] = [{"score": n, "label": {"zh": names[n - 1], "en": f"Level {n}",
+                                                      "zh-Hant": names[n - 1]}} for n in range(1, 6)]
+    data["labels"] = {"zh-Hant": HANT_LABELS}
+    path = folder / "criteria.yaml"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def fork(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Any]:
+    """The fork's site (``site``) and, from a second process, its docs with PDFs (``build --pdf``)."""
+    base = tmp_path_factory.mktemp("pdf-fork")
+    criteria = _fork(base)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KIT_COMMIT", "feed123")
+        assert main(["site", "--criteria", str(criteria), "--docs", str(base / "docs"),
+                     "--site", str(base / "site"), "--config", str(ROOT / "mkdocs.yml")]) == 0
+    env = {**os.environ, "KIT_COMMIT": "feed123", "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-m", "generator", "build", "--pdf", "--criteria", str(criteria),
+                    "--docs", str(base / "again")], cwd=ROOT, env=env, check=True, capture_output=True, timeout=600)
+    return base / "site", base / "again", load_criteria(criteria)
+
+
+def test_fork_publishes_every_form_in_every_language(fork: tuple[Path, Path, Any]) -> None:
+    site, again, criteria = fork
+    for lang in ("zh", "en", "zh-Hant"):
+        root = site / language_root(criteria, lang)
+        page = (root / "downloads" / "index.html").read_text(encoding="utf-8")
+        for form in ALL_FORMS:
+            path = form_pdf_path(criteria, lang, form)
+            assert f'href="{path.removeprefix("downloads/")}"' in page, path
+            built = (root / path).read_bytes()
+            assert built == (again / lang / path).read_bytes(), f"{path} differs between two builds"
+
+
+def test_fork_pdfs_use_its_labels_scale_and_traditional_glyphs(fork: tuple[Path, Path, Any]) -> None:
+    site, _, criteria = fork
+    root = site / language_root(criteria, "zh-Hant")
+    questionnaire = root / form_pdf_path(criteria, "zh-Hant", "questionnaire")
+    pages = _pages_text(questionnaire)
+    for number, text in enumerate(pages, 1):
+        assert f"第{number}頁，共{len(pages)}頁" in _squash(text) and "面談問卷" in text
+    assert "公司身份（繁體）" in _squash("".join(pages))
+    assert any("Noto-Sans-CJK-TC" in row[0] for row in _fonts(questionnaire))
+    worksheet = _squash("".join(_pages_text(root / form_pdf_path(criteria, "zh-Hant", "worksheet"))))
+    assert "1差" in worksheet and "5優" in worksheet
