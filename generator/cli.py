@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|site``."""
+"""Command line: ``python -m generator check|build|site|diff|labels|texts``."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from pathlib import Path
 
 from generator.diff import compare
 from generator.diff_report import to_json, to_markdown
-from generator.labels import file_label_gaps
 from generator.load import load_criteria
 from generator.model import Criteria
 from generator.outputs import render_all, source_name
 from generator.problems import InputError
 from generator.publish import recover, staging_folder, swap
+from generator.starter import gap_warnings, starter_file
 from generator.version import COMMIT_ENV, read_commit
 from generator.writer import write_tree
 
@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "site":
             command.add_argument("--site", default="site", help="output folder (default: %(default)s)")
             command.add_argument("--config", default="mkdocs.yml", help="MkDocs config (default: %(default)s)")
+    for name, text in [("labels", "write a starter file with every interface label for a new language"),
+                       ("texts", "write a starter file with every page text for a new language")]:
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("--lang", required=True, help="code of the new language, e.g. zh-Hant")
+        command.add_argument("--from", dest="source", default="en",
+                             help="language whose texts to start from (default: %(default)s)")
     text = "compare two criteria files by stable id: added, removed, reworded, weight, knock-out, moved"
     command = commands.add_parser("diff", help=text, description=text)
     command.add_argument("old", help="the earlier criteria file, e.g. upstream's")
@@ -69,6 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "diff":
             return _diff(args.old, args.new, args.format)
+        if args.command in ("labels", "texts"):
+            sys.stdout.write(starter_file(args.command, args.lang, args.source))
+            return 0
         if args.command == "check":
             criteria = load_criteria(args.criteria)
             _warn_label_gaps(args.criteria, criteria)
@@ -131,14 +140,10 @@ def _diff(old: str, new: str, form: str) -> int:
 
 
 def _warn_label_gaps(path: str, criteria: Criteria) -> None:
-    """Tell the editor which interface labels of a file-supplied language fall back to English."""
+    """Tell the editor every interface label and page text a language lacks, and what shows instead."""
     for lang in criteria.meta.languages:
-        gaps = file_label_gaps(lang)
-        if gaps:
-            shown = ", ".join(gaps[:8]) + (f" and {len(gaps) - 8} more (keys of generator/labels.py)"
-                                           if len(gaps) > 8 else "")
-            print(f"{path}: warning: labels.{lang} lacks {len(gaps)} interface label(s), shown in English: "
-                  f"{shown}", file=sys.stderr)
+        for line in gap_warnings(lang):
+            print(f"{path}: warning: {line}", file=sys.stderr)
 
 
 SITE_URL_ENV = "KIT_SITE_URL"
