@@ -17,15 +17,16 @@ def _scalar(text: str) -> str:
 
 
 def _comment(text: str) -> str:
-    return " ".join(text.split())
+    return _scalar(text)
 
 
 def _labels(lang: str, source: str) -> Iterator[str]:
     english, start = LABELS["en"], LABELS.get(source, LABELS["en"])
     yield f"# Interface labels for '{lang}', starting from '{source}'. Translate each value; the English"
     yield "# text is in the comment above it. Keep {placeholders} exactly as they are. Paste this under"
-    yield f"# `labels:` in the criteria file, indented under `{lang}:`. Keys left out are shown in the"
-    yield f"# languages of `meta.fallback` ({lang}: [{source}] shows '{source}'), then in English."
+    yield f"# `labels:` in the criteria file, indented under `{lang}:`. A key left out is shown in the"
+    yield "# languages of the fallback chain, then in English; to fill gaps from this starting language,"
+    yield f"# add to the criteria file:  meta: {{fallback: {{{lang}: [{source}]}}}}"
     for key, text in english.items():
         yield f"# en: {_comment(text)}"
         yield f"{key}: {_scalar(start.get(key, text))}"
@@ -35,8 +36,9 @@ def _texts(lang: str, source: str) -> Iterator[str]:
     english, start = default_texts("en"), default_texts(source)
     yield f"# Page texts for '{lang}', starting from '{source}'. Translate each value; the English text is"
     yield "# in the comment above it. Keep {placeholders}, **bold**, `code` and [links](page.md) as they are."
-    yield f"# Paste this under `texts:` in the criteria file, indented under `{lang}:`. Keys left out are"
-    yield "# shown in the languages of `meta.fallback`, then in English."
+    yield f"# Paste this under `texts:` in the criteria file, indented under `{lang}:`. A key left out is"
+    yield (f"# shown in the languages of the fallback chain (meta: {{fallback: {{{lang}: [{source}]}}}}), "
+           "then in English.")
     for page, keys in english.items():
         yield f"{page}:"
         for key, text in keys.items():

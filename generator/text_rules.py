@@ -77,8 +77,8 @@ def _entry(parsed: Parsed, where: tuple[str, str, str, str], page: Any, key: str
         at: tuple[str | int, ...] = where if isinstance(value, str) else (*where, i)
         problem = placeholder_problem(_CODE.sub("", text), allowed) or markup_problem(text)
         if problem:
-            yield parsed.at(at, f"text '{key}' {problem}")
+            yield parsed.at(at, f"text '{key}' {problem.replace('this label', 'this text')}")
 
 
 def _items(value: Any) -> list[Any]:
-    return [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+    return [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
