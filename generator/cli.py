@@ -10,22 +10,23 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.checks.problems import InputError
 from generator.diff import compare
 from generator.diff_report import to_json, to_markdown
-from generator.load import load_criteria
 from generator.model import Criteria
-from generator.outputs import render_all, source_name
-from generator.problems import InputError
-from generator.publish import recover, staging_folder, swap
+from generator.parse.load import load_criteria
+from generator.site.guard import MARKER, OutputFolderError, check_output_folder, mark
+from generator.site.outputs import render_all, source_name
+from generator.site.publish import recover, staging_folder, swap
+from generator.site.version import COMMIT_ENV, read_commit
+from generator.site.writer import write_tree
 from generator.starter import gap_warnings, starter_file
-from generator.version import COMMIT_ENV, read_commit
-from generator.writer import write_tree
 
 __all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "generate", "main"]
 
 DEFAULT_CRITERIA = "data/criteria.yaml"
 DEFAULT_DOCS = "docs"
-KEEP = frozenset({"README.md"})
+KEEP = frozenset({"README.md", MARKER})
 """Hand-written files at the top of the docs folder that generation leaves alone."""
 
 
@@ -63,9 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
 def generate(criteria_path: str, docs: str, commit: str | None = None) -> tuple[Criteria, int]:
     """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed.
 
-    ``commit`` (from ``generator.version.read_commit``) is stamped on the outputs that show it."""
+    ``commit`` (from ``generator.site.version.read_commit``) is stamped on the outputs that show it."""
     criteria = load_criteria(criteria_path)
+    check_output_folder(Path(docs), Path(criteria_path), "--docs")
     changed = write_tree(Path(docs), render_all(criteria, source_name(criteria_path), commit), keep=KEEP)
+    mark(Path(docs))
     return criteria, changed
 
 
@@ -93,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         print(f"{len(error.problems)} problem(s) found; nothing was written.", file=sys.stderr)
         return 1
+    except OutputFolderError as error:
+        print(error, file=sys.stderr)
+        return 1
     return 0
 
 
@@ -100,7 +106,9 @@ def _site(criteria: str, docs: str, site: str, config: str) -> int:
     """Build into a temporary folder beside ``site``, then swap it in, so a failed
     or interrupted build never damages the previous site."""
     target = Path(site).resolve()
-    recover(target)  # what an interrupted build left (see generator.publish)
+    check_output_folder(Path(site), Path(criteria), "--site")
+    check_output_folder(Path(docs), Path(criteria), "--docs")
+    recover(target)  # what an interrupted build left (see generator.site.publish)
     commit = read_commit(Path(criteria).parent)
     # Validate here, to report input problems before MkDocs starts; the hook generates the pages.
     model = load_criteria(criteria)
@@ -119,6 +127,7 @@ def _site(criteria: str, docs: str, site: str, config: str) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"MkDocs build failed or was interrupted; {site} was left as it was.", file=sys.stderr)
         return 1
+    mark(staging)
     swap(staging, target)
     print(f"{site}: built")
     return 0

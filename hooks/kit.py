@@ -27,16 +27,20 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from generator.checks.problems import InputError  # noqa: E402
 from generator.cli import generate  # noqa: E402
-from generator.load import load_criteria  # noqa: E402
+from generator.labels import label  # noqa: E402
 from generator.model import Criteria  # noqa: E402
-from generator.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
-from generator.problems import InputError  # noqa: E402
+from generator.parse.load import load_criteria  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
-from generator.search_index import compact_search_index, compact_search_index_script  # noqa: E402
-from generator.search_worker import patch_search_worker  # noqa: E402
-from generator.sitemap import gzipped, stable_sitemap  # noqa: E402
-from generator.version import edition_stamp, read_commit  # noqa: E402
+from generator.render.form_names import skip_target  # noqa: E402
+from generator.site.guard import OutputFolderError  # noqa: E402
+from generator.site.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
+from generator.site.page_fixes import name_search_dialog  # noqa: E402
+from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
+from generator.site.search_worker import patch_search_worker  # noqa: E402
+from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
+from generator.site.version import edition_stamp, read_commit  # noqa: E402
 
 PLACEHOLDER_URL = "http://127.0.0.1:8000/"
 """site_url for MkDocs and Material when the edition has no public address (never published)."""
@@ -65,6 +69,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         criteria = load_criteria(source) if nested else generate(source, str(docs), commit)[0]
     except InputError as error:
         raise Abort(f"{error}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
+    except OutputFolderError as error:
+        raise Abort(str(error)) from None
     lang = _language(config, docs, criteria)
     config.docs_dir = str(docs / lang)
     config.site_name = escape(criteria.meta.title(lang))  # Material prints it as HTML; Markup is not escaped twice
@@ -132,6 +138,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         build(nested)
 
 
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
+    """Name Material's search dialog for screen readers (see generator.site.page_fixes)."""
+    return name_search_dialog(output, label(config.extra["kit"]["language"], "search_dialog"))
+
+
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     """Rebuild when the criteria file changes, wherever it is."""
     source, _ = _paths(config)
@@ -146,6 +157,8 @@ def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> 
     criteria = load_criteria(source)  # the same file is parsed once per change
     lang = _language(config, docs, criteria)
     page.meta["alternates"] = page_alternates(criteria, lang, page.url)
+    target = skip_target(page.file.src_uri)
+    page.meta["kit_skip"] = None if target is None else {"target": target, "text": label(lang, "skip_to_form")}
     context["nav"] = _pruned_nav(nav, page)
     return context
 
@@ -176,7 +189,7 @@ def _compact_search_index(site_dir: Path) -> None:
 
 
 def _patch_search_worker(site_dir: Path) -> None:
-    """Fix Material's search of Chinese queries (see generator.search_worker)."""
+    """Fix Material's search of Chinese queries (see generator.site.search_worker)."""
     for path in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
         script, missing = patch_search_worker(path.read_text(encoding="utf-8"))
         path.write_text(script, encoding="utf-8", newline="")
@@ -190,7 +203,7 @@ EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://w
 
 
 def _stable_sitemap(site_dir: Path, criteria: Criteria, public: bool) -> None:
-    """Rewrite this language's sitemap.xml(.gz) without the build date (see generator.sitemap).
+    """Rewrite this language's sitemap.xml(.gz) without the build date (see generator.site.sitemap).
     A site with no public address gets an empty sitemap instead: MkDocs's would list placeholder
     addresses, and with none at all Material's instant navigation requests it on every page (404)."""
     path = site_dir / "sitemap.xml"

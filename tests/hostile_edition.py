@@ -2,7 +2,7 @@
 
 Built from tests/fixtures/minimal.yaml: optional texts (source publisher and
 note, scale level descriptions, reasons, a changelog) are added, then every
-localised text of the file (``generator.rules.text_paths``), the licence and
+localised text of the file (``generator.checks.rules.text_paths``), the licence and
 the source address get payloads. Each text is all PAYLOADS joined by blank
 lines; the n-th text of a kind (title, why, questions…) starts at payload n
 (n + 1 in the second language), so the few texts that reach a spreadsheet
@@ -19,7 +19,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from conftest import MINIMAL
-from generator.rules import text_paths
+from generator.checks.rules import text_paths
 
 __all__ = ["EVIL_HOST", "FORMULAS", "JINJA", "JINJA_RESULTS", "LONG_WORD", "PAYLOADS", "hostile_data", "write_hostile"]
 

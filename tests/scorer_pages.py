@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import Criteria
-from generator.nav import language_root
+from generator.site.nav import language_root
 
 __all__ = ["PHONE", "Opener", "doc", "download", "key", "names", "opener", "pick", "state", "store"]
 

@@ -13,10 +13,10 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
-from generator.load import load_criteria
-from generator.outputs import render_all
-from generator.schema_check import schema
-from generator.version import edition_stamp, read_commit
+from generator.checks.schema_check import schema
+from generator.parse.load import load_criteria
+from generator.site.outputs import render_all
+from generator.site.version import edition_stamp, read_commit
 
 SHARED_SHAPES = {"text", "texts"}
 
@@ -107,11 +107,11 @@ def _yaml(path: Path) -> Any:
 
 def test_publish_workflow_builds_like_the_makefile() -> None:
     workflow = _yaml(ROOT / ".github" / "workflows" / "publish.yml")
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["permissions"] == {"contents": "read"}  # Pages rights only in the deploy job
     steps = workflow["jobs"]["build"]["steps"]
     runs = [s["run"] for s in steps if "run" in s]
     uses = {s["uses"].split("@")[0]: s for s in steps if "uses" in s}
-    assert any("pip install" in r and "-r requirements.txt" in r for r in runs)
+    assert any("pip install" in r and "--require-hashes -r requirements.lock" in r for r in runs)
     assert "python -m generator site" in runs
     assert uses["actions/upload-pages-artifact"]["with"]["path"] == "site"
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages@")

@@ -12,12 +12,12 @@ import pytest
 from ruamel.yaml import YAML
 
 from conftest import MINIMAL
+from generator.checks.edition_rules import MAX_LOGO_BYTES
+from generator.checks.problems import InputError
 from generator.cli import main
-from generator.edition_rules import MAX_LOGO_BYTES
 from generator.labels import file_label_gaps, label
-from generator.load import parse_criteria
-from generator.problems import InputError
-from generator.render.workbook import render_workbook
+from generator.parse.load import parse_criteria
+from generator.render.workbook.book import render_workbook
 
 LICENCE = "  licence: CC-BY-4.0\n"
 

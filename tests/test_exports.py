@@ -12,14 +12,14 @@ import openpyxl
 import pytest
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
-from generator.load import load_criteria, parse_criteria
-from generator.nav import site_nav
-from generator.outputs import render_all
+from generator.parse.load import load_criteria, parse_criteria
+from generator.parse.source import parse_yaml
 from generator.render.downloads import PAGE, download_files
 from generator.render.exports import FORMULA_STARTS, csv_columns, render_csv, render_json
-from generator.render.workbook import render_workbook, sheet_names
-from generator.source import parse_yaml
-from generator.version import read_commit
+from generator.render.workbook.book import render_workbook, sheet_names
+from generator.site.nav import site_nav
+from generator.site.outputs import render_all
+from generator.site.version import read_commit
 
 SCHEMA = json.loads((ROOT / "generator" / "schema" / "criteria.schema.json").read_text(encoding="utf-8"))
 GOLDEN = ROOT / "tests" / "golden" / "minimal" / "criteria.yaml"
@@ -121,6 +121,6 @@ def test_built_site_serves_the_downloads(built_site: Path) -> None:
         for path in download_files(criteria, lang).values():
             assert (root / path).is_file()
             assert f'href="{path.split("/")[-1]}"' in html
-        # The site shows the git commit with the version (generator.version), so must its workbook.
+        # The site shows the git commit with the version (generator.site.version), so must its workbook.
         commit = read_commit(DEFAULT_CRITERIA.parent)
         assert (root / download_files(criteria, lang)["workbook"]).read_bytes() == render_workbook(criteria, lang, commit)

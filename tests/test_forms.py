@@ -10,12 +10,12 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import DEFAULT_CRITERIA, MINIMAL
-from generator.load import load_criteria, parse_criteria
 from generator.model import Criteria, Level, Scale
-from generator.nav import site_nav
-from generator.outputs import render_all
+from generator.parse.load import load_criteria, parse_criteria
 from generator.render.forms import AGENCIES, FORMS, QUICK_LIMIT, css_string, quick_questions, render_forms
 from generator.scoring import NA, Answer, score_criteria
+from generator.site.nav import site_nav
+from generator.site.outputs import render_all
 
 
 class _Elements(HTMLParser):

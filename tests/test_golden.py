@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_criteria
-from generator.outputs import render_all
+from generator.parse.load import load_criteria
+from generator.site.outputs import render_all
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(p.name for p in GOLDEN.iterdir() if (p / "criteria.yaml").is_file())

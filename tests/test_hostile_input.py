@@ -24,12 +24,11 @@ from trees import tree_digest
 
 from conftest import MINIMAL, ROOT
 from generator.cli import main
-from generator.compose import MAX_ALIAS_CHARS, MAX_DEPTH, MAX_NODES
-from generator.load import MAX_BYTES, load_criteria, parse_criteria
 from generator.model import Criteria
-from generator.outputs import render_all
-from generator.source import MAX_VALUES
-from generator.svg_check import svg_problem
+from generator.parse.compose import MAX_ALIAS_CHARS, MAX_DEPTH, MAX_NODES
+from generator.parse.load import MAX_BYTES, load_criteria, parse_criteria
+from generator.parse.source import MAX_VALUES
+from generator.site.outputs import render_all
 
 HOSTILE = ROOT / "tests" / "hostile"
 MEMORY_LIMIT = 2 * 1024**3
@@ -315,17 +314,3 @@ def test_schema_reference_states_the_limits() -> None:
             assert number in page, (lang, number)
 
 
-@pytest.mark.parametrize(("svg", "unsafe"), [
-    (b'<svg><script href="x.js"/></svg>', "<script>"),
-    (b'<svg><rect onclick="alert(1)"/></svg>', "event handler"),
-    (b'<svg><a href=" JavaScript:alert(1)"><rect/></a></svg>', "javascript:"),
-    (b'<svg><foreignObject><p>hi</p></foreignObject></svg>', "foreignObject"),
-    (b'<svg><image href="https://cdn.example/x.png"/></svg>', "another host"),
-    (b'<svg><style>@import "//fonts.example/x.css";</style></svg>', "another host"),
-    (b'<svg><iframe src="data:text/html,x"/></svg>', "data:text/html"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><image href="data:image/png;base64,iVBOR"/></svg>', None),
-    ((ROOT / "examples" / "cross-border" / "logo.svg").read_bytes(), None),
-])
-def test_svg_logos_hold_drawing_only(svg: bytes, unsafe: str | None) -> None:
-    found = svg_problem(svg)
-    assert found is None if unsafe is None else found is not None and unsafe in found

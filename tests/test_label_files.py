@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from generator.edition_rules import placeholders
+from generator.checks.edition_rules import placeholders
 from generator.labels import LABELS, LABELS_DIR
 
 

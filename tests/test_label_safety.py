@@ -20,8 +20,8 @@ from test_edition_validation import FR, with_french
 from conftest import ROOT
 from generator import labels
 from generator.labels import use_file_labels
-from generator.load import parse_criteria
-from generator.outputs import render_all
+from generator.parse.load import parse_criteria
+from generator.site.outputs import render_all
 
 HOSTILE_LABELS = {
     **FR,

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from conftest import DEFAULT_CRITERIA
-from generator.load import load_criteria
-from generator.nav import language_root
+from generator.parse.load import load_criteria
+from generator.site.nav import language_root
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 LIMIT = 0.1

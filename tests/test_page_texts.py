@@ -7,11 +7,11 @@ import dataclasses
 import yaml
 from self_check_cases import SELF_CHECK
 
-from generator.load import load_criteria
-from generator.outputs import render_all
+from generator.checks.placeholders import placeholders
 from generator.page_texts import PAGES_DIR, PageText, page_text, text_languages
-from generator.placeholders import placeholders
+from generator.parse.load import load_criteria
 from generator.render.form_names import DATA_FORMS
+from generator.site.outputs import render_all
 
 
 def _raw(lang: str) -> dict[str, dict[str, object]]:

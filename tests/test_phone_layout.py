@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 
 from conftest import DEFAULT_CRITERIA, PHONE
-from generator.load import load_criteria
-from generator.nav import language_root, language_tag
+from generator.labels import label
+from generator.parse.load import load_criteria
+from generator.site.nav import language_root, language_tag
+from generator.site.page_fixes import SEARCH_DIALOG
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 GUIDE_PAGES = ("", "how-to-use/", "scoring/", "downloads/", "edition/", "schema/", "changelog/",
@@ -101,3 +103,14 @@ def test_chinese_pages_keep_materials_chinese_texts_and_name_chinese_fonts(
     # System fonts only: no stylesheet or font file from anywhere but the site itself.
     assert not phone.evaluate("[...document.fonts].filter(f => f.status !== 'unloaded').length")
     assert not phone.evaluate("performance.getEntriesByType('resource').filter(e => !e.name.startsWith(location.origin)).length")
+
+
+def test_search_dialog_has_an_accessible_name_on_every_page(built_site: Path) -> None:
+    names = {language_tag(lang): label(lang, "search_dialog") for lang in CRITERIA.meta.languages}
+    pages = sorted(built_site.rglob("index.html"))
+    assert len(pages) > 2 * len(CRITERIA.sections)
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        tag = re.search(r'<html lang="([^"]+)"', html).group(1)
+        assert SEARCH_DIALOG not in html, f"{page}: Material's markup changed or the fix was not applied"
+        assert f'role="dialog" aria-label="{names[tag]}">' in html, page

@@ -24,8 +24,8 @@ from trees import differing, files_of, tree_digest
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main
-from generator.load import load_criteria
-from generator.sitemap import gzipped, stable_sitemap
+from generator.parse.load import load_criteria
+from generator.site.sitemap import gzipped, stable_sitemap
 
 CONFIG = str(ROOT / "mkdocs.yml")
 
@@ -112,7 +112,7 @@ def test_killed_build_keeps_the_previous_site(previous: tuple[Path, str], tmp_pa
 def test_build_killed_between_the_two_renames_is_undone(previous: tuple[Path, str], tmp_path: Path,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     site, digest = previous
-    site.rename(tmp_path / ".site.old")  # what a kill inside generator.publish.swap can leave
+    site.rename(tmp_path / ".site.old")  # what a kill inside generator.site.publish.swap can leave
     broken = tmp_path / "broken.yaml"
     broken.write_text("format: [\n", encoding="utf-8")
     args = ["--docs", str(tmp_path / "docs"), "--site", str(site), "--config", CONFIG]
@@ -138,7 +138,7 @@ def test_next_build_repairs_a_docs_tree_left_half_written(tmp_path: Path) -> Non
     docs, fresh = tmp_path / "docs", tmp_path / "fresh"
     for folder in (docs, fresh):
         assert main(["build", "--criteria", str(MINIMAL), "--docs", str(folder)]) == 0
-    # What a kill inside generator.writer can leave: a temporary file beside its target (written
+    # What a kill inside generator.site.writer can leave: a temporary file beside its target (written
     # or not), and a tree where some files are new and others old, missing or no longer generated.
     (docs / "en" / "sections" / ".tmp-x1y2z3.md").write_text("# half a page", encoding="utf-8")
     (docs / "zh" / ".tmp-abc.xlsx").write_bytes(b"")

@@ -19,10 +19,10 @@ import scorer_pages as sp
 
 from conftest import DEFAULT_CRITERIA
 from generator.labels import label
-from generator.load import load_criteria
-from generator.nav import language_root
+from generator.parse.load import load_criteria
 from generator.render.agencies import COUNTS
 from generator.scoring import display, score_criteria
+from generator.site.nav import language_root
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 IDS = [k.id for k in CRITERIA.scored_criteria]
@@ -181,6 +181,29 @@ def test_first_tab_stop_of_a_criterion_is_its_first_score(open_page: sp.Opener) 
     page.locator(f'fieldset[data-criterion="{IDS[0]}"] input[value=""]').click()
     assert sp.state(page, CRITERIA)["agencies"][0]["scores"] == {}
     assert page.locator(f'fieldset[data-criterion="{IDS[0]}"] input:checked').count() == 0
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_skip_link_is_the_first_tab_stop_and_leads_to_the_scorer(open_page: sp.Opener, lang: str) -> None:
+    page = open_page(lang)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.textContent.trim(), "
+                            "getComputedStyle(document.activeElement).transform]")
+    assert "kit-skip" in focused[0] and focused[1] == label(lang, "skip_to_form")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('#kit-scorer')"), "the next Tab is in the scorer"
+
+
+@pytest.mark.parametrize("form", ["questionnaire", "checklist", "short-questionnaire"])
+def test_paper_forms_have_a_skip_link_to_the_form(browser: Any, base: str, form: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{base}{form}/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.href").endswith(f"/{form}/#{form}")
+    assert page.evaluate(f"!!document.getElementById('{form}')")
+    context.close()
 
 
 def test_default_names_follow_the_page_language_until_renamed(open_page: sp.Opener, base: str) -> None:

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from conftest import ROOT
 from generator.cli import main
-from generator.search_index import compact_search_index
+from generator.site.search_index import compact_search_index
 from scripts.synthetic_fork import section_marker, synthetic_yaml
 
 CHINESE_WORDS = ("人员比例", "实地考察", "资质证书")
@@ -201,7 +201,7 @@ def test_big_fork_keeps_pages_lean_and_index_compact(tmp_path: Path, serve_dir: 
 
 
 def test_offline_index_script_is_compacted_alike() -> None:
-    from generator.search_index import compact_search_index_script
+    from generator.site.search_index import compact_search_index_script
 
     escaped = json.dumps({"docs": [{"title": "电商\u200b代运营"}]}, indent=1)
     assert compact_search_index_script(f"var __index = {escaped}") == 'var __index = {"docs":[{"title":"电商\u200b代运营"}]}'
@@ -210,7 +210,7 @@ def test_offline_index_script_is_compacted_alike() -> None:
 def test_search_worker_patch_matches_installed_material() -> None:
     import material
 
-    from generator.search_worker import PATCHES, SEGMENT_LOOP, SEGMENT_LOOP_FIXED, patch_search_worker
+    from generator.site.search_worker import PATCHES, SEGMENT_LOOP, SEGMENT_LOOP_FIXED, patch_search_worker
 
     workers = list((Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
     assert len(workers) == 1
@@ -224,7 +224,7 @@ def test_search_worker_patch_matches_installed_material() -> None:
 
 
 def test_built_site_ships_the_patched_worker(built_site: Path) -> None:
-    from generator.search_worker import PATCHES
+    from generator.site.search_worker import PATCHES
 
     for root in (built_site, built_site / "en"):
         workers = list((root / "assets" / "javascripts" / "workers").glob("search.*.min.js"))

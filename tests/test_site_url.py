@@ -16,7 +16,7 @@ import pytest
 
 from conftest import MINIMAL, ROOT
 from generator.cli import main
-from generator.outputs import source_name
+from generator.site.outputs import source_name
 
 PUBLIC = "https://example.org/kit/"
 

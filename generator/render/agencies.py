@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.render.workbook_layout import AGENCIES as WORKBOOK
+from generator.render.workbook.layout import AGENCIES as WORKBOOK
 
 __all__ = ["COUNTS", "ONLINE", "PRINTED", "WORKBOOK"]
 

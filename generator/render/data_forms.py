@@ -15,8 +15,8 @@ from generator.page_texts import page_text
 from generator.render.form_names import DATA_FORMS
 from generator.render.forms import page_style
 from generator.render.guide import banner
-from generator.templates import render
-from generator.version import running_title
+from generator.render.templates import render
+from generator.site.version import running_title
 
 __all__ = ["after_signing_groups", "numbered_sections", "render_data_forms"]
 

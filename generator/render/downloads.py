@@ -23,11 +23,11 @@ from generator.render.exports import render_csv, render_json, schema_text
 from generator.render.guide import banner
 from generator.render.markdown import md_label
 from generator.render.page_words import Words
-from generator.render.workbook import render_workbook, sheet_names
-from generator.render.workbook_formulas import NA_TEXT
-from generator.render.workbook_layout import AGENCIES
-from generator.render.workbook_scoring import levels_text
-from generator.templates import render
+from generator.render.templates import render
+from generator.render.workbook.book import render_workbook, sheet_names
+from generator.render.workbook.formulas import NA_TEXT
+from generator.render.workbook.layout import AGENCIES
+from generator.render.workbook.scoring_sheet import levels_text
 
 __all__ = ["PAGE", "download_files", "render_downloads"]
 

@@ -6,15 +6,15 @@ import re
 from functools import partial
 from pathlib import PurePosixPath
 
+from generator.checks.schema_check import schema
 from generator.model import Criteria
 from generator.render.guide import banner
 from generator.render.markdown import md_inline, md_label
 from generator.render.page_words import Words
 from generator.render.schema_doc import schema_rows
+from generator.render.templates import render
 from generator.render.text_markup import Raw
-from generator.schema_check import schema
-from generator.templates import render
-from generator.version import edition_stamp
+from generator.site.version import edition_stamp
 
 __all__ = ["logo_path", "release_anchor", "render_edition"]
 

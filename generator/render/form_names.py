@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ALL_FORMS", "DATA_FORMS", "FORMS"]
+__all__ = ["ALL_FORMS", "DATA_FORMS", "FORMS", "skip_target"]
 
 FORMS = ("questionnaire", "checklist", "worksheet")
 """Forms about the agencies, made by generator.render.forms."""
@@ -10,3 +10,13 @@ DATA_FORMS = ("short-questionnaire", "after-signing", "self-check")
 """Forms whose instructions are data too (generator/texts/); made by generator.render.data_forms."""
 ALL_FORMS = FORMS + DATA_FORMS
 """Every printable form, in menu order."""
+
+
+def skip_target(page: str) -> str | None:
+    """Where a form page's skip link leads (an element id), or None for pages that are not forms.
+
+    Form pages are HTML, so Material finds no headings for its own skip link; without one a
+    keyboard user tabs through the whole header and menu first. The link leads to the form's
+    title, so the next Tab reaches the form's first control (on the worksheet, the scorer's)."""
+    form = page.removesuffix(".md")
+    return form if form in ALL_FORMS else None

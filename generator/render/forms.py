@@ -22,8 +22,8 @@ from generator.render.agencies import PRINTED
 from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS
 from generator.render.guide import banner
 from generator.render.scoring_data import scoring_element
-from generator.templates import render
-from generator.version import running_title
+from generator.render.templates import render
+from generator.site.version import running_title
 
 __all__ = [
     "AGENCIES",

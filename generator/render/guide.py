@@ -10,8 +10,8 @@ from generator.render.agencies import COUNTS
 from generator.render.form_names import ALL_FORMS
 from generator.render.markdown import md_label
 from generator.render.page_words import Words
+from generator.render.templates import render
 from generator.render.worked_example import worked_example
-from generator.templates import render
 
 __all__ = ["banner", "render_guide"]
 

@@ -3,7 +3,7 @@
 Three sheets: instructions, scoring (one column per agency, a dropdown of the
 scale's scores and N/A in every input cell, section subtotals, total,
 knock-out and check rows) and comparison (total, disqualified, rank per
-agency). Formulas implement generator.scoring (see workbook_formulas) and
+agency). Formulas implement generator.scoring (see formulas.py) and
 cache the values generator.scoring gives for an empty workbook, so programs
 that show a file without recalculating it (previewers) show the right thing.
 Inputs are the only unlocked cells; sheets are protected without a password.
@@ -20,15 +20,15 @@ from datetime import datetime
 
 import xlsxwriter  # type: ignore[import-untyped]
 
+from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
 from generator.labels import label
 from generator.model import Criteria
-from generator.render.workbook_layout import Layout, layout
-from generator.render.workbook_scoring import write_scoring
-from generator.render.workbook_sheets import write_comparison, write_instructions
-from generator.render.workbook_style import add_formats
+from generator.render.workbook.layout import Layout, layout
+from generator.render.workbook.scoring_sheet import write_scoring
+from generator.render.workbook.sheets import write_comparison, write_instructions
+from generator.render.workbook.style import add_formats
 from generator.scoring import score_criteria
-from generator.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
-from generator.version import running_title
+from generator.site.version import running_title
 
 __all__ = ["CREATED", "Layout", "layout", "render_workbook", "sheet_names"]
 
@@ -37,7 +37,7 @@ CREATED = datetime(2000, 1, 1)
 
 
 def _sheet_name(text: str) -> str:
-    # check refuses labels that break Excel's rules (generator.sheet_names); this keeps a
+    # check refuses labels that break Excel's rules (generator.checks.sheet_names); this keeps a
     # model built some other way from crashing XlsxWriter.
     return re.sub(r"[\[\]:*?/\\]", " ", text).strip(" '")[:31] or "Sheet"
 

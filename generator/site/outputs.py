@@ -13,14 +13,14 @@ from generator.render.guide import render_guide
 
 __all__ = ["PROJECT", "render_all", "source_name"]
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parent.parent.parent
 """The kit's checkout: criteria files inside it are named relative to it."""
 
 
 def render_all(criteria: Criteria, source: str, commit: str | None = None) -> dict[str, str | bytes]:
     """Every generated file, keyed by path relative to the docs folder (``<lang>/...``).
 
-    ``commit`` is the short git commit the CLI or hook read (see ``generator.version``), or None.
+    ``commit`` is the short git commit the CLI or hook read (see ``generator.site.version``), or None.
     """
     files: dict[str, str | bytes] = {}
     for lang in criteria.meta.languages:

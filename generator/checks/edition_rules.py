@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import difflib
+import stat
 from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Any
 
+from generator.checks.placeholders import placeholder_problem, placeholders
+from generator.checks.problems import Problem
+from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
+from generator.checks.svg_check import svg_problem
+from generator.checks.text_rules import fallback_problems, text_problems
 from generator.labels import LABELS
-from generator.placeholders import placeholder_problem, placeholders
-from generator.problems import Problem
-from generator.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
-from generator.source import Parsed
-from generator.svg_check import svg_problem
-from generator.text_rules import fallback_problems, text_problems
+from generator.parse.source import Parsed
 
 __all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholder_problem", "placeholders"]
 
@@ -40,13 +41,35 @@ def logo_file(criteria_file: str, logo: str) -> FsPath:
     return FsPath(criteria_file).parent / logo
 
 
+def _logo_path_problem(criteria_file: str, logo: str) -> str | None:
+    """Why the logo path may not be read, or None: a symbolic link on the way (it could point at
+    /etc/passwd, /proc/self/environ or .git/config), a device, pipe or folder, or a file that
+    resolves outside the criteria file's folder."""
+    folder = FsPath(criteria_file).parent
+    current = folder
+    for part in FsPath(logo).parts:
+        current = current / part
+        if current.is_symlink():
+            return f"is reached through a symbolic link ({current.relative_to(folder)})"
+    if not current.exists():
+        return None  # reported as not found
+    if not stat.S_ISREG(current.lstat().st_mode):
+        return "is not an ordinary file (a folder, device or pipe)"
+    if not current.resolve().is_relative_to(folder.resolve()):
+        return "lies outside the criteria file's folder"
+    return None
+
+
 def _logo(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
     branding = meta.get("branding")
     logo = branding.get("logo") if isinstance(branding, dict) else None
     if not isinstance(logo, str) or ".." in logo or logo.startswith("/"):
         return  # the schema reports a malformed path
     path, where = logo_file(parsed.file, logo), ("meta", "branding", "logo")
-    if not path.is_file():
+    if (unsafe := _logo_path_problem(parsed.file, logo)) is not None:
+        yield parsed.at(where, f"logo file '{logo}' {unsafe}; the site would publish whatever it points to, so "
+                        "the logo must be an ordinary file in the criteria file's folder (copy the image there)")
+    elif not path.is_file():
         yield parsed.at(where, f"logo file '{logo}' not found (looked for {path}); put the image "
                         "next to the criteria file, or remove meta.branding.logo")
     elif path.stat().st_size > MAX_LOGO_BYTES:

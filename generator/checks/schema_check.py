@@ -11,12 +11,12 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from generator.problems import Problem
-from generator.source import Parsed, Path
+from generator.checks.problems import Problem
+from generator.parse.source import Parsed, Path
 
 __all__ = ["SCHEMA_PATH", "schema", "schema_problems"]
 
-SCHEMA_PATH = FsPath(__file__).parent / "schema" / "criteria.schema.json"
+SCHEMA_PATH = FsPath(__file__).parent.parent / "schema" / "criteria.schema.json"
 
 
 @cache

@@ -35,8 +35,8 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.characters import forbidden_character
-from generator.problems import InputError, Problem
+from generator.checks.characters import forbidden_character
+from generator.checks.problems import InputError, Problem
 
 __all__ = ["MAX_ALIAS_CHARS", "MAX_DEPTH", "MAX_NODES", "compose", "line_col", "resolve"]
 

@@ -12,7 +12,7 @@ from generator.render.markdown import md, md_cell, md_code, md_inline
 
 __all__ = ["render"]
 
-_ROOT = Path(__file__).parent / "templates"
+_ROOT = Path(__file__).parent.parent / "templates"
 
 
 @cache

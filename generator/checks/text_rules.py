@@ -7,11 +7,11 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from generator.checks.placeholders import placeholder_problem, placeholders
+from generator.checks.problems import Problem
 from generator.page_texts import default_texts
-from generator.placeholders import placeholder_problem, placeholders
-from generator.problems import Problem
+from generator.parse.source import Parsed
 from generator.render.text_markup import markup_problem
-from generator.source import Parsed
 
 __all__ = ["fallback_problems", "text_problems"]
 

@@ -1,6 +1,6 @@
 """Parse a YAML file into plain data plus the position of every value.
 
-``generator.compose`` reads the node tree (libyaml, YAML 1.2 core schema) and
+``generator.parse.compose`` reads the node tree (libyaml, YAML 1.2 core schema) and
 we build plain Python values ourselves, so that we can report *every* duplicate key (constructors
 stop at the first), remember where each value and key came from, spot YAML
 1.1 traps in the original scalar text, and bound the work an alias bomb can
@@ -15,9 +15,9 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.characters import forbidden_character
-from generator.compose import MAX_DEPTH, compose
-from generator.problems import InputError, Problem
+from generator.checks.characters import forbidden_character
+from generator.checks.problems import InputError, Problem
+from generator.parse.compose import MAX_DEPTH, compose
 
 __all__ = ["MAX_DEPTH", "MAX_VALUES", "Parsed", "Path", "parse_yaml"]
 

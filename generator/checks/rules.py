@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from generator.checks.problems import Problem
 from generator.labels import LABELS
 from generator.model import UNSCORED_KEYS
-from generator.problems import Problem
-from generator.source import Parsed, Path
+from generator.parse.source import Parsed, Path
 
 __all__ = ["YAML11_BOOLEANS", "rule_problems"]
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path as FsPath
 from typing import Any
 
-from generator.edition_rules import edition_problems, logo_file
+from generator.checks.edition_rules import edition_problems, logo_file
+from generator.checks.problems import InputError, Problem
+from generator.checks.rules import rule_problems
+from generator.checks.schema_check import schema_problems
 from generator.labels import use_file_labels
 from generator.model import (
     Branding,
@@ -22,10 +25,7 @@ from generator.model import (
     Text,
 )
 from generator.page_texts import use_file_texts
-from generator.problems import InputError, Problem
-from generator.rules import rule_problems
-from generator.schema_check import schema_problems
-from generator.source import parse_yaml
+from generator.parse.source import parse_yaml
 
 __all__ = ["MAX_BYTES", "load_criteria", "parse_criteria", "use_edition"]
 

@@ -1,0 +1,1 @@
+"""Validation: every problem in the criteria file, located as file:line:col."""

@@ -1,0 +1,114 @@
+"""Refuse SVG logos that could run script or load from other hosts.
+
+The logo is published as a file of the site (``assets/edition/logo.svg``).
+Shown through ``<img>`` an SVG never runs script, but opened at its own
+address it is a document of the site's origin, which on GitHub Pages all of
+an owner's project sites share: a script in it could read every visitor's
+saved scores. Pattern matching cannot tell what a browser will run (namespace
+prefixes, entities and ``<animate>`` all hide script), so the logo is parsed
+as XML with DTDs and entities refused (defusedxml), and every element and
+attribute must be on a short list of drawing ones: no script, no event
+handlers, no animation, no links, no embedded HTML, and only same-document
+(``#id``) or embedded-bitmap (``data:image/…``) references.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring
+
+__all__ = ["svg_problem"]
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+XML = "{http://www.w3.org/XML/1998/namespace}"
+
+ELEMENTS = frozenset({
+    "svg", "g", "defs", "title", "desc", "path", "rect", "circle", "ellipse", "line", "polyline",
+    "polygon", "text", "tspan", "linearGradient", "radialGradient", "stop", "clipPath", "mask",
+    "pattern", "use", "symbol", "image",
+})
+"""Drawing elements a logo may use (SVG namespace only)."""
+
+ATTRIBUTES = frozenset({
+    "id", "class", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "fx", "fy",
+    "width", "height", "viewBox", "points", "transform", "version", "preserveAspectRatio",
+    "baseProfile", "fill", "fill-opacity", "fill-rule", "stroke", "stroke-width", "stroke-linecap",
+    "stroke-linejoin", "stroke-miterlimit", "stroke-dasharray", "stroke-dashoffset",
+    "stroke-opacity", "opacity", "offset", "stop-color", "stop-opacity", "gradientUnits",
+    "gradientTransform", "spreadMethod", "clip-path", "clip-rule", "clipPathUnits", "mask",
+    "maskUnits", "maskContentUnits", "patternUnits", "patternContentUnits", "patternTransform",
+    "font-family", "font-size", "font-weight", "font-style", "text-anchor", "dominant-baseline",
+    "letter-spacing", "dx", "dy", "textLength", "lengthAdjust", "display", "visibility", "color",
+    "paint-order", "vector-effect", "shape-rendering", "style", "href", "role", "aria-label",
+    "aria-hidden", "focusable",
+})
+"""Presentation and geometry attributes a logo may use (no namespace, except href below)."""
+
+_NAMESPACED = frozenset({f"{XLINK}href", f"{XML}space", f"{XML}lang"})
+_REFERENCE = frozenset({"href", f"{XLINK}href"})
+_SAFE_REFERENCE = re.compile(r"#[\w.:-]+|data:image/(png|jpeg|gif|webp);base64,[A-Za-z0-9+/=\s]*")
+_URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"]*)", re.I)
+_DECLARATION = re.compile(r"\A\ufeff?<\?xml\s[^?]*\?>")
+_STYLE_TRICKS = re.compile(r"@import|expression\s*\(|javascript\s*:|\\", re.I)
+
+
+def svg_problem(data: bytes) -> str | None:
+    """What makes the SVG ``data`` unsafe to publish, or None if nothing does."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "text that is not UTF-8 (save it as UTF-8)"
+    if "<?" in _DECLARATION.sub("", text, count=1):
+        return "a processing instruction (<?…?>), which can load a stylesheet from another host"
+    try:
+        root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException:
+        return "a DOCTYPE or entity declaration"
+    except ParseError as error:
+        return f"XML that does not parse ({error})"
+    if root.tag != f"{SVG}svg":
+        return "no <svg> root in the SVG namespace (add xmlns=\"http://www.w3.org/2000/svg\")"
+    for element in root.iter():
+        if (found := _element_problem(element)) is not None:
+            return found
+    return None
+
+
+def _element_problem(element: Element) -> str | None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    name = tag.removeprefix(SVG)
+    if not tag.startswith(SVG) or name not in ELEMENTS:
+        return f"a <{_plain(tag)}> element, which is not a drawing element"
+    for attribute, value in element.attrib.items():
+        if (attribute.startswith("{") and attribute not in _NAMESPACED) or (
+                not attribute.startswith("{") and attribute not in ATTRIBUTES):
+            kind = "an event handler attribute" if _plain(attribute).lower().startswith("on") else "an attribute"
+            return f"{kind} '{_plain(attribute)}' on <{name}>, which is not for drawing"
+        if attribute in _REFERENCE and not _SAFE_REFERENCE.fullmatch(value.strip()):
+            return f"a reference '{value[:60]}' on <{name}>: only #id and data:image/… are allowed"
+        if (found := _style_problem(value)) is not None:
+            return f"{found} in '{_plain(attribute)}' on <{name}>"
+    return None
+
+
+def _style_problem(value: str) -> str | None:
+    if _STYLE_TRICKS.search(value):
+        return "a style trick (@import, expression, javascript: or an escape)"
+    for target in _URL.findall(value):
+        if not target.strip().startswith("#"):
+            return f"a url({target[:60]}) that is not #id"
+    return None
+
+
+def _plain(name: str) -> str:
+    """``{namespace}local`` → ``local`` (with the namespace in brackets when not SVG)."""
+    if name.startswith(SVG):
+        return name.removeprefix(SVG)
+    if name.startswith("{"):
+        namespace, local = name[1:].split("}", 1)
+        return f"{local} ({namespace})"
+    return name

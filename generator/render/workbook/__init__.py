@@ -1,0 +1,1 @@
+"""The scoring workbook (.xlsx): layout, formulas, styles and sheets."""
