@@ -107,7 +107,7 @@ def test_reworded_built_in_texts_reach_the_page() -> None:
         data["texts"]["en"] = {"how-to-use": {"read_title": "1. Read first", "decide": ["Only **this** one."]}}
     files = render_all(parse_criteria(_text(change).encode("utf-8"), "c.yaml"), "c.yaml")
     how = str(files["en/how-to-use.md"])
-    assert "## 1\\. Read first { #read }" in how and "- Only **this** one\\." in how
+    assert "## 1\\. Read first { #read }" in how and "- Only **this** one." in how
     assert "Close scores" not in how and "2\\. Interview" in how
 
 

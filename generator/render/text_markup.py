@@ -20,7 +20,9 @@ LINK_TARGET = re.compile(r"\{\w+\}|(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)
 """Where a page text may link: a page of the site (``scoring.md#rule``) or a placeholder."""
 
 _TOKEN = re.compile(r"`([^`]+)`|\*\*(.+?)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*|\[([^\]]+)\]\(([^)\s]*)\)|\{(\w+)\}")
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+_LEAD = re.compile(r"^(\d+)([.)])|^([-+=])")
+"""What would start a list or a heading underline at the start of a line."""
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
@@ -58,7 +60,8 @@ def md_text(text: str, values: Mapping[str, object] | None = None) -> str:
         else:
             out.append(_value(values, name))
         pos = match.end()
-    return "".join(out) + _escape(text[pos:])
+    return _LEAD.sub(lambda m: f"{m.group(1)}\\{m.group(2)}" if m.group(1) else f"\\{m.group(3)}",
+                     "".join(out) + _escape(text[pos:]))
 
 
 def plain_text(text: str, values: Mapping[str, object] | None = None) -> str:
