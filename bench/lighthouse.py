@@ -1,5 +1,8 @@
 """Optional: Lighthouse mobile scores of a few pages, if ``bench/node_modules`` has Lighthouse 12.
 
+Pages named in ``seeded`` are audited with saved scores in the browser's storage (bench/seeded.py),
+in a Chromium started for them, so that pages such as the comparison report are measured filled in.
+
 ``make bench`` installs it there (npm, pinned in ``bench/package.json``); without
 it, or if a run fails, this part is skipped and the rest of the report stands.
 Pages are served by a plain static server (no gzip), so transfer sizes are raw.
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.project import ROOT
+from bench.seeded import seeded_chromium
 
 __all__ = ["CATEGORIES", "lighthouse_bin", "run_lighthouse"]
 
@@ -40,12 +44,13 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _audit(command: Path, url: str, timeout: float) -> dict[str, float]:
+def _audit(command: Path, url: str, timeout: float, port: int | None = None) -> dict[str, float]:
+    browser = ([f"--port={port}", "--disable-storage-reset"] if port is not None
+               else ["--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run"])
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as folder:
         report = Path(folder) / "report.json"
         subprocess.run([str(command), url, f"--only-categories={','.join(CATEGORIES)}", "--output=json",
-                        f"--output-path={report}", "--quiet",
-                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run"],
+                        f"--output-path={report}", "--quiet", *browser],
                        env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, timeout=timeout, check=True)
         data = json.loads(report.read_text(encoding="utf-8"))
     if data.get("runtimeError"):
@@ -57,8 +62,10 @@ def _audit(command: Path, url: str, timeout: float) -> dict[str, float]:
     return {**scores, **metrics}
 
 
-def run_lighthouse(site: Path, pages: dict[str, str], repeat: int, timeout: float = 240.0) -> dict[str, Any]:
-    """Median mobile scores and metrics per page (``name → location``), or ``{"skipped": why}``."""
+def run_lighthouse(site: Path, pages: dict[str, str], repeat: int, timeout: float = 240.0,
+                   seeded: dict[str, str] | None = None, storage: dict[str, str] | None = None) -> dict[str, Any]:
+    """Median mobile scores and metrics per page (``name → location``), or ``{"skipped": why}``;
+    ``seeded`` pages (``name → location``) are audited with ``storage`` in localStorage."""
     command = lighthouse_bin()
     if command is None:
         return {"skipped": "Lighthouse is not installed in bench/node_modules"}
@@ -71,6 +78,11 @@ def run_lighthouse(site: Path, pages: dict[str, str], repeat: int, timeout: floa
         for name, location in pages.items():
             runs = [_audit(command, base + location, timeout) for _ in range(repeat)]
             found[name] = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+        if seeded:
+            with seeded_chromium(base, storage or {}) as port:
+                for name, location in seeded.items():
+                    runs = [_audit(command, base + location, timeout, port) for _ in range(repeat)]
+                    found[name] = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
         return {"pages": found, "version": _version()}
     except (OSError, subprocess.SubprocessError, RuntimeError, KeyError, ValueError) as error:
         return {"skipped": f"Lighthouse failed: {type(error).__name__}: {str(error)[:300]}"}

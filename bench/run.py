@@ -14,6 +14,7 @@ from bench.lighthouse import run_lighthouse
 from bench.machine import machine_info
 from bench.project import ROOT, CriteriaSet, criteria_set, fork_sets, snapshot
 from bench.report import markdown, text_report
+from bench.seeded import sample_scores
 from bench.serve import measure_refresh
 from bench.sizes import search_stats, site_sizes
 from bench.targets import evaluate
@@ -80,8 +81,11 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
                         "ratio_cpu": refresh["criteria"]["cpu"] / refresh["plain"]["cpu"]})
         results["refresh"] = refresh
     if not args.no_lighthouse:
-        pages = {"home": "", "guide": f"sections/{default.first_section}/", "worksheet": "worksheet/"}
-        results["lighthouse"] = run_lighthouse(scratch / "site-default", pages, args.repeat)
+        pages = {"home": "", "guide": f"sections/{default.first_section}/", "worksheet": "worksheet/",
+                 "report": "report/"}
+        seeded = {"report (scored)": "report/"}
+        results["lighthouse"] = run_lighthouse(scratch / "site-default", pages, args.repeat, seeded=seeded,
+                                               storage=sample_scores(default.path))
     results["targets"] = evaluate(results)
     return results
 

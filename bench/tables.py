@@ -8,7 +8,8 @@ __all__ = ["Table", "build_table", "lighthouse_table", "ordered_sets", "refresh_
            "weight_table"]
 
 Table = tuple[list[str], list[list[str]]]
-PAGE_ORDER = ("home", "guide", "section", "scoring", "questionnaire", "checklist", "worksheet")
+PAGE_ORDER = ("home", "guide", "section", "scoring", "questionnaire", "checklist", "worksheet", "report",
+              "report (scored)")
 """Row order of page tables, whatever order the (JSON) results hold them in."""
 
 

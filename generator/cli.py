@@ -13,12 +13,14 @@ from pathlib import Path
 from generator.checks.problems import InputError
 from generator.diff import compare
 from generator.diff_report import to_json, to_markdown
+from generator.edition_language import editor_language
+from generator.messages import message
 from generator.model import Criteria
 from generator.parse.load import load_criteria
 from generator.site.guard import MARKER, OutputFolderError, check_output_folder, mark
 from generator.site.outputs import render_all, source_name
 from generator.site.publish import recover, staging_folder, swap
-from generator.site.version import COMMIT_ENV, read_commit
+from generator.site.version import COMMIT_ENV, EDITION_COMMIT_ENV, CommitLike, read_commit
 from generator.site.writer import write_tree
 from generator.starter import gap_warnings, starter_file
 
@@ -40,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=text, description=text)
         command.add_argument("--criteria", default=os.environ.get("KIT_CRITERIA", DEFAULT_CRITERIA),
                              help="criteria file (default: %(default)s)")
+        _lang_option(command)
         if name != "check":
             command.add_argument("--docs", default=os.environ.get("KIT_DOCS", DEFAULT_DOCS),
                                  help="generated docs folder (default: %(default)s)")
@@ -58,10 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
     command.add_argument("new", help="the later criteria file, e.g. yours")
     command.add_argument("--format", choices=["markdown", "json"], default="markdown",
                          help="report format (default: %(default)s)")
+    _lang_option(command)
     return parser
 
 
-def generate(criteria_path: str, docs: str, commit: str | None = None) -> tuple[Criteria, int]:
+def _lang_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--lang", default=None,
+                         help="language of messages and reports, e.g. zh or en (default: the criteria "
+                              "file's first language; English for languages without messages)")
+
+
+def generate(criteria_path: str, docs: str, commit: CommitLike | None = None) -> tuple[Criteria, int]:
     """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed.
 
     ``commit`` (from ``generator.site.version.read_commit``) is stamped on the outputs that show it."""
@@ -75,17 +85,18 @@ def generate(criteria_path: str, docs: str, commit: str | None = None) -> tuple[
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
+    if args.command in ("labels", "texts"):  # --lang here is the new language, not the messages'
+        sys.stdout.write(starter_file(args.command, args.lang, args.source))
+        return 0
+    lang = editor_language(args.lang, args.new if args.command == "diff" else args.criteria)
     try:
         if args.command == "diff":
-            return _diff(args.old, args.new, args.format)
-        if args.command in ("labels", "texts"):
-            sys.stdout.write(starter_file(args.command, args.lang, args.source))
-            return 0
+            return _diff(args.old, args.new, args.format, lang)
         if args.command == "check":
             criteria = load_criteria(args.criteria)
             _warn_label_gaps(args.criteria, criteria)
-            print(f"{args.criteria}: ok — {len(criteria.sections)} sections, "
-                  f"{len(criteria.criteria)} criteria, languages {', '.join(criteria.meta.languages)}")
+            print(message(lang, "check_ok", file=args.criteria, sections=len(criteria.sections),
+                          criteria=len(criteria.criteria), languages=", ".join(criteria.meta.languages)))
         elif args.command == "build":
             criteria, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent))
             _warn_label_gaps(args.criteria, criteria)
@@ -93,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             return _site(args.criteria, args.docs, args.site, args.config)
     except InputError as error:
-        print(error, file=sys.stderr)
-        print(f"{len(error.problems)} problem(s) found; nothing was written.", file=sys.stderr)
+        print(error.text(lang), file=sys.stderr)
+        print(message(lang, "problems_found", count=len(error.problems)), file=sys.stderr)
         return 1
     except OutputFolderError as error:
         print(error, file=sys.stderr)
@@ -116,7 +127,8 @@ def _site(criteria: str, docs: str, site: str, config: str) -> int:
     _warn_no_site_url(criteria, model, config)
     staging = staging_folder(target)
     env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
-           COMMIT_ENV: commit or ""}  # the hook stamps the same commit
+           COMMIT_ENV: commit.kit if commit else "",  # the hook stamps the same commits
+           EDITION_COMMIT_ENV: (commit.edition or "") if commit else ""}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                "--config-file", config, "--site-dir", str(staging)]
     try:
@@ -133,7 +145,7 @@ def _site(criteria: str, docs: str, site: str, config: str) -> int:
     return 0
 
 
-def _diff(old: str, new: str, form: str) -> int:
+def _diff(old: str, new: str, form: str, lang: str | None) -> int:
     """Validate both files (reporting every problem of both), then print their differences."""
     models, problems = [], []
     for path in (old, new):
@@ -143,8 +155,8 @@ def _diff(old: str, new: str, form: str) -> int:
             problems += error.problems
     if problems:
         raise InputError(problems)
-    diff = compare(models[0], models[1])
-    sys.stdout.write(to_json(diff) if form == "json" else to_markdown(diff))
+    diff = compare(models[0], models[1], lang)
+    sys.stdout.write(to_json(diff) if form == "json" else to_markdown(diff, lang))
     return 0
 
 

@@ -29,11 +29,12 @@ if str(ROOT) not in sys.path:
 
 from generator.checks.problems import InputError  # noqa: E402
 from generator.cli import generate  # noqa: E402
+from generator.edition_language import editor_language  # noqa: E402
 from generator.labels import label  # noqa: E402
 from generator.model import Criteria  # noqa: E402
 from generator.parse.load import load_criteria  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
-from generator.render.form_names import skip_target  # noqa: E402
+from generator.render.form_names import skip_label, skip_target  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
 from generator.site.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
 from generator.site.page_fixes import name_search_dialog  # noqa: E402
@@ -68,7 +69,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         commit = read_commit(Path(source).parent)
         criteria = load_criteria(source) if nested else generate(source, str(docs), commit)[0]
     except InputError as error:
-        raise Abort(f"{error}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
+        shown = error.text(editor_language(None, source))  # in the edition's first language, as `check` says it
+        raise Abort(f"{shown}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
     except OutputFolderError as error:
         raise Abort(str(error)) from None
     lang = _language(config, docs, criteria)
@@ -83,8 +85,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     public = config.site_url or criteria.meta.site_url
     # Without a public address there is no canonical link and no sitemap (main.html,
     # on_post_build): both would name a placeholder. Material's scripts still need one.
-    config.extra["kit"] = {"version": criteria.meta.version, "language": lang, "commit": commit or "", "stamp": stamp,
-                           "public": bool(public)}
+    config.extra["kit"] = {"version": criteria.meta.version, "language": lang,
+                           "commit": commit.kit if commit else "", "stamp": stamp, "public": bool(public)}
     config.copyright = str(escape(f"{stamp} · {criteria.meta.licence}"))  # Material prints it as HTML
     config.site_url = (public or PLACEHOLDER_URL) + language_root(criteria, lang)
     return config
@@ -158,7 +160,7 @@ def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> 
     lang = _language(config, docs, criteria)
     page.meta["alternates"] = page_alternates(criteria, lang, page.url)
     target = skip_target(page.file.src_uri)
-    page.meta["kit_skip"] = None if target is None else {"target": target, "text": label(lang, "skip_to_form")}
+    page.meta["kit_skip"] = None if target is None else {"target": target, "text": label(lang, skip_label(target))}
     context["nav"] = _pruned_nav(nav, page)
     return context
 

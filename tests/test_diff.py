@@ -11,7 +11,7 @@ from ruamel.yaml import YAML
 
 from conftest import MINIMAL, ROOT
 from generator.cli import main
-from generator.diff import KINDS, compare
+from generator.diff import KINDS, TextChange, compare
 from generator.parse.load import load_criteria
 
 SELF_CHECK = ROOT / "tests" / "fixtures" / "self_check.yaml"
@@ -58,7 +58,9 @@ def test_every_kind_of_change_is_found(changed: Path) -> None:
     reworded = dict(found["reworded", "licence"].fields)
     assert reworded == {"title": ("en",)}  # scores moved with the scale, descriptor texts did not
     assert ("reworded", "process") not in found
-    assert dict(found["reworded", "scale"].fields) == {"levels[0].label": ("en",)}
+    assert dict(found["reworded", "scale"].fields) == {"levels[1].label": ("en",)}  # counted from 1
+    assert found["reworded", "scale"].texts == (TextChange("levels[1].label", "en", "Not met", "Missing"),)
+    assert found["added", "contract"].details == (("weight", 2), ("knockout", False))
     assert dict(found["reworded", "skill"].fields) == {"title": ("zh",)}
     assert found["reworded", "skill"].item == "section"
     assert [c.kind for c in diff.changes] == sorted((c.kind for c in diff.changes), key=KINDS.index)
@@ -81,31 +83,45 @@ def test_must_ask_after_signing_and_self_check_changes_are_found(tmp_path: Path,
     found = {(c.kind, c.id): c for c in diff.changes}
     assert (found["must_ask", "licence"].old, found["must_ask", "licence"].new) == (2, 1)
     assert found["must_ask", "licence"].fields == (("must_ask", ("zh", "en")),)
-    assert (found["must_ask", "process"].old, found["must_ask", "process"].new) == (1, 1)
+    assert (found["must_ask", "process"].old, found["must_ask", "process"].new) == (0, 1)  # as written
     assert (found["after_signing", "visit"].old, found["after_signing", "visit"].new) == (2, 2)
     assert found["after_signing", "visit"].fields == (("after_signing", ("zh",)),)
     assert (found["self_check", "yourself"].old, found["self_check", "yourself"].new) == (True, False)
     assert ("must_ask", "visit") not in found and ("after_signing", "licence") not in found
-    assert main(["diff", str(SELF_CHECK), str(new)]) == 0
-    report = capsys.readouterr().out
-    assert "## Self-check (unscored) changed (1)" in report and "section `yourself`" in report
-    assert "criterion `visit` 实地考察: 2 → 2 (texts changed: zh)" in report
+    assert main(["diff", str(SELF_CHECK), str(new)]) == 0  # in the file's first language, zh
+    report = capsys.readouterr().out.splitlines()
+    assert "## 自查（不计分）设置有改动 (1)" in report and "- 评估方面 `yourself` 商家自查: 是 → 否" in report
+    assert "- 标准 `visit` 实地考察: 2 → 2" in report
+    assert "  - after_signing[2] (zh): “核对合同上的地址就是办公地址” → “核对合同地址”" in report
 
 
 def test_markdown_report(changed: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["diff", str(MINIMAL), str(changed)]) == 0
+    assert main(["diff", "--lang", "en", str(MINIMAL), str(changed)]) == 0
     report = capsys.readouterr().out
-    for line in ["# Changes from 最小示例 0.1.0 to 最小示例 0.2.0",
+    for line in ["# Changes from Minimal example 0.1.0 to Minimal example 0.2.0",
                  "- Version: 0.1.0 → 0.2.0",
                  "- Scale: 0, 1, 2, 3 → 1, 2, 3, 4",
-                 "## Added (1)", "- criterion `contract` 合同 (in section `skill`)",
-                 "## Removed (1)", "- criterion `visit` 实地考察 (was in section `trust`)",
-                 "## Moved to another section (1)", "- criterion `process` 流程细节: section `skill` → `trust`",
-                 "## Weight changed (1)", "- criterion `process` 流程细节: 1.5 → 2",
-                 "## Knock-out changed (1)", "- criterion `process` 流程细节: no → yes",
-                 "## Reworded (3)", "- criterion `licence` 营业执照: title (en)",
-                 "- section `skill` 专业水平: title (zh)", "- scale `scale`: levels[0].label (en)"]:
+                 "## Added (1)", "- criterion `contract` Contract (in section `skill`; weight 2, knock-out no)",
+                 "## Removed (1)", "- criterion `visit` On-site visit (was in section `trust`)",
+                 "## Moved to another section (1)", "- criterion `process` Process details: section `skill` → `trust`",
+                 "## Weight changed (1)", "- criterion `process` Process details: 1.5 → 2",
+                 "## Knock-out changed (1)", "- criterion `process` Process details: no → yes",
+                 "## Reworded (3)", "- criterion `licence` Business licence and registration: title (en)",
+                 "  - title (en): “Business licence” → “Business licence and registration”",
+                 "- section `skill` Skill: title (zh)", "  - title (zh): “专业能力” → “专业水平”",
+                 "- scale `scale`: levels[1].label (en)", "  - levels[1].label (en): “Not met” → “Missing”"]:
         assert line in report.splitlines(), (line, report)
+
+
+def test_markdown_report_in_chinese(changed: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(MINIMAL), str(changed)]) == 0  # JSON file: no first language found, so --lang
+    assert main(["diff", "--lang", "zh", str(MINIMAL), str(changed)]) == 0
+    report = capsys.readouterr().out.split("# 从 ")[1].splitlines()
+    for line in ["最小示例 0.1.0 到 最小示例 0.2.0 的改动", "- 版本：0.1.0 → 0.2.0", "## 新增 (1)",
+                 "- 标准 `contract` 合同（在评估方面 `skill` 中；权重 2，一票否决：否）",
+                 "- 标准 `visit` 实地考察（原在评估方面 `trust` 中）", "## 一票否决有改动 (1)",
+                 "- 标准 `process` 流程细节: 否 → 是", "## 文字有改动 (3)"]:
+        assert line in report, (line, report)
 
 
 def test_json_report(changed: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -125,6 +141,8 @@ def test_json_report(changed: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_identical_files_have_no_changes(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(MINIMAL), str(MINIMAL)]) == 0
+    assert "没有改动。" in capsys.readouterr().out  # the file's first language
+    assert main(["diff", "--lang", "en", str(MINIMAL), str(MINIMAL)]) == 0
     assert "No changes." in capsys.readouterr().out
     assert main(["diff", "--format", "json", str(MINIMAL), str(MINIMAL)]) == 0
     assert json.loads(capsys.readouterr().out)["changes"] == []
@@ -153,7 +171,7 @@ def test_both_files_are_validated_first(tmp_path: Path, capsys: pytest.CaptureFi
     text = MINIMAL.read_text(encoding="utf-8")
     bad_old.write_text(text.replace("weight: 2", "weight: two"), encoding="utf-8")
     bad_new.write_text(text.replace("knockout: true", "knockout: maybe"), encoding="utf-8")
-    assert main(["diff", str(bad_old), str(bad_new)]) == 1
+    assert main(["diff", "--lang", "en", str(bad_old), str(bad_new)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
     assert f"{bad_old}:60:17: " in captured.err and "expected a number" in captured.err

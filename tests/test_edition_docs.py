@@ -16,7 +16,7 @@ from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.checks.schema_check import schema
 from generator.parse.load import load_criteria
 from generator.site.outputs import render_all
-from generator.site.version import edition_stamp, read_commit
+from generator.site.version import Commit, edition_stamp, read_commit
 
 SHARED_SHAPES = {"text", "texts"}
 
@@ -80,26 +80,58 @@ def test_edition_stamp_and_commit(tmp_path: Path) -> None:
     assert edition_stamp(criteria, "en") == "Minimal example · 0.1.0"
     assert edition_stamp(criteria, "en", "abc1234") == "Minimal example · 0.1.0 (commit abc1234)"
     assert edition_stamp(criteria, "zh", "abc1234") == "最小示例 · 0.1.0（提交 abc1234）"
-    assert read_commit(tmp_path, {"KIT_COMMIT": "abc1234"}) == "abc1234"
+    assert read_commit(tmp_path, {"KIT_COMMIT": "abc1234"}) == Commit("abc1234")
+    assert read_commit(tmp_path, {"KIT_COMMIT": "abc1234+dirty", "KIT_EDITION_COMMIT": "def5678"}) == Commit(
+        "abc1234+dirty", "def5678")
     assert read_commit(ROOT, {"KIT_COMMIT": ""}) is None
     assert read_commit(ROOT, {"KIT_COMMIT": "<script>"}) is None
-    assert read_commit(tmp_path, {}) is None  # not a git checkout
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
-    assert read_commit(ROOT, {}) == (head.stdout.strip() if head.returncode == 0 else None)
+    assert read_commit(ROOT, {"KIT_COMMIT": "abc1234", "KIT_EDITION_COMMIT": "<b>"}) == Commit("abc1234")
+    head = _git(ROOT, "rev-parse", "--short", "HEAD")
+    dirty = "+dirty" if _git(ROOT, "status", "--porcelain", "--untracked-files=no") else ""
+    assert read_commit(ROOT, {}) == Commit(head + dirty)
+    assert read_commit(tmp_path, {}) == Commit(head + dirty)  # a file outside any checkout: the kit's commit only
+
+
+def _git(folder: Path, *args: str) -> str:
+    done = subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
+                          cwd=folder, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def test_an_edition_in_its_own_repository_stamps_both_commits(tmp_path: Path) -> None:
+    """The footer names the kit's commit and the edition repository's, each marked +dirty when changed."""
+    edition = tmp_path / "edition"
+    edition.mkdir()
+    (edition / "criteria.yaml").write_bytes(MINIMAL.read_bytes())
+    _git(edition, "init", "-q")
+    _git(edition, "add", "criteria.yaml")
+    _git(edition, "commit", "-q", "-m", "edition")
+    own = _git(edition, "rev-parse", "--short", "HEAD")
+    kit = read_commit(ROOT, {})
+    assert kit is not None
+    assert read_commit(edition, {}) == Commit(kit.kit, own)
+    (edition / "criteria.yaml").write_text(MINIMAL.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    stamped = read_commit(edition, {})
+    assert stamped == Commit(kit.kit, own + "+dirty")
+    criteria = load_criteria(edition / "criteria.yaml")
+    assert edition_stamp(criteria, "en", stamped) == (
+        f"Minimal example · 0.1.0 (kit commit {kit.kit}, edition commit {own}+dirty)")
+    assert edition_stamp(criteria, "zh", stamped) == f"最小示例 · 0.1.0（工具包提交 {kit.kit}，行业版提交 {own}+dirty）"
+    assert read_commit(edition, {}) == stamped  # the same checkout, the same stamp
 
 
 def test_stamp_reaches_the_footer_and_changelog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.cli import main
 
     monkeypatch.setenv("KIT_COMMIT", "feed123")
+    monkeypatch.setenv("KIT_EDITION_COMMIT", "beef456+dirty")  # `site` hands both to the MkDocs hook
     status = main(["site", "--criteria", str(MINIMAL), "--docs", str(tmp_path / "docs"),
                    "--site", str(tmp_path / "site"), "--config", str(ROOT / "mkdocs.yml")])
     assert status == 0
     zh = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     en = (tmp_path / "site" / "en" / "changelog" / "index.html").read_text(encoding="utf-8")
-    assert "最小示例 · 0.1.0（提交 feed123） · CC-BY-4.0" in zh
-    assert "Minimal example · 0.1.0 (commit feed123)" in en
+    assert "最小示例 · 0.1.0（工具包提交 feed123，行业版提交 beef456+dirty） · CC-BY-4.0" in zh
+    assert "Minimal example · 0.1.0 (kit commit feed123, edition commit beef456+dirty)" in en
 
 
 def _yaml(path: Path) -> Any:

@@ -204,7 +204,7 @@ def test_sheet_names_differing_in_case_stop_check_and_build(tmp_path: Path, caps
     path.write_text(text, encoding="utf-8")
     line = text[: text.rindex('"wb_sheet_scoring"')].count("\n") + 1
     for command in (["check"], ["build", "--docs", str(tmp_path / "docs")]):
-        assert main([*command, "--criteria", str(path)]) == 1
+        assert main([*command, "--lang", "en", "--criteria", str(path)]) == 1
         err = capsys.readouterr().err
         assert f"{path}:{line}:" in err and "Excel ignores case" in err and "Traceback" not in err
     assert not (tmp_path / "docs").exists()

@@ -80,7 +80,7 @@ def _edition(folder: Path, logo: str) -> Path:
 
 
 def _check(path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    assert main(["check", "--criteria", str(path)]) == 1
+    assert main(["check", "--lang", "en", "--criteria", str(path)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
     return err

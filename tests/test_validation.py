@@ -83,14 +83,18 @@ def test_cli_reports_without_traceback(tmp_path: Path, capsys: pytest.CaptureFix
     bad = tmp_path / "bad.yaml"
     bad.write_text(mutate(("weight: 2", "weight: -1"), ("title: {zh: 专业能力", "titel: {zh: 专业能力")),
                    encoding="utf-8")
-    assert main(["check", "--criteria", str(bad)]) == 1
+    assert main(["check", "--criteria", str(bad)]) == 1  # in the file's first language, zh
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    assert f"{bad}:" in err and "2 problem(s) found" in err, err
+    assert f"{bad}:" in err and "发现 2 个问题；没有写入任何文件。" in err, err
+    assert "未知的键“titel”；是不是想写“title”？" in err and "sections[skill]: " in err, err
+    assert main(["check", "--lang", "en", "--criteria", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert "2 problem(s) found" in err and "sections[skill]: unknown key 'titel'; did you mean 'title'?" in err, err
 
 
 @pytest.mark.parametrize(("raw", "fragment"), [
-    (b"a: [1, 2\n", "YAML syntax error"),
+    (b"a: [1, 2\n", "a [ opened at line 1 is never closed"),
     (b"format: 1\nmeta: \xff\xfe\n", "not valid UTF-8"),
     (b"format: 1\x00\n", "NUL character"),
     (b"", "the file is empty"),

@@ -15,13 +15,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from generator.checks.problems import Msg
+
 __all__ = ["FORBIDDEN", "forbidden_character"]
 
 FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 """C0 controls but tab, line feed and carriage return; DEL; C1 controls; lone surrogates; U+FFFE, U+FFFF."""
 
 
-def forbidden_character(text: str) -> str | None:
+def forbidden_character(text: str) -> Msg | None:
     """A description of the first forbidden character in ``text``, or None if there is none."""
     found = FORBIDDEN.search(text)
     if found is None:
@@ -29,5 +31,5 @@ def forbidden_character(text: str) -> str | None:
     char = found.group()
     code = f"U+{ord(char):04X}"
     if "\ud800" <= char <= "\udfff":
-        return f"a lone surrogate {code} (from a \\u escape)"
-    return f"the control character {code}" if unicodedata.category(char) == "Cc" else f"the non-character {code}"
+        return Msg.of("char_surrogate", code=code)
+    return Msg.of("char_control" if unicodedata.category(char) == "Cc" else "char_noncharacter", code=code)

@@ -9,7 +9,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from generator.checks.placeholders import placeholder_problem, placeholders
-from generator.checks.problems import Problem
+from generator.checks.problems import Msg, Problem
 from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
 from generator.checks.svg_check import svg_problem
 from generator.checks.text_rules import fallback_problems, text_problems
@@ -41,7 +41,7 @@ def logo_file(criteria_file: str, logo: str) -> FsPath:
     return FsPath(criteria_file).parent / logo
 
 
-def _logo_path_problem(criteria_file: str, logo: str) -> str | None:
+def _logo_path_problem(criteria_file: str, logo: str) -> Msg | None:
     """Why the logo path may not be read, or None: a symbolic link on the way (it could point at
     /etc/passwd, /proc/self/environ or .git/config), a device, pipe or folder, or a file that
     resolves outside the criteria file's folder."""
@@ -50,13 +50,13 @@ def _logo_path_problem(criteria_file: str, logo: str) -> str | None:
     for part in FsPath(logo).parts:
         current = current / part
         if current.is_symlink():
-            return f"is reached through a symbolic link ({current.relative_to(folder)})"
+            return Msg.of("logo_symlink", link=current.relative_to(folder))
     if not current.exists():
         return None  # reported as not found
     if not stat.S_ISREG(current.lstat().st_mode):
-        return "is not an ordinary file (a folder, device or pipe)"
+        return Msg.of("logo_not_file")
     if not current.resolve().is_relative_to(folder.resolve()):
-        return "lies outside the criteria file's folder"
+        return Msg.of("logo_outside")
     return None
 
 
@@ -67,17 +67,13 @@ def _logo(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
         return  # the schema reports a malformed path
     path, where = logo_file(parsed.file, logo), ("meta", "branding", "logo")
     if (unsafe := _logo_path_problem(parsed.file, logo)) is not None:
-        yield parsed.at(where, f"logo file '{logo}' {unsafe}; the site would publish whatever it points to, so "
-                        "the logo must be an ordinary file in the criteria file's folder (copy the image there)")
+        yield parsed.at(where, "logo_not_plain", logo=logo, what=unsafe)
     elif not path.is_file():
-        yield parsed.at(where, f"logo file '{logo}' not found (looked for {path}); put the image "
-                        "next to the criteria file, or remove meta.branding.logo")
+        yield parsed.at(where, "logo_missing", logo=logo, path=path)
     elif path.stat().st_size > MAX_LOGO_BYTES:
-        yield parsed.at(where, f"logo file '{logo}' is {path.stat().st_size} bytes; the limit is "
-                        f"{MAX_LOGO_BYTES} (every page loads it)")
-    elif path.suffix.lower() == ".svg" and (unsafe := svg_problem(path.read_bytes())):
-        yield parsed.at(where, f"logo file '{logo}' contains {unsafe}; the site publishes the logo as a page "
-                        "of its own, so it may hold drawing only (export it again as plain SVG, or use PNG)")
+        yield parsed.at(where, "logo_too_big", logo=logo, size=path.stat().st_size, limit=MAX_LOGO_BYTES)
+    elif path.suffix.lower() == ".svg" and (drawing := svg_problem(path.read_bytes())):
+        yield parsed.at(where, "logo_unsafe", logo=logo, what=drawing)
 
 
 def _labels(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Iterator[Problem]:
@@ -89,13 +85,11 @@ def _labels(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Itera
     for lang, table in labels.items():
         where = ("labels", lang)
         if lang not in languages:
-            yield parsed.at(where, f"labels for '{lang}', which is not in meta.languages; add it there "
-                            "or remove these labels", key=True)
+            yield parsed.at(where, "labels_language", on_key=True, lang=lang)
         if not isinstance(table, dict):
             continue
         if "language_name" not in table and lang not in LABELS:
-            yield parsed.at(where, f"labels.{lang} needs language_name (the language's own name, shown "
-                            "in the language switcher)")
+            yield parsed.at(where, "labels_name", lang=lang)
         for key, text in table.items():
             yield from _label_entry(parsed, (*where, key), key, text, english)
         yield from _sheet_labels(parsed, where, table, _base_labels(lang, meta))
@@ -116,35 +110,33 @@ def _sheet_labels(parsed: Parsed, where: tuple[str, ...], table: dict[str, Any],
     for key, name in zip(SHEET_KEYS, names, strict=True):
         problem = sheet_name_problem(name) if key in table else None
         if problem:
-            yield parsed.at((*where, key), f"label '{key}' names a workbook sheet and {problem}; "
-                            "choose a short name without [ ] : * ? / \\")
+            yield parsed.at((*where, key), "label_sheet", name=key, what=problem)
     clash = sheet_names_clash(names)
     if clash is not None:
         first = next(i for i in range(clash) if names[i].casefold() == names[clash].casefold())
         key = SHEET_KEYS[clash] if SHEET_KEYS[clash] in table else SHEET_KEYS[first]
-        yield parsed.at((*where, key), f"labels '{SHEET_KEYS[first]}' and '{SHEET_KEYS[clash]}' both name a "
-                        f"workbook sheet '{names[clash]}' (Excel ignores case); give each sheet its own name")
+        yield parsed.at((*where, key), "label_sheet_clash", first=SHEET_KEYS[first], second=SHEET_KEYS[clash],
+                        sheet=names[clash])
 
 
 def _label_entry(parsed: Parsed, where: tuple[str, ...], key: str, text: Any,
                  english: Any) -> Iterator[Problem]:
     if key not in english:
         close = difflib.get_close_matches(key, list(english), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(sorted(english))}"
-        yield parsed.at(where, f"unknown interface label '{key}'; {hint}", key=True)
+        yield parsed.at(where, "label_unknown_close" if close else "label_unknown", on_key=True, name=key,
+                        close=close[0] if close else "", known=", ".join(sorted(english)))
         return
     if not isinstance(text, str):
         return  # the schema reports the type
     if any(char in LABEL_MARKUP for char in text):
-        yield parsed.at(where, f"label '{key}' may not contain any of {' '.join(LABEL_MARKUP)} "
-                        "(interface labels are put into pages as written, so they must be plain words)")
+        yield parsed.at(where, "label_markup", name=key, chars=" ".join(LABEL_MARKUP))
         return
     if "\n" in text or "\r" in text or "\t" in text:
-        yield parsed.at(where, f"label '{key}' must be one line (no line breaks or tabs)")
+        yield parsed.at(where, "label_one_line", name=key)
         return
     problem = placeholder_problem(text, placeholders(english[key]))
     if problem:
-        yield parsed.at(where, f"label '{key}' {problem}")
+        yield parsed.at(where, "label_other", name=key, what=problem)
 
 
 def _changelog(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Iterator[Problem]:
@@ -159,15 +151,13 @@ def _changelog(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> It
         version, date = release.get("version"), release.get("date")
         if isinstance(version, str):
             if version in seen:
-                yield parsed.at(("changelog", i, "version"), f"version '{version}' is listed twice")
+                yield parsed.at(("changelog", i, "version"), "changelog_twice", version=version)
             seen.add(version)
         if isinstance(date, str):
             if previous is not None and date > previous:
-                yield parsed.at(("changelog", i, "date"), f"{date} is later than the entry above "
-                                f"({previous}); list the newest version first")
+                yield parsed.at(("changelog", i, "date"), "changelog_order", date=date, previous=previous)
             previous = date
     first = releases[0] if releases and isinstance(releases[0], dict) else {}
     current = meta.get("version")
     if isinstance(current, str) and isinstance(first.get("version"), str) and first["version"] != current:
-        yield parsed.at(("changelog", 0, "version"), f"the newest changelog entry is {first['version']} but "
-                        f"meta.version is {current}; add an entry for {current} at the top")
+        yield parsed.at(("changelog", 0, "version"), "changelog_current", newest=first["version"], current=current)

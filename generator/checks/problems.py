@@ -1,10 +1,36 @@
-"""Located problems in an input file, and the one exception the CLI catches."""
+"""Located problems in an input file, and the one exception the CLI catches.
+
+A problem names its message by id (see ``generator.messages``) with the values
+to fill in, so the command line can show it in the editor's language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["InputError", "Problem"]
+from generator.messages import message
+
+__all__ = ["InputError", "Msg", "Problem", "problem"]
+
+
+
+@dataclass(frozen=True, order=True)
+class Msg:
+    """A message id and its values, not yet put into words (a value may itself be a Msg)."""
+
+    key: str
+    """Id in generator/texts/messages/<lang>.yaml."""
+    values: tuple[tuple[str, str | Msg], ...] = ()
+    """(placeholder, value) pairs."""
+
+    @classmethod
+    def of(cls, key: str, /, **values: object) -> Msg:
+        """``key`` with ``values``; values that are not messages become text."""
+        return cls(key, tuple(sorted((name, v if isinstance(v, Msg) else str(v)) for name, v in values.items())))
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (English by default)."""
+        return message(lang, self.key, **{name: v.text(lang) if isinstance(v, Msg) else v
+                                           for name, v in self.values})
 
 
 @dataclass(frozen=True, order=True)
@@ -17,11 +43,25 @@ class Problem:
     """1-based line number."""
     col: int
     """1-based column number."""
-    message: str
+    what: Msg
     """What is wrong, and how to fix it."""
 
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return self.what.text("en")
+
+    def text(self, lang: str | None = None) -> str:
+        """``file:line:col: message`` in ``lang``."""
+        return f"{self.file}:{self.line}:{self.col}: {self.what.text(lang)}"
+
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.message}"
+        return self.text("en")
+
+
+def problem(file: str, line: int, col: int, key: str, /, **values: object) -> Problem:
+    """A problem at ``file:line:col`` with the message ``key``."""
+    return Problem(file, line, col, Msg.of(key, **values))
 
 
 class InputError(Exception):
@@ -30,3 +70,7 @@ class InputError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(set(problems))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def text(self, lang: str | None = None) -> str:
+        """Every problem, one a line, in ``lang``."""
+        return "\n".join(p.text(lang) for p in self.problems)

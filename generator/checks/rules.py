@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.checks.problems import Problem
+from generator.checks.text_keys import comma_key
 from generator.labels import LABELS
 from generator.model import UNSCORED_KEYS
 from generator.parse.source import Parsed, Path
@@ -48,11 +49,16 @@ def _criteria(data: dict[str, Any]) -> Iterator[tuple[Path, dict[str, Any]]]:
                 yield (*path, "criteria", j), criterion
 
 
+BOOLEAN_KEYS = frozenset({"knockout", "self_check"})
+"""Keys whose value is true or false: an unquoted yes there gets the schema's one hint, "write true"."""
+
+
 def _yaml11_traps(parsed: Parsed) -> Iterator[Problem]:
     for path, text in parsed.plain.items():
+        if path and path[-1] in BOOLEAN_KEYS:
+            continue
         if text.lower() in YAML11_BOOLEANS and isinstance(_get(parsed.data, path), str):
-            yield parsed.at(path, f"unquoted {text} is read as true/false by YAML 1.1 tools "
-                            f"(PyYAML, many editors); write it in quotes, \"{text}\"")
+            yield parsed.at(path, "yaml11_trap", text=text)
 
 
 def _get(data: Any, path: Path) -> Any:
@@ -96,21 +102,32 @@ def _languages(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
     from_file = _mapping(data.get("labels"))
     for i, lang in enumerate(languages):
         if lang not in LABELS and lang not in from_file:
-            yield parsed.at(("meta", "languages", i), f"no interface labels for language '{lang}'; "
-                            f"built in: {', '.join(sorted(LABELS))}; add them under labels.{lang} "
-                            "(see the criteria file reference)")
+            yield parsed.at(("meta", "languages", i), "no_labels", lang=lang, builtin=", ".join(sorted(LABELS)))
     for path in text_paths(data):
         text = _get(data, path)
         if not isinstance(text, dict):
             continue
         for lang in languages:
             if lang not in text:
-                yield parsed.at(path, f"missing the '{lang}' text (meta.languages is "
-                                f"[{', '.join(languages)}]); add '{lang}: …'")
-        for lang in text:
-            if lang not in languages:
-                yield parsed.at((*path, lang), f"language '{lang}' is not in meta.languages; "
-                                "add it there or remove this text", key=True)
+                yield parsed.at(path, "missing_text", lang=lang, languages=", ".join(languages))
+        yield from _other_languages(parsed, path, text, languages)
+
+
+def _other_languages(parsed: Parsed, path: Path, text: dict[str, Any], languages: list[str]) -> Iterator[Problem]:
+    """Keys of a text that are not listed languages: a comma inside {…}, zh_Hant for zh-Hant, or another language."""
+    keys = list(text)
+    for i, lang in enumerate(keys):
+        if lang in languages:
+            continue
+        if comma_key(parsed, (*path, lang)):
+            before = keys[i - 1]
+            example = f'{before}: "{text[before]}, {lang}"'
+            yield parsed.at((*path, lang), "flow_comma", on_key=True, word=lang, example=example)
+        elif lang.replace("_", "-") in languages:
+            yield parsed.at((*path, lang), "text_language_hyphen", on_key=True, lang=lang,
+                            fixed=lang.replace("_", "-"))
+        else:
+            yield parsed.at((*path, lang), "unknown_text_language", on_key=True, lang=lang)
 
 
 def _unique_ids(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
@@ -121,8 +138,7 @@ def _unique_ids(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
             continue
         if ident in seen:
             line = parsed.value_at.get(seen[ident] + ("id",), (0, 0))[0]
-            yield parsed.at((*path, "id"), f"duplicate id '{ident}' (already used at line {line}); "
-                            "ids must be unique across sections and criteria")
+            yield parsed.at((*path, "id"), "duplicate_id", id=ident, line=line)
         else:
             seen[ident] = path
 
@@ -136,12 +152,12 @@ def _source_refs(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
     known = _source_ids(data)
     for i, ident in enumerate(known):
         if known.index(ident) != i:
-            yield parsed.at(("meta", "sources", i, "id"), f"duplicate source id '{ident}'")
+            yield parsed.at(("meta", "sources", i, "id"), "duplicate_source", id=ident)
     for path, criterion in _criteria(data):
         for i, ref in _dicts(criterion.get("sources")):
             if isinstance(ref, str) and ref not in known:
-                yield parsed.at((*path, "sources", i), f"unknown source '{ref}'; "
-                                f"known sources: {', '.join(str(k) for k in known)}")
+                yield parsed.at((*path, "sources", i), "unknown_source", id=ref,
+                                known=", ".join(str(k) for k in known))
 
 
 def _scale_scores(data: dict[str, Any]) -> list[Any]:
@@ -154,8 +170,7 @@ def _scale_and_levels(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]
     if not all(type(s) is int for s in scores):
         return
     if scores != sorted(set(scores)):
-        yield parsed.at(("scale", "levels"), "scale levels must go from lowest to highest score, "
-                        f"each score once; found {scores}")
+        yield parsed.at(("scale", "levels"), "scale_order", found=scores)
         return
     for path, criterion in _criteria(data):
         levels = criterion.get("levels")
@@ -163,8 +178,7 @@ def _scale_and_levels(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]
             continue
         found = [lv.get("score") if isinstance(lv, dict) else None for lv in levels]
         if found != scores:
-            yield parsed.at((*path, "levels"), f"levels must describe scores {scores} in that "
-                            f"order, one each; found {found}")
+            yield parsed.at((*path, "levels"), "level_scores", scores=scores, found=found)
 
 
 def _is_self_check(section: Any) -> bool:
@@ -178,10 +192,6 @@ def _self_check(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
             continue
         for key in UNSCORED_KEYS:
             if key in criterion:
-                yield parsed.at((*path, key), f"'{key}' is not allowed in a self-check section "
-                                "(self_check: true): its criteria are the merchant's own check and are "
-                                f"never scored; remove '{key}', or remove self_check from the section",
-                                key=True)
+                yield parsed.at((*path, key), "self_check_key", on_key=True, name=key)
     if sections and all(_is_self_check(section) for _, section in sections):
-        yield parsed.at(sections[0][0], "every section is a self-check (self_check: true); at least one "
-                        "section must be scored: remove self_check from the sections about the agency")
+        yield parsed.at(sections[0][0], "all_self_check")

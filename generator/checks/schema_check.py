@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path as FsPath
@@ -11,7 +12,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from generator.checks.problems import Problem
+from generator.checks.paths import shown_path
+from generator.checks.problems import Msg, Problem
+from generator.checks.text_keys import LANGUAGE_PATTERN, YAML11_WORDS, comma_key
 from generator.parse.source import Parsed, Path
 
 __all__ = ["SCHEMA_PATH", "schema", "schema_problems"]
@@ -39,14 +42,19 @@ def _explain(parsed: Parsed, error: ValidationError) -> Iterator[Problem]:
     instance: Any = error.instance
     expected: Any = error.validator_value
     kind = error.validator
+    where = _where(parsed, path)
     if "propertyNames" in error.schema_path:
         return  # rules.py reports every text key that is not a listed language
     if rules is False:
         return  # only self-check criteria forbid keys; rules.py says why, with a hint
+    if kind == "type" and comma_key(parsed, path):
+        return  # rules.py explains the comma that made this key
     if kind == "additionalProperties" and "properties" in rules:
         allowed = sorted(rules["properties"])
         for key in sorted(set(instance) - set(allowed)):
-            yield parsed.at((*path, key), _unknown_key(key, allowed, path), key=True)
+            close = difflib.get_close_matches(key, allowed, n=1)
+            yield parsed.at((*path, key), "unknown_key_close" if close else "unknown_key", on_key=True,
+                            where=where, key=key, close=close[0] if close else "", allowed=", ".join(allowed))
     elif kind == "required":
         known = set(rules.get("properties", {}))
         # A rule that only adds required keys (scored criteria) knows no keys: no typo check.
@@ -54,79 +62,90 @@ def _explain(parsed: Parsed, error: ValidationError) -> Iterator[Problem]:
         for key in expected:
             # A misspelt key is already reported as unknown, with this key suggested.
             if key not in instance and not difflib.get_close_matches(key, typos, n=1):
-                yield parsed.at(path, f"{_where(path)}missing required key '{key}'")
+                yield parsed.at(path, "missing_key", where=where, key=key)
     elif kind == "type":
-        yield parsed.at(path, _type_message(parsed, path, error))
+        yield Problem(parsed.file, *parsed.place(path), _type_message(parsed, path, error, where))
     else:
-        explain: Callable[[Any], str] = _MESSAGES.get(str(kind), _plain)
-        yield parsed.at(path, f"{_where(path)}{explain(error)}")
+        explain: Callable[[Any], Msg] = _MESSAGES.get(str(kind), _plain)
+        yield Problem(parsed.file, *parsed.place(path), replace_where(explain(error), where))
 
 
-def _where(path: Path) -> str:
-    if not path:
-        return ""
-    text = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-    return f"{text}: "
+def _where(parsed: Parsed, path: Path) -> str:
+    return f"{shown_path(parsed.data, path)}: " if path else ""
 
 
-def _unknown_key(key: str, allowed: list[str], path: Path) -> str:
-    close = difflib.get_close_matches(key, allowed, n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"allowed keys: {', '.join(allowed)}"
-    return f"{_where(path)}unknown key '{key}'; {hint}"
+def replace_where(what: Msg, where: str) -> Msg:
+    """``what`` with its ``where`` placeholder filled in."""
+    return Msg(what.key, tuple(sorted([*what.values, ("where", where)])))
 
 
-def _describe(value: Any) -> str:
-    names = {bool: "true/false", int: "a number", float: "a number", str: "text",
-             list: "a list", dict: "a mapping", type(None): "nothing (null)"}
-    return names.get(type(value), type(value).__name__)
+_FOUND = {bool: "found_bool", int: "found_number", float: "found_number", str: "found_text",
+          list: "found_list", dict: "found_mapping", type(None): "found_null"}
+_WANT = {"string": "want_string", "number": "want_number", "integer": "want_integer",
+         "boolean": "want_boolean", "array": "want_array", "object": "want_object"}
 
 
-def _type_message(parsed: Parsed, path: Path, error: ValidationError) -> str:
+def _describe(value: Any) -> Msg | str:
+    key = _FOUND.get(type(value))
+    return Msg.of(key) if key else type(value).__name__
+
+
+def _type_message(parsed: Parsed, path: Path, error: ValidationError, where: str) -> Msg:
     expected: Any = error.validator_value
     rules: Any = error.schema
     found = _describe(error.instance)
     plain = parsed.plain.get(path)
-    if "propertyNames" in rules:
-        want = "a mapping from language to text, e.g. {zh: 公司资质, en: Company credentials}"
-    else:
-        want = {"string": "text", "number": "a number", "integer": "a whole number",
-                "boolean": "true or false", "array": "a list", "object": "a mapping"}.get(
-            str(expected), str(expected))
-    message = f"{_where(path)}expected {want}, found {found}"
+    want: Msg | str = Msg.of("want_text_map") if "propertyNames" in rules else (
+        Msg.of(_WANT[str(expected)]) if str(expected) in _WANT else str(expected))
     if expected == "string" and plain:
-        message += f"; unquoted {plain} is read as {found}: write it in quotes, \"{plain}\""
-    elif expected == "boolean" and isinstance(error.instance, str):
-        message += "; write true or false"
-    return message
+        return Msg.of("wrong_type_quote", where=where, want=want, found=found, plain=plain)
+    if expected == "boolean" and isinstance(error.instance, str):
+        word = YAML11_WORDS.get(str(plain).lower()) if plain else None
+        if word:  # an unquoted yes/no: one hint, the word this file means
+            return Msg.of("wrong_type_yes", where=where, want=want, found=found, word=word)
+        return Msg.of("wrong_type_bool", where=where, want=want, found=found)
+    return Msg.of("wrong_type", where=where, want=want, found=found)
 
 
-def _plain(error: ValidationError) -> str:
-    return str(error.message)
+def _plain(error: ValidationError) -> Msg:
+    return Msg.of("schema_other", what=error.message)
 
 
-def _enum(error: ValidationError) -> str:
+def _enum(error: ValidationError) -> Msg:
     values: Any = error.validator_value
     allowed = [str(v) for v in values]
     close = difflib.get_close_matches(str(error.instance), allowed, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
-    return f"'{error.instance}' is not allowed; {hint}choose one of: {', '.join(allowed)}"
+    if close:
+        return Msg.of("enum_close", value=error.instance, close=close[0], allowed=", ".join(allowed))
+    return Msg.of("enum", value=error.instance, allowed=", ".join(allowed))
 
 
-_MESSAGES: dict[str, Callable[[Any], str]] = {
-    "pattern": lambda e: (
-        f"'{e.instance}' does not have the expected form ({e.schema.get('description') or e.validator_value})"
-    ),
-    "const": lambda e: f"must be {e.validator_value!r}",
-    "minItems": lambda e: f"needs at least {e.validator_value} entr{'y' if e.validator_value == 1 else 'ies'}",
-    "maxItems": lambda e: (f"has {len(e.instance)} entries; the limit is {e.validator_value} (pages, printed forms "
-                           "and the workbook must stay usable): remove some, or split them"),
-    "minProperties": lambda e: "must not be empty",
-    "minLength": lambda e: "must not be empty",
-    "maxLength": lambda e: (f"is longer than {e.validator_value} characters ({len(e.instance):,}); shorten it "
-                            "(pages, sheets and exports repeat it)"),
-    "exclusiveMinimum": lambda e: f"must be greater than {e.validator_value}, found {e.instance}",
-    "minimum": lambda e: f"must be at least {e.validator_value}, found {e.instance}",
-    "maximum": lambda e: f"must be at most {e.validator_value}, found {e.instance}",
-    "uniqueItems": lambda e: "contains the same entry twice",
+def _pattern(error: ValidationError) -> Msg:
+    value = str(error.instance)
+    if error.validator_value == LANGUAGE_PATTERN:
+        fixed = value.replace("_", "-")
+        if re.fullmatch(LANGUAGE_PATTERN, fixed):
+            return Msg.of("bad_language_code", value=value, fixed=fixed)
+        return Msg.of("bad_language", value=value)
+    rules: Any = error.schema
+    return Msg.of("bad_form", value=value, form=rules.get("description") or error.validator_value)
+
+
+def _count(key_one: str, key: str) -> Callable[[ValidationError], Msg]:
+    return lambda e: Msg.of(key_one if e.validator_value == 1 else key, limit=e.validator_value)
+
+
+_MESSAGES: dict[str, Callable[[Any], Msg]] = {
+    "pattern": _pattern,
+    "const": lambda e: Msg.of("must_be", value=repr(e.validator_value)),
+    "minItems": _count("min_items_one", "min_items"),
+    "maxItems": lambda e: Msg.of("max_items", count=len(e.instance), limit=e.validator_value),
+    "minProperties": lambda e: Msg.of("not_empty"),
+    "minLength": lambda e: Msg.of("not_empty"),
+    "maxLength": lambda e: Msg.of("too_long", limit=e.validator_value, length=f"{len(e.instance):,}"),
+    "exclusiveMinimum": lambda e: Msg.of("greater_than", limit=e.validator_value, value=e.instance),
+    "minimum": lambda e: Msg.of("at_least", limit=e.validator_value, value=e.instance),
+    "maximum": lambda e: Msg.of("at_most", limit=e.validator_value, value=e.instance),
+    "uniqueItems": lambda e: Msg.of("unique_items"),
     "enum": _enum,
 }

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.checks.placeholders import placeholder_problem, placeholders
-from generator.checks.problems import Problem
+from generator.checks.problems import Msg, Problem
 from generator.page_texts import default_texts
 from generator.parse.source import Parsed
 from generator.render.text_markup import markup_problem
@@ -18,9 +18,12 @@ __all__ = ["fallback_problems", "text_problems"]
 _CODE = re.compile(r"`[^`]+`")
 
 
-def _known(name: str, known: list[str], what: str) -> str:
+def _known(name: str, known: list[str], what: str) -> Msg:
+    """A hint for an unknown ``name``: the closest of ``known``, or all of them (``what`` is "pages" or "keys")."""
     close = difflib.get_close_matches(name, known, n=1)
-    return f"did you mean '{close[0]}'?" if close else f"known {what}: {', '.join(known)}"
+    if close:
+        return Msg.of("did_you_mean", close=close[0])
+    return Msg.of("known_pages" if what == "pages" else "known_keys", known=", ".join(known))
 
 
 def fallback_problems(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
@@ -30,14 +33,13 @@ def fallback_problems(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]
         return
     for lang, chain in fallback.items():
         if lang not in languages:
-            yield parsed.at(("meta", "fallback", lang), f"a fallback for '{lang}', which is not in meta.languages; "
-                            "add it there or remove this entry", key=True)
+            yield parsed.at(("meta", "fallback", lang), "fallback_language", on_key=True, lang=lang)
         for i, other in enumerate(chain if isinstance(chain, list) else []):
             if other == lang:
-                yield parsed.at(("meta", "fallback", lang, i), f"'{lang}' falls back to itself; list other languages")
+                yield parsed.at(("meta", "fallback", lang, i), "fallback_itself", lang=lang)
             elif other not in languages and other != "en":
-                yield parsed.at(("meta", "fallback", lang, i), f"'{other}' is not in meta.languages "
-                                f"[{', '.join(map(str, languages))}]; a language falls back only to one the site has")
+                yield parsed.at(("meta", "fallback", lang, i), "fallback_unknown", other=other,
+                                languages=", ".join(map(str, languages)))
 
 
 def text_problems(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Iterator[Problem]:
@@ -49,12 +51,11 @@ def text_problems(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) ->
     english = default_texts("en")
     for lang, pages in texts.items():
         if lang not in languages:
-            yield parsed.at(("texts", lang), f"texts for '{lang}', which is not in meta.languages; add it there "
-                            "or remove these texts", key=True)
+            yield parsed.at(("texts", lang), "texts_language", on_key=True, lang=lang)
         for page, keys in (pages.items() if isinstance(pages, dict) else []):
             if page not in english:
-                yield parsed.at(("texts", lang, page), f"unknown page '{page}'; {_known(page, list(english), 'pages')}",
-                                key=True)
+                yield parsed.at(("texts", lang, page), "text_page_unknown", on_key=True, page=page,
+                                hint=_known(page, list(english), "pages"))
                 continue
             for key, value in (keys.items() if isinstance(keys, dict) else []):
                 yield from _entry(parsed, ("texts", lang, page, key), english[page], key, value)
@@ -62,22 +63,21 @@ def text_problems(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) ->
 
 def _entry(parsed: Parsed, where: tuple[str, str, str, str], page: Any, key: str, value: Any) -> Iterator[Problem]:
     if key not in page:
-        yield parsed.at(where, f"unknown text '{key}' of page '{where[2]}'; {_known(key, list(page), 'keys')}",
-                        key=True)
+        yield parsed.at(where, "text_key_unknown", on_key=True, name=key, page=where[2],
+                        hint=_known(key, list(page), "keys"))
         return
     reference = page[key]
     if isinstance(reference, str) != isinstance(value, str):
-        shape = "one text" if isinstance(reference, str) else "a list of texts (one per item)"
-        yield parsed.at(where, f"text '{key}' must be {shape}, as in the kit's own texts")
+        yield parsed.at(where, "text_one" if isinstance(reference, str) else "text_list", name=key)
         return
     allowed = set().union(*(placeholders(_CODE.sub("", text)) for text in _items(reference)))
     for i, text in enumerate(_items(value)):
         if not isinstance(text, str):
             continue  # the schema reports the type
         at: tuple[str | int, ...] = where if isinstance(value, str) else (*where, i)
-        problem = placeholder_problem(_CODE.sub("", text), allowed) or markup_problem(text)
+        problem = placeholder_problem(_CODE.sub("", text), allowed, "text") or markup_problem(text)
         if problem:
-            yield parsed.at(at, f"text '{key}' {problem.replace('this label', 'this text')}")
+            yield parsed.at(at, "text_other", name=key, what=problem)
 
 
 def _items(value: Any) -> list[Any]:

@@ -36,7 +36,8 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.checks.characters import forbidden_character
-from generator.checks.problems import InputError, Problem
+from generator.checks.problems import InputError, Msg, Problem, problem
+from generator.parse.yaml_errors import syntax_message
 
 __all__ = ["MAX_ALIAS_CHARS", "MAX_DEPTH", "MAX_NODES", "compose", "line_col", "resolve"]
 
@@ -76,29 +77,24 @@ def compose(text: str, file: str) -> Node | None:
     """The YAML node tree of ``text``; InputError with the place of any syntax error."""
     old = _OLD_YAML.search(text)
     if old:
-        raise InputError([Problem(file, *line_col(text, old.start()), f"the file declares {old.group()}; the kit "
-                                  "reads YAML 1.2 only: remove this line")])
+        raise InputError([problem(file, *line_col(text, old.start()), "old_yaml", directive=old.group())])
     if not text.strip():
         return None
     try:
         return _Composer(file).run(yaml.parse(text, Loader=yaml.CSafeLoader))
     except yaml.reader.ReaderError as exc:
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
-        what = forbidden_character(char) or f"the character {char!r}"
+        what = forbidden_character(char) or Msg.of("char_plain", char=repr(char))
         # libyaml counts UTF-8 bytes, not characters.
         offset = len(text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore"))
-        raise InputError([Problem(file, *line_col(text, offset),
-                                  f"the file contains {what}, which YAML does not allow; remove it")]) from None
+        raise InputError([problem(file, *line_col(text, offset), "bad_character", what=what)]) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = " ".join(filter(None, [exc.context, exc.problem]))
-        if "nesting depth" in what:  # libyaml's own limit on flow nesting, met while reading ahead
-            what = f"lists and mappings are nested more than {MAX_DEPTH} deep here; a criteria file needs at most 8"
-            raise InputError([Problem(file, line, col, what)]) from None
-        raise InputError([Problem(file, line, col, f"YAML syntax error: {what}")]) from None
+        line, col, advice = syntax_message(exc, text)
+        if "nesting depth" in str(exc.problem):  # libyaml's own limit on flow nesting, met while reading ahead
+            advice = Msg.of("too_deep", limit=MAX_DEPTH)
+        raise InputError([Problem(file, line, col, advice)]) from None
     except yaml.YAMLError as exc:
-        raise InputError([Problem(file, 1, 1, f"YAML error: {exc}")]) from None
+        raise InputError([problem(file, 1, 1, "yaml_error", what=exc)]) from None
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -120,20 +116,20 @@ class _Composer:
         self.repeated = 0
         """Characters of text added by the aliases read so far."""
 
-    def fail(self, event: Event, message: str) -> InputError:
+    def fail(self, event: Event, message: str, **values: object) -> InputError:
         mark = event.start_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        return InputError([Problem(self.file, line, col, message)])
+        return InputError([problem(self.file, line, col, message, **values)])
 
     def run(self, events: Iterator[Event]) -> Node | None:
         for event in events:
             if isinstance(event, DocumentStartEvent) and self.root is not None:
-                raise self.fail(event, "the file holds more than one YAML document; keep only one")
+                raise self.fail(event, "two_documents")
             if isinstance(event, MappingEndEvent | SequenceEndEvent):
                 self._finish(self.stack.pop())
             elif isinstance(event, AliasEvent):
                 if event.anchor not in self.anchors:
-                    raise self.fail(event, f"alias *{event.anchor} refers to no anchor &{event.anchor} above it")
+                    raise self.fail(event, "unknown_alias", anchor=event.anchor)
                 self._repeat(event, self.anchors[event.anchor])
                 self._add(event, self.anchors[event.anchor])
             elif isinstance(event, ScalarEvent | MappingStartEvent | SequenceStartEvent):
@@ -145,8 +141,7 @@ class _Composer:
     def _node(self, event: Any) -> Node:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise self.fail(event, f"the file has more than {MAX_NODES} keys and values "
-                            "(this is the first one over); split it or simplify it")
+            raise self.fail(event, "too_many_nodes", limit=MAX_NODES)
         start, end = event.start_mark, event.end_mark
         if isinstance(event, ScalarEvent):
             plain = event.tag is None and event.implicit[0]
@@ -155,8 +150,7 @@ class _Composer:
             self.chars[id(node)] = len(event.value)
             return node
         if len(self.stack) >= MAX_DEPTH:
-            raise self.fail(event, f"lists and mappings are nested more than {MAX_DEPTH} deep here; "
-                            "a criteria file needs at most 8")
+            raise self.fail(event, "too_deep", limit=MAX_DEPTH)
         kind = "map" if isinstance(event, MappingStartEvent) else "seq"
         tag = event.tag if event.tag not in (None, "!") else _TAG + kind
         node_class = MappingNode if kind == "map" else SequenceNode
@@ -188,6 +182,4 @@ class _Composer:
     def _repeat(self, event: AliasEvent, node: Node) -> None:
         self.repeated += self.chars.get(id(node), 0)
         if self.repeated > MAX_ALIAS_CHARS:
-            raise self.fail(event, f"aliases repeat more than {MAX_ALIAS_CHARS:,} characters of text in this file "
-                            f"(this alias *{event.anchor} is the first one over); write the text out where it "
-                            "is needed, or alias only short parts")
+            raise self.fail(event, "alias_too_long", limit=f"{MAX_ALIAS_CHARS:,}", anchor=event.anchor)

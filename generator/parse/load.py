@@ -6,7 +6,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from generator.checks.edition_rules import edition_problems, logo_file
-from generator.checks.problems import InputError, Problem
+from generator.checks.problems import InputError, problem
 from generator.checks.rules import rule_problems
 from generator.checks.schema_check import schema_problems
 from generator.labels import use_file_labels
@@ -44,7 +44,7 @@ def load_criteria(path: str | FsPath) -> Criteria:
     try:
         raw = FsPath(path).read_bytes()
     except OSError as exc:
-        raise InputError([Problem(name, 1, 1, f"cannot read the file: {exc.strerror}")]) from None
+        raise InputError([problem(name, 1, 1, "cannot_read", reason=exc.strerror)]) from None
     last = _LAST.get(name)
     if last is not None and last[0] == raw:
         use_edition(last[1])
@@ -75,18 +75,17 @@ def use_edition(criteria: Criteria) -> None:
 
 def _decode(raw: bytes, name: str) -> str:
     if len(raw) > MAX_BYTES:
-        raise InputError([Problem(name, 1, 1, f"the file is {len(raw)} bytes; the limit is {MAX_BYTES}")])
+        raise InputError([problem(name, 1, 1, "too_many_bytes", size=len(raw), limit=MAX_BYTES)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise InputError([Problem(name, line, col, "the file is not valid UTF-8; save it as UTF-8")]) from None
+        raise InputError([problem(name, line, col, "not_utf8")]) from None
     if "\0" in text:
         offset = text.index("\0")
         line = text.count("\n", 0, offset) + 1
-        raise InputError([Problem(name, line, offset - text.rfind("\n", 0, offset),
-                                  "the file contains a NUL character; remove it")])
+        raise InputError([problem(name, line, offset - text.rfind("\n", 0, offset), "nul_character")])
     return text.replace("\r\n", "\n")
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.checks.characters import forbidden_character
-from generator.checks.problems import InputError, Problem
+from generator.checks.problems import InputError, Problem, problem
 from generator.parse.compose import MAX_DEPTH, compose
 
 __all__ = ["MAX_DEPTH", "MAX_VALUES", "Parsed", "Path", "parse_yaml"]
@@ -49,14 +49,19 @@ class Parsed:
     plain: dict[Path, str] = field(default_factory=dict)
     """Original text of every unquoted scalar, by path."""
     problems: list[Problem] = field(default_factory=list)
+    flow_maps: set[Path] = field(default_factory=set)
+    """Paths of the mappings written in flow style, ``{zh: …, en: …}``."""
 
-    def at(self, path: Path, message: str, key: bool = False) -> Problem:
-        """A problem located at ``path`` (the key if asked and known)."""
-        table = self.key_at if key and path in self.key_at else self.value_at
+    def place(self, path: Path, on_key: bool = False) -> tuple[int, int]:
+        """1-based (line, col) of ``path`` (of its key if asked and known), or of the nearest parent known."""
+        table = self.key_at if on_key and path in self.key_at else self.value_at
         while path and path not in table:
             path = path[:-1]
-        line, col = table.get(path, (1, 1))
-        return Problem(self.file, line, col, message)
+        return table.get(path, (1, 1))
+
+    def at(self, path: Path, message: str, /, *, on_key: bool = False, **values: object) -> Problem:
+        """A problem with the message ``message`` (an id) located at ``path`` (the key if asked and known)."""
+        return problem(self.file, *self.place(path, on_key), message, **values)
 
 
 def parse_yaml(text: str, file: str) -> Parsed:
@@ -64,16 +69,14 @@ def parse_yaml(text: str, file: str) -> Parsed:
     parsed = Parsed(file)
     root = compose(text, file)
     if root is None:
-        raise InputError([Problem(file, 1, 1, "the file is empty")])
+        raise InputError([problem(file, 1, 1, "empty_file")])
     builder = _Builder(parsed)
     try:
         parsed.data = builder.build(root, ())
     except _TooBig:
-        raise InputError([Problem(file, 1, 1, f"the file expands to more than {MAX_VALUES} values "
-                                  "(are anchors and aliases nested?); simplify it")]) from None
+        raise InputError([problem(file, 1, 1, "too_many_values", limit=MAX_VALUES)]) from None
     except _TooDeep as deep:
-        raise InputError([Problem(file, deep.line, deep.col, f"aliases nest lists and mappings more than {MAX_DEPTH} "
-                                  "deep here; does an anchor contain an alias to itself?")]) from None
+        raise InputError([problem(file, deep.line, deep.col, "alias_too_deep", limit=MAX_DEPTH)]) from None
     return parsed
 
 
@@ -121,7 +124,7 @@ class _Builder:
             raise _TooDeep(node.start_mark.line + 1, node.start_mark.column + 1)
         self.parsed.value_at.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         if isinstance(node, MappingNode | SequenceNode) and str(node.tag) not in _COLLECTION_TAGS:
-            self.parsed.problems.append(self.parsed.at(path, f"unsupported value type {node.tag}; remove the tag"))
+            self.parsed.problems.append(self.parsed.at(path, "unsupported_tag", tag=node.tag))
         if isinstance(node, MappingNode):
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -134,8 +137,7 @@ class _Builder:
             self.parsed.plain[path] = node.value
         kind = _SCALAR_TYPES.get(str(node.tag))
         if kind is None:
-            self.parsed.problems.append(self.parsed.at(
-                path, f"unsupported value type {node.tag}; quote the value to make it text"))
+            self.parsed.problems.append(self.parsed.at(path, "unsupported_scalar_tag", tag=node.tag))
             return node.value
         if kind is str:
             self._characters(node.value, path)
@@ -143,41 +145,38 @@ class _Builder:
         try:
             value = _convert(kind, node.value)
         except ValueError:
-            self.parsed.problems.append(self.parsed.at(path, f"{node.value!r} is not a valid {kind.__name__}"))
+            self.parsed.problems.append(
+                self.parsed.at(path, "invalid_scalar", value=repr(node.value), kind=kind.__name__))
             return node.value
         if isinstance(value, float) and not math.isfinite(value):
-            self.parsed.problems.append(self.parsed.at(
-                path, f"{node.value} is not a finite number; write a number such as 1.5"))
+            self.parsed.problems.append(self.parsed.at(path, "not_finite", value=node.value))
         return value
 
     def _characters(self, text: str, path: Path) -> None:
         bad = forbidden_character(text)
         if bad is not None:
-            self.parsed.problems.append(self.parsed.at(path, f"the text contains {bad}; remove it"))
+            self.parsed.problems.append(self.parsed.at(path, "text_character", what=bad))
 
     def _mapping(self, node: MappingNode, path: Path) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        if node.flow_style:
+            self.parsed.flow_maps.add(path)
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.parsed.problems.append(Problem(
-                    self.parsed.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                    "a key must be a plain word, not a list or mapping"))
+                self.parsed.problems.append(problem(
+                    self.parsed.file, key_node.start_mark.line + 1, key_node.start_mark.column + 1, "key_not_scalar"))
                 continue
             key = str(key_node.value)
             if key == "<<":
-                self.parsed.problems.append(self.parsed.at(
-                    path, "merge keys (<<) are not supported; write the keys out"))
+                self.parsed.problems.append(self.parsed.at(path, "merge_key"))
                 continue
             here = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if forbidden_character(key) is not None:
-                self.parsed.problems.append(Problem(self.parsed.file, *here,
-                                                    f"the key contains {forbidden_character(key)}; remove it"))
+            if (bad := forbidden_character(key)) is not None:
+                self.parsed.problems.append(problem(self.parsed.file, *here, "key_character", what=bad))
                 continue
             if key in result:
                 first = self.parsed.key_at[(*path, key)]
-                self.parsed.problems.append(Problem(
-                    self.parsed.file, *here,
-                    f"duplicate key '{key}' (first defined at line {first[0]}); remove one of them"))
+                self.parsed.problems.append(problem(self.parsed.file, *here, "duplicate_key", key=key, line=first[0]))
                 continue
             self.parsed.key_at[(*path, key)] = here
             result[key] = self.build(value_node, (*path, key))

@@ -16,12 +16,12 @@ from generator.render.form_names import DATA_FORMS
 from generator.render.forms import page_style
 from generator.render.guide import banner
 from generator.render.templates import render
-from generator.site.version import running_title
+from generator.site.version import CommitLike, running_title
 
 __all__ = ["after_signing_groups", "numbered_sections", "render_data_forms"]
 
 
-def render_data_forms(criteria: Criteria, lang: str, source: str, commit: str | None = None) -> dict[str, str]:
+def render_data_forms(criteria: Criteria, lang: str, source: str, commit: CommitLike | None = None) -> dict[str, str]:
     """The data-born form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
     context = {
         "c": criteria, "lang": lang, "t": partial(label, lang), "running": running_title(criteria, lang, commit),

@@ -28,6 +28,7 @@ from generator.render.workbook.book import render_workbook, sheet_names
 from generator.render.workbook.formulas import NA_TEXT
 from generator.render.workbook.layout import AGENCIES
 from generator.render.workbook.scoring_sheet import levels_text
+from generator.site.version import CommitLike
 
 __all__ = ["PAGE", "download_files", "render_downloads"]
 
@@ -47,7 +48,8 @@ def _size(content: str | bytes) -> str:
     return f"{max(1, round(len(data) / 1024))} KB"
 
 
-def render_downloads(criteria: Criteria, lang: str, source: str, commit: str | None = None) -> dict[str, str | bytes]:
+def render_downloads(criteria: Criteria, lang: str, source: str,
+                     commit: CommitLike | None = None) -> dict[str, str | bytes]:
     """The downloads page and its files in ``lang``, keyed by path relative to the language's docs folder."""
     paths = download_files(criteria, lang)
     files: dict[str, str | bytes] = {

@@ -14,7 +14,7 @@ from generator.render.page_words import Words
 from generator.render.schema_doc import schema_rows
 from generator.render.templates import render
 from generator.render.text_markup import Raw
-from generator.site.version import edition_stamp
+from generator.site.version import CommitLike, edition_stamp
 
 __all__ = ["logo_path", "release_anchor", "render_edition"]
 
@@ -44,7 +44,8 @@ def release_anchor(version: str) -> str:
     return "v" + re.sub(r"[^a-z0-9]+", "-", version.lower()).strip("-")
 
 
-def render_edition(criteria: Criteria, lang: str, source: str, commit: str | None = None) -> dict[str, str | bytes]:
+def render_edition(criteria: Criteria, lang: str, source: str,
+                   commit: CommitLike | None = None) -> dict[str, str | bytes]:
     """The editor pages in ``lang`` (and the logo image), as ``{path relative to the language's docs: content}``.
 
     Without ``meta.maintainer_pages`` only the changelog of the editor pages is made."""

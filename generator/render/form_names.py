@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["ALL_FORMS", "DATA_FORMS", "FORMS", "skip_target"]
+__all__ = ["ALL_FORMS", "DATA_FORMS", "FORMS", "REPORT", "skip_label", "skip_target"]
 
 FORMS = ("questionnaire", "checklist", "worksheet")
 """Forms about the agencies, made by generator.render.forms."""
@@ -10,6 +10,8 @@ DATA_FORMS = ("short-questionnaire", "after-signing", "self-check")
 """Forms whose instructions are data too (generator/texts/); made by generator.render.data_forms."""
 ALL_FORMS = FORMS + DATA_FORMS
 """Every printable form, in menu order."""
+REPORT = "report"
+"""The comparison report page (generator.render.report): built in the browser, printed like a form."""
 
 
 def skip_target(page: str) -> str | None:
@@ -17,6 +19,12 @@ def skip_target(page: str) -> str | None:
 
     Form pages are HTML, so Material finds no headings for its own skip link; without one a
     keyboard user tabs through the whole header and menu first. The link leads to the form's
-    title, so the next Tab reaches the form's first control (on the worksheet, the scorer's)."""
+    title, so the next Tab reaches the form's first control (on the worksheet, the scorer's).
+    The comparison report is HTML too and gets one to its title."""
     form = page.removesuffix(".md")
-    return form if form in ALL_FORMS else None
+    return form if form in ALL_FORMS or form == REPORT else None
+
+
+def skip_label(target: str) -> str:
+    """The label key of the skip link leading to ``target`` (a ``skip_target``)."""
+    return "skip_to_report" if target == REPORT else "skip_to_form"

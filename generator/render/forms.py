@@ -23,7 +23,7 @@ from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS
 from generator.render.guide import banner
 from generator.render.scoring_data import scoring_element
 from generator.render.templates import render
-from generator.site.version import running_title
+from generator.site.version import CommitLike, running_title
 
 __all__ = [
     "AGENCIES",
@@ -46,7 +46,7 @@ QUICK_LIMIT = 12
 """Most questions on the first-call checklist, so that it fits on one A4 page."""
 
 
-def render_forms(criteria: Criteria, lang: str, source: str, commit: str | None = None) -> dict[str, str]:
+def render_forms(criteria: Criteria, lang: str, source: str, commit: CommitLike | None = None) -> dict[str, str]:
     """The three form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``.
 
     They are about the agencies, so self-check sections are left out (see generator.render.data_forms).
@@ -123,7 +123,7 @@ def _css_content(template: str) -> str:
     return " ".join(tokens)
 
 
-def page_style(criteria: Criteria, lang: str, form: str, commit: str | None = None) -> Markup:
+def page_style(criteria: Criteria, lang: str, form: str, commit: CommitLike | None = None) -> Markup:
     """A ``<style>`` with the printed running header and page numbers of one form."""
     boxes = {
         "top-left": css_string(running_title(criteria, lang, commit)),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from generator.checks.problems import Msg
 from generator.render.markdown import md_code
 
 __all__ = ["LINK_TARGET", "Raw", "markup_problem", "md_text", "plain_text"]
@@ -77,11 +78,10 @@ def plain_text(text: str, values: Mapping[str, object] | None = None) -> str:
     return _TOKEN.sub(plain, text)
 
 
-def markup_problem(text: str) -> str | None:
+def markup_problem(text: str) -> Msg | None:
     """What is wrong with the markup of a file-supplied page text (its links), or None."""
     for match in _TOKEN.finditer(text):
         target = match.group(5)
         if target is not None and not LINK_TARGET.fullmatch(target):
-            return (f"links to '{target}'; a page text may link only to pages of this site, written like "
-                    "scoring.md or index.md#sections")
+            return Msg.of("text_link", target=target)
     return None

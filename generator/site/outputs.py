@@ -10,6 +10,8 @@ from generator.render.downloads import render_downloads
 from generator.render.edition import render_edition
 from generator.render.forms import render_forms
 from generator.render.guide import render_guide
+from generator.render.report import render_report
+from generator.site.version import CommitLike
 
 __all__ = ["PROJECT", "render_all", "source_name"]
 
@@ -17,7 +19,7 @@ PROJECT = Path(__file__).resolve().parent.parent.parent
 """The kit's checkout: criteria files inside it are named relative to it."""
 
 
-def render_all(criteria: Criteria, source: str, commit: str | None = None) -> dict[str, str | bytes]:
+def render_all(criteria: Criteria, source: str, commit: CommitLike | None = None) -> dict[str, str | bytes]:
     """Every generated file, keyed by path relative to the docs folder (``<lang>/...``).
 
     ``commit`` is the short git commit the CLI or hook read (see ``generator.site.version``), or None.
@@ -29,6 +31,8 @@ def render_all(criteria: Criteria, source: str, commit: str | None = None) -> di
         for path, content in render_forms(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = content
         for path, content in render_data_forms(criteria, lang, source, commit).items():
+            files[f"{lang}/{path}"] = content
+        for path, content in render_report(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = content
         for path, download in render_downloads(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = download

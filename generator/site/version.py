@@ -1,4 +1,4 @@
-"""The edition stamp every output carries, and the git commit it may name.
+"""The edition stamp every output carries, and the git commits it may name.
 
 ``edition_stamp`` is pure: renderers call it with the commit they were given.
 ``read_commit`` runs git and reads the environment, so only the command line
@@ -11,49 +11,103 @@ import os
 import re
 import subprocess
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.labels import label
 from generator.model import Criteria
 
-__all__ = ["COMMIT_ENV", "edition_stamp", "read_commit", "running_title"]
+__all__ = ["COMMIT_ENV", "DIRTY", "EDITION_COMMIT_ENV", "KIT_ROOT", "Commit", "CommitLike", "edition_stamp",
+           "read_commit", "running_title"]
 
 COMMIT_ENV = "KIT_COMMIT"
-"""Environment variable that overrides the commit (set it empty to leave the commit out)."""
+"""Environment variable that overrides the commits (set it empty to leave them out)."""
+EDITION_COMMIT_ENV = "KIT_EDITION_COMMIT"
+"""With KIT_COMMIT set: the edition's commit, if any (``site`` hands both to the MkDocs hook this way)."""
+DIRTY = "+dirty"
+"""Added to a commit whose checkout has uncommitted changes: the output is not that commit's."""
+KIT_ROOT = Path(__file__).resolve().parents[2]
+"""The kit's own checkout (the generator's code)."""
 
-_COMMIT = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}$")
-
-
-def edition_stamp(criteria: Criteria, lang: str, commit: str | None = None) -> str:
-    """"Title · version", plus "(commit abc1234)" in ``lang`` when the commit is known."""
-    stamp = f"{criteria.meta.title(lang)} · {criteria.meta.version}"
-    return label(lang, "stamp_commit", stamp=stamp, commit=commit) if commit else stamp
-
-
-def running_title(criteria: Criteria, lang: str, commit: str | None = None) -> str:
-    """The line at the top of every printed sheet and workbook sheet: title, version, commit."""
-    stamp = f"{criteria.meta.title(lang)} · {label(lang, 'version')} {criteria.meta.version}"
-    return label(lang, "stamp_commit", stamp=stamp, commit=commit) if commit else stamp
+_COMMIT = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}(\+dirty)?$")
 
 
-def read_commit(folder: str | Path = ".", environ: Mapping[str, str] | None = None) -> str | None:
-    """The short commit of the git checkout holding ``folder``, or None.
+@dataclass(frozen=True)
+class Commit:
+    """The commits an output was made from."""
 
-    ``KIT_COMMIT`` wins when set (empty means none), so builds can be made
-    byte-identical; without git, or outside a checkout, the result is None.
-    A value that does not look like a commit name is ignored.
+    kit: str
+    """The kit's commit (its code and, for the default criteria, the criteria too), maybe ending in DIRTY."""
+    edition: str | None = None
+    """The commit of the criteria file's own repository, if that is not the kit's; maybe ending in DIRTY."""
+
+
+CommitLike = Commit | str
+"""A Commit, or just the kit's commit as text."""
+
+
+def _stamped(stamp: str, lang: str, commit: CommitLike | None) -> str:
+    if not commit:
+        return stamp
+    found = Commit(commit) if isinstance(commit, str) else commit
+    if found.edition:
+        return label(lang, "stamp_commit_edition", stamp=stamp, commit=found.kit, edition=found.edition)
+    return label(lang, "stamp_commit", stamp=stamp, commit=found.kit)
+
+
+def edition_stamp(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> str:
+    """"Title · version", plus the commit(s) in ``lang`` when known."""
+    return _stamped(f"{criteria.meta.title(lang)} · {criteria.meta.version}", lang, commit)
+
+
+def running_title(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> str:
+    """The line at the top of every printed sheet and workbook sheet: title, version, commit(s)."""
+    return _stamped(f"{criteria.meta.title(lang)} · {label(lang, 'version')} {criteria.meta.version}", lang, commit)
+
+
+def read_commit(folder: str | Path = ".", environ: Mapping[str, str] | None = None) -> Commit | None:
+    """The commits behind a build from the criteria file in ``folder``, or None.
+
+    The kit's commit comes from the kit's checkout; if ``folder`` is in another git
+    checkout, that checkout's commit is the edition's. Each ends in ``+dirty`` if its
+    checkout has uncommitted changes (for the edition: in ``folder``). ``KIT_COMMIT`` wins
+    when set (empty means none), so builds can be made byte-identical. A value that does
+    not look like a commit name is ignored.
     """
     env = os.environ if environ is None else environ
-    value = env[COMMIT_ENV].strip() if COMMIT_ENV in env else _git_head(Path(folder))
-    return value if value and _COMMIT.match(value) else None
+    if COMMIT_ENV in env:
+        value, edition = env[COMMIT_ENV].strip(), env.get(EDITION_COMMIT_ENV, "").strip()
+        if not value or not _COMMIT.match(value):
+            return None
+        return Commit(value, edition if edition and _COMMIT.match(edition) else None)
+    kit = _state(KIT_ROOT, KIT_ROOT)
+    if kit is None:
+        return None
+    folder = Path(folder).resolve()
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    own = _state(folder, folder) if top and Path(top).resolve() != _kit_top() else None
+    return Commit(kit, own)
 
 
-def _git_head(folder: Path) -> str:
+def _kit_top() -> Path | None:
+    top = _git(KIT_ROOT, "rev-parse", "--show-toplevel")
+    return Path(top).resolve() if top else None
+
+
+def _state(folder: Path, changes_in: Path) -> str | None:
+    """The short commit of ``folder``'s checkout, with DIRTY if files under ``changes_in`` changed."""
+    head = _git(folder, "rev-parse", "--short", "HEAD")
+    if not head or not _COMMIT.match(head):
+        return None
+    changed = _git(folder, "status", "--porcelain", "--untracked-files=no", "--", str(changes_in))
+    return head + DIRTY if changed else head
+
+
+def _git(folder: Path, *args: str) -> str:
     if not folder.is_dir():
         return ""
     try:
-        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=folder,
-                              capture_output=True, text=True, timeout=10, check=False)
+        done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=10, check=False)
     except (OSError, subprocess.SubprocessError):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""

@@ -28,7 +28,7 @@ from generator.render.workbook.scoring_sheet import write_scoring
 from generator.render.workbook.sheets import write_comparison, write_instructions
 from generator.render.workbook.style import add_formats
 from generator.scoring import score_criteria
-from generator.site.version import running_title
+from generator.site.version import CommitLike, running_title
 
 __all__ = ["CREATED", "Layout", "layout", "render_workbook", "sheet_names"]
 
@@ -51,7 +51,7 @@ def sheet_names(lang: str) -> tuple[str, str, str]:
     return first, second, third
 
 
-def render_workbook(criteria: Criteria, lang: str, commit: str | None = None) -> bytes:
+def render_workbook(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> bytes:
     """The scoring workbook in ``lang``; ``commit`` (if known) is shown with the version.
 
     Self-check sections are left out: they are part of no agency's score.

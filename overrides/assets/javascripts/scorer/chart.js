@@ -8,7 +8,7 @@ import { display } from './rule.js';
 import { COLOURS, h } from './views.js';
 
 /* Pattern drawn in white over the colour: none, stripes of three angles, dots, grids. */
-const PATTERNS = ['', 'M0 6L6 0', 'M0 0L6 6', 'M0 3H6', 'M3 0V6', 'dots', 'M0 3H6M3 0V6', 'M0 6L6 0M0 0L6 6',
+export const PATTERNS = ['', 'M0 6L6 0', 'M0 0L6 6', 'M0 3H6', 'M3 0V6', 'dots', 'M0 3H6M3 0V6', 'M0 6L6 0M0 0L6 6',
   'M0 1.5H6M0 4.5H6', 'M1.5 0V6M4.5 0V6'];
 let charts = 0;
 

@@ -1,6 +1,7 @@
 /*
- * Agency Vetting Kit: starts the in-browser scorer of the worksheet page (an ES module,
- * loaded through mkdocs.yml extra_javascript with type: module; does nothing on other pages).
+ * Agency Vetting Kit: starts the in-browser scorer of the worksheet page and the comparison
+ * report of the report page (report.js) (an ES module, loaded through mkdocs.yml
+ * extra_javascript with type: module; does nothing on other pages).
  *
  * Material's instant navigation swaps pages without reloading scripts, so the scorer is
  * (re)built from document$ on every page view, once per page (never bound twice).
@@ -10,13 +11,28 @@
 import { display, rank, score, tenths } from './rule.js';
 import { validate } from './storage.js';
 import { ROOT_ID, Scorer, finishPrint } from './scorer.js';
+import { REPORT_ROOT, Report } from './report.js';
 
 const DATA_ID = 'kit-scoring-data';
+const REPORT_DATA_ID = 'kit-report-data';
 
 let current = null;
+let report = null;
+
+/** The report page's report, built once per page view; null on other pages. */
+function initReport() {
+  const element = document.getElementById(REPORT_DATA_ID);
+  if (!element) {
+    report = null;
+  } else if (!document.getElementById(REPORT_ROOT)) {
+    const json = element.content ? element.content.textContent : element.textContent;
+    report = new Report(element, JSON.parse(json));
+  }
+}
 
 function init() {
   document.documentElement.classList.remove('kit-print-filled');
+  initReport();
   const element = document.getElementById(DATA_ID);
   if (!element) {
     current = null;
@@ -32,6 +48,7 @@ window.addEventListener('resize', () => {
   clearTimeout(resizing);
   resizing = setTimeout(() => {
     if (current && current.state && current.root.isConnected) current.renderChart();
+    if (report && report.root.isConnected) report.renderChart();
   }, 150);
 });
 
@@ -39,6 +56,9 @@ window.kitScoring = Object.freeze({
   score, display, rank, tenths, validate,
   get scorer() {
     return current;
+  },
+  get report() {
+    return report;
   },
   preparePrint: () => current && current.preparePrint(),
   finishPrint,

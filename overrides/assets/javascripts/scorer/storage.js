@@ -4,9 +4,11 @@
  *
  * Saved/exported document (format "kit-scoring", version 1):
  *   {format, formatVersion, criteria: {id, version, ids: [criterion ids when saved]},
- *    agencies: [{id, name, scores: {criterion id: level score | "na"}, notes: {criterion id: text}}]}
- * Missing score = not scored. Scores and notes are keyed by the stable criterion ids, so
- * they follow the criteria across versions; those of removed criteria are kept.
+ *    agencies: [{id, name, scores: {criterion id: level score | "na"}, notes: {criterion id: text},
+ *                flags: {criterion id: [0-based indices of ticked red flags, ascending]}}]}
+ * Missing score = not scored. flags is optional (older documents have none; formatVersion stays 1).
+ * Scores, notes and flags are keyed by the stable criterion ids, so they follow the criteria
+ * across versions; those of removed criteria are kept.
  */
 
 /*
@@ -72,11 +74,12 @@ export function validate(doc, data) {
     check(isObject(a.scores) && Object.values(a.scores).every((v) => v === 'na' || Number.isInteger(v)),
       `${where}.scores`);
     check(isObject(a.notes) && Object.values(a.notes).every((v) => typeof v === 'string'), `${where}.notes`);
-    const keys = [...Object.keys(a.scores), ...Object.keys(a.notes)];
+    check(a.flags === undefined || (isObject(a.flags) && Object.values(a.flags).every((v) => Array.isArray(v) && v.length <= 50 && v.every((i) => Number.isInteger(i) && i >= 0))), `${where}.flags`);
+    const keys = [...Object.keys(a.scores), ...Object.keys(a.notes), ...Object.keys(a.flags || {})];
     const tooLong = a.id.length > LIMITS.id || a.name.length > LIMITS.name || keys.length > LIMITS.keys
       || longest(keys) > LIMITS.id || longest(Object.values(a.notes)) > LIMITS.note;
     check(!tooLong, where, 'tooLong', { n: i + 1, max: LIMITS.note });
-    return { id: a.id, name: a.name, scores: record(a.scores), notes: record(a.notes) };
+    return { id: a.id, name: a.name, scores: record(a.scores), notes: record(a.notes), flags: record(a.flags || {}) };
   });
   return {
     format: doc.format, formatVersion: doc.formatVersion,
@@ -131,7 +134,7 @@ export function newAgency(state, defaultName) {
   const letter = [...LETTERS].find((l) => !taken.has(fill(defaultName, { letter: l }))) || '';
   let id;
   do id = `a${Math.random().toString(36).slice(2, 10)}`; while (state.agencies.some((a) => a.id === id));
-  return { id, name: fill(defaultName, { letter }), scores: record(), notes: record() };
+  return { id, name: fill(defaultName, { letter }), scores: record(), notes: record(), flags: record() };
 }
 
 /** A new document for data's criteria (stamped with ids) with three agencies. */
@@ -174,12 +177,13 @@ export function hasData(state, patterns) {
  * and notes over its own, the others are added. Null if that makes more than the limit.
  */
 export function merge(current, incoming) {
-  const agencies = current.agencies.map((a) => ({ ...a, scores: record(a.scores), notes: record(a.notes) }));
+  const agencies = current.agencies.map((a) => ({ ...a, scores: record(a.scores), notes: record(a.notes), flags: record(a.flags || {}) }));
   for (const a of incoming.agencies) {
     const same = agencies.find((b) => b.name.trim() === a.name.trim());
     if (same) {
       Object.assign(same.scores, a.scores);
       Object.assign(same.notes, a.notes);
+      Object.assign(same.flags, a.flags || {});
     } else {
       let id = a.id;
       while (agencies.some((b) => b.id === id)) id = `${a.id}-${Math.random().toString(36).slice(2, 6)}`;

@@ -1,0 +1,53 @@
+"""Texts the editor's tools print (``check`` problems, ``diff`` reports), one YAML file per language.
+
+``generator/texts/messages/<lang>.yaml`` maps a message id to its text, with
+``{name}`` placeholders. Every language file has the same ids and placeholders
+(tests/test_messages.py). A language without a file uses its base language
+("zh-Hant" → "zh"), then English.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+__all__ = ["MESSAGES_DIR", "message", "message_language", "message_languages", "messages"]
+
+MESSAGES_DIR = Path(__file__).parent / "texts" / "messages"
+"""Folder of the per-language message files."""
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def message_languages() -> tuple[str, ...]:
+    """Languages that have a message file."""
+    return tuple(sorted(path.stem for path in MESSAGES_DIR.glob("*.yaml")))
+
+
+@cache
+def messages(lang: str) -> Mapping[str, str]:
+    """Every message of ``lang`` (which must have a file), by id."""
+    loaded: dict[str, str] = yaml.safe_load((MESSAGES_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+    return loaded
+
+
+def message_language(lang: str | None) -> str:
+    """The language messages are shown in for ``lang``: itself, its base language, or English."""
+    known = message_languages()
+    for candidate in (lang or "en", (lang or "en").split("-")[0]):
+        if candidate in known:
+            return candidate
+    return "en"
+
+
+def message(lang: str | None, key: str, /, **values: object) -> str:
+    """The message ``key`` in ``lang`` with its ``{placeholders}`` filled in.
+
+    Only ``{name}`` with a lower-case name is a placeholder, so texts may show YAML
+    such as ``{zh: 标题, en: Title}`` as written."""
+    text = messages(message_language(lang))[key]
+    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), text)

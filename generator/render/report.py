@@ -1,0 +1,75 @@
+"""The comparison report page (``report.md``): the agencies scored in the browser, on one page.
+
+The page holds a short introduction, a link to the worksheet, and a ``<template>`` with
+the report's data (``report_data``): the scorer's data (generator/render/scoring_data.py)
+plus each criterion's red flags, the report's interface strings and the edition stamp.
+``overrides/assets/javascripts/scorer/report.js`` reads the saved scores from the
+browser's storage and builds the report, its print layout and its PNG image in place of
+the empty ``#kit-report-slot``. Nothing here depends on the scores, so the page is the
+same for every merchant and the build stays deterministic (the report's date is the
+browser's, added when it is shown).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.labels import label
+from generator.model import Criteria
+from generator.render.form_names import REPORT
+from generator.render.forms import page_style
+from generator.render.guide import banner
+from generator.render.scoring_data import json_for_html, scoring_data
+from generator.render.templates import render
+from generator.site.version import CommitLike, running_title
+
+__all__ = ["ELEMENT_ID", "PAGE", "STRINGS", "render_report", "report_data", "report_element"]
+
+PAGE = REPORT
+"""The page's file name (``report.md``) and its title's label key."""
+ELEMENT_ID = "kit-report-data"
+"""Id of the ``<template>`` element holding the report's JSON."""
+STRINGS = {
+    "report": "report", "empty": "rp_empty", "corrupt": "rp_corrupt", "ranking": "rp_ranking",
+    "sections": "rp_sections", "details": "rp_details", "knockouts": "rp_knockouts",
+    "noKnockout": "rp_no_knockout", "flags": "rp_flags", "noFlags": "rp_no_flags", "unscored": "rp_unscored",
+    "unscoredCount": "rp_unscored_count", "allScored": "rp_all_scored", "notesHead": "rp_notes",
+    "noNotes": "rp_no_notes", "scoredWith": "rp_scored_with", "date": "rp_date", "printReport": "rp_print",
+    "image": "rp_image", "imageHint": "rp_image_hint", "imageDone": "rp_image_done",
+    "imageFailed": "rp_image_failed", "actions": "rp_actions", "agencyTotal": "rp_agency_total",
+    "flagCount": "rp_flag_count", "toWorksheet": "rp_to_worksheet", "listSep": "list_sep", "colon": "colon",
+}
+"""Key in the report's ``strings`` → label key in generator/labels.py (added to the scorer's)."""
+_PLACEHOLDERS = ("n", "date", "total", "reason", "name")
+"""Placeholders left in the report's strings for the script to fill in."""
+
+
+def report_data(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> dict[str, Any]:
+    """The scorer's data in ``lang`` plus red flags per criterion, the report's strings and the stamp."""
+    data = scoring_data(criteria, lang)
+    flags = {k.id: [flag(lang) for flag in k.red_flags] for k in criteria.scored_criteria}
+    for section in data["sections"]:
+        for item in section["criteria"]:
+            item["flags"] = flags[item["id"]]
+    stamp = running_title(criteria, lang, commit)
+    keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
+    data["strings"].update({key: label(lang, name, stamp=stamp, **keep) for key, name in STRINGS.items()})
+    data["stamp"] = stamp
+    return data
+
+
+def report_element(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> Markup:
+    """The ``<template>`` element holding ``report_data`` as JSON."""
+    body = json_for_html(report_data(criteria, lang, commit))
+    return Markup(f'<template id="{ELEMENT_ID}" data-search-exclude>{body}</template>')
+
+
+def render_report(criteria: Criteria, lang: str, source: str, commit: CommitLike | None = None) -> dict[str, str]:
+    """The report page in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
+    html = render("report", "report.html.j2", form=PAGE, t=partial(label, lang),
+                  running=running_title(criteria, lang, commit), page_style=page_style(criteria, lang, PAGE, commit),
+                  report_data=report_element(criteria, lang, commit))
+    return {f"{PAGE}.md": banner(lang, source) + "\n" + html}

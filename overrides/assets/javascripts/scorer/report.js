@@ -1,0 +1,168 @@
+/*
+ * The comparison report page: the agencies scored on the worksheet (and interview) pages, read
+ * from the same saved document (storage.js), ranked on one page with totals, section scores,
+ * knock-outs and the criteria that caused them, red flags ticked, criteria left unscored and notes,
+ * the chart of chart.js, a print layout (print.css, scoring.css) and a PNG image (image.js).
+ *
+ * The page (generator/render/report.py) holds a <template id="kit-report-data"> with the
+ * criteria, their red flags and the strings; the report is built in place of #kit-report-slot.
+ */
+import { display } from './rule.js';
+import { ShapeError, check, fill, parse, readSaved } from './storage.js';
+import { figure } from './chart.js';
+import { download, h, swatch } from './views.js';
+import { summarise } from './summary.js';
+import { reportImage } from './image.js';
+
+export const REPORT_ROOT = 'kit-report';
+const SLOT_ID = 'kit-report-slot';
+
+/** Today in the browser, as YYYY-MM-DD (the build carries no date; the report is dated when shown). */
+export const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+const list = (items, empty, cls) => (items.length
+  ? h('ul', { class: cls }, items) : h('p', { class: 'kit-rp-none' }, empty));
+
+export class Report {
+  constructor(anchor, data) {
+    this.data = data;
+    this.s = data.strings;
+    this.root = h('section', { id: REPORT_ROOT, class: 'kit-report', 'aria-label': this.s.report });
+    const slot = document.getElementById(SLOT_ID);
+    if (slot) slot.replaceWith(this.root);
+    else anchor.after(this.root);
+    this.root.addEventListener('click', (event) => {
+      const button = event.target.closest('button[data-action]');
+      if (button) this.act(button.dataset.action);
+    });
+    this.load();
+    this.render();
+  }
+
+  /** The saved document, or null (this.problem says why when it cannot be read). */
+  load() {
+    this.doc = null;
+    this.problem = null;
+    const { raw } = readSaved(`kit-scoring:${this.data.criteria.id}`);
+    if (raw === null) return;
+    try {
+      const doc = parse(raw, this.data);
+      check(doc.criteria.id === this.data.criteria.id, 'criteria.id');
+      this.doc = doc;
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      this.problem = error.kind === 'shape' ? fill(this.s.badShape, { where: error.message }) : this.s.badJson;
+    }
+  }
+
+  render() {
+    const s = this.s;
+    this.date = today();
+    // The edition, version and commit are in the page's running line above (and on every printed page).
+    const stamp = h('p', { class: 'kit-rp-stamp' }, fill(s.date, { date: this.date }));
+    if (this.problem || !this.doc || !this.doc.agencies.length) {
+      const text = this.problem ? fill(s.corrupt, { reason: this.problem }) : s.empty;
+      this.root.replaceChildren(h('p', { class: 'kit-rp-empty', role: this.problem ? 'alert' : null }, text,
+        ' ', h('a', { href: '../worksheet/' }, s.toWorksheet)));
+      return;
+    }
+    this.summary = summarise(this.data, this.doc);
+    this.chartBox = h('figure', { class: 'kit-sc-figure kit-rp-figure kit-rp-screen' });
+    // Paper gets its own chart, drawn for the A4 text width (as the worksheet's printed chart is):
+    // one drawn for a phone's width would be scaled up to twice its height on paper.
+    this.printChart = h('figure', { class: 'kit-sc-figure kit-rp-figure kit-rp-paper' });
+    this.message = h('p', { class: 'kit-rp-message', role: 'status', 'aria-live': 'polite' });
+    this.root.replaceChildren(stamp,
+      h('h2', { id: 'kit-rp-ranking' }, s.ranking), this.ranking(),
+      h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart,
+      h('h2', { id: 'kit-rp-details' }, s.details), ...this.summary.rows.map((row) => this.agency(row)),
+      h('section', { class: 'kit-rp-actions', 'aria-labelledby': 'kit-rp-actions' },
+        h('h2', { id: 'kit-rp-actions' }, s.actions),
+        h('p', { class: 'kit-rp-buttons' },
+          h('button', { type: 'button', class: 'md-button md-button--primary', 'data-action': 'image' }, s.image),
+          h('button', { type: 'button', class: 'md-button', 'data-action': 'print' }, s.printReport)),
+        h('p', { class: 'kit-rp-hint' }, s.imageHint), this.message));
+    this.renderChart();
+    const rows = this.summary.byIndex;
+    this.printChart.replaceChildren(...figure(this.data, rows.map((r) => r.agency), rows.map((r) => r.result), 680,
+      rows.map((r) => r.name)));
+  }
+
+  renderChart() {
+    if (!this.summary) return;
+    const rows = this.summary.byIndex;
+    this.chartBox.replaceChildren(...figure(this.data, rows.map((r) => r.agency), rows.map((r) => r.result),
+      this.chartBox.clientWidth || 600, rows.map((r) => r.name)));
+  }
+
+  ranking() {
+    const s = this.s;
+    const head = [s.rank, s.agency, s.total, s.scored, s.status];
+    return h('div', { class: 'kit-rp-scroll' }, h('table', { class: 'kit-rp-rank' },
+      h('thead', {}, h('tr', {}, head.map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, this.summary.rows.map((row) => h('tr', { 'data-agency': row.agency.id,
+        class: row.result.disqualified ? 'kit-rp-dq' : null },
+      h('td', { class: 'kit-rp-place' }, row.rank === null ? '—' : String(row.rank)),
+      h('th', { scope: 'row' }, swatch(row.index), ' ', `${row.index + 1} · ${row.name}`),
+      h('td', { class: 'kit-rp-total' }, display(row.result.total)),
+      h('td', { class: 'kit-rp-count' }, `${row.result.scored}/${this.summary.criteria.length}`),
+      h('td', { class: 'kit-rp-status' }, row.result.disqualified ? s.disqualified : ''))))));
+  }
+
+  sectionTable() {
+    const rows = this.summary.rows;
+    return h('div', { class: 'kit-rp-scroll' }, h('table', { class: 'kit-rp-sections' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, this.s.section),
+        rows.map((r) => h('th', { scope: 'col', 'data-agency': r.agency.id }, `${r.index + 1} · ${r.name}`)))),
+      h('tbody', {}, this.data.sections.map((section, si) => h('tr', { 'data-section': section.id },
+        h('th', { scope: 'row' }, `${section.number}. ${section.title}`),
+        rows.map((r) => h('td', { 'data-agency': r.agency.id }, display(r.result.sections[si].value))))),
+      h('tr', { class: 'kit-rp-sum' }, h('th', { scope: 'row' }, this.s.total),
+        rows.map((r) => h('td', { 'data-agency': r.agency.id }, display(r.result.total)))))));
+  }
+
+  agency(row) {
+    const s = this.s;
+    const title = (c) => `${c.number} ${c.title}`;
+    const part = (kind, heading, body) => h('div', { class: `kit-rp-part kit-rp-${kind}` }, h('h4', {}, heading), body);
+    return h('section', { class: `kit-rp-agency${row.result.disqualified ? ' kit-rp-dq' : ''}`,
+      'data-agency': row.agency.id, 'aria-labelledby': `kit-rp-a-${row.index}` },
+    h('h3', { id: `kit-rp-a-${row.index}` }, `${row.rank === null ? '—' : row.rank}. ${row.name}`, ' ',
+      h('span', { class: 'kit-rp-agency-total' }, fill(s.agencyTotal, { total: display(row.result.total) })),
+      row.result.disqualified ? [' ', h('strong', { class: 'kit-rp-flag-dq' }, s.disqualified)] : null),
+    part('knockouts', s.knockouts, list(row.knockouts.map((c) => h('li', { 'data-criterion': c.id }, title(c))),
+      s.noKnockout)),
+    part('flags', s.flags, list(row.flags.map((f) => h('li', { 'data-criterion': f.criterion.id },
+      h('strong', {}, title(f.criterion)), h('ul', {}, f.texts.map((t) => h('li', {}, t))))), s.noFlags)),
+    part('unscored', `${s.unscored}${s.colon}${row.unscored.length ? fill(s.unscoredCount, { n: row.unscored.length })
+      : s.allScored}`, row.unscored.length ? h('p', { class: 'kit-rp-unscored-list' },
+      row.unscored.map((c) => title(c)).join(s.listSep || '; ')) : null),
+    part('notes', s.notesHead, list(row.notes.map((n) => h('li', { 'data-criterion': n.id },
+      h('strong', {}, n.criterion ? title(n.criterion) : `${n.id} ${s.removedShort}`), s.colon, n.text)), s.noNotes)));
+  }
+
+  act(action) {
+    if (action === 'print') window.print();
+    else if (action === 'image') this.exportImage();
+  }
+
+  /** The report as a PNG (1080 px wide) downloaded by the browser; resolves to its file name or null. */
+  async exportImage() {
+    const name = `${this.data.criteria.id}-${this.data.criteria.version}-report-${this.date}.png`;
+    try {
+      const canvas = reportImage(this.data, this.summary, this.date, getComputedStyle(this.root).fontFamily);
+      const blob = await new Promise((resolve) => { canvas.toBlob(resolve, 'image/png'); });
+      if (!blob) throw new Error('no image');
+      this.lastImage = { name, width: canvas.width, height: canvas.height, minFont: canvas.kitMinFont };
+      download(name, 'image/png', blob);
+      this.message.textContent = fill(this.s.imageDone, { name });
+      return name;
+    } catch (error) {
+      this.message.textContent = this.s.imageFailed;
+      return null;
+    }
+  }
+}
