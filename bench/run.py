@@ -82,7 +82,7 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         results["refresh"] = refresh
     if not args.no_lighthouse:
         pages = {"home": "", "guide": f"sections/{default.first_section}/", "worksheet": "worksheet/",
-                 "report": "report/"}
+                 "report": "report/", "interview": "interview/"}
         seeded = {"report (scored)": "report/"}
         results["lighthouse"] = run_lighthouse(scratch / "site-default", pages, args.repeat, seeded=seeded,
                                                storage=sample_scores(default.path))

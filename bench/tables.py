@@ -9,7 +9,7 @@ __all__ = ["Table", "build_table", "lighthouse_table", "ordered_sets", "refresh_
 
 Table = tuple[list[str], list[list[str]]]
 PAGE_ORDER = ("home", "guide", "section", "scoring", "questionnaire", "checklist", "worksheet", "report",
-              "report (scored)")
+              "report (scored)", "interview")
 """Row order of page tables, whatever order the (JSON) results hold them in."""
 
 

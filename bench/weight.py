@@ -18,7 +18,7 @@ from bench.sizes import INDEX, page_file
 
 __all__ = ["PAGE_TYPES", "page_types", "page_weight", "weights"]
 
-PAGE_TYPES = ("home", "section", "scoring", "questionnaire", "checklist", "worksheet")
+PAGE_TYPES = ("home", "section", "scoring", "questionnaire", "checklist", "worksheet", "interview")
 
 
 def page_types(first_section: str) -> dict[str, str]:

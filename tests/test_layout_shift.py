@@ -1,4 +1,4 @@
-"""Cumulative layout shift of the worksheet page on load, in Debian's Chromium.
+"""Cumulative layout shift of the worksheet and interview pages on load, in Debian's Chromium.
 
 The scorer (overrides/assets/javascripts/scorer/) is built after the page has been parsed,
 above the printable sheet; the page reserves its place (generator/templates/forms/worksheet.html.j2,
@@ -50,20 +50,23 @@ def base(built_site: Path, serve_dir: Any) -> str:
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)
 @pytest.mark.parametrize(("width", "height"), [(375, 800), (1280, 900)])
-def test_worksheet_does_not_shift_on_load(browser: Any, base: str, lang: str, width: int, height: int) -> None:
+@pytest.mark.parametrize(("path", "built"), [("worksheet/", "#kit-scorer .kit-sc-criterion"),
+                                             ("interview/", "#kit-interview .kit-iv-card")])
+def test_scoring_pages_do_not_shift_on_load(browser: Any, base: str, lang: str, width: int, height: int, path: str,
+                                            built: str) -> None:
     page = browser.new_page(viewport={"width": width, "height": height})
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     try:
-        page.goto(f"{base}{language_root(CRITERIA, lang)}worksheet/", wait_until="load")
-        page.wait_for_selector("#kit-scorer .kit-sc-criterion")
+        page.goto(f"{base}{language_root(CRITERIA, lang)}{path}", wait_until="load")
+        page.wait_for_selector(built)
         page.wait_for_timeout(1000)
         shifts = page.evaluate(SHIFTS_JS)
     finally:
         page.close()
     cls = sum(s["value"] for s in shifts)
-    assert cls < LIMIT, f"CLS {cls:.3f} at {width}x{height} ({lang}): {shifts}"
+    assert cls < LIMIT, f"CLS {cls:.3f} of {path} at {width}x{height} ({lang}): {shifts}"
     assert errors == []
 
 

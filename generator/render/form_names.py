@@ -17,12 +17,14 @@ REPORT = "report"
 def skip_target(page: str) -> str | None:
     """Where a form page's skip link leads (an element id), or None for pages that are not forms.
 
+    The interview page (generator.render.interview) is an HTML page too and gets one as well.
+
     Form pages are HTML, so Material finds no headings for its own skip link; without one a
     keyboard user tabs through the whole header and menu first. The link leads to the form's
     title, so the next Tab reaches the form's first control (on the worksheet, the scorer's).
     The comparison report is HTML too and gets one to its title."""
     form = page.removesuffix(".md")
-    return form if form in ALL_FORMS or form == REPORT else None
+    return form if form in ALL_FORMS or form in (REPORT, "interview") else None
 
 
 def skip_label(target: str) -> str:

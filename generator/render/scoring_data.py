@@ -80,6 +80,9 @@ def scoring_data(criteria: Criteria, lang: str) -> dict[str, Any]:
                 for ci, k in enumerate(s.criteria, 1)]}
             for si, s in enumerate(criteria.sections, 1)],
         "strings": {key: label(lang, name, **keep, **COUNTS) for key, name in STRINGS.items()},
+        # The worksheet's scorer links the phone interview page (generator/render/interview.py).
+        "interview": {"text": label(lang, "iv_from_worksheet"), "link": label(lang, "interview"),
+                      "href": "../interview/"},
         # Default agency names in every language, so that they follow the page's language until renamed.
         "defaultNames": [label(other, "ws_agency", letter="{letter}") for other in criteria.meta.languages],
     }

@@ -38,6 +38,7 @@ def _nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
         {label(lang, "home"): "index.md"},
         {label(lang, "how_to_use"): "how-to-use.md"},
         {label(lang, "scoring"): "scoring.md"},
+        {label(lang, "interview"): "interview.md"},
         {label(lang, "forms"): [*({label(lang, form): f"{form}.md"} for form in ALL_FORMS),
                                 {label(lang, REPORT): f"{REPORT}.md"}]},
         {label(lang, "downloads"): "downloads.md"},

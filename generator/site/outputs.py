@@ -10,6 +10,7 @@ from generator.render.downloads import render_downloads
 from generator.render.edition import render_edition
 from generator.render.forms import render_forms
 from generator.render.guide import render_guide
+from generator.render.interview import render_interview
 from generator.render.report import render_report
 from generator.site.version import CommitLike
 
@@ -31,6 +32,8 @@ def render_all(criteria: Criteria, source: str, commit: CommitLike | None = None
         for path, content in render_forms(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = content
         for path, content in render_data_forms(criteria, lang, source, commit).items():
+            files[f"{lang}/{path}"] = content
+        for path, content in render_interview(criteria, lang, source).items():
             files[f"{lang}/{path}"] = content
         for path, content in render_report(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = content

@@ -1,7 +1,8 @@
 /*
- * Agency Vetting Kit: starts the in-browser scorer of the worksheet page and the comparison
- * report of the report page (report.js) (an ES module, loaded through mkdocs.yml
- * extra_javascript with type: module; does nothing on other pages).
+ * Agency Vetting Kit: starts the in-browser scorer of the worksheet page, the comparison
+ * report of the report page (report.js) and the interview of the interview page (interview.js)
+ * (an ES module, loaded through mkdocs.yml extra_javascript with type: module; does nothing
+ * on other pages).
  *
  * Material's instant navigation swaps pages without reloading scripts, so the scorer is
  * (re)built from document$ on every page view, once per page (never bound twice).
@@ -11,10 +12,12 @@
 import { display, rank, score, tenths } from './rule.js';
 import { validate } from './storage.js';
 import { ROOT_ID, Scorer, finishPrint } from './scorer.js';
+import { INTERVIEW_ID, Interview } from './interview.js';
 import { REPORT_ROOT, Report } from './report.js';
 
 const DATA_ID = 'kit-scoring-data';
 const REPORT_DATA_ID = 'kit-report-data';
+const INTERVIEW_DATA_ID = 'kit-interview-data';
 
 let current = null;
 let report = null;
@@ -25,13 +28,19 @@ function initReport() {
   if (!element) {
     report = null;
   } else if (!document.getElementById(REPORT_ROOT)) {
-    const json = element.content ? element.content.textContent : element.textContent;
-    report = new Report(element, JSON.parse(json));
+    report = new Report(element, json(element));
   }
 }
 
+const json = (element) => JSON.parse(element.content ? element.content.textContent : element.textContent);
+
+let interview = null;
+
 function init() {
   document.documentElement.classList.remove('kit-print-filled');
+  const asked = document.getElementById(INTERVIEW_DATA_ID);
+  if (!asked) interview = null;
+  else if (!document.getElementById(INTERVIEW_ID)) interview = new Interview(asked, json(asked));
   initReport();
   const element = document.getElementById(DATA_ID);
   if (!element) {
@@ -39,8 +48,7 @@ function init() {
     return;
   }
   if (document.getElementById(ROOT_ID)) return; // already built for this page view
-  const json = element.content ? element.content.textContent : element.textContent;
-  current = new Scorer(element, JSON.parse(json));
+  current = new Scorer(element, json(element));
 }
 
 let resizing = 0;
@@ -56,6 +64,9 @@ window.kitScoring = Object.freeze({
   score, display, rank, tenths, validate,
   get scorer() {
     return current;
+  },
+  get interview() {
+    return interview;
   },
   get report() {
     return report;

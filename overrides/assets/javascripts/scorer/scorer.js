@@ -106,6 +106,8 @@ export class Scorer {
     this.root.replaceChildren(
       h('h2', { id: 'kit-sc-title' }, this.s.title),
       h('p', { class: 'kit-sc-intro' }, this.s.intro),
+      this.data.interview ? h('p', { class: 'kit-sc-intro kit-sc-interview' }, `${this.data.interview.text} `,
+        h('a', { href: this.data.interview.href }, this.data.interview.link)) : null,
       (this.notices = h('div', { class: 'kit-sc-notices', role: 'status', 'aria-live': 'polite' })),
       this.state ? this.buildLive() : this.buildCorrupt(),
     );

@@ -1,0 +1,95 @@
+/*
+ * DOM of the interview page (scorer/interview.js): the sticky bar, the agency box, the jump list
+ * and one criterion's card. Pure functions of their arguments (no state kept); every control
+ * is a native element (radio group in a fieldset, check boxes, select, buttons) so keyboards
+ * and screen readers get their usual behaviour.
+ */
+import { fill, own } from './storage.js';
+import { h } from './views.js';
+
+/** The bar under Material's header: agency being interviewed, progress (announced politely). */
+export function buildBar(s) {
+  const select = h('select', { class: 'kit-iv-agency', id: 'kit-iv-agency' });
+  const bar = h('div', { class: 'kit-iv-progressbar', role: 'presentation' }, h('span', { class: 'kit-iv-progressfill' }));
+  const text = h('p', { class: 'kit-iv-progress', role: 'status', 'aria-live': 'polite' });
+  const box = h('div', { class: 'kit-iv-bar' },
+    h('label', { class: 'kit-iv-agency-pick', for: 'kit-iv-agency' }, h('span', {}, s.ivAgency)), select, bar, text);
+  return { box, select, bar, text };
+}
+
+/** Renaming and adding agencies. */
+export function buildAgencyBox(s) {
+  const name = h('input', { type: 'text', class: 'kit-iv-name', id: 'kit-iv-name', maxlength: 80, autocomplete: 'off' });
+  const add = h('button', { type: 'button', class: 'md-button', 'data-action': 'add' }, s.ivAdd);
+  const box = h('div', { class: 'kit-iv-agencies' },
+    h('label', { for: 'kit-iv-name', class: 'kit-iv-name-label' }, s.ivName), name, add);
+  return { box, name, add };
+}
+
+/** A select of every criterion, grouped by section ("1.2 title"). */
+export function buildJump(data, s) {
+  const select = h('select', { class: 'kit-iv-jump', id: 'kit-iv-jump' },
+    data.sections.map((section) => h('optgroup', { label: `${section.number}. ${section.title}` },
+      section.criteria.map((c) => h('option', { value: c.id }, `${c.number} ${c.title}`)))));
+  return { box: h('p', { class: 'kit-iv-jump-row' }, h('label', { for: 'kit-iv-jump' }, s.ivJump), select), select };
+}
+
+const list = (tag, cls, items) => h(tag, { class: cls }, items.map((text) => h('li', {}, text)));
+
+function questions(s, c) {
+  return h('section', { class: 'kit-iv-questions', 'aria-labelledby': 'kit-iv-must' },
+    h('h3', { id: 'kit-iv-must' }, s.ivMust), list('ol', 'kit-iv-must', c.must),
+    c.more.length ? h('details', { class: 'kit-iv-more' }, h('summary', {}, fill(s.ivMore, { n: c.more.length })),
+      h('ol', { class: 'kit-iv-more-list', start: c.must.length + 1 }, c.more.map((q) => h('li', {}, q)))) : null);
+}
+
+function flags(s, c, ticked) {
+  return h('fieldset', { class: 'kit-iv-flags' }, h('legend', {}, s.ivFlags),
+    c.flags.map((text, i) => h('label', { class: 'kit-iv-flag' },
+      Object.assign(h('input', { type: 'checkbox', class: 'kit-iv-flag-box', value: String(i) }),
+        { checked: ticked.includes(i) }),
+      h('span', {}, text))));
+}
+
+/** The score options: each level with its full description, N/A, not scored (one radio group). */
+function levels(data, s, c, value) {
+  const option = (v, head, text) => h('label', { class: 'kit-iv-level', 'data-score': v },
+    Object.assign(h('input', { type: 'radio', name: 'kit-iv-score', class: 'kit-iv-score', value: v }),
+      { checked: value !== undefined && String(value) === v }),
+    h('span', { class: 'kit-iv-level-text' }, h('strong', {}, head), text ? h('span', {}, text) : null));
+  return h('fieldset', { class: 'kit-iv-levels', role: 'radiogroup' }, h('legend', {}, s.ivScore),
+    data.scale.levels.map((lv) => option(String(lv.score), `${lv.score} ${lv.label}`,
+      own(c.levels, String(lv.score)) || '')),
+    option('na', s.na, s.naMeaning), option('', s.ivNotScored, ''));
+}
+
+/** One criterion's card for agency: questions first, red flags, evidence, score, notes. */
+export function buildCard(data, c, agency, total) {
+  const s = data.strings;
+  const tags = [h('span', { class: 'kit-tag' }, `${s.weight} ${c.weight}`),
+    c.knockout ? h('span', { class: 'kit-tag kit-tag-ko' }, s.ko) : null];
+  return h('article', { class: 'kit-iv-card', 'data-criterion': c.id, 'aria-labelledby': 'kit-iv-card-title' },
+    h('p', { class: 'kit-iv-section' }, `${c.section.number}. ${c.section.title}`),
+    h('h2', { id: 'kit-iv-card-title', tabindex: -1 },
+      h('span', { class: 'kit-iv-num' }, c.number), ' ', c.title),
+    h('p', { class: 'kit-iv-tags' }, h('span', { class: 'kit-sc-sr' }, fill(s.ivCard, { n: c.index + 1, total })),
+      tags),
+    questions(s, c),
+    flags(s, c, own(agency.flags, c.id) || []),
+    c.evidence.length ? h('section', { class: 'kit-iv-evidence' }, h('h3', {}, s.ivEvidence),
+      list('ul', '', c.evidence)) : null,
+    levels(data, s, c, own(agency.scores, c.id)),
+    h('p', { class: 'kit-iv-state', role: 'status', 'aria-live': 'polite' }),
+    h('p', { class: 'kit-iv-ko-msg', hidden: true }, s.knocked),
+    h('label', { class: 'kit-iv-note-label', for: 'kit-iv-note' }, s.notes),
+    Object.assign(h('textarea', { class: 'kit-iv-note', id: 'kit-iv-note', rows: 3, maxlength: 5000 }),
+      { value: own(agency.notes, c.id) || '' }));
+}
+
+/** Previous / next, at the bottom of the screen. */
+export function buildNav(s) {
+  const prev = h('button', { type: 'button', class: 'md-button', 'data-action': 'prev' }, `‹ ${s.ivPrev}`);
+  const next = h('button', { type: 'button', class: 'md-button md-button--primary', 'data-action': 'next' },
+    `${s.ivNext} ›`);
+  return { box: h('nav', { class: 'kit-iv-nav', 'aria-label': `${s.ivPrev} / ${s.ivNext}` }, prev, next), prev, next };
+}
