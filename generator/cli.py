@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|site``."""
+"""Command line: ``python -m generator check|build|site|diff|labels|texts``."""
 
 from __future__ import annotations
 
@@ -14,7 +14,6 @@ from generator.checks.problems import InputError
 from generator.diff import compare
 from generator.diff_report import to_json, to_markdown
 from generator.edition_language import editor_language
-from generator.labels import file_label_gaps
 from generator.messages import message
 from generator.model import Criteria
 from generator.parse.load import load_criteria
@@ -23,6 +22,7 @@ from generator.site.outputs import render_all, source_name
 from generator.site.publish import recover, staging_folder, swap
 from generator.site.version import COMMIT_ENV, EDITION_COMMIT_ENV, CommitLike, read_commit
 from generator.site.writer import write_tree
+from generator.starter import gap_warnings, starter_file
 
 __all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "PDF_ENV", "generate", "main"]
 
@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
             command.add_argument("--no-pdf", dest="pdf", action="store_false",
                                  help="leave out the PDF downloads of the forms (a faster build; the downloads "
                                       "page says they are missing)")
+    for name, text in [("labels", "write a starter file with every interface label for a new language"),
+                       ("texts", "write a starter file with every page text for a new language")]:
+        command = commands.add_parser(name, help=text, description=text)
+        command.add_argument("--lang", required=True, help="code of the new language, e.g. zh-Hant")
+        command.add_argument("--from", dest="source", default="en",
+                             help="language whose texts to start from (default: %(default)s)")
     text = "compare two criteria files by stable id: added, removed, reworded, weight, knock-out, moved"
     command = commands.add_parser("diff", help=text, description=text)
     command.add_argument("old", help="the earlier criteria file, e.g. upstream's")
@@ -89,6 +95,9 @@ def generate(criteria_path: str, docs: str, commit: CommitLike | None = None,
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
+    if args.command in ("labels", "texts"):  # --lang here is the new language, not the messages'
+        sys.stdout.write(starter_file(args.command, args.lang, args.source))
+        return 0
     lang = editor_language(args.lang, args.new if args.command == "diff" else args.criteria)
     try:
         if args.command == "diff":
@@ -163,14 +172,10 @@ def _diff(old: str, new: str, form: str, lang: str | None) -> int:
 
 
 def _warn_label_gaps(path: str, criteria: Criteria) -> None:
-    """Tell the editor which interface labels of a file-supplied language fall back to English."""
+    """Tell the editor every interface label and page text a language lacks, and what shows instead."""
     for lang in criteria.meta.languages:
-        gaps = file_label_gaps(lang)
-        if gaps:
-            shown = ", ".join(gaps[:8]) + (f" and {len(gaps) - 8} more (keys of generator/labels.py)"
-                                           if len(gaps) > 8 else "")
-            print(f"{path}: warning: labels.{lang} lacks {len(gaps)} interface label(s), shown in English: "
-                  f"{shown}", file=sys.stderr)
+        for line in gap_warnings(lang):
+            print(f"{path}: warning: {line}", file=sys.stderr)
 
 
 SITE_URL_ENV = "KIT_SITE_URL"

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-__all__ = ["UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "Release",
-           "Scale", "Section", "Source", "Text"]
+__all__ = ["UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue",
+           "Release", "Scale", "Section", "Source", "Text"]
 
 UNSCORED_KEYS = ("weight", "knockout", "levels")
 """Criterion keys that a self-check section's criteria never have: nothing in it is scored."""
@@ -99,6 +99,10 @@ class Meta:
     """Public address of the published site."""
     branding: Branding | None = None
     """Colours and logo of this edition; None for the default look."""
+    fallback: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Which languages fill the gaps of a language's labels and page texts, in order: (language, (other, ...))."""
+    maintainer_pages: bool = True
+    """False to leave the editor pages (make your own edition, criteria file reference) out of the site."""
 
 
 @dataclass(frozen=True)
@@ -205,6 +209,10 @@ class Section:
     """True for the merchant's own readiness self-check: unscored, part of no agency's score."""
 
 
+PageValue = str | tuple[str, ...]
+"""One page text: a paragraph, or the items of a list."""
+
+
 @dataclass(frozen=True)
 class Criteria:
     """A whole criteria file."""
@@ -216,7 +224,9 @@ class Criteria:
     sections: tuple[Section, ...]
     """Sections in display order."""
     labels: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
-    """Interface labels the file supplies for languages without built-in ones: (language, ((key, text), ...))."""
+    """Interface labels the file supplies or rewords, by language: (language, ((key, text), ...))."""
+    texts: tuple[tuple[str, tuple[tuple[str, tuple[tuple[str, PageValue], ...]], ...]], ...] = ()
+    """Page texts the file supplies or rewords: (language, ((page, ((key, text or texts), ...)), ...))."""
     changelog: tuple[Release, ...] = ()
     """Recorded versions, newest first."""
 

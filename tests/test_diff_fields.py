@@ -61,7 +61,8 @@ def add_language(value: Any, lang: str = "fr") -> None:
 
 
 def rich_data() -> Any:
-    """The self-check fixture with every optional field set, a third language with its own labels."""
+    """The self-check fixture with every optional field set, a third language with its own labels,
+    page texts and fallback."""
     data: Any = YAML(typ="safe").load(SELF_CHECK.read_text(encoding="utf-8"))
     meta = data["meta"]
     meta["sources"][0].update(publisher={"zh": "出版者", "en": "Publisher"}, url="https://example.org/a",
@@ -75,6 +76,8 @@ def rich_data() -> Any:
     add_language(data)
     meta["languages"].append("fr")
     data["labels"] = {"fr": {"language_name": "Français"}}
+    meta["fallback"] = {"fr": ["zh"]}
+    data["texts"] = {"fr": {"scoring": {"intro": "Avant."}}}
     return data
 
 
@@ -138,6 +141,8 @@ CASES: dict[str, tuple[Callable[[Any], None] | None, str]] = {
     "meta.sources[].note": (set_in("meta", "sources", 0, "note", "en", value="Other note"), "note (en):"),
     "meta.site_url": (set_in("meta", "site_url", value="https://example.com/"),
                       "site_url: https://example.org/kit/ → https://example.com/"),
+    "meta.fallback": (set_in("meta", "fallback", "fr", value=["en"]), "fallback.fr: zh → en"),
+    "meta.maintainer_pages": (set_in("meta", "maintainer_pages", value=False), "maintainer_pages: (none) → no"),
     "meta.branding.primary": (set_in("meta", "branding", "primary", value="indigo"), "branding.primary: teal → indigo"),
     "meta.branding.accent": (set_in("meta", "branding", "accent", value="pink"), "branding.accent: amber → pink"),
     "meta.branding.logo": (set_in("meta", "branding", "logo", value="logo2.svg"), "branding.logo: logo.svg → logo2.svg"),
@@ -174,6 +179,8 @@ CASES: dict[str, tuple[Callable[[Any], None] | None, str]] = {
                                       "- criterion `licence` Business licence: article → article, second"),
     "labels": (set_in("labels", "fr", "language_name", value="français"),
                "- interface labels `fr`: language_name: Français → français"),
+    "texts": (set_in("texts", "fr", "scoring", "intro", value="Après."),
+              "texts.fr.scoring.intro: Avant. → Après."),
     "changelog[].version": (new_version, "- changelog entry `0.2.0`"),
     "changelog[].date": (set_in("changelog", 0, "date", value="2025-12-31"),
                          "- changelog entry `0.1.0`: date: 2026-01-01 → 2025-12-31"),

@@ -35,7 +35,8 @@ def schema_paths(node: dict[str, Any], prefix: str = "") -> Iterator[str]:
         yield prefix + key
         yield from schema_paths(child, prefix + key + ".")
     if isinstance(node.get("additionalProperties"), dict):
-        free = f"{prefix}<{'language' if 'propertyNames' in node else 'key'}>"
+        language = "{2,3}" in node.get("propertyNames", {}).get("pattern", "")  # a language code
+        free = f"{prefix}<{'language' if language else 'key'}>"
         yield free
         yield from schema_paths(node["additionalProperties"], free + ".")
     if isinstance(node.get("items"), dict):

@@ -97,7 +97,9 @@ def with_french(labels: dict[str, Any]) -> str:
 
 FR = {"language_name": "Français"}
 BAD_LABELS = [
-    ("built-in language", {"fr": FR, "en": {"home": "Start"}}, '"en": {', "has built-in interface labels"),
+    ("built-in language, bad placeholder", {"fr": FR, "en": {"criteria_count": "{count} criteria"}},
+     '"criteria_count"', "not a placeholder of this label"),
+    ("built-in language, markup", {"fr": FR, "zh": {"home": "<b>首页</b>"}}, '"home"', "may not contain"),
     ("not a listed language", {"fr": FR, "ko": {"language_name": "한국어"}}, '"ko": {', "not in meta.languages"),
     ("unknown key", {"fr": {**FR, "hom": "Accueil"}}, '"hom"', "did you mean 'home'?"),
     ("unknown placeholder", {"fr": {**FR, "criteria_count": "{count} critères"}}, '"criteria_count"',
@@ -147,7 +149,16 @@ def test_file_labels_are_used_with_english_fallback(tmp_path: Path) -> None:
     assert dict(criteria.labels)["fr"] == (("language_name", "Français"), ("criteria_count", "{n} critères"))
     assert label("fr", "criteria_count", n=3) == "3 critères"
     assert label("fr", "home") == label("en", "home")
-    assert "home" in file_label_gaps("fr") and "criteria_count" not in file_label_gaps("fr")
+    gaps = dict(file_label_gaps("fr"))
+    assert gaps["home"] == "en" and "criteria_count" not in gaps
+
+
+def test_built_in_labels_can_be_reworded_key_by_key(tmp_path: Path) -> None:
+    text = with_french({"fr": FR, "zh": {"sections": "考察方面"}, "en": {"home": "Start"}})
+    criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
+    assert label("zh", "sections") == "考察方面" and label("zh", "home") == "首页"
+    assert label("en", "home") == "Start" and label("en", "sections") == "What to assess"
+    assert file_label_gaps("zh") == [] and dict(criteria.labels)["zh"] == (("sections", "考察方面"),)
 
 
 CHANGELOG = 'changelog:\n  - version: "0.1.0"\n    date: "2025-02-01"\n    note: {zh: 第二版, en: Second}\n' \

@@ -1,4 +1,4 @@
-"""The per-language texts of the data-born pages: same keys everywhere, all used."""
+"""The per-language page texts: same keys and shapes everywhere, used by the pages, with fallback chains."""
 
 from __future__ import annotations
 
@@ -7,22 +7,36 @@ import dataclasses
 import yaml
 from self_check_cases import SELF_CHECK
 
-from generator.page_texts import TEXTS_DIR, PageText, page_text, text_languages
+from generator.checks.placeholders import placeholders
+from generator.page_texts import PAGES_DIR, PageText, page_text, text_languages
 from generator.parse.load import load_criteria
 from generator.render.form_names import DATA_FORMS
 from generator.site.outputs import render_all
 
 
-def test_every_language_file_has_the_same_keys() -> None:
-    fields = {f.name for f in dataclasses.fields(PageText)}
+def _raw(lang: str) -> dict[str, dict[str, object]]:
+    return yaml.safe_load((PAGES_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_language_file_has_the_same_keys_shapes_and_placeholders() -> None:
     languages = text_languages()
     assert {"zh", "en"} <= set(languages)
+    english = _raw("en")
+    assert set(DATA_FORMS) | {"how-to-use", "scoring", "downloads", "workbook", "edition", "schema"} == set(english)
+    for page in DATA_FORMS:
+        assert set(english[page]) == {f.name for f in dataclasses.fields(PageText)}
     for lang in languages:
-        raw = yaml.safe_load((TEXTS_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
-        assert sorted(raw) == sorted(DATA_FORMS), lang
+        raw = _raw(lang)
+        assert list(raw) == list(english), lang
         for page, texts in raw.items():
-            assert set(texts) == fields, (lang, page)
-            assert all(isinstance(v, str) and v.strip() for v in texts.values()), (lang, page)
+            assert list(texts) == list(english[page]), (lang, page)
+            for key, value in texts.items():
+                reference = english[page][key]
+                assert type(value) is type(reference), (lang, page, key)
+                items = [value] if isinstance(value, str) else value
+                assert all(isinstance(v, str) and v.strip() for v in items), (lang, page, key)
+                ref_items = [reference] if isinstance(reference, str) else reference
+                assert set().union(*map(placeholders, items)) <= set().union(*map(placeholders, ref_items))
 
 
 def test_chinese_texts_have_no_stray_spaces() -> None:

@@ -1,18 +1,18 @@
-"""Rules for what a sector edition changes: logo file, file-supplied labels, changelog order."""
+"""Rules for what a sector edition changes: logo file, file-supplied labels, page texts, fallback, changelog order."""
 
 from __future__ import annotations
 
 import difflib
-import re
 import stat
-import string
 from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Any
 
+from generator.checks.placeholders import placeholder_problem, placeholders
 from generator.checks.problems import Msg, Problem
 from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
 from generator.checks.svg_check import svg_problem
+from generator.checks.text_rules import fallback_problems, text_problems
 from generator.labels import LABELS
 from generator.parse.source import Parsed
 
@@ -31,6 +31,8 @@ def edition_problems(parsed: Parsed) -> Iterator[Problem]:
     meta: dict[str, Any] = data["meta"] if isinstance(data.get("meta"), dict) else {}
     yield from _logo(parsed, meta)
     yield from _labels(parsed, data, meta)
+    yield from fallback_problems(parsed, meta)
+    yield from text_problems(parsed, data, meta)
     yield from _changelog(parsed, data, meta)
 
 
@@ -58,38 +60,6 @@ def _logo_path_problem(criteria_file: str, logo: str) -> Msg | None:
     return None
 
 
-def placeholders(text: str) -> set[str]:
-    """The ``{names}`` of a built-in label text (written by the kit, so well formed)."""
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
-def placeholder_problem(text: str, allowed: set[str]) -> str | None:
-    """What is wrong with the braces of a file-supplied label, or None.
-
-    The only braces a label may hold are its placeholders, written ``{name}`` exactly:
-    no format (``{n:>99999}`` builds a huge text), no attribute or index (``{n.real}``),
-    and no other brace, not even doubled (``{{: onclick=...}}`` would reach the page
-    as ``{: onclick=...}``, which Markdown's attribute lists turn into HTML attributes)."""
-    names = ", ".join("{" + n + "}" for n in sorted(allowed))
-    only = f"braces may only enclose its placeholders ({names})" if allowed else "this label has no placeholders"
-    for match in _BRACES.finditer(text):
-        inner = match.group(1)
-        if inner is None:
-            return (f"has a '{match.group()}' at character {match.start() + 1} that is not part of a "
-                    f"placeholder: {only}, and pages would read any other brace as markup; rephrase without it")
-        if inner in allowed:
-            continue
-        stem = re.split(r"[.\[:!]", inner, maxsplit=1)[0]
-        if stem in allowed:
-            return (f"writes the placeholder {{{stem}}} as '{{{inner}}}'; write just {{{stem}}} "
-                    "(no format, attribute or index)")
-        return f"uses '{{{inner}}}', which is not a placeholder of this label: {only}"
-    return None
-
-
-_BRACES = re.compile(r"\{([^{}]*)\}|[{}]")
-
-
 def _logo(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
     branding = meta.get("branding")
     logo = branding.get("logo") if isinstance(branding, dict) else None
@@ -114,18 +84,23 @@ def _labels(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Itera
     english = LABELS["en"]
     for lang, table in labels.items():
         where = ("labels", lang)
-        if lang in LABELS:
-            yield parsed.at(where, "labels_builtin", on_key=True, lang=lang)
-            continue
         if lang not in languages:
             yield parsed.at(where, "labels_language", on_key=True, lang=lang)
         if not isinstance(table, dict):
             continue
-        if "language_name" not in table:
+        if "language_name" not in table and lang not in LABELS:
             yield parsed.at(where, "labels_name", lang=lang)
         for key, text in table.items():
             yield from _label_entry(parsed, (*where, key), key, text, english)
-        yield from _sheet_labels(parsed, where, table, english)
+        yield from _sheet_labels(parsed, where, table, _base_labels(lang, meta))
+
+
+def _base_labels(lang: str, meta: dict[str, Any]) -> Any:
+    """The labels a file's table for ``lang`` falls back to: built-in ones, its first built-in fallback, English."""
+    fallback = meta.get("fallback")
+    chain = fallback.get(lang, []) if isinstance(fallback, dict) else []
+    built_in = [other for other in [lang, *(chain if isinstance(chain, list) else [])] if other in LABELS]
+    return LABELS[built_in[0]] if built_in else LABELS["en"]
 
 
 def _sheet_labels(parsed: Parsed, where: tuple[str, ...], table: dict[str, Any],

@@ -24,9 +24,10 @@ from generator.model import (
     Source,
     Text,
 )
+from generator.page_texts import use_file_texts
 from generator.parse.source import parse_yaml
 
-__all__ = ["MAX_BYTES", "load_criteria", "parse_criteria"]
+__all__ = ["MAX_BYTES", "load_criteria", "parse_criteria", "use_edition"]
 
 MAX_BYTES = 8 * 1024 * 1024
 """Largest criteria file accepted; far above any real edition."""
@@ -46,7 +47,7 @@ def load_criteria(path: str | FsPath) -> Criteria:
         raise InputError([problem(name, 1, 1, "cannot_read", reason=exc.strerror)]) from None
     last = _LAST.get(name)
     if last is not None and last[0] == raw:
-        use_file_labels({lang: dict(table) for lang, table in last[1].labels})
+        use_edition(last[1])
         return last[1]
     criteria = parse_criteria(raw, name)
     _LAST.clear()
@@ -61,8 +62,15 @@ def parse_criteria(raw: bytes, name: str) -> Criteria:
     if problems:
         raise InputError(problems)
     criteria = _criteria(parsed.data, name)
-    use_file_labels({lang: dict(table) for lang, table in criteria.labels})
+    use_edition(criteria)
     return criteria
+
+
+def use_edition(criteria: Criteria) -> None:
+    """Make the labels, page texts and fallback chains of ``criteria`` the ones renderers use."""
+    fallback = dict(criteria.meta.fallback)
+    use_file_labels({lang: dict(table) for lang, table in criteria.labels}, fallback)
+    use_file_texts({lang: {page: dict(keys) for page, keys in pages} for lang, pages in criteria.texts})
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -98,7 +106,9 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
     )
     return Criteria(
         meta=Meta(meta["id"], text(meta["title"]), opt(meta.get("description")), meta["version"],
-                  languages, meta["licence"], sources, meta.get("site_url"), _branding(meta, name)),
+                  languages, meta["licence"], sources, meta.get("site_url"), _branding(meta, name),
+                  tuple((lang, tuple(chain)) for lang, chain in meta.get("fallback", {}).items()),
+                  meta.get("maintainer_pages", True)),
         scale=Scale(tuple(Level(lv["score"], text(lv["label"]), opt(lv.get("description")))
                           for lv in data["scale"]["levels"])),
         sections=tuple(
@@ -107,7 +117,16 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
             for s in data["sections"]
         ),
         labels=tuple((lang, tuple(table.items())) for lang, table in data.get("labels", {}).items()),
+        texts=_texts(data.get("texts", {})),
         changelog=tuple(Release(r["version"], r["date"], text(r["note"])) for r in data.get("changelog", [])),
+    )
+
+
+def _texts(texts: dict[str, Any]) -> Any:
+    return tuple(
+        (lang, tuple((page, tuple((key, value if isinstance(value, str) else tuple(value))
+                                  for key, value in keys.items())) for page, keys in pages.items()))
+        for lang, pages in texts.items()
     )
 
 

@@ -21,13 +21,15 @@ from collections.abc import Sequence
 from functools import partial
 from urllib.parse import quote
 
+from generator.labels import label
 from generator.model import Criteria
-from generator.render.exports import csv_columns, render_csv, render_json, schema_text
+from generator.render.exports import render_csv, render_json, schema_text
 from generator.render.form_names import ALL_FORMS
 from generator.render.form_pdfs import FormPdf
 from generator.render.guide import banner
 from generator.render.markdown import md_label
-from generator.render.templates import localised, render
+from generator.render.page_words import Words
+from generator.render.templates import render
 from generator.render.workbook.book import render_workbook, sheet_names
 from generator.render.workbook.formulas import NA_TEXT
 from generator.render.workbook.layout import AGENCIES
@@ -64,14 +66,18 @@ def render_downloads(criteria: Criteria, lang: str, source: str, commit: CommitL
         paths["csv"]: render_csv(criteria),
         paths["schema"]: schema_text(),
     }
+    sheets = sheet_names(lang)
+    words = Words(lang, "downloads", {
+        "title": criteria.meta.title(lang), "version": criteria.meta.version, "sheet1": sheets[0],
+        "sheet2": sheets[1], "sheet3": sheets[2], "agencies": AGENCIES, "levels": levels_text(criteria),
+        "na": NA_TEXT, "scoring": label(lang, "scoring"),
+    })
     page = render(
-        "downloads", localised("downloads", "downloads", lang), c=criteria, lang=lang, t=partial(md_label, lang),
+        "downloads", "downloads.md.j2", c=criteria, lang=lang, t=partial(md_label, lang), w=words,
         links={kind: quote(path) for kind, path in paths.items()},
         names={kind: path.rsplit("/", 1)[-1] for kind, path in paths.items()},
         sizes={kind: _size(files[path]) for kind, path in paths.items()},
-        sheets=sheet_names(lang), agencies=AGENCIES, na=NA_TEXT, levels=levels_text(criteria),
-        columns=csv_columns(criteria), forms=ALL_FORMS,
-        pdfs=None if pdfs is None else [_pdf_entry(pdf) for pdf in pdfs],
+        forms=ALL_FORMS, pdfs=None if pdfs is None else [_pdf_entry(pdf) for pdf in pdfs],
     )
     pdf_files = {pdf.path: pdf.data for pdf in pdfs or ()}
     return {PAGE: banner(lang, source) + page, **files, **pdf_files}

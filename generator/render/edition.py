@@ -9,9 +9,11 @@ from pathlib import PurePosixPath
 from generator.checks.schema_check import schema
 from generator.model import Criteria
 from generator.render.guide import banner
-from generator.render.markdown import md_label
+from generator.render.markdown import md_inline, md_label
+from generator.render.page_words import Words
 from generator.render.schema_doc import schema_rows
-from generator.render.templates import localised, render
+from generator.render.templates import render
+from generator.render.text_markup import Raw
 from generator.site.version import CommitLike, edition_stamp
 
 __all__ = ["logo_path", "release_anchor", "render_edition"]
@@ -44,18 +46,21 @@ def release_anchor(version: str) -> str:
 
 def render_edition(criteria: Criteria, lang: str, source: str,
                    commit: CommitLike | None = None) -> dict[str, str | bytes]:
-    """The editor pages in ``lang`` (and the logo image), as ``{path relative to the language's docs: content}``."""
+    """The editor pages in ``lang`` (and the logo image), as ``{path relative to the language's docs: content}``.
+
+    Without ``meta.maintainer_pages`` only the changelog of the editor pages is made."""
     spec = schema()
     context = {
         "c": criteria, "lang": lang, "t": partial(md_label, lang),
         "stamp": edition_stamp(criteria, lang, commit),
     }
-    pages = {
-        "edition.md": render("edition", localised("edition", "make-your-own", lang), **context),
-        "schema.md": render("edition", localised("edition", "schema", lang), rows=schema_rows(spec),
-                            text_rules=spec["$defs"]["text"]["description"], **context),
-        "changelog.md": render("edition", "changelog.md.j2", anchor=release_anchor, **context),
-    }
+    pages = {"changelog.md": render("edition", "changelog.md.j2", anchor=release_anchor, **context)}
+    if criteria.meta.maintainer_pages:
+        stamp = Raw(md_inline(edition_stamp(criteria, lang, commit)))
+        pages["edition.md"] = render("edition", "make-your-own.md.j2", w=Words(lang, "edition", {"stamp": stamp}),
+                                     **context)
+        pages["schema.md"] = render("edition", "schema.md.j2", rows=schema_rows(spec), **context, w=Words(
+            lang, "schema", {"text_rules": spec["$defs"]["text"]["description"]}))
     files: dict[str, str | bytes] = {
         path: _front_matter(SEARCH[path]) + banner(lang, source) + text for path, text in pages.items()
     }

@@ -33,6 +33,11 @@ def _plain(value: Any, name: str = "") -> Any:
         return value.name
     if name == "labels":  # ((language, ((key, text), ...)), ...)
         return {lang: dict(table) for lang, table in value}
+    if name == "fallback":  # ((language, (other, ...)), ...)
+        return {lang: list(chain) for lang, chain in value}
+    if name == "texts":  # ((language, ((page, ((key, text or texts), ...)), ...)), ...)
+        return {lang: {page: {key: text if isinstance(text, str) else list(text) for key, text in keys}
+                       for page, keys in pages} for lang, pages in value}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {
             field.name: _plain(item, field.name)

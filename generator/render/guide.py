@@ -9,10 +9,11 @@ from generator.model import Criteria
 from generator.render.agencies import COUNTS
 from generator.render.form_names import ALL_FORMS
 from generator.render.markdown import md_label
-from generator.render.templates import localised, render
-from generator.scoring import display, score
+from generator.render.page_words import Words
+from generator.render.templates import render
+from generator.render.worked_example import worked_example
 
-__all__ = ["banner", "render_guide", "worked_example"]
+__all__ = ["banner", "render_guide"]
 
 
 def banner(lang: str, source: str) -> str:
@@ -28,25 +29,15 @@ def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
         "sources": {s.id: s for s in criteria.meta.sources},
         "agency_counts": COUNTS, "forms": ALL_FORMS,
     }
+    low, high = criteria.scale.min_score, criteria.scale.max_score
+    how = Words(lang, "how-to-use", {"criteria": len(criteria.criteria), "sections": len(criteria.sections),
+                                     "low": low, "high": high})
     pages = {
         "index.md": render("guide", "index.md.j2", **context),
-        "how-to-use.md": render("guide", localised("guide", "how-to-use", lang), **context),
-        "scoring.md": render("guide", "scoring.md.j2", example=worked_example(), **context),
+        "how-to-use.md": render("guide", "how-to-use.md.j2", w=how, **context),
+        "scoring.md": render("guide", "scoring.md.j2", example=worked_example(criteria.scale),
+                             w=Words(lang, "scoring", {"low": low, "high": high}), **context),
     }
     for section in criteria.sections:
         pages[f"sections/{section.id}.md"] = render("guide", "section.md.j2", section=section, **context)
     return {path: banner(lang, source) + text for path, text in pages.items()}
-
-
-def worked_example() -> dict[str, object]:
-    """The scoring page's example: the worked example of generator.scoring, computed."""
-    items = [("a", "c1", 3, False), ("a", "c2", 2, False), ("a", "c3", 1, False),
-             ("b", "c4", 2, True), ("b", "c5", 1, False)]
-    answers: dict[str, int | str] = {"c1": 2, "c2": "na", "c3": 3, "c4": 1, "c5": 0}
-    result = score(items, 0, 3, answers)  # type: ignore[arg-type]
-    return {
-        "rows": [(s, i, w, k, answers[i]) for s, i, w, k in items],
-        "sections": {r.id: display(r.value) for r in result.sections},
-        "total": display(result.total),
-        "disqualified": result.disqualified,
-    }

@@ -65,7 +65,8 @@ def _children(node: dict[str, Any], root: dict[str, Any], path: str, rows: list[
         _walk(child, root, f"{path}.{key}" if path else key, key in required, rows)
     extra = node.get("additionalProperties")
     if isinstance(extra, dict):
-        _walk(extra, root, f"{path}.<{'language' if 'propertyNames' in node else 'key'}>", False, rows)
+        language = "{2,3}" in str(node.get("propertyNames", {}).get("pattern", ""))
+        _walk(extra, root, f"{path}.<{'language' if language else 'key'}>", False, rows)
     items = node.get("items")
     if isinstance(items, dict):
         _children(_resolve(items, root)[0], root, f"{path}[]", rows)
@@ -76,6 +77,8 @@ def _kind(node: dict[str, Any], root: dict[str, Any]) -> str:
         return f"always {node['const']}"
     if "enum" in node:
         return "one of"
+    if isinstance(node.get("type"), list):
+        return " or ".join(_kind({**node, "type": one}, root) for one in node["type"])
     kind = str(node.get("type", "any"))
     names = {"string": "text", "number": "number", "integer": "whole number", "boolean": "true/false",
              "object": "mapping", "array": "list"}

@@ -10,7 +10,7 @@ import jinja2
 
 from generator.render.markdown import md, md_cell, md_code, md_inline
 
-__all__ = ["localised", "render"]
+__all__ = ["render"]
 
 _ROOT = Path(__file__).parent.parent / "templates"
 
@@ -29,12 +29,6 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(md=md, md_cell=md_cell, md_code=md_code, md_inline=md_inline)
     return env
-
-
-def localised(kind: str, stem: str, lang: str, suffix: str = "md.j2") -> str:
-    """Name of the template ``<stem>.<lang>.<suffix>`` of ``kind``, or its English one if ``lang`` has none."""
-    name = f"{stem}.{lang}.{suffix}"
-    return name if (_ROOT / kind / name).is_file() else f"{stem}.en.{suffix}"
 
 
 def render(kind: str, name: str, **context: Any) -> str:

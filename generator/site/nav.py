@@ -46,11 +46,17 @@ def _nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
             {section.title(lang): f"sections/{section.id}.md"} for section in criteria.sections
         ]},
         {label(lang, "editions"): [
-            {label(lang, "make_edition"): "edition.md"},
-            {label(lang, "schema_reference"): "schema.md"},
+            *_maintainer_pages(criteria, lang),
             {label(lang, "changelog"): "changelog.md"},
         ]},
     ]
+
+
+def _maintainer_pages(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
+    """The editor pages, unless the edition leaves them out (``meta.maintainer_pages: false``)."""
+    if not criteria.meta.maintainer_pages:
+        return []
+    return [{label(lang, "make_edition"): "edition.md"}, {label(lang, "schema_reference"): "schema.md"}]
 
 
 def language_root(criteria: Criteria, lang: str) -> str:

@@ -6,11 +6,12 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore[import-untyped]
 
+from generator.checks.sheet_names import SHEET_KEYS
 from generator.labels import label
 from generator.model import Criteria
-from generator.render.templates import localised, render
+from generator.render.page_words import Words
 from generator.render.workbook import formulas as f
-from generator.render.workbook.layout import HEADER_ROW, Layout
+from generator.render.workbook.layout import AGENCIES, HEADER_ROW, Layout
 from generator.render.workbook.scoring_sheet import levels_text
 from generator.render.workbook.style import Formats, fit_row, setup_page, text_width, width_for
 from generator.scoring import Result, rank
@@ -23,22 +24,30 @@ _NARROW = 10
 """Width of the section and count columns of the comparison sheet."""
 
 
+def _instructions(criteria: Criteria, lang: str) -> list[tuple[str, list[str]]]:
+    """The instructions sheet's headings, each with its lines (page texts ``workbook``)."""
+    words = Words(lang, "workbook", {
+        "low": criteria.scale.min_score, "high": criteria.scale.max_score, "levels": levels_text(criteria),
+        "na": f.NA_TEXT, "agencies": AGENCIES, "scoring_sheet": label(lang, SHEET_KEYS[1]),
+        "comparison_sheet": label(lang, SHEET_KEYS[2]),
+    }, plain=True)
+    return [(words("use_title"), [f"{n}. {item}" for n, item in enumerate(words.items("use"), 1)]),
+            (words("rule_title"), [f"- {item}" for item in words.items("rule")]),
+            (words("lock_title"), [f"- {item}" for item in words.items("lock")])]
+
+
 def write_instructions(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, title: str) -> None:
     """Title, how to use the workbook (from a template), and the scoring scale."""
     levels = criteria.scale.levels
-    text = render("workbook", localised("workbook", "instructions", lang, "txt.j2"), c=criteria,
-                  low=levels[0].score, high=levels[-1].score, levels=levels_text(criteria), na=f.NA_TEXT)
     sheet.write_string(0, 0, title, fmt["title"])
     sheet.write_string(1, 0, f"{label(lang, 'licence')} {criteria.meta.licence}", fmt["note"])
     row = 3
-    for line in (part.strip() for part in text.split("\n")):
-        if line.startswith("# "):
-            row += 1
-            sheet.write_string(row, 0, line[2:], fmt["heading"])
-        elif line:
-            sheet.write_string(row, 1, line, fmt["para"])
-            fit_row(sheet, row, line, _TEXT_WIDTH)
-        row += 1 if line else 0
+    for heading, lines in _instructions(criteria, lang):
+        sheet.write_string(row + 1, 0, heading, fmt["heading"])
+        for offset, line in enumerate(lines, row + 2):
+            sheet.write_string(offset, 1, line, fmt["para"])
+            fit_row(sheet, offset, line, _TEXT_WIDTH)
+        row += 2 + len(lines)
     row += 1
     sheet.write_string(row, 0, label(lang, "scale"), fmt["heading"])
     sheet.write_string(row + 1, 0, label(lang, "wb_score"), fmt["head"])

@@ -1,0 +1,78 @@
+"""Help for a new language: starter files with every label or page text, and what it still lacks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from generator.labels import LABELS, fallback_chain, file_label_gaps
+from generator.page_texts import default_texts, text_gaps
+
+__all__ = ["gap_warnings", "starter_file"]
+
+
+def _scalar(text: str) -> str:
+    """A YAML scalar for ``text`` (JSON strings are valid YAML, and keep every character)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _comment(text: str) -> str:
+    return _scalar(text)
+
+
+def _labels(lang: str, source: str) -> Iterator[str]:
+    english, start = LABELS["en"], LABELS.get(source, LABELS["en"])
+    yield f"# Interface labels for '{lang}', starting from '{source}'. Translate each value; the English"
+    yield "# text is in the comment above it. Keep {placeholders} exactly as they are. Paste this under"
+    yield f"# `labels:` in the criteria file, indented under `{lang}:`. A key left out is shown in the"
+    yield "# languages of the fallback chain, then in English; to fill gaps from this starting language,"
+    yield f"# add to the criteria file:  meta: {{fallback: {{{lang}: [{source}]}}}}"
+    for key, text in english.items():
+        yield f"# en: {_comment(text)}"
+        yield f"{key}: {_scalar(start.get(key, text))}"
+
+
+def _texts(lang: str, source: str) -> Iterator[str]:
+    english, start = default_texts("en"), default_texts(source)
+    yield f"# Page texts for '{lang}', starting from '{source}'. Translate each value; the English text is"
+    yield "# in the comment above it. Keep {placeholders}, **bold**, `code` and [links](page.md) as they are."
+    yield f"# Paste this under `texts:` in the criteria file, indented under `{lang}:`. A key left out is"
+    yield (f"# shown in the languages of the fallback chain (meta: {{fallback: {{{lang}: [{source}]}}}}), "
+           "then in English.")
+    for page, keys in english.items():
+        yield f"{page}:"
+        for key, text in keys.items():
+            value = start.get(page, {}).get(key, text)
+            if isinstance(text, str):
+                yield f"  # en: {_comment(text)}"
+                yield f"  {key}: {_scalar(str(value))}"
+                continue
+            yield f"  {key}:"
+            items = (value,) if isinstance(value, str) else value
+            for i, item in enumerate(items):
+                if i < len(text):
+                    yield f"    # en: {_comment(text[i])}"
+                yield f"    - {_scalar(item)}"
+
+
+def starter_file(kind: str, lang: str, source: str) -> str:
+    """The starter YAML for ``kind`` ("labels" or "texts") of language ``lang``, from ``source``'s texts."""
+    lines = _labels(lang, source) if kind == "labels" else _texts(lang, source)
+    return "\n".join(lines) + "\n"
+
+
+def gap_warnings(lang: str) -> list[str]:
+    """One line per fallback language: every label and page text ``lang`` lacks, by key."""
+    lines = []
+    chain = " → ".join(fallback_chain(lang))
+    labels, texts = file_label_gaps(lang), text_gaps(lang)
+    for shown in dict.fromkeys([s for _, s in labels] + [s for _, _, s in texts]):
+        keys = [key for key, s in labels if s == shown]
+        if keys:
+            lines.append(f"labels.{lang} lacks {len(keys)} interface label(s), shown in '{shown}' "
+                         f"(fallback {chain}): {', '.join(keys)}")
+        pages = [f"{page}.{key}" for page, key, s in texts if s == shown]
+        if pages:
+            lines.append(f"texts.{lang} lacks {len(pages)} page text(s), shown in '{shown}' "
+                         f"(fallback {chain}): {', '.join(pages)}")
+    return lines
