@@ -120,7 +120,7 @@ def test_full_interview_of_one_agency_then_the_worksheet_shows_it(open_page: Any
             swipe(page, -160)
         else:
             page.locator('.kit-iv-nav button[data-action="next"]').tap()
-        page.wait_for_function("(id) => document.querySelector('.kit-iv-card').dataset.criterion !== id", arg=k.id)
+        page.wait_for_function("(id) => document.querySelector('.kit-iv-card')?.dataset.criterion !== id", arg=k.id)
     assert page.evaluate("visualViewport.scale") == 1, "no zooming"
     page.locator("#kit-iv-note").scroll_into_view_if_needed()
     bar = page.locator(".kit-iv-agency")
@@ -138,7 +138,7 @@ def test_full_interview_of_one_agency_then_the_worksheet_shows_it(open_page: Any
     assert saved["flags"] == {k.id: f for k, (_, f, _) in zip(SCORED, steps, strict=True) if f}
     assert saved["notes"] == {k.id: n for k, (_, _, n) in zip(SCORED, steps, strict=True) if n}
     swipe(page, 160)
-    page.wait_for_function("(id) => document.querySelector('.kit-iv-card').dataset.criterion === id", arg=IDS[-2])
+    page.wait_for_function("(id) => document.querySelector('.kit-iv-card')?.dataset.criterion === id", arg=IDS[-2])
     assert page.locator(".kit-iv-finish").is_hidden()
     page.locator("#kit-iv-jump").select_option(IDS[-1])
 
