@@ -154,7 +154,7 @@ def test_full_interview_of_one_agency_then_the_worksheet_shows_it(open_page: Any
     assert saved["scores"] == scores
     assert saved["flags"] == {k.id: f for k, (_, f, _) in zip(SCORED, steps, strict=True) if f}
     assert saved["notes"] == {k.id: n for k, (_, _, n) in zip(SCORED, steps, strict=True) if n}
-    swipe(page, 160)
+    page.locator('.kit-iv-nav button[data-action="prev"]').tap()
     page.wait_for_function("(id) => document.querySelector('.kit-iv-card')?.dataset.criterion === id", arg=IDS[-2])
     assert page.locator(".kit-iv-finish").is_hidden()
     page.locator("#kit-iv-jump").select_option(IDS[-1])
