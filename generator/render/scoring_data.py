@@ -52,13 +52,13 @@ STRINGS = {
     "tooLong": "sc_too_long", "damaged": "sc_damaged", "barLabel": "sc_bar_label", "importAsk": "sc_import_ask",
     "importReplace": "sc_import_replace", "importMerge": "sc_import_merge", "importCancel": "sc_import_cancel",
     "importCancelled": "sc_import_cancelled", "merged": "sc_merged", "mergeTooMany": "sc_merge_too_many",
-    "printTitle": "sc_print_title",
+    "printTitle": "sc_print_title", "remote": "sc_remote", "remoteMore": "sc_remote_more", "listSep": "list_sep",
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
 }
 """Key in the page's ``strings`` → label key in generator/labels.py."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
-                 "where", "size", "names", "current")
+                 "where", "size", "names", "current", "what")
 """Placeholders left in the strings for the script to fill in."""
 
 

@@ -10,8 +10,9 @@
 import { display } from './rule.js';
 import { ShapeError, check, fill, parse, readSaved } from './storage.js';
 import { figure } from './chart.js';
-import { download, h, swatch } from './views.js';
+import { download, h, remoteNotice, swatch } from './views.js';
 import { summarise } from './summary.js';
+import { describe, differences } from './state.js';
 import { reportImage } from './image.js';
 
 export const REPORT_ROOT = 'kit-report';
@@ -30,6 +31,7 @@ export class Report {
   constructor(anchor, data) {
     this.data = data;
     this.s = data.strings;
+    this.key = `kit-scoring:${data.criteria.id}`;
     this.root = h('section', { id: REPORT_ROOT, class: 'kit-report', 'aria-label': this.s.report });
     const slot = document.getElementById(SLOT_ID);
     if (slot) slot.replaceWith(this.root);
@@ -46,7 +48,7 @@ export class Report {
   load() {
     this.doc = null;
     this.problem = null;
-    const { raw } = readSaved(`kit-scoring:${this.data.criteria.id}`);
+    const { raw } = readSaved(this.key);
     if (raw === null) return;
     try {
       const doc = parse(raw, this.data);
@@ -144,8 +146,21 @@ export class Report {
       h('strong', {}, n.criterion ? title(n.criterion) : `${n.id} ${s.removedShort}`), s.colon, n.text)), s.noNotes)));
   }
 
+  /** Another page saved the scores (a "storage" event): the report is drawn again, and says so. */
+  sync() {
+    const before = this.doc;
+    this.load();
+    this.render();
+    const diffs = this.doc ? differences(before, this.doc) : [];
+    if (!diffs.length) return;
+    const notice = remoteNotice(this.s);
+    this.root.append(notice);
+    notice.show(fill(this.s.remote, { what: describe(this.data, before, this.doc, diffs) }));
+  }
+
   act(action) {
-    if (action === 'print') window.print();
+    if (action === 'remote-ok') this.root.querySelector('.kit-remote').hidden = true;
+    else if (action === 'print') window.print();
     else if (action === 'image') this.exportImage();
   }
 

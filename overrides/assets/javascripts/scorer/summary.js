@@ -4,18 +4,10 @@
  * agrees with the worksheet and with generator/scoring.py.
  */
 import { rank, score } from './rule.js';
-import { defaultLetter, fill, own, record } from './storage.js';
+import { own, record } from './storage.js';
+import { agencyName, criteriaOf } from './state.js';
 
-/** Criteria of data in display order, each with its section. */
-export const criteriaOf = (data) => data.sections.flatMap((section) => section.criteria.map((c) => ({ ...c, section })));
-
-/** The agency's name as shown: a default name follows the page's language until renamed. */
-export function agencyName(data, agency, index) {
-  const s = data.strings;
-  const letter = defaultLetter(agency.name, data.defaultNames || [s.defaultName]);
-  if (letter !== null) return fill(s.defaultName, { letter });
-  return agency.name.trim() || fill(s.unnamed, { n: index + 1 });
-}
+export { agencyName, criteriaOf };
 
 /** Answers the rule can score: level scores and N/A of current criteria. */
 function answers(criteria, levels, agency) {

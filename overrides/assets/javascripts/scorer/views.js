@@ -22,6 +22,21 @@ export function h(tag, attrs, ...children) {
   return el;
 }
 
+/**
+ * The notice that another tab or window changed the saved scores (shown with show(text), fixed at
+ * the bottom of the screen, so it is where the merchant is whatever they were looking at).
+ */
+export function remoteNotice(s) {
+  const text = h('span', { class: 'kit-remote-text' });
+  const box = h('div', { class: 'kit-remote', role: 'status', 'aria-live': 'polite', hidden: true }, text,
+    h('button', { type: 'button', class: 'md-button', 'data-action': 'remote-ok' }, s.ok));
+  box.show = (message) => {
+    text.textContent = message;
+    box.hidden = false;
+  };
+  return box;
+}
+
 export const swatch = (i) => h('span', { class: 'kit-sc-swatch', style: `background:${COLOURS[i % COLOURS.length]}` });
 
 export function download(name, type, text) {
