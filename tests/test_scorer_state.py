@@ -27,7 +27,8 @@ OTHER = next(i for i in IDS if i != KO)
 LOW = CRITERIA.scale.min_score
 NUMBER = {c["id"]: c["number"] for section in DATA["sections"] for c in section["criteria"]}
 
-# The scenario runs inside the worker; `m` is state.js, `t` state-text.js, `data` the page data.
+# The scenario runs inside the worker; `m` is state.js, `t` state-text.js, `p` interview-path.js,
+# `data` the page data.
 HARNESS = """
 const memory = () => { const m = new Map(); return { getItem: (k) => (m.has(k) ? m.get(k) : null),
   setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k) }; };
@@ -35,8 +36,9 @@ onmessage = async ({ data: [base, data, body] }) => {
   try {
     const m = await import(base + 'state.js');
     const t = await import(base + 'state-text.js');
-    const run = new Function('m', 't', 'data', 'memory', body);
-    postMessage({ ok: run(m, t, data, memory), dom: typeof document + ' ' + typeof window });
+    const p = await import(base + 'interview-path.js');
+    const run = new Function('m', 't', 'data', 'memory', 'p', body);
+    postMessage({ ok: run(m, t, data, memory, p), dom: typeof document + ' ' + typeof window });
   } catch (error) {
     postMessage({ error: String(error && error.stack || error) });
   }
@@ -169,8 +171,36 @@ def test_a_damaged_save_is_reported_not_overwritten(run: Any) -> None:
     assert out["why"] == DATA["strings"]["badJson"]
 
 
+def test_interview_path_without_a_page(run: Any) -> None:
+    out = run(f"""
+      const levels = new Set(data.scale.levels.map((lv) => lv.score));
+      const criteria = m.criteriaOf(data);
+      const ids = criteria.map((c) => c.id);
+      const agency = {{ id: 'a', scores: {{ [ids[0]]: {LOW}, [ids[2]]: 'na' }} }};
+      const ko = p.MODES.ko.order(criteria).map((c) => c.id);
+      return {{
+        next: p.nextUnanswered(ids, agency, levels, ids[0]),
+        round: p.nextUnanswered(ids, agency, levels, ids[ids.length - 1]),
+        opening: p.openingCard(ids, agency, levels, {{}}),
+        kept: p.openingCard(ids, agency, levels, {{ a: ids[7] }}),
+        marks: [p.mark(agency, ids[0], levels), p.mark(agency, ids[1], levels), p.mark(agency, ids[2], levels)],
+        ko, must: p.MODES.must.full, unknown: p.modeOf('sitting-9'),
+        old: p.readPlace(JSON.stringify({{ agency: 'a', card: ids[4] }})),
+        bad: p.readPlace('{{'),
+      }};
+    """)
+    assert out["next"] == IDS[1] and out["round"] == IDS[1] and out["opening"] == IDS[1]
+    assert out["kept"] == IDS[7]
+    assert out["marks"] == ["done", "", "na"]
+    kos = [k.id for k in CRITERIA.scored_criteria if k.knockout]
+    assert out["ko"] == kos + [i for i in IDS if i not in kos]
+    assert out["must"] is False and out["unknown"] == "all"
+    assert out["old"] == {"agency": "a", "mode": "all", "cards": {"a": IDS[4]}}
+    assert out["bad"] == {"agency": None, "mode": "all", "cards": {}}
+
+
 def test_the_state_modules_use_no_dom() -> None:
-    for name in ("state.js", "state-text.js", "storage.js", "rule.js", "summary.js"):
+    for name in ("state.js", "state-text.js", "storage.js", "rule.js", "summary.js", "interview-path.js"):
         text = (SCORER / name).read_text(encoding="utf-8")
         assert "document." not in text and "window." not in text, name
     assert json.loads(json.dumps(DATA))  # the data the pages get is plain JSON

@@ -5,15 +5,17 @@
  * It reads and writes the worksheet scorer's saved document ("kit-scoring:<criteria id>",
  * storage.js), so scores, notes and red-flag ticks entered here show on the worksheet and the
  * reverse; every change is an edit of the document as saved now (state.js, Store), so a worksheet
- * open in another tab is never overwritten with old data, and what another tab saves shows here. Which agency and card were open is kept apart, under
- * "kit-interview:<criteria id>" as {agency, card: criterion id}, so the document format stays
- * as it is.
+ * open in another tab is never overwritten with old data, and what another tab saves shows here.
+ * Which agency was open, the mode and each agency's card are kept apart, under
+ * "kit-interview:<criteria id>" as {agency, mode, cards: {agency id: criterion id}}
+ * (interview-path.js), so the document format stays as it is.
  */
 import { display } from './rule.js';
 import { defaultLetter, fill, own, readSaved, writeSaved, MAX_AGENCIES } from './storage.js';
 import { Store, agencyName, answered, answers, criteriaOf, describe, results } from './state.js';
 import { h, remoteNotice } from './views.js';
-import { buildAgencyBox, buildBar, buildCard, buildJump, buildNav } from './interview-card.js';
+import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav } from './interview-card.js';
+import { MODES, mark, modeOf, nextUnanswered, openingCard, readPlace } from './interview-path.js';
 import { onSwipe } from './swipe.js';
 
 export const INTERVIEW_ID = 'kit-interview';
@@ -28,6 +30,7 @@ export class Interview {
     this.placeKey = `kit-interview:${data.criteria.id}`;
     this.criteria = criteriaOf(data);
     this.criteria.forEach((c, index) => { c.index = index; });
+    this.levels = new Set(data.scale.levels.map((lv) => lv.score));
     this.patterns = data.defaultNames || [this.s.defaultName];
     this.root = h('section', { id: INTERVIEW_ID, class: 'kit-interview', 'aria-label': this.s.ivTitle });
     const slot = document.getElementById(SLOT_ID);
@@ -51,16 +54,11 @@ export class Interview {
         h('a', { href: '../worksheet/' }, this.s.ivToWorksheet)));
       return;
     }
-    const { raw } = readSaved(this.placeKey);
-    let place = {};
-    try {
-      place = JSON.parse(raw || '{}') || {};
-    } catch (error) {
-      // A damaged position is only a position: start at the first card.
-    }
+    const place = readPlace(readSaved(this.placeKey).raw);
+    this.cards = place.cards;
+    this.setMode(place.mode);
     const agency = this.state.agencies.find((a) => a.id === place.agency) || this.state.agencies[0];
-    this.active = agency ? agency.id : null;
-    this.card = Math.max(0, this.criteria.findIndex((c) => c.id === place.card));
+    this.open(agency);
     this.build();
     this.show(false);
   }
@@ -74,7 +72,7 @@ export class Interview {
     if (this.agency()) this.status();
     else {
       // The agency was removed in another tab meanwhile.
-      this.active = this.state.agencies.length ? this.state.agencies[0].id : null;
+      this.open(this.state.agencies[0]);
       this.show(false);
     }
     return done;
@@ -88,7 +86,7 @@ export class Interview {
       return;
     }
     if (!diffs.length) return;
-    if (!this.agency()) this.active = after.agencies.length ? after.agencies[0].id : null;
+    if (!this.agency()) this.open(after.agencies[0]);
     const focused = document.activeElement;
     const note = focused && focused.classList.contains('kit-iv-note') ? focused : null;
     const typed = note && { value: note.value, start: note.selectionStart, end: note.selectionEnd };
@@ -108,7 +106,37 @@ export class Interview {
   }
 
   remember() {
-    writeSaved(this.placeKey, { agency: this.active, card: this.criteria[this.card].id });
+    const agency = this.agency();
+    if (agency) this.cards[agency.id] = this.criteria[this.card].id;
+    const ids = new Set(this.state.agencies.map((a) => a.id));
+    for (const id of Object.keys(this.cards)) if (!ids.has(id)) delete this.cards[id];
+    writeSaved(this.placeKey, { agency: this.active, mode: this.mode, cards: this.cards });
+  }
+
+  /* The path through the cards (interview-path.js) */
+
+  setMode(name) {
+    this.mode = modeOf(name);
+    this.path = MODES[this.mode].order(this.criteria);
+    this.pathIds = this.path.map((c) => c.id);
+  }
+
+  /** Opens agency (or nothing) at its own card: where it was left, else its first unanswered card. */
+  open(agency) {
+    this.active = agency ? agency.id : null;
+    const id = agency ? openingCard(this.pathIds, agency, this.levels, this.cards) : this.pathIds[0];
+    this.card = this.criteria.findIndex((c) => c.id === id);
+  }
+
+  /** Position of the current card on the path (0-based). */
+  position() {
+    return this.pathIds.indexOf(this.criteria[this.card].id);
+  }
+
+  /** The next card the agency has not answered after the current one (round to the start); null if none. */
+  unanswered() {
+    const agency = this.agency();
+    return agency ? nextUnanswered(this.pathIds, agency, this.levels, this.criteria[this.card].id) : null;
   }
 
   agency() {
@@ -126,6 +154,7 @@ export class Interview {
     this.bar = buildBar(this.s);
     this.names = buildAgencyBox(this.s);
     this.jump = buildJump(this.data, this.s);
+    this.modes = buildMode(this.s, MODES, this.mode);
     this.nav = buildNav(this.s);
     this.cardBox = h('div', { class: 'kit-iv-card-box' });
     this.empty = h('p', { class: 'kit-iv-empty' }, this.s.noAgencies);
@@ -133,9 +162,10 @@ export class Interview {
     // Private mode or full storage: say so at once, as the worksheet does.
     this.warning = h('p', { class: 'kit-iv-warning', role: 'alert', hidden: this.store.storable }, this.s.noStorage);
     this.remote = remoteNotice(this.s);
-    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.jump.box, this.empty, this.cardBox,
+    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.modes.box, this.jump.box, this.empty,
+      this.cardBox,
       h('p', { class: 'kit-iv-hint' }, this.s.ivSwipe), this.finish, this.remote, this.nav.box);
-    onSwipe(this.cardBox, (step) => this.move(this.card + step));
+    onSwipe(this.cardBox, (step) => this.step(step));
   }
 
   renderAgencies() {
@@ -148,7 +178,9 @@ export class Interview {
       : this.name(agency, index);
     this.names.add.disabled = agencies.length >= MAX_AGENCIES;
     const none = !agency;
-    for (const part of [this.bar.select, this.names.name, this.jump.box, this.cardBox, this.nav.box]) part.hidden = none;
+    for (const part of [this.bar.select, this.names.name, this.modes.box, this.jump.box, this.cardBox, this.nav.box]) {
+      part.hidden = none;
+    }
     this.empty.hidden = !none;
   }
 
@@ -158,10 +190,12 @@ export class Interview {
     const agency = this.agency();
     if (!agency) return;
     const c = this.criteria[this.card];
-    this.cardBox.replaceChildren(buildCard(this.data, c, agency, this.criteria.length));
+    const at = this.position();
+    this.cardBox.replaceChildren(buildCard(this.data, c, agency, { n: at + 1, total: this.path.length },
+      MODES[this.mode].full));
     this.jump.select.value = c.id;
-    this.nav.prev.disabled = this.card === 0;
-    this.nav.next.disabled = this.card === this.criteria.length - 1;
+    this.nav.prev.disabled = at === 0;
+    this.nav.next.disabled = at === this.path.length - 1;
     this.status();
     this.remember();
     const top = this.covered();
@@ -190,7 +224,8 @@ export class Interview {
     const result = results(this.data, { agencies: [agency] }).results[0];
     const total = this.criteria.length;
     const scored = answered(result); // N/A is an answer too: the card is done
-    this.bar.text.textContent = fill(s.ivProgress, { n: this.card + 1, total, scored });
+    const at = this.position();
+    this.bar.text.textContent = fill(s.ivProgress, { n: at + 1, total: this.path.length, scored });
     this.bar.bar.firstChild.style.width = `${(100 * scored) / total}%`;
     const c = this.criteria[this.card];
     const value = own(given, c.id);
@@ -203,12 +238,18 @@ export class Interview {
     if (state) state.textContent = parts.join(' · ');
     const ko = this.cardBox.querySelector('.kit-iv-ko-msg');
     if (ko) ko.hidden = !result.knockedOut.includes(c.id);
-    const last = this.card === total - 1;
+    for (const option of this.jump.select.options) {
+      const done = mark(agency, option.value, this.levels);
+      option.textContent = done ? fill(done === 'na' ? s.ivJumpNa : s.ivJumpDone, { item: option.dataset.text })
+        : option.dataset.text;
+    }
+    this.nav.unanswered.disabled = this.unanswered() === null;
+    const last = at === this.path.length - 1;
     this.finish.hidden = !last;
     this.finish.replaceChildren(...(last ? [fill(s.ivDone, { total, scored }), ' ',
       h('strong', { class: 'kit-iv-total' }, fill(s.ivTotal, { score: display(result.total) })),
       result.disqualified ? [' ', h('strong', { class: 'kit-iv-dq' }, s.disqualified)] : [], ' ',
-      h('a', { href: '../worksheet/' }, s.ivToWorksheet)].flat() : []));
+      h('a', { href: '../worksheet/' }, s.ivToWorksheet), ' ', h('a', { href: '../report/' }, s.ivToReport)].flat() : []));
   }
 
   /* Events */
@@ -219,19 +260,34 @@ export class Interview {
     this.show();
   }
 
+  /** One card forward (1) or back (-1) on the path. */
+  step(by) {
+    const next = this.path[this.position() + by];
+    if (next) this.move(next.index);
+  }
+
   on(event) {
     const t = event.target;
     const id = this.criteria[this.card].id;
     if (event.type === 'click') {
       const button = t.closest('button[data-action]');
       if (!button) return;
+      const id_ = button.dataset.action === 'unanswered' ? this.unanswered() : null;
       if (button.dataset.action === 'remote-ok') this.remote.hidden = true;
-      else if (button.dataset.action === 'prev') this.move(this.card - 1);
-      else if (button.dataset.action === 'next') this.move(this.card + 1);
+      else if (button.dataset.action === 'prev') this.step(-1);
+      else if (button.dataset.action === 'next') this.step(1);
+      else if (id_ !== null) this.move(this.criteria.findIndex((c) => c.id === id_));
       else if (button.dataset.action === 'add') this.add();
     } else if (event.type === 'change' && t === this.bar.select) {
-      this.active = t.value;
+      this.open(this.state.agencies.find((a) => a.id === t.value));
       this.show(false);
+    } else if (event.type === 'change' && t === this.modes.select) {
+      this.setMode(t.value);
+      // The mode's own start: the first card it visits that is not answered yet.
+      this.open(this.agency());
+      this.card = this.criteria.findIndex((c) => c.id === (nextUnanswered(this.pathIds, this.agency(), this.levels)
+        || this.pathIds[0]));
+      this.show();
     } else if (event.type === 'change' && t === this.jump.select) {
       this.move(this.criteria.findIndex((c) => c.id === t.value));
     } else if (event.type === 'change' && t.classList.contains('kit-iv-score')) {
@@ -253,8 +309,7 @@ export class Interview {
   add() {
     const agency = this.change({ type: 'add' });
     if (!agency) return;
-    this.active = agency.id;
-    this.card = 0;
+    this.open(agency);
     this.show(false);
     this.names.name.focus();
     this.names.name.select();
