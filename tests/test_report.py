@@ -114,7 +114,7 @@ def test_report_ranks_agencies_as_the_scoring_module_does(phone: Any, base: str,
         cells = rows.nth(row).locator("td, th").all_inner_texts()
         assert cells[0] == str(ranks[i]) and cells[1].strip() == f"{i + 1} · {AGENCIES[i][0]}"
         assert cells[2] == display(results[i].total)
-        assert cells[3] == f"{results[i].scored}/{len(SCORED)}"
+        assert cells[3] == f"{results[i].scored + results[i].not_applicable}/{len(SCORED)}", "N/A is an answer"
         assert cells[4] == (label(lang, "sc_disqualified") if results[i].disqualified else "")
     assert results[2].disqualified and order[-1] == 2, "the knocked-out agency ranks last despite its total"
     for si, section in enumerate(CRITERIA.scored_sections):

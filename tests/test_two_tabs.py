@@ -9,6 +9,7 @@ background tab would miss it, to show that the merge alone keeps the answers.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -149,3 +150,31 @@ def test_report_open_shows_new_scores(tabs: Any) -> None:
     report.bring_to_front()
     notice(report).wait_for()
     assert report.locator(".kit-rp-rank tbody tr").count() == 3
+
+
+def test_scored_counts_agree_on_all_three_pages_with_na(tabs: Any) -> None:
+    """An agency with one N/A and the rest scored: 'scored' reads the same in interview, worksheet and report."""
+    sheet, interview, report = tabs("worksheet/", "interview/", "report/")
+    scores: dict[str, Any] = {i: HIGH for i in IDS}
+    scores[OTHER] = "na"
+    partial = {i: HIGH for i in IDS[:10]} | {IDS[10]: "na"}
+    doc = sp.doc(CRITERIA, [("甲", scores, {}), ("乙", partial, {})])
+    sheet.evaluate("([k, v]) => localStorage.setItem(k, v)", [sp.key(CRITERIA), json.dumps(doc)])
+    for page in (sheet, interview, report):
+        page.reload()
+    interview.wait_for_selector(".kit-iv-card")
+    report.wait_for_selector("#kit-report table")
+    total = len(IDS)
+    interview.locator(".kit-iv-agency").select_option(label="甲")
+    progress = interview.locator(".kit-iv-progress").inner_text()
+    assert progress.endswith(label("zh", "iv_progress", n=1, total=total, scored=total).split("·")[1])
+    figures = sheet.locator(".kit-sc-figures").inner_text()
+    assert label("zh", "sc_counts", scored=total, na=1, blank=0) in figures
+    sheet_counts = sheet.locator(".kit-sc-ranking .kit-sc-count").all_inner_texts()
+    report_counts = report.locator(".kit-rp-rank .kit-rp-count").all_inner_texts()
+    assert sheet_counts == report_counts == [f"{total}/{total}", f"11/{total}"]
+    first = report.locator('section.kit-rp-agency[data-agency="a0"] .kit-rp-unscored h4').inner_text()
+    assert first.endswith(label("zh", "rp_all_scored"))
+    interview.locator(".kit-iv-agency").select_option(label="乙")
+    assert interview.locator(".kit-iv-progress").inner_text().endswith(
+        label("zh", "iv_progress", n=1, total=total, scored=11).split("·")[1])

@@ -12,7 +12,7 @@ import { ShapeError, check, fill, parse, readSaved } from './storage.js';
 import { figure } from './chart.js';
 import { download, h, remoteNotice, swatch } from './views.js';
 import { summarise } from './summary.js';
-import { describe, differences } from './state.js';
+import { answered, describe, differences } from './state.js';
 import { reportImage } from './image.js';
 
 export const REPORT_ROOT = 'kit-report';
@@ -110,7 +110,7 @@ export class Report {
       h('td', { class: 'kit-rp-place' }, row.rank === null ? '—' : String(row.rank)),
       h('th', { scope: 'row' }, swatch(row.index), ' ', `${row.index + 1} · ${row.name}`),
       h('td', { class: 'kit-rp-total' }, display(row.result.total)),
-      h('td', { class: 'kit-rp-count' }, `${row.result.scored}/${this.summary.criteria.length}`),
+      h('td', { class: 'kit-rp-count' }, `${answered(row.result)}/${this.summary.criteria.length}`),
       h('td', { class: 'kit-rp-status' }, row.result.disqualified ? s.disqualified : ''))))));
   }
 

@@ -17,7 +17,7 @@ import {
   LIMITS, MAX_AGENCIES, ShapeError, defaultLetter, fill, hasData, merge, own, parse, removeSaved,
 } from './storage.js';
 import {
-  Store, agencyName, criteriaOf, describe, freshDocument, results, stampOf,
+  Store, agencyName, answered, criteriaOf, describe, freshDocument, results, stampOf,
 } from './state.js';
 import { criteriaChanges, csv, reason } from './state-text.js';
 import { figure } from './chart.js';
@@ -249,7 +249,7 @@ export class Scorer {
         field.querySelector('.kit-sc-ko-msg').hidden = !knocked;
       }
       this.figures.replaceChildren(`${this.s.total} `, h('strong', { class: 'kit-sc-total' }, display(r.total)), ' · ',
-        fill(this.s.counts, { scored: r.scored, na: r.notApplicable, blank: r.unscored }),
+        fill(this.s.counts, { scored: answered(r), na: r.notApplicable, blank: r.unscored }),
         ...(r.disqualified ? [' · ', h('strong', { class: 'kit-sc-dq' }, this.s.disqualified)] : []));
     }
     this.ranking.replaceChildren(rankingTable(this.s, this.state.agencies, this.names(), results, ranks, this.ids.length));

@@ -4,6 +4,7 @@
  */
 import { display } from './rule.js';
 import { own } from './storage.js';
+import { answered } from './state.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 export const COLOURS = ['#3f51b5', '#e6550d', '#2ca02c', '#9467bd', '#c49c00', '#17becf', '#d62728', '#8c564b',
@@ -73,7 +74,7 @@ export function buildCriterion(data, c) {
       h('textarea', { class: 'kit-sc-note', rows: 1, 'data-criterion': c.id })));
 }
 
-/** Agencies by rank (no rank last) with total, count and knock-out status. */
+/** Agencies by rank (no rank last) with total, count answered (N/A included) and knock-out status. */
 export function rankingTable(s, agencies, names, results, ranks, count) {
   const order = agencies.map((a, i) => i)
     .sort((a, b) => (ranks[a] === null) - (ranks[b] === null) || (ranks[a] || 0) - (ranks[b] || 0) || a - b);
@@ -87,7 +88,7 @@ export function rankingTable(s, agencies, names, results, ranks, count) {
         h('th', { scope: 'row' }, swatch(i),
           ' ', h('span', { class: 'kit-sc-rank-name' }, names[i]), r.disqualified ? h('span', { class: 'kit-sc-status' }, s.disqualified) : null),
         h('td', { class: 'kit-sc-total' }, display(r.total)),
-        h('td', { class: 'kit-sc-count' }, `${r.scored}/${count}`));
+        h('td', { class: 'kit-sc-count' }, `${answered(r)}/${count}`));
     })));
 }
 
