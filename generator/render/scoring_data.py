@@ -52,13 +52,26 @@ STRINGS = {
     "tooLong": "sc_too_long", "damaged": "sc_damaged", "barLabel": "sc_bar_label", "importAsk": "sc_import_ask",
     "importReplace": "sc_import_replace", "importMerge": "sc_import_merge", "importCancel": "sc_import_cancel",
     "importCancelled": "sc_import_cancelled", "merged": "sc_merged", "mergeTooMany": "sc_merge_too_many",
-    "printTitle": "sc_print_title", "remote": "sc_remote", "remoteMore": "sc_remote_more", "listSep": "list_sep",
+    "printTitle": "sc_print_title",
+    "appWechat": "app_wechat", "appWecom": "app_wecom", "appDingtalk": "app_dingtalk", "appQq": "app_qq",
+    "appAlipay": "app_alipay", "inappNote": "inapp_note", "copyJson": "sc_copy_json", "copied": "sc_copied",
+    "copyFallback": "sc_copy_fallback", "copyBox": "sc_copy_box", "pasteJson": "sc_paste_json",
+    "pasteBox": "sc_paste_box", "pasteGo": "sc_paste_go", "pasteEmpty": "sc_paste_empty",
+    "pictureLink": "sc_picture_link", "shTitle": "sh_title", "shIntro": "sh_intro", "shWhich": "sh_which",
+    "shAll": "sh_all", "shNotes": "sh_notes", "shContains": "sh_contains", "shNotesIn": "sh_notes_in",
+    "shNotesOut": "sh_notes_out", "shMake": "sh_make", "shCopy": "sh_copy", "shCopied": "sh_copied",
+    "shLink": "sh_link", "shQr": "sh_qr", "shNoQr": "sh_no_qr", "shTooLong": "sh_too_long", "shPlain": "sh_plain",
+    "shReceived": "sh_received", "shAdd": "sh_add", "shReplace": "sh_replace", "shIgnore": "sh_ignore",
+    "shAdded": "sh_added", "shReplaced": "sh_replaced", "shIgnored": "sh_ignored", "shBad": "sh_bad",
+    "shLinkTooLong": "sh_link_too_long", "shNoInflate": "sh_no_inflate", "shNewer": "sh_newer",
+    "shOtherVersion": "sh_other_version", "remote": "sc_remote", "remoteMore": "sc_remote_more", "listSep": "list_sep",
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
 }
 """Key in the page's ``strings`` → label key in generator/labels.py."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
-                 "where", "size", "names", "current", "what")
+                 "where", "size", "names", "current", "what",
+                 "app", "scores", "flags", "notes")
 """Placeholders left in the strings for the script to fill in."""
 
 

@@ -14,6 +14,9 @@ import { download, h, remoteNotice, swatch } from './views.js';
 import { summarise } from './summary.js';
 import { answered, describe, differences } from './state.js';
 import { reportImage } from './image.js';
+import { reportPicture } from './picture.js';
+import { currentApp } from './inapp.js';
+import { inAppNote } from './transfer.js';
 
 export const REPORT_ROOT = 'kit-report';
 const SLOT_ID = 'kit-report-slot';
@@ -86,7 +89,9 @@ export class Report {
         h('p', { class: 'kit-rp-buttons' },
           h('button', { type: 'button', class: 'md-button md-button--primary', 'data-action': 'image' }, s.image),
           h('button', { type: 'button', class: 'md-button', 'data-action': 'print' }, s.printReport)),
-        h('p', { class: 'kit-rp-hint' }, s.imageHint), this.message));
+        h('p', { class: 'kit-rp-hint' }, s.imageHint), this.message,
+        (this.app = currentApp()) ? inAppNote(s, this.app) : null,
+        (this.picture = reportPicture(this))));
     this.renderChart();
     const rows = this.summary.byIndex;
     this.printChart.replaceChildren(...figure(this.data, rows.map((r) => r.agency), rows.map((r) => r.result), 680,
@@ -172,7 +177,11 @@ export class Report {
       const blob = await new Promise((resolve) => { canvas.toBlob(resolve, 'image/png'); });
       if (!blob) throw new Error('no image');
       this.lastImage = { name, width: canvas.width, height: canvas.height, minFont: canvas.kitMinFont };
-      download(name, 'image/png', blob);
+      if (!download(name, 'image/png', blob)) { // a chat app's browser: the picture below instead
+        this.message.textContent = this.s.pictureInapp;
+        if (this.picture) this.picture.scrollIntoView({ block: 'start' });
+        return null;
+      }
       this.message.textContent = fill(this.s.imageDone, { name });
       return name;
     } catch (error) {

@@ -21,6 +21,8 @@ import {
 } from './state.js';
 import { criteriaChanges, csv, reason } from './state-text.js';
 import { figure } from './chart.js';
+import { currentApp } from './inapp.js';
+import { Transfer, copyBox, inAppNote } from './transfer.js';
 import {
   buildSection, download, h, matrix, notesList, rankingTable, remoteNotice, swatch,
 } from './views.js';
@@ -42,6 +44,7 @@ export class Scorer {
     this.criteria = criteriaOf(data);
     this.ids = this.criteria.map((c) => c.id);
     this.patterns = data.defaultNames || [this.s.defaultName];
+    this.app = currentApp(); // a chat app's built-in browser: no file downloads (inapp.js)
     this.root = h('section', { id: ROOT_ID, class: 'kit-scorer', 'aria-labelledby': 'kit-sc-title' });
     const slot = document.getElementById(SLOT_ID);
     if (slot) slot.replaceWith(this.root);
@@ -120,6 +123,7 @@ export class Scorer {
       h('p', { class: 'kit-sc-intro' }, this.s.intro),
       this.data.interview ? h('p', { class: 'kit-sc-intro kit-sc-interview' }, `${this.data.interview.text} `,
         h('a', { href: this.data.interview.href }, this.data.interview.link)) : null,
+      this.app ? inAppNote(this.s, this.app) : null,
       (this.notices = h('div', { class: 'kit-sc-notices', role: 'status', 'aria-live': 'polite' })),
       this.state ? this.buildLive() : this.buildCorrupt(),
       (this.remote = remoteNotice(this.s)),
@@ -154,6 +158,8 @@ export class Scorer {
     this.file = h('input', { type: 'file', class: 'kit-sc-file', accept: '.json,application/json', hidden: true,
       tabindex: -1 });
     const button = (action, text) => h('button', { type: 'button', class: 'md-button', 'data-action': action }, text);
+    const file = (action, text) => (this.app ? null : button(action, text)); // no downloads in a chat app
+    this.transfer = new Transfer(this);
     return h('div', { class: 'kit-sc-live' },
       h('fieldset', { class: 'kit-sc-agencies' }, h('legend', {}, this.s.agencies), this.agencyList,
         h('p', { class: 'kit-sc-buttons' }, this.addButton,
@@ -163,9 +169,10 @@ export class Scorer {
       h('section', { class: 'kit-sc-compare' }, h('h3', {}, this.s.compare), this.ranking,
         h('h4', {}, this.s.chart), this.chartBox),
       h('section', { class: 'kit-sc-tools' }, h('h3', {}, this.s.data), this.saved,
-        h('p', { class: 'kit-sc-buttons' }, button('export-json', this.s.exportJson),
-          button('import-json', this.s.importJson), this.file, button('export-csv', this.s.exportCsv),
+        h('p', { class: 'kit-sc-buttons' }, file('export-json', this.s.exportJson),
+          button('import-json', this.s.importJson), this.file, file('export-csv', this.s.exportCsv),
           button('print', this.s.print)),
+        this.transfer.element,
         this.importBox,
         h('p', { class: 'kit-sc-hint' }, this.s.printHint),
         h('p', { class: 'kit-sc-buttons' }, h('button', { type: 'button', class: 'md-button kit-sc-danger',
@@ -354,7 +361,9 @@ export class Scorer {
     else if (action === 'export-csv') this.exportCsv();
     else if (action === 'print') this.print();
     else if (action === 'clear') this.clear();
-    else if (action === 'download-raw') download(`${this.data.criteria.id}-scores-saved.txt`, 'text/plain', this.corrupt.raw);
+    else if (action === 'download-raw' && !download(`${this.data.criteria.id}-scores-saved.txt`, 'text/plain', this.corrupt.raw)) {
+      button.parentElement.after(copyBox(this.s.copyBox, this.corrupt.raw, 'kit-sc-copy-text')[0]);
+    }
     else if (action === 'reset') this.reset();
     else if (action === 'ack') this.acknowledge();
     else if (action === 'remote-ok') this.remote.hidden = true;
@@ -420,7 +429,8 @@ export class Scorer {
   /* Export, import, print */
 
   exportJson() {
-    download(`${this.data.criteria.id}-scores.json`, 'application/json', `${JSON.stringify(this.state, null, 2)}\n`);
+    const text = `${JSON.stringify(this.state, null, 2)}\n`;
+    if (!download(`${this.data.criteria.id}-scores.json`, 'application/json', text)) this.transfer.show(text);
   }
 
   importText(text) {
@@ -478,7 +488,8 @@ export class Scorer {
   }
 
   exportCsv() {
-    download(`${this.data.criteria.id}-scores.csv`, 'text/csv;charset=utf-8', csv(this.data, this.state));
+    const text = csv(this.data, this.state);
+    if (!download(`${this.data.criteria.id}-scores.csv`, 'text/csv;charset=utf-8', text)) this.transfer.show(text);
   }
 
   print() {

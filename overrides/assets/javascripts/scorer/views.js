@@ -5,6 +5,7 @@
 import { display } from './rule.js';
 import { own } from './storage.js';
 import { answered } from './state.js';
+import { currentApp } from './inapp.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 export const COLOURS = ['#3f51b5', '#e6550d', '#2ca02c', '#9467bd', '#c49c00', '#17becf', '#d62728', '#8c564b',
@@ -40,13 +41,19 @@ export function remoteNotice(s) {
 
 export const swatch = (i) => h('span', { class: 'kit-sc-swatch', style: `background:${COLOURS[i % COLOURS.length]}` });
 
+/**
+ * Hands the browser a file to save; false (and nothing started) inside a chat app's built-in
+ * browser, which drops such downloads without a word (inapp.js): the caller offers text or a picture.
+ */
 export function download(name, type, text) {
+  if (currentApp()) return false;
   const url = URL.createObjectURL(new Blob([text], { type }));
   const link = h('a', { href: url, download: name, hidden: true });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60000);
+  return true;
 }
 
 export function buildSection(data, section) {
