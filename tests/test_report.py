@@ -274,7 +274,8 @@ def test_report_data_carries_each_criterions_red_flags() -> None:
         assert "abc1234" in data["strings"]["scoredWith"]
         leftover = {m for text in data["strings"].values() for m in re.findall(r"\{(\w+)\}", text)}
         assert leftover <= {"n", "date", "total", "reason", "name", "where", "letter", "ids", "id", "max", "size",
-                            "scored", "na", "blank", "names", "current", "old", "new", "what"}
+                            "scored", "na", "blank", "names", "current", "old", "new", "what",
+                            "app", "scores", "flags", "notes"}
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)

@@ -67,6 +67,11 @@ window.addEventListener('storage', (event) => {
   }
 });
 
+// A share link pasted into this tab's address bar changes only the fragment: no reload, so read it here.
+window.addEventListener('hashchange', () => {
+  if (current && current.root.isConnected) current.share.receive();
+});
+
 window.kitScoring = Object.freeze({
   score, display, rank, tenths, validate,
   get scorer() {

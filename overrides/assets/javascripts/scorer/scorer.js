@@ -23,6 +23,7 @@ import { criteriaChanges, csv, reason } from './state-text.js';
 import { figure } from './chart.js';
 import { currentApp } from './inapp.js';
 import { Transfer, copyBox, inAppNote } from './transfer.js';
+import { ShareView } from './share-view.js';
 import {
   buildSection, download, h, matrix, notesList, rankingTable, remoteNotice, swatch,
 } from './views.js';
@@ -52,7 +53,9 @@ export class Scorer {
     for (const type of ['click', 'change', 'input', 'focusout']) {
       this.root.addEventListener(type, (event) => this.on(event));
     }
+    this.share = new ShareView(this); // the share link: made below, received at the top
     this.load();
+    this.share.receive();
   }
 
   /** The document shown (the Store's, re-read before every change). */
@@ -124,6 +127,7 @@ export class Scorer {
       this.data.interview ? h('p', { class: 'kit-sc-intro kit-sc-interview' }, `${this.data.interview.text} `,
         h('a', { href: this.data.interview.href }, this.data.interview.link)) : null,
       this.app ? inAppNote(this.s, this.app) : null,
+      this.share.received,
       (this.notices = h('div', { class: 'kit-sc-notices', role: 'status', 'aria-live': 'polite' })),
       this.state ? this.buildLive() : this.buildCorrupt(),
       (this.remote = remoteNotice(this.s)),
@@ -176,7 +180,8 @@ export class Scorer {
         this.importBox,
         h('p', { class: 'kit-sc-hint' }, this.s.printHint),
         h('p', { class: 'kit-sc-buttons' }, h('button', { type: 'button', class: 'md-button kit-sc-danger',
-          'data-action': 'clear', 'data-confirm': this.s.clearConfirm }, this.s.clear))));
+          'data-action': 'clear', 'data-confirm': this.s.clearConfirm }, this.s.clear))),
+      this.share.element);
   }
 
   /** The agency's name as shown (state.js). */
@@ -229,6 +234,7 @@ export class Scorer {
     this.renderAgencies();
     this.renderValues(focused);
     this.renderResults();
+    this.share.refresh();
     const again = name === null ? null : this.byAgency(this.agencyList, 'input', name);
     if (again) again.focus({ preventScroll: true });
   }
