@@ -130,7 +130,7 @@ def phone(browser: Any, base: str) -> Iterator[Any]:
             sp.store(page, CRITERIA, _document())
         if path != "worksheet/":
             page.goto(f"{base}{language_root(CRITERIA, 'zh')}{path}")
-            page.wait_for_selector("#kit-report .kit-rp-rank")
+            page.wait_for_selector("#kit-report .kit-rp-picture img")  # drawn after the page is shown
         return page
 
     yield open_page
@@ -176,12 +176,15 @@ def test_exporting_in_an_app_starts_no_download_and_says_what_to_do(phone: Any, 
 
     page.goto(page.url.replace("worksheet/", "report/"))
     page.wait_for_selector("#kit-report .kit-rp-rank")
+    page.locator('#kit-report button[data-action="image"]').scroll_into_view_if_needed()
     assert page.locator("#kit-report .kit-inapp-note").inner_text() == label("zh", "inapp_note", app=app)
     page.locator('#kit-report button[data-action="image"]').tap()
     message = page.locator(".kit-rp-message")
     expect(message).to_have_text(label("zh", "rp_picture_inapp"))
-    picture = page.locator("#kit-report .kit-rp-picture img")
-    assert picture.is_visible() and picture.bounding_box()["y"] < 844, "the picture is brought into view"
+    picture = page.locator("#kit-report .kit-rp-picture")
+    picture.locator("img").wait_for()
+    box = picture.bounding_box()
+    assert box["y"] < 844 and box["y"] + box["height"] > 0, "the picture is brought into view"
     _nothing_downloaded(page)
 
 

@@ -179,7 +179,7 @@ export class Report {
       this.lastImage = { name, width: canvas.width, height: canvas.height, minFont: canvas.kitMinFont };
       if (!download(name, 'image/png', blob)) { // a chat app's browser: the picture below instead
         this.message.textContent = this.s.pictureInapp;
-        if (this.picture) this.picture.scrollIntoView({ block: 'start' });
+        if (this.picture && await this.picture.ready) this.picture.scrollIntoView({ block: 'start' });
         return null;
       }
       this.message.textContent = fill(this.s.imageDone, { name });

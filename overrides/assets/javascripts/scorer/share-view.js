@@ -59,7 +59,7 @@ export class ShareView {
       h('p', { class: 'kit-sc-hint' }, fill(this.s.shIntro, { max: LINK_MAX.toLocaleString('en') })),
       h('div', { class: 'kit-sh-options' }, h('label', { class: 'kit-sh-pick' }, h('span', {}, this.s.shWhich), this.select),
         h('label', {}, this.notes, h('span', {}, this.s.shNotes))),
-      this.says, h('p', { class: 'kit-sc-buttons' }, button('share-make', this.s.shMake)), this.out);
+      this.says, h('p', { class: 'kit-sc-buttons' }, (this.makeButton = button('share-make', this.s.shMake))), this.out);
     for (const box of [this.element, this.received]) {
       box.addEventListener('click', (event) => {
         const action = event.target.closest('button[data-action]');
@@ -98,6 +98,7 @@ export class ShareView {
   describe() {
     const state = this.scorer.state;
     const c = contents(this.payload());
+    this.makeButton.disabled = !c.agencies.length; // nothing to share
     const names = state.agencies.filter((a) => !this.select.value || a.id === this.select.value)
       .map((a) => agencyName(this.scorer.data, a, state.agencies.indexOf(a)));
     this.says.textContent = fill(this.s.shContains, { names: names.join(this.s.listSep || ', '), scores: c.scores,
