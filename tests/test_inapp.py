@@ -160,7 +160,7 @@ def test_exporting_in_an_app_starts_no_download_and_says_what_to_do(phone: Any, 
     page = phone(agent)
     app = label("zh", AGENTS[agent][0])
     note = page.locator("#kit-scorer .kit-inapp-note")
-    assert note.is_visible() and note.inner_text() == label("zh", "inapp_note", app=app)
+    assert note.is_visible() and note.inner_text() == f'{label("zh", "inapp_note", app=app)} {label("zh", "sc_picture_link")}'
     assert "在浏览器打开" in note.inner_text() and "···" in note.inner_text()
     tools = page.locator("#kit-scorer .kit-sc-tools")
     assert tools.locator('button[data-action^="export-"]').count() == 0, "no file buttons where files are dropped"

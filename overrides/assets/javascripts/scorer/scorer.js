@@ -126,7 +126,7 @@ export class Scorer {
       h('p', { class: 'kit-sc-intro' }, this.s.intro),
       this.data.interview ? h('p', { class: 'kit-sc-intro kit-sc-interview' }, `${this.data.interview.text} `,
         h('a', { href: this.data.interview.href }, this.data.interview.link)) : null,
-      this.app ? inAppNote(this.s, this.app) : null,
+      this.app ? inAppNote(this.s, this.app, this.s.pictureLink) : null,
       this.share.received,
       (this.notices = h('div', { class: 'kit-sc-notices', role: 'status', 'aria-live': 'polite' })),
       this.state ? this.buildLive() : this.buildCorrupt(),
