@@ -6,7 +6,7 @@
  */
 import qrcode from '../vendor/qrcode-generator/qrcode.js';
 import { display } from './rule.js';
-import { LIMITS, fill } from './storage.js';
+import { LIMITS, fill, hasData } from './storage.js';
 import { agencyName, answered, results } from './state.js';
 import { h } from './views.js';
 import { copyBox, copyText } from './transfer.js';
@@ -193,7 +193,9 @@ export class ShareView {
     if (!this.incoming) return;
     const scorer = this.scorer;
     scorer.store.load(); // taken into what is saved now
-    const doc = takeIn(scorer.state, this.incoming.doc, mode, this.incoming.notes);
+    // Nothing of the merchant's yet (the three empty agencies a new sheet starts with): those make way.
+    const here = hasData(scorer.state, scorer.patterns) ? scorer.state : { ...scorer.state, agencies: [] };
+    const doc = takeIn(here, this.incoming.doc, mode, this.incoming.notes);
     if (!doc) {
       const n = scorer.state.agencies.length + this.incoming.doc.agencies.length;
       this.show(h('p', { role: 'alert', class: 'kit-sc-warning' }, fill(this.s.importError,
