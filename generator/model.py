@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-__all__ = ["UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue",
+__all__ = ["CHECK_DAYS", "SITTINGS", "UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue",
            "Release", "Scale", "Section", "Source", "Text"]
 
 UNSCORED_KEYS = ("weight", "knockout", "levels")
@@ -176,6 +176,22 @@ class Criterion:
     (then :attr:`must_ask_questions` is the first of ``questions``)."""
     after_signing: tuple[Text, ...] = ()
     """Checks to make in the first month after signing (0–6)."""
+    sittings: tuple[str, ...] = ()
+    """The sitting of each must-ask question (phone, desk, visit, contract), from ``sitting``; empty without it."""
+    answer_lines: int = 1
+    """Lines to write each must-ask answer on, on the printed sitting forms."""
+    check_days: tuple[int, ...] = ()
+    """The day after signing of each after-signing check (7, 30, 60, 90), from ``check_day``; empty without it."""
+
+    def asked_in(self, sitting: str) -> tuple[Text, ...]:
+        """The must-ask questions asked in ``sitting``; without ``sitting`` in the file, all of them go to the visit."""
+        sittings = self.sittings or ("visit",) * len(self.must_ask_questions)
+        return tuple(q for q, s in zip(self.must_ask_questions, sittings, strict=True) if s == sitting)
+
+    def checks_on(self, day: int) -> tuple[Text, ...]:
+        """The after-signing checks made on ``day``; without ``check_day`` in the file, all of them on day 30."""
+        days = self.check_days or (30,) * len(self.after_signing)
+        return tuple(a for a, d in zip(self.after_signing, days, strict=True) if d == day)
 
     @property
     def must_ask_questions(self) -> tuple[Text, ...]:
@@ -191,6 +207,12 @@ class Criterion:
     def all_questions(self) -> tuple[Text, ...]:
         """Every question, must-ask first."""
         return self.must_ask + self.questions
+
+
+SITTINGS = ("phone", "desk", "visit", "contract")
+"""The sittings of an interview, in the order a merchant meets them."""
+CHECK_DAYS = (7, 30, 60, 90)
+"""Days after signing on which post-signing checks are made (day 0 comes from the page texts)."""
 
 
 @dataclass(frozen=True)
