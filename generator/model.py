@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-__all__ = ["CHECK_DAYS", "SITTINGS", "UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue",
+__all__ = ["CHECK_DAYS", "SITTINGS", "UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level",
+           "Logo", "Meta", "PageValue",
            "Release", "Scale", "Section", "Source", "Text"]
 
 UNSCORED_KEYS = ("weight", "knockout", "levels")

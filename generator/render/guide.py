@@ -31,8 +31,8 @@ def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
     }
     low, high = criteria.scale.min_score, criteria.scale.max_score
     # the scored ones: what "criteria in areas" means to a merchant (the self-check is a page of its own)
-    how = Words(lang, "how-to-use", {"criteria": len(criteria.scored_criteria), "sections": len(criteria.scored_sections),
-                                     "low": low, "high": high})
+    how = Words(lang, "how-to-use", {"criteria": len(criteria.scored_criteria),
+                                     "sections": len(criteria.scored_sections), "low": low, "high": high})
     pages = {
         "index.md": render("guide", "index.md.j2", **context),
         "how-to-use.md": render("guide", "how-to-use.md.j2", w=how, **context),
