@@ -24,7 +24,7 @@ def test_size() -> None:
     assert [s.id for s in CRITERIA.self_check_sections] == ["readiness"]
     assert len(CRITERIA.scored_criteria) == 49
     assert {c.id for c in CRITERIA.self_check_sections[0].criteria} == {
-        "merchant-knowledge", "merchant-inputs", "risk-plan"}
+        "merchant-knowledge", "merchant-inputs", "risk-plan", "shop-record"}
 
 
 def test_every_criterion_is_complete() -> None:
