@@ -54,9 +54,9 @@ AFTER_SIGNING_MAX_PAGES = 4
 """The post-signing checklist prints on at most this many A4 pages."""
 SELF_CHECK_MAX_PAGES = 6
 """The merchant's self-check prints on at most this many A4 pages."""
-QUESTIONNAIRE_PAGES = {"zh": 31, "en": 32}
-"""Pages of the questionnaire printed from the default criteria 1.1.0, as measured (A4, Noto CJK;
-1.0.0 printed 29 and 30 after the pagination fix, 32 and 32 before)."""
+QUESTIONNAIRE_PAGES = {"zh": 35, "en": 37}
+"""Pages of the questionnaire printed from the default criteria 1.2.0, as measured (A4, Noto CJK;
+1.1.0 printed 31 and 32; 1.0.0 printed 29 and 30 after the pagination fix, 32 and 32 before)."""
 
 OVERFLOW_JS = """() => {
   const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
