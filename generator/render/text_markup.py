@@ -2,9 +2,11 @@
 
 A page text (generator/texts/pages/, or ``texts:`` in a criteria file) is plain text in which
 only these are markup: ``**bold**``, ``*italic*``, ``` `code` ```, ``[words](page.md#anchor)``
-(a page of the site, or a ``{placeholder}`` the kit fills with an address) and ``{name}``
-placeholders. Everything else is escaped as data is, so a reworded text can never become
-HTML, an attribute list or a link to another host.
+(a page of the site, written out) and ``{name}`` placeholders. Everything else is escaped as
+data is, so a reworded text can never become HTML, an attribute list, an image or a link to
+another host. A placeholder is never a link target: its value (a title, a stamp) is data, and
+``[x]({title})`` with a title such as ``javascript:…`` or ``) <img …> [`` would make it a link
+or markup; it is escaped wherever it lands (text or link words).
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from generator.render.markdown import md_code
 
 __all__ = ["LINK_TARGET", "Raw", "markup_problem", "md_text", "plain_text"]
 
-LINK_TARGET = re.compile(r"\{\w+\}|(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?|#[a-z0-9-]+")
-"""Where a page text may link: a page of the site (``scoring.md#rule``) or a placeholder."""
+LINK_TARGET = re.compile(r"(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?|#[a-z0-9-]+")
+"""Where a page text may link: a page of the site (``scoring.md#rule``) or an anchor, never a placeholder."""
 
 _TOKEN = re.compile(r"`([^`]+)`|\*\*(.+?)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*|\[([^\]]+)\]\(([^)\s]*)\)|\{(\w+)\}")
-_SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
+_SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
+"""Escaped in text and placeholder values (``!`` too: before a link it would make an image)."""
 _LEAD = re.compile(r"^(\d+)([.)])|^([-+=])")
 """What would start a list or a heading underline at the start of a line."""
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
@@ -54,8 +57,7 @@ def md_text(text: str, values: Mapping[str, object] | None = None) -> str:
         elif italic is not None:
             out.append(f"*{md_text(italic, values)}*")
         elif words is not None and LINK_TARGET.fullmatch(target):
-            address = str(values[target[1:-1]]) if target.startswith("{") else target
-            out.append(f"[{md_text(words, values)}]({address})")
+            out.append(f"[{md_text(words, values)}]({target})")
         elif words is not None:
             out.append(_escape(match.group()))
         else:
@@ -82,6 +84,10 @@ def markup_problem(text: str) -> Msg | None:
     """What is wrong with the markup of a file-supplied page text (its links), or None."""
     for match in _TOKEN.finditer(text):
         target = match.group(5)
+        if target is not None and re.fullmatch(r"\{\w+\}", target):
+            return Msg.of("text_link_placeholder", target=target)
         if target is not None and not LINK_TARGET.fullmatch(target):
             return Msg.of("text_link", target=target)
+        if target is not None and text[:match.start()].endswith("!"):
+            return Msg.of("text_image", link=match.group())
     return None
