@@ -43,6 +43,8 @@ CASES = [
     ('control_char_raw.yaml', 'control character U+0007', 12),
     ('escaped_nul.yaml', 'the text contains the control character U+0000', 48),
     ('escaped_terminal.yaml', 'control character U+001B', 48),
+    ('cr_escape_text.yaml', 'the text contains the line break U+000D (a carriage return', 48),
+    ('line_separator_text.yaml', 'the text contains the line break U+2028 (a line separator)', 48),
     ('lone_surrogate.yaml', 'invalid Unicode character escape', 48),
     ('control_char_key.yaml', 'the key contains the control character U+001B', 64),
     ('empty.yaml', 'the file is empty', 1),
@@ -119,7 +121,7 @@ LEGAL: dict[str, Callable[[Criteria], bool]] = {
                                       and c.criteria[2].evidence[0]("en") == "A process document"),
     "yaml12_date_text.yaml": lambda c: c.meta.sources[0].title("en") == "2024-01-01",
     "tab_in_text.yaml": lambda c: c.criteria[1].why("en") == "Meeting\tbeats phone calls.",
-    "rtl_override_text.yaml": lambda c: c.criteria[1].why("en").startswith("\u202eslla\u202c\u200b"),
+    "rtl_override_text.yaml": lambda c: c.criteria[1].why("en").startswith("\u202eslla\u202c\u200b"),  # U+2028: refused
 }
 """Legal files: each must build, and its model must pass the check."""
 

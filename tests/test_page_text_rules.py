@@ -33,7 +33,7 @@ def _problems(text: str) -> list[str]:
 def _set(path: tuple[Any, ...], value: Any) -> Any:
     def change(data: Any) -> None:
         for key in path[:-1]:
-            data = data.setdefault(key, {})
+            data = data[key] if isinstance(key, int) else data.setdefault(key, {})
         data[path[-1]] = value
     return change
 
@@ -50,6 +50,11 @@ BAD_TEXTS = [
     ("placeholder as link target", ("texts", "en", "downloads", "intro"), "See [the criteria]({title}).", (),
      "a placeholder's value is text, never a link target"),
     ("image", ("texts", "en", "downloads", "intro"), "{title} ![logo](index.md)", (), "which would make it an image"),
+    ("carriage return", ("texts", "en", "downloads", "intro"), "`a\r\r<b>x</b>` {title}", (),
+     "the line break U+000D (a carriage return"),
+    ("line separator", ("texts", "en", "scoring", "rules"), ["x\u2028# heading"], ('"x',), "the line break U+2028"),
+    ("paragraph separator in a criterion", ("sections", 0, "criteria", 0, "why", "en"), "a\u2029- b", (),
+     "the line break U+2029 (a paragraph separator)"),
     ("language not in the file", ("texts", "ja"), {"scoring": {"intro": "x"}}, (), "not in meta.languages"),
     ("fallback to itself", ("meta", "fallback", "zh-Hant"), ["zh-Hant"], ('"zh-Hant"',), "falls back to itself"),
     ("fallback to an absent language", ("meta", "fallback", "zh"), ["ko"], ('"ko"',), "'ko' is not in meta.languages"),
@@ -69,7 +74,7 @@ def _line(text: str, markers: list[str]) -> int:
 def test_bad_page_texts_are_located(path: tuple[Any, ...], value: Any, more: tuple[str, ...], fragment: str) -> None:
     text = _text(_set(path, value))
     found = _problems(text)
-    line = _line(text, [f'"{key}"' for key in path] + list(more))
+    line = _line(text, [f'"{key}"' for key in path if isinstance(key, str)] + list(more))
     assert any(p.startswith(f"c.yaml:{line}:") and fragment in p for p in found), (line, found)
 
 

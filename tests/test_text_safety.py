@@ -16,6 +16,7 @@ import pytest
 from mkdocs.config import load_config
 
 from conftest import ROOT
+from generator.render.markdown import md, md_cell, md_code, md_inline
 from generator.render.text_markup import md_text
 
 EVIL_TITLE = 'x) <img src=x onerror="alert(1)"> ['
@@ -50,13 +51,17 @@ SAFE_TAGS = {"p", "strong", "em", "code", "a", "ul", "ol", "li", "h1", "h2", "h3
              "thead", "tbody", "tr", "th", "td", "div", "span", "pre", "blockquote", "hr", "br", "details", "summary"}
 
 
-def offences(page: str) -> list[str]:
+INLINE_TAGS = {"p", "strong", "em", "code", "a"}
+"""All that one text may become: a paragraph with bold, italic, code and links."""
+
+
+def offences(page: str, tags: set[str] = SAFE_TAGS) -> list[str]:
     """Every tag, attribute or link target in the HTML of Markdown ``page`` that page texts may not make."""
     parser = _Html()
     parser.feed(html(page))
     found = []
     for tag, attrs in parser.tags:
-        if tag not in SAFE_TAGS:
+        if tag not in tags:
             found.append(f"<{tag}>")
         for name, value in attrs.items():
             if name.startswith("on") or name in {"style", "src", "srcset", "autofocus", "tabindex", "formaction"}:
@@ -86,3 +91,37 @@ def _site_link(href: str) -> bool:
 def test_placeholders_make_no_link_tag_or_image(text: str, title: str) -> None:
     page = md_text(text, {"title": title})
     assert offences(page) == [], page
+
+
+BREAKS = {"CR": "\r", "CR-LF": "\r\n", "LS": "\u2028", "PS": "\u2029", "CR CR": "\r\r", "LS LS": "\u2028\u2028"}
+"""Line breaks that Python-Markdown or a browser may honour where a split on line feeds sees none."""
+CUT = [
+    "`a{br}<img src=x onerror=alert(1)>`",
+    "`a{br}<img src=x onerror=alert(1)>{br}b`",
+    "x{br}# heading",
+    "x{br}- item{br}- item",
+    "x{br}1. item",
+    "x{br}!!! danger \"t\"{br}    <b>admonition</b>",
+    "x{br}===",
+    "x{br}    indented code",
+    "x{br}<script>alert(1)</script>",
+    "x{br}| a | b |{br}|---|---|{br}| c | d |",
+    "**x{br}<img src=x onerror=alert(1)>**",
+    "[x{br}<b>y</b>](scoring.md)",
+]
+"""Texts cut by a line break ``{br}``: each tries to end a code span or start a block."""
+
+
+@pytest.mark.parametrize("text", CUT)
+@pytest.mark.parametrize("br", list(BREAKS.values()), ids=list(BREAKS))
+def test_page_texts_cut_by_line_breaks_stay_one_inline_paragraph(text: str, br: str) -> None:
+    page = md_text(text.replace("{br}", br), {})
+    assert offences(page, INLINE_TAGS) == [], page
+
+
+@pytest.mark.parametrize("escape", [md_inline, md_cell, md, md_code], ids=["inline", "cell", "paragraphs", "code"])
+@pytest.mark.parametrize("text", CUT)
+@pytest.mark.parametrize("br", list(BREAKS.values()), ids=list(BREAKS))
+def test_criteria_texts_cut_by_line_breaks_stay_text(escape: object, text: str, br: str) -> None:
+    page = escape(text.replace("{br}", br))  # type: ignore[operator]
+    assert offences(page, INLINE_TAGS) == [], page

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 
 from generator.checks.problems import Msg
-from generator.render.markdown import md_code
+from generator.render.markdown import lines, md_code
 
 __all__ = ["LINK_TARGET", "Raw", "markup_problem", "md_text", "plain_text"]
 
@@ -35,7 +35,7 @@ class Raw(str):
 
 
 def _escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split("\n"))).translate(_HTML)
+    return _SPECIAL.sub(r"\\\1", " ".join(lines(text))).translate(_HTML)
 
 
 def _value(values: Mapping[str, object], name: str) -> str:
