@@ -10,14 +10,19 @@ link target the texts ask for.
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
 from mkdocs.config import load_config
 
-from conftest import ROOT
+from conftest import MINIMAL, ROOT
+from generator.parse.load import load_criteria
+from generator.render.form_names import ALL_FORMS
+from generator.render.form_pdfs import pdf_document
 from generator.render.markdown import md, md_cell, md_code, md_inline
 from generator.render.text_markup import md_text
+from generator.site.outputs import render_all, source_name
 
 EVIL_TITLE = 'x) <img src=x onerror="alert(1)"> ['
 """A title that closes a link target it is put into, then opens a tag."""
@@ -125,3 +130,51 @@ def test_page_texts_cut_by_line_breaks_stay_one_inline_paragraph(text: str, br: 
 def test_criteria_texts_cut_by_line_breaks_stay_text(escape: object, text: str, br: str) -> None:
     page = escape(text.replace("{br}", br))  # type: ignore[operator]
     assert offences(page, INLINE_TAGS) == [], page
+
+
+class _Comments(_Html):
+    """Start tags (see _Html) and comments."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.comments: list[str] = []
+
+    def handle_comment(self, data: str) -> None:
+        self.comments.append(data)
+
+
+def _scripted(document: str) -> list[str]:
+    """Tags and attributes of ``document`` (HTML) that a hostile file name asks for."""
+    parser = _Html()
+    parser.feed(document)
+    return [f"<{tag} {attrs}>" for tag, attrs in parser.tags
+            if tag in {"img", "script", "svg", "iframe"} or any(name.startswith("on") for name in attrs)]
+
+
+FILE_NAMES = [
+    "---><img src=x onerror=alert(1)>.yaml",
+    "x--!><script>alert(2)<\\script>.yaml",
+    "<!--><img src=x onerror=alert(3)>.yaml",
+    "a\n\n<img src=x onerror=alert(4)>\r\r.yaml",
+]
+
+
+@pytest.mark.parametrize("name", FILE_NAMES, ids=["-->", "--!>", "<!-->", "blank line"])
+def test_the_criteria_file_name_stays_inside_the_banner_comment(name: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes(MINIMAL.read_bytes())
+    criteria = load_criteria(path)
+    source = source_name(str(path))
+    files = render_all(criteria, source)
+    pages = {key: str(page) for key, page in files.items() if key.endswith(".md")}
+    assert len(pages) > 20
+    for key, page in pages.items():
+        banner = page.split("\n", 1)[0] if page.startswith("<!--") else page.split("---\n", 2)[2].split("\n", 1)[0]
+        comments = _Comments()
+        comments.feed(banner)
+        assert comments.tags == [] and len(comments.comments) == 1, (key, banner)
+        assert _scripted(html(page)) == [], key
+    for lang in criteria.meta.languages:
+        for form in ALL_FORMS:
+            document = pdf_document(criteria, lang, form, pages[f"{lang}/{form}.md"])
+            assert _scripted(document) == [], (lang, form)

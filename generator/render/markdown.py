@@ -17,7 +17,7 @@ import re
 
 from generator.labels import label
 
-__all__ = ["LINE_BREAK", "lines", "md", "md_cell", "md_code", "md_inline", "md_label"]
+__all__ = ["LINE_BREAK", "html_comment", "lines", "md", "md_cell", "md_code", "md_inline", "md_label"]
 
 LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 """Every line break ``str.splitlines`` knows (CR-LF, CR, U+2028, U+2029 among them)."""
@@ -30,6 +30,18 @@ _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 def lines(text: str) -> list[str]:
     """``text`` split at every line break (as ``str.split("\\n")`` splits at line feeds)."""
     return LINE_BREAK.split(text)
+
+
+def html_comment(text: str) -> str:
+    """``text`` as an HTML comment that nothing in it can end early or turn into markup.
+
+    A comment ends at ``-->`` or ``--!>`` (and at ``>`` right after ``<!--``): so ``<``, ``>`` and
+    ``&`` become character references, which a comment shows as written and never decodes, and no
+    two hyphens stay adjacent (XML and old parsers end or refuse a comment at ``--``). One line:
+    a blank line would end the HTML block Markdown reads the comment as."""
+    flat = " ".join(part for part in lines(text) if part)
+    encoded = re.sub("-(?=-)", "&#45;", flat.translate(_HTML))
+    return f"<!-- {encoded} -->"
 
 
 def md_inline(text: str) -> str:
