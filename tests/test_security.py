@@ -15,7 +15,8 @@ import pytest
 from conftest import MINIMAL, ROOT
 from generator.checks.svg_check import svg_problem
 from generator.cli import main
-from generator.site.guard import MARKER
+from generator.site.guard import MARKER, OutputFolderError, check_output_folder, mark
+from generator.site.writer import write_tree
 
 NS = 'xmlns="http://www.w3.org/2000/svg"'
 XLINK = 'xmlns:xl="http://www.w3.org/1999/xlink"'
@@ -175,6 +176,52 @@ def test_new_and_marked_folders_are_used_and_marked(tmp_path: Path) -> None:
     assert _run(project, "build", "--docs", "out").returncode == 0  # the marker makes it the kit's
     assert not (project / "out" / "en" / "stale.md").exists() and (project / "out" / MARKER).is_file()
     assert _run(project, "build").returncode == 0  # docs/ carries the committed marker
+
+
+@pytest.mark.parametrize("args", [["site", "--site", "notes.txt"], ["build", "--docs", "notes.txt"],
+                                  ["site", "--site", "link.txt"]])
+def test_an_output_path_that_is_a_file_is_refused(tmp_path: Path, args: list[str]) -> None:
+    project = _project_copy(tmp_path)
+    (project / "notes.txt").write_text("my notes", encoding="utf-8")
+    (project / "link.txt").symlink_to("notes.txt")
+    before = _files(project)
+    done = _run(project, *args)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{args[2]}: this is a file, not a folder" in done.stderr, done.stderr
+    assert _files(project) == before and (project / "notes.txt").read_text(encoding="utf-8") == "my notes"
+
+
+def test_any_mkdocs_site_is_not_taken_for_the_kits(tmp_path: Path) -> None:
+    project = _project_copy(tmp_path)
+    other = project / "other-site"
+    (other / "search").mkdir(parents=True)
+    (other / "index.html").write_text("<p>someone else's site</p>", encoding="utf-8")
+    (other / "search" / "search_index.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(OutputFolderError, match=f"has no {MARKER} file"):
+        check_output_folder(other, project / "data" / "criteria.yaml", "--site")
+    (other / "assets" / "javascripts" / "scorer").mkdir(parents=True)
+    (other / "assets" / "javascripts" / "scorer" / "scorer.js").write_text("", encoding="utf-8")
+    check_output_folder(other, project / "data" / "criteria.yaml", "--site")  # the kit's, from before the marker
+
+
+def test_nothing_is_written_through_a_symbolic_link_in_the_output(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "precious.md").write_text("keep me", encoding="utf-8")
+    (outside / "marker").write_text("keep me too", encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "en").symlink_to(outside, target_is_directory=True)
+    (docs / "zh").mkdir()
+    (docs / "zh" / "index.md").symlink_to(outside / "precious.md")
+    (docs / MARKER).symlink_to(outside / "marker")
+    write_tree(docs, {"en/index.md": "new", "en/precious.md": "new", "zh/index.md": "new"}, keep=frozenset({MARKER}))
+    mark(docs)
+    assert sorted(p.name for p in outside.iterdir()) == ["marker", "precious.md"]
+    assert (outside / "precious.md").read_text(encoding="utf-8") == "keep me"
+    assert (outside / "marker").read_text(encoding="utf-8") == "keep me too"
+    assert not any(p.is_symlink() for p in docs.rglob("*"))
+    assert (docs / "en" / "precious.md").read_text(encoding="utf-8") == "new"
 
 
 def test_the_repository_docs_folder_carries_the_marker() -> None:
