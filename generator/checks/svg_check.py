@@ -54,6 +54,15 @@ _SAFE_REFERENCE = re.compile(r"#[\w.:-]+|data:image/(png|jpeg|gif|webp);base64,[
 _URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"]*)", re.I)
 _DECLARATION = re.compile(r"\A\ufeff?<\?xml\s[^?]*\?>")
 _STYLE_TRICKS = re.compile(r"@import|expression\s*\(|javascript\s*:|\\", re.I)
+_FUNCTION = re.compile(r"([\w-]+)\s*\(")
+_FUNCTIONS = frozenset({
+    "url", "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "calc", "min", "max",
+    "clamp", "var", "matrix", "translate", "translatex", "translatey", "scale", "scalex", "scaley", "rotate",
+    "skewx", "skewy",
+})
+"""CSS functions a style or presentation attribute may call: colours, sums, transforms and ``url(#id)``.
+Any other may load from a URL written as a plain string: ``image-set("//host/x.png")``, ``image()``,
+``src()``, ``cross-fade()``, ``-webkit-image-set()``."""
 
 
 def svg_problem(data: bytes) -> str | None:
@@ -98,6 +107,10 @@ def _element_problem(element: Element) -> str | None:
 def _style_problem(value: str) -> str | None:
     if _STYLE_TRICKS.search(value):
         return "a style trick (@import, expression, javascript: or an escape)"
+    for function in _FUNCTION.findall(value):
+        if function.lower() not in _FUNCTIONS:
+            return (f"a CSS function {function}(), which may load from another host "
+                    "(allowed: url(#id), colours, transforms)")
     for target in _URL.findall(value):
         if not target.strip().startswith("#"):
             return f"a url({target[:60]}) that is not #id"
