@@ -12,12 +12,12 @@ or markup; it is escaped wherever it lands (text or link words).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from generator.checks.problems import Msg
 from generator.render.markdown import lines, md_code
 
-__all__ = ["LINK_TARGET", "Raw", "markup_problem", "md_text", "plain_text"]
+__all__ = ["LINK_TARGET", "Raw", "markup_problem", "md_text", "outside_code", "plain_text"]
 
 LINK_TARGET = re.compile(r"(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?|#[a-z0-9-]+")
 """Where a page text may link: a page of the site (``scoring.md#rule``) or an anchor, never a placeholder."""
@@ -80,14 +80,50 @@ def plain_text(text: str, values: Mapping[str, object] | None = None) -> str:
     return _TOKEN.sub(plain, text)
 
 
+def _inner(match: re.Match[str]) -> str | None:
+    """The text inside a token that ``md_text`` reads as markup again: bold, italic, a link's words."""
+    _code, bold, italic, words, target, _name = match.groups()
+    if words is not None:
+        return words if LINK_TARGET.fullmatch(target) else None
+    return bold if bold is not None else italic
+
+
+def _tokens(text: str) -> Iterator[re.Match[str]]:
+    """Every token of ``text`` as ``md_text`` reads it, those inside bold, italic and link words too."""
+    for match in _TOKEN.finditer(text):
+        yield match
+        inner = _inner(match)
+        if inner is not None:
+            yield from _tokens(inner)
+
+
+def outside_code(text: str) -> str:
+    """``text`` without its code spans, found as ``md_text`` finds them (code shows braces as written,
+    so only the rest may hold placeholders). A check that finds code spans some other way would
+    pass a placeholder ``md_text`` cannot fill: ``**`a** {nope} `b``` is bold, then ``{nope}``."""
+    out, pos = [], 0
+    for match in _TOKEN.finditer(text):
+        out.append(text[pos:match.start()])
+        if match.group(1) is None and _inner(match) is None:
+            out.append(match.group())
+        elif match.group(1) is None:
+            group = next(g for g in (2, 3, 4) if match.group(g) is not None)
+            start, end = match.span(group)
+            out.append(text[match.start():start] + outside_code(text[start:end]) + text[end:match.end()])
+        pos = match.end()
+    return "".join(out) + text[pos:]
+
+
 def markup_problem(text: str) -> Msg | None:
     """What is wrong with the markup of a file-supplied page text (its links), or None."""
-    for match in _TOKEN.finditer(text):
+    for match in _tokens(text):
         target = match.group(5)
-        if target is not None and re.fullmatch(r"\{\w+\}", target):
+        if target is None:
+            continue
+        if re.fullmatch(r"\{\w+\}", target):
             return Msg.of("text_link_placeholder", target=target)
-        if target is not None and not LINK_TARGET.fullmatch(target):
+        if not LINK_TARGET.fullmatch(target):
             return Msg.of("text_link", target=target)
-        if target is not None and text[:match.start()].endswith("!"):
+        if match.string[:match.start()].endswith("!"):
             return Msg.of("text_image", link=match.group())
     return None
