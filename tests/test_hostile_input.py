@@ -27,6 +27,7 @@ from generator.cli import main
 from generator.model import Criteria
 from generator.parse.compose import MAX_ALIAS_CHARS, MAX_DEPTH, MAX_NODES
 from generator.parse.load import MAX_BYTES, load_criteria, parse_criteria
+from generator.parse.reading import read_at_most
 from generator.parse.source import MAX_VALUES
 from generator.site.outputs import render_all
 
@@ -316,3 +317,33 @@ def test_schema_reference_states_the_limits() -> None:
             assert number in page, (lang, number)
 
 
+
+
+def _special(kind: str, tmp_path: Path) -> Path:
+    if kind == "device":
+        return Path("/dev/zero")
+    if kind == "folder":
+        return tmp_path
+    path = tmp_path / "pipe.yaml"
+    os.mkfifo(path)  # nothing ever writes to it: reading it would wait for ever
+    if kind == "link to a pipe":
+        (tmp_path / "link.yaml").symlink_to(path)
+        return tmp_path / "link.yaml"
+    return path
+
+
+@pytest.mark.parametrize("kind", ["device", "pipe", "link to a pipe", "folder"])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_criteria_path_that_is_no_ordinary_file_is_refused_at_once(kind: str, command: str, tmp_path: Path) -> None:
+    path = _special(kind, tmp_path)
+    extra = ["--docs", str(tmp_path / "docs")] if command == "build" else []
+    done = run_limited(command, "--criteria", str(path), *extra, timeout=30)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert f"{path}:1:1: this is a folder, a device or a pipe, not an ordinary file" in done.stderr, done.stderr
+
+
+def test_a_file_past_the_limit_is_read_only_to_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_bytes(b"x" * 100)
+    raw, size = read_at_most(path, 10)
+    assert (raw, size) == (b"x" * 11, 100)  # one byte past the limit tells that it is too long
