@@ -23,7 +23,7 @@ from generator.site.outputs import render_all, source_name
 from generator.site.publish import recover, staging_folder, swap
 from generator.site.version import COMMIT_ENV, EDITION_COMMIT_ENV, CommitLike, read_commit
 from generator.site.writer import write_tree
-from generator.starter import gap_warnings, starter_file
+from generator.starter import gap_warnings, starter_file, starter_problem
 
 __all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "PDF_ENV", "SITE_URL_ENV", "generate", "main",
            "site_url_env_problem"]
@@ -98,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     if args.command in ("labels", "texts"):  # --lang here is the new language, not the messages'
+        wrong = starter_problem(args.command, args.lang, args.source)
+        if wrong is not None:
+            print(wrong.text(editor_language(None, os.environ.get("KIT_CRITERIA", DEFAULT_CRITERIA))), file=sys.stderr)
+            return 2
         sys.stdout.write(starter_file(args.command, args.lang, args.source))
         return 0
     lang = editor_language(args.lang, args.new if args.command == "diff" else args.criteria)

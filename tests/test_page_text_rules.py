@@ -144,3 +144,19 @@ def test_starter_files_hold_every_key_with_the_english_text_and_pass_check(
     path.write_text(_text(change), encoding="utf-8")
     assert main(["check", "--criteria", str(path)]) == 0
     assert "lacks" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (["--lang", "fr\nhome: <b>x</b>"], "is not a language code"),
+    (["--lang", "fr\n"], "is not a language code"),
+    (["--lang", "fr", "--from", "../../../../etc/hostname"], "is not a language the kit has these texts in"),
+    (["--lang", "fr", "--from", "ko"], "choose one of en, zh"),
+])
+@pytest.mark.parametrize("kind", ["labels", "texts"])
+def test_starter_files_refuse_a_bad_language_or_source(kind: str, args: list[str], fragment: str,
+                                                       capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIT_CRITERIA", "/nonexistent.yaml")  # messages in English
+    assert main([kind, *args]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and fragment in err and "Traceback" not in err, err
