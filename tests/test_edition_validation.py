@@ -240,3 +240,15 @@ def test_workbook_takes_valid_sheet_names_from_labels(tmp_path: Path) -> None:
     criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
     book = openpyxl.load_workbook(io.BytesIO(render_workbook(criteria, "fr")))
     assert book.sheetnames == ["Mode d'emploi", "Notes", "Comparaison"]
+
+
+def test_sheet_name_problems_are_told_in_the_editors_language(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.yaml"
+    text = with_french({"fr": {**FR, "wb_sheet_scoring": "📊" * 31, "wb_sheet_comparison": "history "}})
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", "--lang", "zh", "--criteria", str(path)]) == 1
+    err = capsys.readouterr().err
+    line = text[: text.rindex('"wb_sheet_scoring"')].count("\n") + 1
+    assert f"{path}:{line}:" in err and "按 Excel 的算法有 62 个单位（一个表情符号或生僻字算 2 个）" in err, err
+    assert "叫“History”，这是 Excel 自己保留的名称" in err and "Traceback" not in err

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from generator.checks.problems import Msg
+
 __all__ = ["MAX_LENGTH", "SHEET_KEYS", "sheet_key", "sheet_name", "sheet_name_problem", "sheet_names_clash",
            "utf16_length"]
 
@@ -32,24 +34,23 @@ def sheet_name(text: str) -> str:
     return name or "Sheet"
 
 
-def sheet_name_problem(name: str) -> str | None:
+def sheet_name_problem(name: str) -> Msg | None:
     """Why Excel would refuse ``name`` as a sheet name, or None (judged as the workbook uses it:
     outer spaces trimmed, so "history " is the reserved name too)."""
     if not name.strip():
-        return "is empty"
+        return Msg.of("sheet_empty")
     length = utf16_length(name)
     if length > MAX_LENGTH and length != len(name):
-        return (f"is {length} units long as Excel counts (an emoji or a rare character counts as 2); "
-                f"Excel allows at most {MAX_LENGTH}")
+        return Msg.of("sheet_too_long_units", length=length, limit=MAX_LENGTH)
     if length > MAX_LENGTH:
-        return f"is {len(name)} characters long; Excel allows at most {MAX_LENGTH}"
+        return Msg.of("sheet_too_long", length=length, limit=MAX_LENGTH)
     bad = sorted({char for char in name if char in _FORBIDDEN})
     if bad:
-        return f"contains {' '.join(bad)}, which Excel does not allow in a sheet name ({' '.join(_FORBIDDEN)})"
+        return Msg.of("sheet_characters", chars=" ".join(bad), forbidden=" ".join(_FORBIDDEN))
     if name.startswith("'") or name.endswith("'"):
-        return "starts or ends with an apostrophe, which Excel does not allow"
+        return Msg.of("sheet_apostrophe")
     if sheet_key(name) == _RESERVED:
-        return "is 'History', a name Excel keeps for itself"
+        return Msg.of("sheet_history")
     return None
 
 
