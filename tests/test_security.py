@@ -64,7 +64,7 @@ SAFE_SVGS = [
 @pytest.mark.parametrize(("svg", "reason"), UNSAFE_SVGS)
 def test_unsafe_svg_logos_are_refused(svg: str, reason: str) -> None:
     found = svg_problem(svg.encode("utf-8"))
-    assert found is not None and reason in found, found
+    assert found is not None and reason in found.text("en"), found
 
 
 @pytest.mark.parametrize("svg", SAFE_SVGS)
@@ -73,7 +73,8 @@ def test_drawing_only_svg_logos_pass(svg: str) -> None:
 
 
 def test_svg_in_utf16_is_refused() -> None:
-    assert "UTF-8" in str(svg_problem(f"<svg {NS}/>".encode("utf-16")))
+    found = svg_problem(f"<svg {NS}/>".encode("utf-16"))
+    assert found is not None and "UTF-8" in found.text("en") and "UTF-8" in found.text("zh")
 
 
 def _edition(folder: Path, logo: str) -> Path:
@@ -266,3 +267,17 @@ def test_hashed_requirements_pin_exactly_the_runtime_requirements() -> None:
     assert hashed == pins, "run scripts/hash-requirements after changing requirements.txt"
     text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
     assert text.count("--hash=sha256:") >= len(pins)
+
+
+def test_an_unsafe_logo_is_refused_at_its_line_in_the_editors_language(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "logo.svg").write_text(f'<svg {NS}><rect style="fill:image-set(\'https://evil.example/x.png\' 1x)"/>'
+                                       "</svg>", encoding="utf-8")
+    text = MINIMAL.read_text(encoding="utf-8").replace("  licence: CC-BY-4.0\n",
+                                                       "  licence: CC-BY-4.0\n  branding: {logo: logo.svg}\n")
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    assert main(["check", "--lang", "zh", "--criteria", str(tmp_path / "c.yaml")]) == 1
+    err = capsys.readouterr().err
+    line = text[: text.index("branding:")].count("\n") + 1
+    assert f"c.yaml:{line}:" in err and "CSS 函数 image-set()，它可能从其他网站加载内容" in err, err
+    assert "Traceback" not in err
