@@ -120,12 +120,32 @@ export class Scorer {
       h('p', { class: 'kit-sc-intro' }, this.s.intro),
       this.data.interview ? h('p', { class: 'kit-sc-intro kit-sc-interview' }, `${this.data.interview.text} `,
         h('a', { href: this.data.interview.href }, this.data.interview.link)) : null,
+      this.state ? h('p', { class: 'kit-sc-jumps' }, h('a', { href: '#kit-sc-compare' }, `${this.s.toRanking} ↓`),
+        h('a', { href: '../report/' }, this.s.reportLink)) : null,
       (this.notices = h('div', { class: 'kit-sc-notices', role: 'status', 'aria-live': 'polite' })),
       this.state ? this.buildLive() : this.buildCorrupt(),
       (this.remote = remoteNotice(this.s)),
     );
     this.showNotices();
     if (this.state) this.refresh();
+    this.foldBlank();
+  }
+
+  /** Folds the blank sheet below (phones only, scoring.css) behind a button that shows it to print. */
+  foldBlank() {
+    const blank = document.getElementById('kit-blank');
+    if (!blank || this.blankButton) return;
+    const form = blank.closest('.kit-worksheet') || blank.parentElement;
+    this.blankButton = h('button', { type: 'button', class: 'md-button kit-sc-blank-toggle', 'aria-controls': 'kit-blank',
+      'aria-expanded': 'false' }, this.s.blankShow);
+    form.classList.add('kit-blank-folded');
+    this.blankButton.addEventListener('click', () => {
+      const open = form.classList.toggle('kit-blank-folded') === false;
+      this.blankButton.setAttribute('aria-expanded', String(open));
+      this.blankButton.textContent = open ? this.s.blankHide : this.s.blankShow;
+      if (open) blank.scrollIntoView({ block: 'start' });
+    });
+    blank.before(h('p', { class: 'kit-sc-blank-row kit-screen-only' }, this.blankButton));
   }
 
   buildCorrupt() {
@@ -160,7 +180,8 @@ export class Scorer {
           h('span', { class: 'kit-sc-hint' }, fill(this.s.max, { max: MAX_AGENCIES })))),
       (this.pickerBox = h('fieldset', { class: 'kit-sc-picker' }, h('legend', {}, this.s.scoringFor), this.picker)),
       h('div', { class: 'kit-sc-scoring' }, this.summary, this.empty, this.criteriaBox),
-      h('section', { class: 'kit-sc-compare' }, h('h3', {}, this.s.compare), this.ranking,
+      h('section', { class: 'kit-sc-compare' }, h('h3', { id: 'kit-sc-compare', tabindex: -1 }, this.s.compare),
+        this.ranking,
         h('h4', {}, this.s.chart), this.chartBox),
       h('section', { class: 'kit-sc-tools' }, h('h3', {}, this.s.data), this.saved,
         h('p', { class: 'kit-sc-buttons' }, button('export-json', this.s.exportJson),
