@@ -83,3 +83,28 @@ def test_blank_sheet_is_folded_on_a_phone_until_asked_for_and_always_prints(phon
     phone.emulate_media(media="screen")
     phone.set_viewport_size({"width": 1280, "height": 900})
     assert table.is_visible() and button.is_hidden(), "a wide screen shows it as before"
+
+
+def test_exported_files_are_named_with_the_date_and_agencies(phone: Any, base: str) -> None:
+    phone.goto(f"{base}{language_root(CRITERIA, 'zh')}worksheet/")
+    phone.wait_for_selector("#kit-scorer")
+    phone.locator("input.kit-sc-name").first.fill("杭州 甲/乙")
+    date = phone.evaluate("""() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1)
+      .padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }""")
+    names = f"杭州-甲-乙_{label('zh', 'ws_agency', letter='B')}_{label('zh', 'ws_agency', letter='C')}".replace(" ", "-")
+    for action, ext in (("export-json", "json"), ("export-csv", "csv")):
+        with phone.expect_download() as info:
+            phone.click(f'#kit-scorer button[data-action="{action}"]')
+        assert info.value.suggested_filename == f"{CRITERIA.meta.id}-scores-{date}-{names}.{ext}"
+    phone.goto(f"{base}{language_root(CRITERIA, 'zh')}report/")
+    phone.wait_for_selector("#kit-report table")
+    with phone.expect_download() as info:
+        phone.click('#kit-report button[data-action="image"]')
+    assert info.value.suggested_filename == f"{CRITERIA.meta.id}-report-{CRITERIA.meta.version}-{date}-{names}.png"
+
+
+def test_print_hint_says_how_on_a_phone(phone: Any, base: str) -> None:
+    phone.goto(f"{base}{language_root(CRITERIA, 'zh')}worksheet/")
+    phone.wait_for_selector("#kit-scorer")
+    hint = phone.locator(".kit-sc-tools .kit-sc-hint").first.inner_text()
+    assert hint == label("zh", "sc_print_hint") and "Ctrl+P" in hint and label("zh", "sc_blank_show") in hint

@@ -19,7 +19,7 @@ import {
 import {
   Store, agencyName, answered, criteriaOf, describe, freshDocument, results, stampOf,
 } from './state.js';
-import { criteriaChanges, csv, reason } from './state-text.js';
+import { criteriaChanges, csv, fileName, reason } from './state-text.js';
 import { figure } from './chart.js';
 import {
   buildSection, download, h, matrix, notesList, rankingTable, remoteNotice, swatch,
@@ -441,7 +441,7 @@ export class Scorer {
   /* Export, import, print */
 
   exportJson() {
-    download(`${this.data.criteria.id}-scores.json`, 'application/json', `${JSON.stringify(this.state, null, 2)}\n`);
+    download(fileName(this.data, this.state, 'scores', 'json'), 'application/json', `${JSON.stringify(this.state, null, 2)}\n`);
   }
 
   importText(text) {
@@ -499,7 +499,7 @@ export class Scorer {
   }
 
   exportCsv() {
-    download(`${this.data.criteria.id}-scores.csv`, 'text/csv;charset=utf-8', csv(this.data, this.state));
+    download(fileName(this.data, this.state, 'scores', 'csv'), 'text/csv;charset=utf-8', csv(this.data, this.state));
   }
 
   print() {
