@@ -53,7 +53,7 @@ STRINGS = {
     "importReplace": "sc_import_replace", "importMerge": "sc_import_merge", "importCancel": "sc_import_cancel",
     "importCancelled": "sc_import_cancelled", "merged": "sc_merged", "mergeTooMany": "sc_merge_too_many",
     "printTitle": "sc_print_title", "remote": "sc_remote", "remoteMore": "sc_remote_more", "listSep": "list_sep",
-    "toRanking": "sc_to_ranking", "blankShow": "sc_blank_show", "blankHide": "sc_blank_hide", "reportLink": "rp_link",
+    "flagsHead": "red_flags", "flagged": "iv_flagged", "flagsTitle": "rp_flags", "toRanking": "sc_to_ranking", "blankShow": "sc_blank_show", "blankHide": "sc_blank_hide", "reportLink": "rp_link",
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
 }
@@ -77,7 +77,7 @@ def scoring_data(criteria: Criteria, lang: str) -> dict[str, Any]:
         "sections": [
             {"id": s.id, "number": str(si), "title": s.title(lang), "criteria": [
                 {"id": k.id, "number": f"{si}.{ci}", "title": k.title(lang), "weight": k.weight,
-                 "knockout": k.knockout}
+                 "knockout": k.knockout, "flags": [flag(lang) for flag in k.red_flags]}
                 for ci, k in enumerate(s.criteria, 1)]}
             for si, s in enumerate(criteria.sections, 1)],
         "strings": {key: label(lang, name, **keep, **COUNTS) for key, name in STRINGS.items()},

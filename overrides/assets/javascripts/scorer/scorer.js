@@ -22,7 +22,7 @@ import {
 import { criteriaChanges, csv, fileName, reason } from './state-text.js';
 import { figure } from './chart.js';
 import {
-  buildSection, download, h, matrix, notesList, rankingTable, remoteNotice, swatch,
+  buildSection, download, flagsList, h, matrix, notesList, rankingTable, remoteNotice, swatch,
 } from './views.js';
 
 export const ROOT_ID = 'kit-scorer';
@@ -235,6 +235,13 @@ export class Scorer {
     for (const note of this.criteriaBox.querySelectorAll('textarea.kit-sc-note')) {
       if (note !== keep) note.value = own(agency.notes, note.dataset.criterion) || '';
     }
+    for (const box of this.criteriaBox.querySelectorAll('input.kit-sc-flag-box')) {
+      box.checked = (own(agency.flags || {}, box.dataset.criterion) || []).includes(Number(box.dataset.flag));
+    }
+    for (const count of this.criteriaBox.querySelectorAll('.kit-sc-flag-count')) {
+      const n = (own(agency.flags || {}, count.dataset.criterion) || []).length;
+      count.textContent = n ? `(${fill(this.s.flagged, { n })})` : '';
+    }
   }
 
   /** Everything from the document; focused (an element that had focus) gets it back if rebuilt. */
@@ -339,6 +346,12 @@ export class Scorer {
       } else {
         file.text().then((text) => this.importText(text));
       }
+    } else if (event.type === 'change' && t.classList.contains('kit-sc-flag-box')) {
+      const id = t.dataset.criterion;
+      const ticked = [...this.criteriaBox.querySelectorAll(`input.kit-sc-flag-box[data-criterion="${CSS.escape(id)}"]:checked`)]
+        .map((box) => Number(box.dataset.flag));
+      this.edit({ type: 'flags', agency: this.active, criterion: id, value: ticked });
+      this.renderValues(t);
     } else if (event.type === 'input' && t.classList.contains('kit-sc-note')) {
       this.edit({ type: 'note', agency: this.active, criterion: t.dataset.criterion, value: t.value });
     } else if (event.type === 'input' && t.classList.contains('kit-sc-name')) {
@@ -517,7 +530,7 @@ export class Scorer {
     this.root.append(h('div', { class: 'kit-sc-print' }, h('h2', {}, this.s.printTitle),
       rankingTable(this.s, agencies, names, results, ranks, this.ids.length), matrix(this.data, agencies, names, results, ranks),
       h('figure', { class: 'kit-sc-figure' }, ...figure(this.data, agencies, results, 680, names)),
-      notesList(this.s, this.criteria, agencies, names)));
+      flagsList(this.s, this.criteria, agencies, names), notesList(this.s, this.criteria, agencies, names)));
     document.documentElement.classList.add('kit-print-filled');
     window.addEventListener('afterprint', finishPrint, { once: true });
   }
