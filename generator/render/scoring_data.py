@@ -53,7 +53,8 @@ STRINGS = {
     "importReplace": "sc_import_replace", "importMerge": "sc_import_merge", "importCancel": "sc_import_cancel",
     "importCancelled": "sc_import_cancelled", "merged": "sc_merged", "mergeTooMany": "sc_merge_too_many",
     "printTitle": "sc_print_title", "remote": "sc_remote", "remoteMore": "sc_remote_more", "listSep": "list_sep",
-    "flagsHead": "red_flags", "flagged": "iv_flagged", "flagsTitle": "rp_flags", "toRanking": "sc_to_ranking", "blankShow": "sc_blank_show", "blankHide": "sc_blank_hide", "reportLink": "rp_link",
+    "flagsHead": "red_flags", "flagged": "iv_flagged", "flagsTitle": "rp_flags", "toRanking": "sc_to_ranking",
+    "blankShow": "sc_blank_show", "blankHide": "sc_blank_hide", "reportLink": "rp_link",
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
 }
