@@ -10,29 +10,28 @@
  * notes per criterion, live section scores and totals, knock-outs, a ranking and an SVG chart;
  * saved in localStorage under "kit-scoring:<criteria id>", exported as JSON or CSV, printed
  * filled in. This is the view: the document, its edits and their merge with what other pages
- * save are state.js's (Store), its texts state-text.js's.
+ * save are state.js's (Store), its texts state-text.js's; export, import and print are
+ * scorer-files.js's.
  */
 import { display } from './rule.js';
 import {
-  LIMITS, MAX_AGENCIES, ShapeError, defaultLetter, fill, hasData, merge, own, parse, removeSaved,
+  LIMITS, MAX_AGENCIES, ShapeError, defaultLetter, fill, own, removeSaved,
 } from './storage.js';
 import {
   Store, agencyName, answered, criteriaOf, describe, freshDocument, results, stampOf,
 } from './state.js';
-import { criteriaChanges, csv, fileName, reason } from './state-text.js';
+import { criteriaChanges, reason } from './state-text.js';
 import { figure } from './chart.js';
 import {
-  buildSection, download, flagsList, h, matrix, notesList, rankingTable, remoteNotice, swatch,
+  buildSection, download, h, rankingTable, remoteNotice, swatch,
 } from './views.js';
+import * as files from './scorer-files.js';
+import { finishPrint } from './scorer-files.js';
 
 export const ROOT_ID = 'kit-scorer';
 const SLOT_ID = 'kit-scorer-slot';
 
-export function finishPrint() {
-  document.documentElement.classList.remove('kit-print-filled');
-  const block = document.querySelector('.kit-sc-print');
-  if (block) block.remove();
-}
+export { finishPrint };
 
 export class Scorer {
   constructor(anchor, data) {
@@ -342,9 +341,9 @@ export class Scorer {
       const file = t.files[0];
       t.value = '';
       if (file.size > LIMITS.bytes) {
-        this.refuse(new ShapeError('size', 'tooBig', { size: Math.ceil(file.size / 1024), max: LIMITS.bytes / 1024 }));
+        files.refuse(this, new ShapeError('size', 'tooBig', { size: Math.ceil(file.size / 1024), max: LIMITS.bytes / 1024 }));
       } else {
-        file.text().then((text) => this.importText(text));
+        file.text().then((text) => files.importText(this, text));
       }
     } else if (event.type === 'change' && t.classList.contains('kit-sc-flag-box')) {
       const id = t.dataset.criterion;
@@ -383,17 +382,17 @@ export class Scorer {
     const action = button.dataset.action;
     if (action === 'add') this.add();
     else if (action === 'remove') this.remove(button.dataset.agency);
-    else if (action === 'export-json') this.exportJson();
+    else if (action === 'export-json') files.exportJson(this);
     else if (action === 'import-json') this.file.click();
-    else if (action === 'export-csv') this.exportCsv();
-    else if (action === 'print') this.print();
+    else if (action === 'export-csv') files.exportCsv(this);
+    else if (action === 'print') files.print(this);
     else if (action === 'clear') this.clear();
     else if (action === 'download-raw') download(`${this.data.criteria.id}-scores-saved.txt`, 'text/plain', this.corrupt.raw);
     else if (action === 'reset') this.reset();
     else if (action === 'ack') this.acknowledge();
     else if (action === 'remote-ok') this.remote.hidden = true;
-    else if (action === 'import-replace') this.apply(this.pending, this.s.imported);
-    else if (action === 'import-merge') this.mergeIn(this.pending);
+    else if (action === 'import-replace') files.apply(this, this.pending, this.s.imported);
+    else if (action === 'import-merge') files.mergeIn(this, this.pending);
     else if (action === 'import-cancel') this.tell(this.s.importCancelled);
   }
 
@@ -451,87 +450,8 @@ export class Scorer {
     this.showNotices();
   }
 
-  /* Export, import, print */
-
-  exportJson() {
-    download(fileName(this.data, this.state, 'scores', 'json'), 'application/json', `${JSON.stringify(this.state, null, 2)}\n`);
-  }
-
-  importText(text) {
-    let doc;
-    try {
-      doc = parse(text, this.data);
-    } catch (error) {
-      return this.refuse(error);
-    }
-    if (doc.criteria.id !== this.data.criteria.id) {
-      this.tell(fill(this.s.importError, { reason: fill(this.s.wrongCriteria, { id: doc.criteria.id }) }), true);
-      return false;
-    }
-    if (!hasData(this.state, this.patterns)) return this.apply(doc, this.s.imported);
-    this.ask(doc);
-    return true;
-  }
-
-  /** Asks before replacing the merchant's data; offers a merge when the agencies' names differ. */
-  ask(doc) {
-    this.pending = doc;
-    const s = this.s;
-    const incoming = doc.agencies.map((a, i) => this.name(a, i));
-    const here = new Set(this.names());
-    const differ = incoming.length !== here.size || incoming.some((n) => !here.has(n));
-    const button = (action, text) => h('button', { type: 'button', class: 'md-button', 'data-action': action }, text);
-    this.tell(fill(s.importAsk, { n: incoming.length, names: incoming.join(', '), current: here.size }), false,
-      button('import-replace', s.importReplace), differ ? button('import-merge', s.importMerge) : null,
-      button('import-cancel', s.importCancel));
-  }
-
-  apply(doc, message, edit = { type: 'replace', doc }) {
-    this.edit(edit);
-    this.pending = null;
-    this.active = this.state.agencies.length ? this.state.agencies[0].id : null;
-    this.showNotices();
-    this.refresh();
-    this.tell(fill(message, { n: this.state.agencies.length }));
-    return true;
-  }
-
-  mergeIn(doc) {
-    this.store.load(); // the names compared and merged are those saved now
-    if (this.state && merge(this.state, doc) === null) {
-      const n = new Set([...this.names(), ...doc.agencies.map((a, i) => this.name(a, i))]).size;
-      this.tell(fill(this.s.importError, { reason: fill(this.s.mergeTooMany, { n, max: LIMITS.agencies }) }), true);
-      return;
-    }
-    this.apply(doc, this.s.merged, { type: 'merge', doc });
-  }
-
-  refuse(error) {
-    this.tell(fill(this.s.importError, { reason: reason(this.s, error) }), true);
-    return false;
-  }
-
-  exportCsv() {
-    download(fileName(this.data, this.state, 'scores', 'csv'), 'text/csv;charset=utf-8', csv(this.data, this.state));
-  }
-
-  print() {
-    this.preparePrint();
-    window.print();
-  }
-
-  /** Builds the filled-in sheet and switches printing to it until the print dialog closes. */
+  /** Builds the filled-in sheet for printing (scorer-files.js; tests call it through window.kitScoring). */
   preparePrint() {
-    const old = this.root.querySelector('.kit-sc-print');
-    if (old) old.remove();
-    const { results, ranks } = this.results();
-    const names = this.names();
-    const agencies = this.state.agencies;
-    this.root.append(h('div', { class: 'kit-sc-print' }, h('h2', {}, this.s.printTitle),
-      rankingTable(this.s, agencies, names, results, ranks, this.ids.length), matrix(this.data, agencies, names, results, ranks),
-      h('figure', { class: 'kit-sc-figure' }, ...figure(this.data, agencies, results, 680, names)),
-      flagsList(this.s, this.criteria, agencies, names), notesList(this.s, this.criteria, agencies, names)));
-    document.documentElement.classList.add('kit-print-filled');
-    window.addEventListener('afterprint', finishPrint, { once: true });
+    files.printSheet(this);
   }
 }
