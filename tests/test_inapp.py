@@ -156,7 +156,7 @@ def test_apps_are_recognised_from_the_user_agent(phone: Any, base: str, agent: s
 
 
 @pytest.mark.parametrize("agent", TESTED)
-def test_exporting_in_an_app_starts_no_download_and_says_what_to_do(phone: Any, agent: str) -> None:
+def test_exporting_in_an_app_starts_no_download_and_says_what_to_do(phone: Any, base: str, agent: str) -> None:
     page = phone(agent)
     app = label("zh", AGENTS[agent][0])
     note = page.locator("#kit-scorer .kit-inapp-note")
@@ -164,10 +164,12 @@ def test_exporting_in_an_app_starts_no_download_and_says_what_to_do(phone: Any, 
     assert "在浏览器打开" in note.inner_text() and "···" in note.inner_text()
     tools = page.locator("#kit-scorer .kit-sc-tools")
     assert tools.locator('button[data-action^="export-"]').count() == 0, "no file buttons where files are dropped"
-    page.evaluate("window.kitScoring.scorer.exportJson()")
+    files = f"{base}assets/javascripts/scorer/scorer-files.js"  # the export functions the buttons call
+    export = "async ([url, kind]) => (await import(url))[kind](window.kitScoring.scorer)"
+    page.evaluate(export, [files, "exportJson"])
     shown = page.locator("#kit-scorer textarea.kit-sc-copy-text")
     assert json.loads(shown.input_value()) == _whole(_document()), "the JSON is shown to copy instead"
-    page.evaluate("window.kitScoring.scorer.exportCsv()")
+    page.evaluate(export, [files, "exportCsv"])
     csv = page.locator("#kit-scorer textarea.kit-sc-copy-text").input_value()
     assert "星火电商" in csv and not csv.startswith("{"), "and the CSV"
     tools.locator('button[data-action="copy-json"]').tap()

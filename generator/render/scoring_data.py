@@ -52,7 +52,9 @@ STRINGS = {
     "tooLong": "sc_too_long", "damaged": "sc_damaged", "barLabel": "sc_bar_label", "importAsk": "sc_import_ask",
     "importReplace": "sc_import_replace", "importMerge": "sc_import_merge", "importCancel": "sc_import_cancel",
     "importCancelled": "sc_import_cancelled", "merged": "sc_merged", "mergeTooMany": "sc_merge_too_many",
-    "printTitle": "sc_print_title",
+    "printTitle": "sc_print_title", "remote": "sc_remote", "remoteMore": "sc_remote_more", "listSep": "list_sep",
+    "flagsHead": "red_flags", "flagged": "iv_flagged", "flagsTitle": "rp_flags", "toRanking": "sc_to_ranking",
+    "blankShow": "sc_blank_show", "blankHide": "sc_blank_hide", "reportLink": "rp_link",
     "appWechat": "app_wechat", "appWecom": "app_wecom", "appDingtalk": "app_dingtalk", "appQq": "app_qq",
     "appAlipay": "app_alipay", "inappNote": "inapp_note", "copyJson": "sc_copy_json", "copied": "sc_copied",
     "copyFallback": "sc_copy_fallback", "copyBox": "sc_copy_box", "pasteJson": "sc_paste_json",
@@ -64,7 +66,7 @@ STRINGS = {
     "shReceived": "sh_received", "shAdd": "sh_add", "shReplace": "sh_replace", "shIgnore": "sh_ignore",
     "shAdded": "sh_added", "shReplaced": "sh_replaced", "shIgnored": "sh_ignored", "shBad": "sh_bad",
     "shLinkTooLong": "sh_link_too_long", "shNoInflate": "sh_no_inflate", "shNewer": "sh_newer",
-    "shOtherVersion": "sh_other_version", "remote": "sc_remote", "remoteMore": "sc_remote_more", "listSep": "list_sep",
+    "shOtherVersion": "sh_other_version",
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
 }
@@ -89,7 +91,7 @@ def scoring_data(criteria: Criteria, lang: str) -> dict[str, Any]:
         "sections": [
             {"id": s.id, "number": str(si), "title": s.title(lang), "criteria": [
                 {"id": k.id, "number": f"{si}.{ci}", "title": k.title(lang), "weight": k.weight,
-                 "knockout": k.knockout}
+                 "knockout": k.knockout, "flags": [flag(lang) for flag in k.red_flags]}
                 for ci, k in enumerate(s.criteria, 1)]}
             for si, s in enumerate(criteria.sections, 1)],
         "strings": {key: label(lang, name, **keep, **COUNTS) for key, name in STRINGS.items()},

@@ -13,6 +13,7 @@ import { figure } from './chart.js';
 import { download, h, remoteNotice, swatch } from './views.js';
 import { summarise } from './summary.js';
 import { answered, describe, differences } from './state.js';
+import { fileName, today } from './state-text.js';
 import { reportImage } from './image.js';
 import { reportPicture } from './picture.js';
 import { currentApp } from './inapp.js';
@@ -21,11 +22,8 @@ import { inAppNote } from './transfer.js';
 export const REPORT_ROOT = 'kit-report';
 const SLOT_ID = 'kit-report-slot';
 
-/** Today in the browser, as YYYY-MM-DD (the build carries no date; the report is dated when shown). */
-export const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+// The report is dated when shown (state-text.js today).
+export { today };
 
 const list = (items, empty, cls) => (items.length
   ? h('ul', { class: cls }, items) : h('p', { class: 'kit-rp-none' }, empty));
@@ -171,7 +169,7 @@ export class Report {
 
   /** The report as a PNG (1080 px wide) downloaded by the browser; resolves to its file name or null. */
   async exportImage() {
-    const name = `${this.data.criteria.id}-${this.data.criteria.version}-report-${this.date}.png`;
+    const name = fileName(this.data, this.doc, `report-${this.data.criteria.version}`, 'png', this.date);
     try {
       const canvas = reportImage(this.data, this.summary, this.date, getComputedStyle(this.root).fontFamily);
       const blob = await new Promise((resolve) => { canvas.toBlob(resolve, 'image/png'); });

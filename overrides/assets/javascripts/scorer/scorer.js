@@ -10,32 +10,31 @@
  * notes per criterion, live section scores and totals, knock-outs, a ranking and an SVG chart;
  * saved in localStorage under "kit-scoring:<criteria id>", exported as JSON or CSV, printed
  * filled in. This is the view: the document, its edits and their merge with what other pages
- * save are state.js's (Store), its texts state-text.js's.
+ * save are state.js's (Store), its texts state-text.js's; export, import and print are
+ * scorer-files.js's.
  */
 import { display } from './rule.js';
 import {
-  LIMITS, MAX_AGENCIES, ShapeError, defaultLetter, fill, hasData, merge, own, parse, removeSaved,
+  LIMITS, MAX_AGENCIES, ShapeError, defaultLetter, fill, own, removeSaved,
 } from './storage.js';
 import {
   Store, agencyName, answered, criteriaOf, describe, freshDocument, results, stampOf,
 } from './state.js';
-import { criteriaChanges, csv, reason } from './state-text.js';
+import { criteriaChanges, reason } from './state-text.js';
 import { figure } from './chart.js';
 import { currentApp } from './inapp.js';
 import { Transfer, copyBox, inAppNote } from './transfer.js';
 import { ShareView } from './share-view.js';
 import {
-  buildSection, download, h, matrix, notesList, rankingTable, remoteNotice, swatch,
+  buildSection, download, h, rankingTable, remoteNotice, swatch,
 } from './views.js';
+import * as files from './scorer-files.js';
+import { finishPrint } from './scorer-files.js';
 
 export const ROOT_ID = 'kit-scorer';
 const SLOT_ID = 'kit-scorer-slot';
 
-export function finishPrint() {
-  document.documentElement.classList.remove('kit-print-filled');
-  const block = document.querySelector('.kit-sc-print');
-  if (block) block.remove();
-}
+export { finishPrint };
 
 export class Scorer {
   constructor(anchor, data) {
@@ -128,12 +127,32 @@ export class Scorer {
         h('a', { href: this.data.interview.href }, this.data.interview.link)) : null,
       this.app ? inAppNote(this.s, this.app, this.s.pictureLink) : null,
       this.share.received,
+      this.state ? h('p', { class: 'kit-sc-jumps' }, h('a', { href: '#kit-sc-compare' }, `${this.s.toRanking} ↓`),
+        h('a', { href: '../report/' }, this.s.reportLink)) : null,
       (this.notices = h('div', { class: 'kit-sc-notices', role: 'status', 'aria-live': 'polite' })),
       this.state ? this.buildLive() : this.buildCorrupt(),
       (this.remote = remoteNotice(this.s)),
     );
     this.showNotices();
     if (this.state) this.refresh();
+    this.foldBlank();
+  }
+
+  /** Folds the blank sheet below (phones only, scoring.css) behind a button that shows it to print. */
+  foldBlank() {
+    const blank = document.getElementById('kit-blank');
+    if (!blank || this.blankButton) return;
+    const form = blank.closest('.kit-worksheet') || blank.parentElement;
+    this.blankButton = h('button', { type: 'button', class: 'md-button kit-sc-blank-toggle', 'aria-controls': 'kit-blank',
+      'aria-expanded': 'false' }, this.s.blankShow);
+    form.classList.add('kit-blank-folded');
+    this.blankButton.addEventListener('click', () => {
+      const open = form.classList.toggle('kit-blank-folded') === false;
+      this.blankButton.setAttribute('aria-expanded', String(open));
+      this.blankButton.textContent = open ? this.s.blankHide : this.s.blankShow;
+      if (open) blank.scrollIntoView({ block: 'start' });
+    });
+    blank.before(h('p', { class: 'kit-sc-blank-row kit-screen-only' }, this.blankButton));
   }
 
   buildCorrupt() {
@@ -170,7 +189,8 @@ export class Scorer {
           h('span', { class: 'kit-sc-hint' }, fill(this.s.max, { max: MAX_AGENCIES })))),
       (this.pickerBox = h('fieldset', { class: 'kit-sc-picker' }, h('legend', {}, this.s.scoringFor), this.picker)),
       h('div', { class: 'kit-sc-scoring' }, this.summary, this.empty, this.criteriaBox),
-      h('section', { class: 'kit-sc-compare' }, h('h3', {}, this.s.compare), this.ranking,
+      h('section', { class: 'kit-sc-compare' }, h('h3', { id: 'kit-sc-compare', tabindex: -1 }, this.s.compare),
+        this.ranking,
         h('h4', {}, this.s.chart), this.chartBox),
       h('section', { class: 'kit-sc-tools' }, h('h3', {}, this.s.data), this.saved,
         h('p', { class: 'kit-sc-buttons' }, file('export-json', this.s.exportJson),
@@ -225,6 +245,13 @@ export class Scorer {
     }
     for (const note of this.criteriaBox.querySelectorAll('textarea.kit-sc-note')) {
       if (note !== keep) note.value = own(agency.notes, note.dataset.criterion) || '';
+    }
+    for (const box of this.criteriaBox.querySelectorAll('input.kit-sc-flag-box')) {
+      box.checked = (own(agency.flags || {}, box.dataset.criterion) || []).includes(Number(box.dataset.flag));
+    }
+    for (const count of this.criteriaBox.querySelectorAll('.kit-sc-flag-count')) {
+      const n = (own(agency.flags || {}, count.dataset.criterion) || []).length;
+      count.textContent = n ? `(${fill(this.s.flagged, { n })})` : '';
     }
   }
 
@@ -327,10 +354,16 @@ export class Scorer {
       const file = t.files[0];
       t.value = '';
       if (file.size > LIMITS.bytes) {
-        this.refuse(new ShapeError('size', 'tooBig', { size: Math.ceil(file.size / 1024), max: LIMITS.bytes / 1024 }));
+        files.refuse(this, new ShapeError('size', 'tooBig', { size: Math.ceil(file.size / 1024), max: LIMITS.bytes / 1024 }));
       } else {
-        file.text().then((text) => this.importText(text));
+        file.text().then((text) => files.importText(this, text));
       }
+    } else if (event.type === 'change' && t.classList.contains('kit-sc-flag-box')) {
+      const id = t.dataset.criterion;
+      const ticked = [...this.criteriaBox.querySelectorAll(`input.kit-sc-flag-box[data-criterion="${CSS.escape(id)}"]:checked`)]
+        .map((box) => Number(box.dataset.flag));
+      this.edit({ type: 'flags', agency: this.active, criterion: id, value: ticked });
+      this.renderValues(t);
     } else if (event.type === 'input' && t.classList.contains('kit-sc-note')) {
       this.edit({ type: 'note', agency: this.active, criterion: t.dataset.criterion, value: t.value });
     } else if (event.type === 'input' && t.classList.contains('kit-sc-name')) {
@@ -362,10 +395,10 @@ export class Scorer {
     const action = button.dataset.action;
     if (action === 'add') this.add();
     else if (action === 'remove') this.remove(button.dataset.agency);
-    else if (action === 'export-json') this.exportJson();
+    else if (action === 'export-json') files.exportJson(this);
     else if (action === 'import-json') this.file.click();
-    else if (action === 'export-csv') this.exportCsv();
-    else if (action === 'print') this.print();
+    else if (action === 'export-csv') files.exportCsv(this);
+    else if (action === 'print') files.print(this);
     else if (action === 'clear') this.clear();
     else if (action === 'download-raw' && !download(`${this.data.criteria.id}-scores-saved.txt`, 'text/plain', this.corrupt.raw)) {
       button.parentElement.after(copyBox(this.s.copyBox, this.corrupt.raw, 'kit-sc-copy-text')[0]);
@@ -373,8 +406,8 @@ export class Scorer {
     else if (action === 'reset') this.reset();
     else if (action === 'ack') this.acknowledge();
     else if (action === 'remote-ok') this.remote.hidden = true;
-    else if (action === 'import-replace') this.apply(this.pending, this.s.imported);
-    else if (action === 'import-merge') this.mergeIn(this.pending);
+    else if (action === 'import-replace') files.apply(this, this.pending, this.s.imported);
+    else if (action === 'import-merge') files.mergeIn(this, this.pending);
     else if (action === 'import-cancel') this.tell(this.s.importCancelled);
   }
 
@@ -432,89 +465,8 @@ export class Scorer {
     this.showNotices();
   }
 
-  /* Export, import, print */
-
-  exportJson() {
-    const text = `${JSON.stringify(this.state, null, 2)}\n`;
-    if (!download(`${this.data.criteria.id}-scores.json`, 'application/json', text)) this.transfer.show(text);
-  }
-
-  importText(text) {
-    let doc;
-    try {
-      doc = parse(text, this.data);
-    } catch (error) {
-      return this.refuse(error);
-    }
-    if (doc.criteria.id !== this.data.criteria.id) {
-      this.tell(fill(this.s.importError, { reason: fill(this.s.wrongCriteria, { id: doc.criteria.id }) }), true);
-      return false;
-    }
-    if (!hasData(this.state, this.patterns)) return this.apply(doc, this.s.imported);
-    this.ask(doc);
-    return true;
-  }
-
-  /** Asks before replacing the merchant's data; offers a merge when the agencies' names differ. */
-  ask(doc) {
-    this.pending = doc;
-    const s = this.s;
-    const incoming = doc.agencies.map((a, i) => this.name(a, i));
-    const here = new Set(this.names());
-    const differ = incoming.length !== here.size || incoming.some((n) => !here.has(n));
-    const button = (action, text) => h('button', { type: 'button', class: 'md-button', 'data-action': action }, text);
-    this.tell(fill(s.importAsk, { n: incoming.length, names: incoming.join(', '), current: here.size }), false,
-      button('import-replace', s.importReplace), differ ? button('import-merge', s.importMerge) : null,
-      button('import-cancel', s.importCancel));
-  }
-
-  apply(doc, message, edit = { type: 'replace', doc }) {
-    this.edit(edit);
-    this.pending = null;
-    this.active = this.state.agencies.length ? this.state.agencies[0].id : null;
-    this.showNotices();
-    this.refresh();
-    this.tell(fill(message, { n: this.state.agencies.length }));
-    return true;
-  }
-
-  mergeIn(doc) {
-    this.store.load(); // the names compared and merged are those saved now
-    if (this.state && merge(this.state, doc) === null) {
-      const n = new Set([...this.names(), ...doc.agencies.map((a, i) => this.name(a, i))]).size;
-      this.tell(fill(this.s.importError, { reason: fill(this.s.mergeTooMany, { n, max: LIMITS.agencies }) }), true);
-      return;
-    }
-    this.apply(doc, this.s.merged, { type: 'merge', doc });
-  }
-
-  refuse(error) {
-    this.tell(fill(this.s.importError, { reason: reason(this.s, error) }), true);
-    return false;
-  }
-
-  exportCsv() {
-    const text = csv(this.data, this.state);
-    if (!download(`${this.data.criteria.id}-scores.csv`, 'text/csv;charset=utf-8', text)) this.transfer.show(text);
-  }
-
-  print() {
-    this.preparePrint();
-    window.print();
-  }
-
-  /** Builds the filled-in sheet and switches printing to it until the print dialog closes. */
+  /** Builds the filled-in sheet for printing (scorer-files.js; tests call it through window.kitScoring). */
   preparePrint() {
-    const old = this.root.querySelector('.kit-sc-print');
-    if (old) old.remove();
-    const { results, ranks } = this.results();
-    const names = this.names();
-    const agencies = this.state.agencies;
-    this.root.append(h('div', { class: 'kit-sc-print' }, h('h2', {}, this.s.printTitle),
-      rankingTable(this.s, agencies, names, results, ranks, this.ids.length), matrix(this.data, agencies, names, results, ranks),
-      h('figure', { class: 'kit-sc-figure' }, ...figure(this.data, agencies, results, 680, names)),
-      notesList(this.s, this.criteria, agencies, names)));
-    document.documentElement.classList.add('kit-print-filled');
-    window.addEventListener('afterprint', finishPrint, { once: true });
+    files.printSheet(this);
   }
 }

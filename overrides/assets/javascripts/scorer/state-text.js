@@ -6,6 +6,23 @@ import { display } from './rule.js';
 import { ShapeError, csvCell, fill, own } from './storage.js';
 import { agencyName, criteriaOf, results } from './state.js';
 
+/** Today in this browser, as YYYY-MM-DD (the build carries no date: files are dated when made). */
+export function today(d = new Date()) {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A download's file name: criteria id, what it is, the date and the agencies' names, e.g.
+ * "kit-scores-2026-12-06-Hangzhou_Agency-B.json"; characters file systems refuse become "-",
+ * the names are cut to 60 characters.
+ */
+export function fileName(data, doc, what, ext, date = today()) {
+  const names = doc.agencies.map((a, i) => agencyName(data, a, i).trim().replace(/[\\/:*?"<>|\s\u0000-\u001f\u007f]+/g, '-'))
+    .filter(Boolean).join('_');
+  const short = Array.from(names).slice(0, 60).join('').replace(/^[-_.]+|[-_.]+$/g, '');
+  return `${data.criteria.id}-${what}-${date}${short ? `-${short}` : ''}.${ext}`;
+}
+
 /** Why a document was refused, in the page's language (s: the page's strings). */
 export function reason(s, error) {
   if (!(error instanceof ShapeError)) throw error;

@@ -7,6 +7,7 @@
 import { fill } from './storage.js';
 import { h } from './views.js';
 import { appName } from './inapp.js';
+import { importText } from './scorer-files.js';
 
 /** Copies text with the Clipboard API; false when there is none or the browser refuses. */
 export async function copyText(text) {
@@ -34,7 +35,7 @@ export function copyBox(label, text, cls) {
 
 const button = (action, text) => h('button', { type: 'button', class: 'md-button', 'data-action': action }, text);
 
-/** The worksheet's copy and paste tools (scorer: the Scorer, whose importText takes the pasted text). */
+/** The worksheet's copy and paste tools (scorer: the Scorer; the pasted text is imported as a file is). */
 export class Transfer {
   constructor(scorer) {
     this.scorer = scorer;
@@ -90,6 +91,6 @@ export class Transfer {
       this.scorer.tell(this.s.pasteEmpty, true);
       return;
     }
-    if (this.scorer.importText(text)) this.box.replaceChildren();
+    if (importText(this.scorer, text)) this.box.replaceChildren();
   }
 }

@@ -78,7 +78,13 @@ export function buildCriterion(data, c) {
       option('na', s.na, s.naMeaning), option('', s.notScored)),
     h('p', { class: 'kit-sc-ko-msg', hidden: true }, s.knocked),
     h('label', { class: 'kit-sc-note-label' }, h('span', {}, s.notes),
-      h('textarea', { class: 'kit-sc-note', rows: 1, 'data-criterion': c.id })));
+      h('textarea', { class: 'kit-sc-note', rows: 1, 'data-criterion': c.id })),
+    (c.flags || []).length ? h('details', { class: 'kit-sc-flags', 'data-criterion': c.id },
+      h('summary', {}, s.flagsHead, ' ', h('span', { class: 'kit-sc-flag-count', 'data-criterion': c.id })),
+      c.flags.map((text, i) => h('label', { class: 'kit-sc-flag' },
+        // data-flag, not value: tests and scripts find a score as input[value="3"] in the criterion's fieldset.
+        h('input', { type: 'checkbox', class: 'kit-sc-flag-box', 'data-flag': String(i), 'data-criterion': c.id }),
+        h('span', {}, text)))) : null);
 }
 
 /** Agencies by rank (no rank last) with total, count answered (N/A included) and knock-out status. */
@@ -125,6 +131,19 @@ export function matrix(data, agencies, names, results, ranks) {
     h('tbody', {}, sumRow(s.total, results.map((r) => display(r.total)), 'kit-sc-matrix-sum'),
       sumRow(s.status, results.map((r) => (r.disqualified ? s.disqualified : '')), null),
       sumRow(s.rank, ranks.map((r) => (r === null ? '—' : String(r))), null)));
+}
+
+/** Each agency's ticked red flags, by criterion (printed); null when none is ticked. */
+export function flagsList(s, criteria, agencies, names) {
+  const blocks = agencies.map((a, i) => {
+    const ticked = criteria.map((c) => ({ c, texts: (own(a.flags || {}, c.id) || []).filter((n) => n < (c.flags || []).length)
+      .map((n) => c.flags[n]) })).filter((item) => item.texts.length);
+    if (!ticked.length) return null;
+    return h('div', { class: 'kit-sc-print-flags', 'data-agency': a.id }, h('h4', {}, names[i]),
+      h('ul', {}, ticked.map(({ c, texts }) => h('li', {}, h('strong', {}, `${c.number} ${c.title}`), ': ',
+        texts.join(s.listSep || '; ')))));
+  }).filter(Boolean);
+  return blocks.length ? h('section', {}, h('h3', {}, s.flagsTitle), blocks) : null;
 }
 
 /** Each agency's notes, by criterion (printed); null when there are none. */
