@@ -183,7 +183,10 @@ def _decode(png: bytes, tmp_path: Path) -> str:
 
 def test_the_qr_code_reads_back_to_the_same_link(phone: Any, tmp_path: Path) -> None:
     page = phone(_document())
+    loaded = "performance.getEntriesByType('resource').filter((e) => e.name.includes('qrcode')).length"
+    assert page.evaluate(loaded) == 0, "the QR library loads only when a link is made"
     link = _make(page, notes=True)
+    assert page.evaluate(loaded) == 1
     qr = page.locator(".kit-sh-qr img")
     qr.scroll_into_view_if_needed()
     assert qr.is_visible() and qr.get_attribute("alt") == label("zh", "sh_qr")

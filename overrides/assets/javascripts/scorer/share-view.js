@@ -2,9 +2,9 @@
  * The worksheet's share link (share.js): making it (which agencies, notes or not, what the link will
  * contain said before it is made, the link to copy and its QR code) and opening one (the received
  * scores shown, then added, put in place of the agencies with the same names, or ignored: never
- * taken in silently). The QR code is drawn with the vendored qrcode-generator (vendor/VENDORED.txt).
+ * taken in silently). The QR code is drawn with the vendored qrcode-generator (vendor/VENDORED.txt),
+ * loaded only when a link is made (52 KB the worksheet does not need to load with).
  */
-import qrcode from '../vendor/qrcode-generator/qrcode.js';
 import { display } from './rule.js';
 import { LIMITS, fill, hasData } from './storage.js';
 import { agencyName, answered, results } from './state.js';
@@ -18,9 +18,10 @@ const CELL = 6;
 const QUIET = 4;
 
 /** The QR code of text as an <img> (PNG, 6 px a module, 4 modules of quiet zone); null when it does not fit. */
-export function qrImage(text, alt) {
+export async function qrImage(text, alt) {
   let qr;
   try {
+    const { default: qrcode } = await import('../vendor/qrcode-generator/qrcode.js');
     qr = qrcode(0, 'L');
     qr.addData(text, 'Byte');
     qr.make();
@@ -117,12 +118,13 @@ export class ShareView {
     }
     const [label, area] = copyBox(fill(s.shLink, { n: link.length }), link, 'kit-sh-link');
     area.rows = 3;
-    const qr = link.length <= QR_MAX ? qrImage(link, s.shQr) : null;
+    const qr = link.length <= QR_MAX ? await qrImage(link, s.shQr) : null;
     this.out.replaceChildren(...[label, h('p', { class: 'kit-sc-buttons' }, button('share-copy', s.shCopy, true)),
       h('p', { class: 'kit-sh-status', role: 'status' }),
       compressed ? null : h('p', { class: 'kit-sc-hint kit-sh-plain' }, s.shPlain),
-      qr ? h('figure', { class: 'kit-sh-qr' }, qr, h('figcaption', { class: 'kit-sc-hint' }, s.shQr))
-        : h('p', { class: 'kit-sc-hint kit-sh-no-qr' }, fill(s.shNoQr, { n: link.length, max: QR_MAX }))].filter(Boolean));
+      qr ? h('figure', { class: 'kit-sh-qr' }, qr, h('figcaption', { class: 'kit-sc-hint' }, s.shQr)) : null,
+      link.length > QR_MAX ? h('p', { class: 'kit-sc-hint kit-sh-no-qr' }, fill(s.shNoQr, { n: link.length, max: QR_MAX }))
+        : null].filter(Boolean));
     this.link = link;
     return link;
   }
