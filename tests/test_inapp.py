@@ -163,7 +163,8 @@ def test_exporting_in_an_app_starts_no_download_and_says_what_to_do(phone: Any, 
     assert note.is_visible() and note.inner_text() == f'{label("zh", "inapp_note", app=app)} {label("zh", "sc_picture_link")}'
     assert "在浏览器打开" in note.inner_text() and "···" in note.inner_text()
     tools = page.locator("#kit-scorer .kit-sc-tools")
-    assert tools.locator('button[data-action^="export-"]').count() == 0, "no file buttons where files are dropped"
+    assert tools.locator('button[data-action^="export-"], button[data-action="print"]').count() == 0, \
+        "no file or print buttons where files and printing are dropped"
     files = f"{base}assets/javascripts/scorer/scorer-files.js"  # the export functions the buttons call
     export = "async ([url, kind]) => (await import(url))[kind](window.kitScoring.scorer)"
     page.evaluate(export, [files, "exportJson"])
@@ -180,6 +181,7 @@ def test_exporting_in_an_app_starts_no_download_and_says_what_to_do(phone: Any, 
     page.wait_for_selector("#kit-report .kit-rp-rank")
     page.locator('#kit-report button[data-action="image"]').scroll_into_view_if_needed()
     assert page.locator("#kit-report .kit-inapp-note").inner_text() == label("zh", "inapp_note", app=app)
+    assert page.locator('#kit-report button[data-action="print"]').count() == 0
     page.locator('#kit-report button[data-action="image"]').tap()
     message = page.locator(".kit-rp-message")
     expect(message).to_have_text(label("zh", "rp_picture_inapp"))
@@ -276,7 +278,7 @@ def test_pasting_nothing_or_rubbish_changes_nothing(phone: Any) -> None:
 def test_an_ordinary_browser_keeps_its_file_buttons_and_gets_no_note(phone: Any) -> None:
     page = phone("chrome-android")
     assert page.locator(".kit-inapp-note").count() == 0
-    for action in ("export-json", "export-csv", "copy-json", "paste-json"):
+    for action in ("export-json", "export-csv", "print", "copy-json", "paste-json"):
         assert page.locator(f'#kit-scorer button[data-action="{action}"]').is_visible()
     text = sp.download(page, "export-json")
     assert json.loads(text) == _whole(_document())

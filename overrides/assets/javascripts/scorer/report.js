@@ -33,6 +33,7 @@ export class Report {
     this.data = data;
     this.s = data.strings;
     this.key = `kit-scoring:${data.criteria.id}`;
+    this.app = currentApp(); // a chat app's built-in browser (inapp.js): the picture, not a download
     this.root = h('section', { id: REPORT_ROOT, class: 'kit-report', 'aria-label': this.s.report });
     const slot = document.getElementById(SLOT_ID);
     if (slot) slot.replaceWith(this.root);
@@ -86,9 +87,10 @@ export class Report {
         h('h2', { id: 'kit-rp-actions' }, s.actions),
         h('p', { class: 'kit-rp-buttons' },
           h('button', { type: 'button', class: 'md-button md-button--primary', 'data-action': 'image' }, s.image),
-          h('button', { type: 'button', class: 'md-button', 'data-action': 'print' }, s.printReport)),
+          // A chat app's browser commonly ignores window.print() (field notes): no button that does nothing.
+          this.app ? null : h('button', { type: 'button', class: 'md-button', 'data-action': 'print' }, s.printReport)),
         h('p', { class: 'kit-rp-hint' }, s.imageHint), this.message,
-        (this.app = currentApp()) ? inAppNote(s, this.app) : null,
+        this.app ? inAppNote(s, this.app) : null,
         (this.picture = reportPicture(this))));
     this.renderChart();
     const rows = this.summary.byIndex;

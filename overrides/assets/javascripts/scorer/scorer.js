@@ -181,7 +181,8 @@ export class Scorer {
     this.file = h('input', { type: 'file', class: 'kit-sc-file', accept: '.json,application/json', hidden: true,
       tabindex: -1 });
     const button = (action, text) => h('button', { type: 'button', class: 'md-button', 'data-action': action }, text);
-    const file = (action, text) => (this.app ? null : button(action, text)); // no downloads in a chat app
+    // No downloads and no printing in a chat app's browser (it drops both without a word; inapp.js).
+    const file = (action, text) => (this.app ? null : button(action, text));
     this.transfer = new Transfer(this);
     return h('div', { class: 'kit-sc-live' },
       h('fieldset', { class: 'kit-sc-agencies' }, h('legend', {}, this.s.agencies), this.agencyList,
@@ -195,7 +196,7 @@ export class Scorer {
       h('section', { class: 'kit-sc-tools' }, h('h3', {}, this.s.data), this.saved,
         h('p', { class: 'kit-sc-buttons' }, file('export-json', this.s.exportJson),
           button('import-json', this.s.importJson), this.file, file('export-csv', this.s.exportCsv),
-          button('print', this.s.print)),
+          file('print', this.s.print)),
         this.transfer.element,
         this.importBox,
         h('p', { class: 'kit-sc-hint' }, this.s.printHint),
