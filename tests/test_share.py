@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import io
+import json
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -296,3 +297,64 @@ def test_a_compressed_link_in_a_browser_that_cannot_inflate_says_so(phone: Any) 
     receiver = _open(phone, link, script=NO_COMPRESSION)
     expect(receiver.locator(".kit-sh-received [role=alert]")).to_have_text(label("zh", "sh_no_inflate"))
     assert sp.state(receiver, CRITERIA) is None
+
+
+def _fnv(data: bytes) -> str:
+    value = 0x811C9DC5
+    for byte in data:
+        value = ((value ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return f"{value:08x}"
+
+
+def _plain_link(base: str, payload: Any) -> str:
+    """A link as a browser without compression makes it (mode "j"), with a right check: only its content is bad."""
+    raw = json.dumps(payload, ensure_ascii=False).encode()
+    body = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+    return f"{base}{language_root(CRITERIA, 'zh')}worksheet/#kit-share=1.j.{body}.{_fnv(raw)}"
+
+
+def _payload(agencies: list[Any], **change: Any) -> dict[str, Any]:
+    ids_hash = _fnv("\n".join(IDS).encode())
+    return {"k": "kit-share", "v": 1, "c": CRITERIA.meta.id, "cv": CRITERIA.meta.version, "h": ids_hash,
+            "a": agencies, **change}
+
+
+GOOD = {"n": "Alpha", "s": "3" + "-" * (len(IDS) - 1)}
+
+
+HOSTILE = [
+    ("not an agency", _payload([None]), label("zh", "sh_bad")),
+    ("scores of the wrong length", _payload([{**GOOD, "s": "33"}]), label("zh", "sh_bad")),
+    ("a score that is no level", _payload([{**GOOD, "s": "!" * len(IDS)}]), label("zh", "sh_bad")),
+    ("a flag on no criterion", _payload([{**GOOD, "f": {"__proto__": [1]}}]), label("zh", "sh_bad")),
+    ("a name too long", _payload([{**GOOD, "n": "x" * 500}]), label("zh", "sh_bad")),
+    ("too many agencies", _payload([{**GOOD, "n": f"A{i}"} for i in range(11)]),
+     label("zh", "sc_import_error", reason=label("zh", "sc_too_many", n=11, max=10))),
+    ("another edition", _payload([GOOD], c="other-kit"),
+     label("zh", "sc_import_error", reason=label("zh", "sc_wrong_criteria", id="other-kit"))),
+    ("another criteria list", _payload([GOOD], h="00000000", cv="0.9.0"),
+     label("zh", "sh_other_version", old="0.9.0", new=CRITERIA.meta.version)),
+    ("a newer payload", _payload([GOOD], v=2), label("zh", "sh_newer")),
+]
+"""Links whose check is right but whose content is wrong, each with the message it gets."""
+
+
+@pytest.mark.parametrize(("case", "payload", "message"), HOSTILE, ids=[case for case, _, _ in HOSTILE])
+def test_a_hostile_link_with_a_right_check_changes_nothing(phone: Any, base: str, case: str, payload: Any,
+                                                           message: str) -> None:
+    mine = sp.doc(CRITERIA, [("Mine", {IDS[0]: LOW}, {})])
+    page = _open(phone, _plain_link(base, payload), mine)
+    expect(page.locator(".kit-sh-received [role=alert]")).to_have_text(message)
+    assert page.locator('.kit-sh-received button[data-action="share-add"]').count() == 0, case
+    assert sp.state(page, CRITERIA) == mine, case
+
+
+def test_names_and_notes_from_a_link_are_text_never_markup(phone: Any, base: str) -> None:
+    hostile = "<img src=x onerror=\"document.title='owned'\">"
+    link = _plain_link(base, _payload([{**GOOD, "n": hostile, "t": {"0": hostile}}]))
+    page = _open(phone, link)
+    box = page.locator(".kit-sh-received")
+    assert hostile in box.inner_text() and box.locator("img").count() == 0
+    box.locator('button[data-action="share-add"]').tap()
+    assert sp.state(page, CRITERIA)["agencies"][0]["notes"] == {IDS[0]: hostile}
+    assert page.locator("#kit-scorer img").count() == 0 and page.title() != "owned"

@@ -150,7 +150,7 @@ export class ShareView {
     try {
       this.incoming = await readLink(this.scorer.data, hash);
     } catch (error) {
-      if (!(error instanceof ShareError)) throw error;
+      // Whatever a hostile link makes go wrong, it is refused as damaged (problem), never half-read.
       this.incoming = null;
       this.show(h('p', { role: 'alert', class: 'kit-sc-warning' }, this.problem(error)),
         button('share-ignore', s.ok));
@@ -171,6 +171,7 @@ export class ShareView {
 
   problem(error) {
     const s = this.s;
+    if (!(error instanceof ShareError)) return s.shBad;
     const v = error.values;
     if (error.kind === 'tooLong') return fill(s.shLinkTooLong, { max: v.max.toLocaleString('en') });
     if (error.kind === 'noInflate') return s.shNoInflate;
@@ -178,7 +179,7 @@ export class ShareView {
     if (error.kind === 'otherCriteria') return fill(s.importError, { reason: fill(s.wrongCriteria, v) });
     if (error.kind === 'otherVersion') return fill(s.shOtherVersion, v);
     if (error.kind === 'tooMany') return fill(s.importError, { reason: fill(s.tooMany, v) });
-    return s.shBad;
+    return s.shBad; // kind "bad", or an error that is no ShareError at all
   }
 
   /** Shows message with more elements (lists, buttons: buttons go in one row) where the link's news go. */
