@@ -325,7 +325,8 @@ GOOD = {"n": "Alpha", "s": "3" + "-" * (len(IDS) - 1)}
 HOSTILE = [
     ("not an agency", _payload([None]), label("zh", "sh_bad")),
     ("scores of the wrong length", _payload([{**GOOD, "s": "33"}]), label("zh", "sh_bad")),
-    ("a score that is no level", _payload([{**GOOD, "s": "!" * len(IDS)}]), label("zh", "sh_bad")),
+    ("not a score", _payload([{**GOOD, "s": "!" * len(IDS)}]), label("zh", "sh_bad")),
+    ("a score that is no level", _payload([{**GOOD, "s": "z" * len(IDS)}]), label("zh", "sh_bad")),
     ("a flag on no criterion", _payload([{**GOOD, "f": {"__proto__": [1]}}]), label("zh", "sh_bad")),
     ("a name too long", _payload([{**GOOD, "n": "x" * 500}]), label("zh", "sh_bad")),
     ("too many agencies", _payload([{**GOOD, "n": f"A{i}"} for i in range(11)]),

@@ -155,6 +155,7 @@ const isRecord = (v) => v !== null && typeof v === 'object' && !Array.isArray(v)
 /** The agencies a payload carries, as a checked document for data (storage.js validate). */
 function documentOf(data, p) {
   const ids = criteriaOf(data).map((c) => c.id);
+  const levels = new Set(data.scale.levels.map((lv) => lv.score));
   const at = (key) => (/^\d+$/.test(key) && Number(key) < ids.length ? ids[Number(key)] : null);
   const agencies = p.a.map((a, i) => {
     if (!isRecord(a) || typeof a.n !== 'string' || typeof a.s !== 'string' || a.s.length !== ids.length
@@ -162,7 +163,11 @@ function documentOf(data, p) {
       throw new ShareError('bad');
     }
     const scores = record();
-    [...a.s].forEach((char, j) => { if (uncode(char) !== undefined) scores[ids[j]] = uncode(char); });
+    [...a.s].forEach((char, j) => {
+      const value = uncode(char);
+      if (value !== undefined && value !== 'na' && !levels.has(value)) throw new ShareError('bad'); // no level of the scale
+      if (value !== undefined) scores[ids[j]] = value;
+    });
     const field = (source) => {
       const out = record();
       for (const [key, value] of Object.entries(source || {})) {
