@@ -359,3 +359,14 @@ def test_names_and_notes_from_a_link_are_text_never_markup(phone: Any, base: str
     box.locator('button[data-action="share-add"]').tap()
     assert sp.state(page, CRITERIA)["agencies"][0]["notes"] == {IDS[0]: hostile}
     assert page.locator("#kit-scorer img").count() == 0 and page.title() != "owned"
+
+
+def test_a_link_pasted_into_paste_to_import_is_read_as_if_opened(phone: Any) -> None:
+    link = _make(phone(_document()))
+    page = phone()
+    page.locator('#kit-scorer button[data-action="paste-json"]').tap()
+    page.locator("#kit-scorer textarea.kit-sc-paste-text").fill(f"看看这个 {link} 请查收")
+    page.locator('#kit-scorer button[data-action="paste-go"]').tap()
+    box = page.locator(".kit-sh-received")
+    box.locator('button[data-action="share-add"]').tap()
+    assert [a["name"] for a in sp.state(page, CRITERIA)["agencies"]] == ["星火电商", "Beta Ops"]

@@ -91,6 +91,12 @@ export class Transfer {
       this.scorer.tell(this.s.pasteEmpty, true);
       return;
     }
+    const link = text.indexOf('#kit-share=');
+    if (link >= 0 && !text.startsWith('{')) { // a share link pasted here: read as if opened (share-view.js)
+      this.box.replaceChildren();
+      this.scorer.share.receive(text.slice(link).split(/\s/)[0]); // the link ends at the first space
+      return;
+    }
     if (importText(this.scorer, text)) this.box.replaceChildren();
   }
 }
