@@ -1,4 +1,4 @@
-"""The share link's module (scorer/share.js) run with no page, in a module worker (no DOM, no storage).
+"""The share link's modules (scorer/share.js, share-take.js) run with no page, in a module worker (no DOM, no storage).
 
 Payload by position and back, checks against another edition or version of the criteria, the FNV-1a
 check, and taking received agencies in (added, or in place of those with the same names).
@@ -23,7 +23,7 @@ IDS = [k.id for k in CRITERIA.scored_criteria]
 HARNESS = """
 onmessage = async ({ data: [base, data, body] }) => {
   try {
-    const s = await import(base + 'share.js');
+    const s = { ...(await import(base + 'share.js')), ...(await import(base + 'share-take.js')) };
     const run = new (Object.getPrototypeOf(async function () {}).constructor)('s', 'data', body);
     postMessage({ ok: await run(s, data), dom: typeof document + ' ' + typeof window });
   } catch (error) {
@@ -35,7 +35,8 @@ onmessage = async ({ data: [base, data, body] }) => {
 
 @pytest.fixture(scope="module")
 def run(browser: Any, serve_dir: Any) -> Iterator[Any]:
-    """run(body): the async JavaScript function body run in a module worker with s (share.js) and data."""
+    """run(body): the async JavaScript function body run in a module worker with s (share.js and share-take.js)
+    and data."""
     base = str(serve_dir(SCORER))
     page = browser.new_page()
     page.goto(base)

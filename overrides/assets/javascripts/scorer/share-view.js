@@ -2,45 +2,18 @@
  * The worksheet's share link (share.js): making it (which agencies, notes or not, what the link will
  * contain said before it is made, the link to copy and its QR code) and opening one (the received
  * scores shown, then added, put in place of the agencies with the same names, or ignored: never
- * taken in silently). The QR code is drawn with the vendored qrcode-generator (vendor/VENDORED.txt),
- * loaded only when a link is made (52 KB the worksheet does not need to load with).
+ * taken in silently). The QR code is qr.js's.
  */
 import { display } from './rule.js';
 import { LIMITS, fill, hasData } from './storage.js';
 import { agencyName, answered, results } from './state.js';
 import { h } from './views.js';
 import { copyBox, copyText } from './transfer.js';
+import { qrImage } from './qr.js';
 import {
-  LINK_MAX, QR_MAX, ShareError, contents, isShare, makeLink, payload, readLink, takeIn,
+  LINK_MAX, QR_MAX, ShareError, contents, isShare, makeLink, payload, readLink,
 } from './share.js';
-
-const CELL = 6;
-const QUIET = 4;
-
-/** The QR code of text as an <img> (PNG, 6 px a module, 4 modules of quiet zone); null when it does not fit. */
-export async function qrImage(text, alt) {
-  let qr;
-  try {
-    const { default: qrcode } = await import('../vendor/qrcode-generator/qrcode.js');
-    qr = qrcode(0, 'L');
-    qr.addData(text, 'Byte');
-    qr.make();
-  } catch (error) {
-    return null;
-  }
-  const n = qr.getModuleCount();
-  const canvas = document.createElement('canvas');
-  canvas.width = (n + 2 * QUIET) * CELL;
-  canvas.height = canvas.width;
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#000';
-  for (let r = 0; r < n; r += 1) {
-    for (let c = 0; c < n; c += 1) if (qr.isDark(r, c)) ctx.fillRect((c + QUIET) * CELL, (r + QUIET) * CELL, CELL, CELL);
-  }
-  return h('img', { src: canvas.toDataURL('image/png'), alt, width: canvas.width, height: canvas.height });
-}
+import { takeIn } from './share-take.js';
 
 const button = (action, text, primary = false) => h('button', { type: 'button',
   class: `md-button${primary ? ' md-button--primary' : ''}`, 'data-action': action }, text);
