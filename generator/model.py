@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-__all__ = ["UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue",
-           "Release", "Scale", "Section", "Source", "Text"]
+__all__ = ["DEFAULT_VERDICT", "UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue",
+           "Release", "Scale", "Section", "Source", "Text", "VerdictRules"]
 
 UNSCORED_KEYS = ("weight", "knockout", "levels")
 """Criterion keys that a self-check section's criteria never have: nothing in it is scored."""
@@ -168,7 +168,7 @@ class Criterion:
     weight_reason: Text | None
     """Why it has this weight."""
     knockout: bool
-    """True if a lowest-level score disqualifies the agency; False in a self-check section."""
+    """True if a low score eliminates the agency (see :attr:`knockout_at`); False in a self-check section."""
     sources: tuple[str, ...]
     """Ids of the sources this criterion rests on."""
     must_ask: tuple[Text, ...] = ()
@@ -176,6 +176,9 @@ class Criterion:
     (then :attr:`must_ask_questions` is the first of ``questions``)."""
     after_signing: tuple[Text, ...] = ()
     """Checks to make in the first month after signing (0–6)."""
+    knockout_at: int | None = None
+    """Highest level score that eliminates the agency (``knockout: {below: n}`` gives the level under n);
+    None with ``knockout`` true means the lowest level (``knockout: true``)."""
 
     @property
     def must_ask_questions(self) -> tuple[Text, ...]:
@@ -207,7 +210,24 @@ class Section:
     """Criteria in display order."""
     self_check: bool = False
     """True for the merchant's own readiness self-check: unscored, part of no agency's score."""
+    minimum: int | float | None = None
+    """Lowest acceptable section score in percent; None for no minimum."""
+    minimum_reason: Text | None = None
+    """Why the minimum is set (given with every minimum)."""
 
+
+@dataclass(frozen=True)
+class VerdictRules:
+    """How verdicts are reached, beyond knock-outs and section minimums (key ``verdict``)."""
+
+    unscored_limit: int | float = 20
+    """Largest share of the weight, in percent, left unscored before an agency is incomplete."""
+    close_call_margin: int | float = 5
+    """Points between the first two ranked totals at or under which the ranking is a close call."""
+
+
+DEFAULT_VERDICT = VerdictRules()
+"""The rules of a file without a ``verdict`` key."""
 
 PageValue = str | tuple[str, ...]
 """One page text: a paragraph, or the items of a list."""
@@ -229,6 +249,8 @@ class Criteria:
     """Page texts the file supplies or rewords: (language, ((page, ((key, text or texts), ...)), ...))."""
     changelog: tuple[Release, ...] = ()
     """Recorded versions, newest first."""
+    verdict: VerdictRules = DEFAULT_VERDICT
+    """Unscored share and close-call margin of the verdict."""
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:

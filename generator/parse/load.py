@@ -23,6 +23,7 @@ from generator.model import (
     Section,
     Source,
     Text,
+    VerdictRules,
 )
 from generator.page_texts import use_file_texts
 from generator.parse.source import parse_yaml
@@ -113,12 +114,14 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
                           for lv in data["scale"]["levels"])),
         sections=tuple(
             Section(s["id"], text(s["title"]), text(s["intro"]),
-                    tuple(_criterion(c, text, opt) for c in s["criteria"]), s.get("self_check", False))
+                    tuple(_criterion(c, text, opt, data["scale"]["levels"]) for c in s["criteria"]),
+                    s.get("self_check", False), s.get("minimum", {}).get("score"), opt(s.get("minimum", {}).get("reason")))
             for s in data["sections"]
         ),
         labels=tuple((lang, tuple(table.items())) for lang, table in data.get("labels", {}).items()),
         texts=_texts(data.get("texts", {})),
         changelog=tuple(Release(r["version"], r["date"], text(r["note"])) for r in data.get("changelog", [])),
+        verdict=VerdictRules(**data.get("verdict", {})),
     )
 
 
@@ -139,7 +142,16 @@ def _branding(meta: dict[str, Any], name: str) -> Branding | None:
                     None if logo is None else Logo(logo, logo_file(name, logo).read_bytes()))
 
 
-def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
+def _knockout_at(knockout: Any, levels: list[dict[str, Any]]) -> int | None:
+    """The highest score that eliminates: the lowest for ``true``, the level under ``below`` for ``{below: n}``."""
+    if knockout is True:
+        return int(levels[0]["score"])
+    if isinstance(knockout, dict):
+        return max(int(lv["score"]) for lv in levels if lv["score"] < knockout["below"])
+    return None
+
+
+def _criterion(c: dict[str, Any], text: Any, opt: Any, levels: list[dict[str, Any]]) -> Criterion:
     return Criterion(
         id=c["id"], title=text(c["title"]), why=text(c["why"]),
         questions=tuple(text(q) for q in c["questions"]),
@@ -148,7 +160,8 @@ def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
         # Self-check criteria have no levels, weight or knockout: they are never scored.
         levels=tuple(Descriptor(lv["score"], text(lv["text"])) for lv in c.get("levels", [])),
         weight=c.get("weight", 0), weight_reason=opt(c.get("weight_reason")),
-        knockout=c.get("knockout", False), sources=tuple(c["sources"]),
+        knockout=bool(c.get("knockout", False)), sources=tuple(c["sources"]),
         must_ask=tuple(text(q) for q in c.get("must_ask", [])),
         after_signing=tuple(text(a) for a in c.get("after_signing", [])),
+        knockout_at=_knockout_at(c.get("knockout", False), levels),
     )
