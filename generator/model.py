@@ -168,7 +168,7 @@ class Criterion:
     weight_reason: Text | None
     """Why it has this weight."""
     knockout: bool
-    """True if a low score eliminates the agency (see :attr:`knockout_at`); False in a self-check section."""
+    """True if a low score eliminates the agency (see :attr:`knockout_below`); False in a self-check section."""
     sources: tuple[str, ...]
     """Ids of the sources this criterion rests on."""
     must_ask: tuple[Text, ...] = ()
@@ -176,9 +176,9 @@ class Criterion:
     (then :attr:`must_ask_questions` is the first of ``questions``)."""
     after_signing: tuple[Text, ...] = ()
     """Checks to make in the first month after signing (0–6)."""
-    knockout_at: int | None = None
-    """Highest level score that eliminates the agency (``knockout: {below: n}`` gives the level under n);
-    None with ``knockout`` true means the lowest level (``knockout: true``)."""
+    knockout_below: int | None = None
+    """``knockout: {below: n}``: n, a scale score; every lower score eliminates the agency. None with
+    ``knockout`` true (``knockout: true``): only the lowest level eliminates."""
 
     @property
     def must_ask_questions(self) -> tuple[Text, ...]:

@@ -83,7 +83,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-from generator.model import Criteria
+from generator.model import Criteria, Criterion
 
 __all__ = [
     "NA",
@@ -92,6 +92,7 @@ __all__ = [
     "Result",
     "SectionResult",
     "display",
+    "eliminates_at",
     "eliminating_level",
     "items_of",
     "rank",
@@ -203,9 +204,16 @@ def score(items: Sequence[Item], low: int, high: int, answers: Mapping[str, Answ
 
 def items_of(criteria: Criteria) -> list[Item]:
     """The scoring items of a criteria model, in display order; self-check sections are never scored."""
-    low = criteria.scale.min_score
-    return [(s.id, c.id, c.weight, (low if c.knockout_at is None else c.knockout_at) if c.knockout else None)
-            for s in criteria.scored_sections for c in s.criteria]
+    return [(s.id, c.id, c.weight, eliminates_at(criteria, c)) for s in criteria.scored_sections for c in s.criteria]
+
+
+def eliminates_at(criteria: Criteria, criterion: Criterion) -> int | None:
+    """The highest score at which ``criterion`` eliminates an agency; None if it is no knock-out."""
+    if not criterion.knockout:
+        return None
+    below = criterion.knockout_below
+    scores = [lv.score for lv in criteria.scale.levels]
+    return scores[0] if below is None else max(s for s in scores if s < below)
 
 
 def score_criteria(criteria: Criteria, answers: Mapping[str, Answer]) -> Result:

@@ -114,7 +114,7 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
                           for lv in data["scale"]["levels"])),
         sections=tuple(
             Section(s["id"], text(s["title"]), text(s["intro"]),
-                    tuple(_criterion(c, text, opt, data["scale"]["levels"]) for c in s["criteria"]),
+                    tuple(_criterion(c, text, opt) for c in s["criteria"]),
                     s.get("self_check", False), s.get("minimum", {}).get("score"), opt(s.get("minimum", {}).get("reason")))
             for s in data["sections"]
         ),
@@ -142,16 +142,7 @@ def _branding(meta: dict[str, Any], name: str) -> Branding | None:
                     None if logo is None else Logo(logo, logo_file(name, logo).read_bytes()))
 
 
-def _knockout_at(knockout: Any, levels: list[dict[str, Any]]) -> int | None:
-    """The highest score that eliminates: the lowest for ``true``, the level under ``below`` for ``{below: n}``."""
-    if knockout is True:
-        return int(levels[0]["score"])
-    if isinstance(knockout, dict):
-        return max(int(lv["score"]) for lv in levels if lv["score"] < knockout["below"])
-    return None
-
-
-def _criterion(c: dict[str, Any], text: Any, opt: Any, levels: list[dict[str, Any]]) -> Criterion:
+def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
     return Criterion(
         id=c["id"], title=text(c["title"]), why=text(c["why"]),
         questions=tuple(text(q) for q in c["questions"]),
@@ -163,5 +154,5 @@ def _criterion(c: dict[str, Any], text: Any, opt: Any, levels: list[dict[str, An
         knockout=bool(c.get("knockout", False)), sources=tuple(c["sources"]),
         must_ask=tuple(text(q) for q in c.get("must_ask", [])),
         after_signing=tuple(text(a) for a in c.get("after_signing", [])),
-        knockout_at=_knockout_at(c.get("knockout", False), levels),
+        knockout_below=c["knockout"]["below"] if isinstance(c.get("knockout"), dict) else None,
     )
