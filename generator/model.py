@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-__all__ = ["DEFAULT_VERDICT", "UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue",
-           "Release", "Scale", "Section", "Source", "Text", "VerdictRules"]
+__all__ = ["DEFAULT_VERDICT", "UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo",
+           "Meta", "PageValue", "Release", "Scale", "Section", "Source", "Text", "VerdictRules"]
 
 UNSCORED_KEYS = ("weight", "knockout", "levels")
 """Criterion keys that a self-check section's criteria never have: nothing in it is scored."""

@@ -115,7 +115,7 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
         sections=tuple(
             Section(s["id"], text(s["title"]), text(s["intro"]),
                     tuple(_criterion(c, text, opt) for c in s["criteria"]),
-                    s.get("self_check", False), s.get("minimum", {}).get("score"), opt(s.get("minimum", {}).get("reason")))
+                    s.get("self_check", False), *_minimum(s, opt))
             for s in data["sections"]
         ),
         labels=tuple((lang, tuple(table.items())) for lang, table in data.get("labels", {}).items()),
@@ -123,6 +123,11 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
         changelog=tuple(Release(r["version"], r["date"], text(r["note"])) for r in data.get("changelog", [])),
         verdict=VerdictRules(**data.get("verdict", {})),
     )
+
+
+def _minimum(section: dict[str, Any], opt: Any) -> tuple[Any, Text | None]:
+    minimum = section.get("minimum", {})
+    return minimum.get("score"), opt(minimum.get("reason"))
 
 
 def _texts(texts: dict[str, Any]) -> Any:
