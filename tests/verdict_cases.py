@@ -1,0 +1,31 @@
+"""The four agencies of issue 25, on the default criteria: three traps and one honest agency.
+
+A total alone ranks the traps first; the verdict must rank all three after the honest one.
+"""
+
+from __future__ import annotations
+
+from generator.model import Criteria
+from generator.scoring import NA, Answer
+
+SIX_ZEROS = ("sales-guarantee", "deposit-and-zero-risk", "commission-basis", "fee-structure", "exit-terms",
+             "background-check")
+"""Where merchants lose money: a trap agency scores 0 on these and 3 on everything else."""
+
+
+def four_agencies(criteria: Criteria) -> list[dict[str, Answer]]:
+    """Six zeros; every knock-out N/A; fake orders at 1; and 2 everywhere (the honest one)."""
+    ids = [c.id for c in criteria.scored_criteria]
+    knockouts = {c.id for c in criteria.scored_criteria if c.knockout}
+    return [
+        {i: 0 if i in SIX_ZEROS else 3 for i in ids},
+        {i: NA if i in knockouts else 3 for i in ids},
+        {i: 1 if i == "fake-orders" else 3 for i in ids},
+        {i: 2 for i in ids},
+    ]
+
+
+EXPECTED = ["eliminated", "incomplete", "eliminated", "ranked"]
+"""The verdict on each of the four."""
+EXPECTED_CRITERIA = [("background-check", "sales-guarantee", "exit-terms"), None, ("fake-orders",), ()]
+"""The criteria each verdict names (None: every knock-out criterion)."""
