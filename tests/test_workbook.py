@@ -24,6 +24,7 @@ import pytest
 
 from conftest import DEFAULT_CRITERIA
 from generator.model import Criteria
+from generator.labels import label
 from generator.parse.load import load_criteria
 from generator.render.workbook.book import CREATED, layout, render_workbook, sheet_names
 from generator.render.workbook.layout import HEADER_ROW, Layout
@@ -286,3 +287,33 @@ def test_self_check_section_changes_no_total_in_the_recalculated_workbook(tmp_pa
         book = openpyxl.load_workbook(out / path.name, data_only=True)
         # Totals from the workbook with the self-check section equal generator.scoring's without it.
         check(read(book, criteria, layout(criteria), lang), expected(cases["without"], agencies), path.name)
+
+
+def test_three_traps_rank_after_the_honest_agency_in_libreoffice(books: dict[str, bytes], tmp_path: Path) -> None:
+    from verdict_cases import EXPECTED, four_agencies
+
+    agencies: list[Answers] = [*four_agencies(CRITERIA.scored), {}]
+    (tmp_path / "in").mkdir()
+    paths = []
+    for lang in CRITERIA.meta.languages:
+        path = tmp_path / "in" / f"traps-{lang}.xlsx"
+        fill(books[lang], lang, agencies, ["six zeros", "all N/A", "fake orders", "honest", None], path)
+        paths.append((path, lang))
+    out = recalculate(tmp_path, [path for path, _ in paths])
+    titles = {c.id: c.title for c in CRITERIA.scored_criteria}
+    for path, lang in paths:
+        book = openpyxl.load_workbook(out / path.name, data_only=True)
+        found = read(book, CRITERIA, LAYOUT, lang)
+        wanted = expected(CRITERIA, agencies)
+        check(found, wanted, path.name)
+        assert [GROUPS[int(figures["code"])] for figures, _ in found[:4]] == EXPECTED
+        ranks = [summary["rank"] for _, summary in found[:4]]
+        assert ranks[3] == 1 and all(r > 1 for r in ranks[:3]), ranks
+        verdicts = [summary["verdict"] for _, summary in found]
+        assert verdicts[3] == label(lang, "vd_ranked")
+        assert all(titles[i](lang) in verdicts[0] for i in ("background-check", "sales-guarantee", "exit-terms"))
+        assert titles["fake-orders"](lang) in verdicts[2] and titles["exit-terms"](lang) not in verdicts[2]
+        assert titles["written-contract"](lang) in verdicts[1]
+        assert verdicts[0].startswith(label(lang, "vd_eliminated", ids="")), verdicts[0]
+        assert verdicts[1].startswith(label(lang, "vd_incomplete", ids="").split("{")[0][:4]), verdicts[1]
+        assert not verdicts[0].endswith(label(lang, "list_sep")), "no separator left over"

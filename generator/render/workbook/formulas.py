@@ -61,9 +61,9 @@ def scored_count(weights: str, answers: str, scores: Sequence[int]) -> str:
     return f"=SUMPRODUCT(--({weights}>0),{_valid(answers, scores)})"
 
 
-def na_count(weights: str, answers: str) -> str:
-    """How many criteria are answered N/A."""
-    return f'=SUMPRODUCT(--({weights}>0),--({answers}="{NA_TEXT}"))'
+def na_count(weights: str, answers: str, knockouts: str) -> str:
+    """How many criteria are answered N/A (on a knock-out criterion, N/A is an invalid entry instead)."""
+    return f'=SUMPRODUCT(--({weights}>0),--({answers}="{NA_TEXT}"),1-ISNUMBER({knockouts}))'
 
 
 def blank_count(weights: str, answers: str) -> str:

@@ -122,7 +122,7 @@ def _write_results(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, lay:
         (lay.knocked, "wb_knocked", "out", lambda a: v.knocked_count(knockouts, a, scores),
          len(empty.knocked_out)),
         (lay.scored, "wb_scored", "count", lambda a: f.scored_count(weights, a, scores), empty.scored),
-        (lay.na, "wb_na", "count", lambda a: f.na_count(weights, a), empty.not_applicable),
+        (lay.na, "wb_na", "count", lambda a: f.na_count(weights, a, knockouts), empty.not_applicable),
         (lay.blank, "wb_blank", "count", lambda a: f.blank_count(weights, a), empty.unscored),
     ]
     for row, key, style, formula, value in rows:
