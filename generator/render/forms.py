@@ -23,6 +23,7 @@ from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS
 from generator.render.guide import banner
 from generator.render.scoring_data import scoring_element
 from generator.render.templates import render
+from generator.scoring import eliminates_at
 from generator.site.version import CommitLike, running_title
 
 __all__ = [
@@ -56,6 +57,7 @@ def render_forms(criteria: Criteria, lang: str, source: str, commit: CommitLike 
         "c": criteria, "lang": lang, "t": partial(label, lang), "num": number, "agencies": AGENCIES,
         "running": running_title(criteria, lang, commit), "quick": quick_questions(criteria),
         "formula": sheet_formula(criteria, lang),
+        "ko_at": {k.id: eliminates_at(criteria, k) for k in criteria.criteria},
         "scoring_data": scoring_element(criteria, lang),
     }
     pages = {}
@@ -103,6 +105,8 @@ def sheet_formula(criteria: Criteria, lang: str) -> dict[str, str]:
     levels = "/".join(str(level.score) for level in criteria.scale.levels)
     return {
         "points": points, "low": str(low),
+        "rank": label(lang, "ws_rule_rank", limit=number(criteria.verdict.unscored_limit)),
+        "close": label(lang, "ws_rule_close", margin=number(criteria.verdict.close_call_margin)),
         "scores": label(lang, "ws_rule_scores", levels=levels),
         "section": label(lang, "ws_rule_section", points=points, range=high - low),
         "total": label(lang, "ws_rule_total", points=points, range=high - low),
