@@ -7,6 +7,7 @@ import doctest
 from fractions import Fraction
 
 import pytest
+from verdict_cases import EXPECTED, EXPECTED_CRITERIA, four_agencies
 
 import generator.scoring
 import generator.verdict
@@ -15,7 +16,6 @@ from generator.checks.problems import InputError
 from generator.parse.load import load_criteria, parse_criteria
 from generator.scoring import display
 from generator.verdict import Rule, close_call, judge, judge_all, rule_of
-from verdict_cases import EXPECTED, EXPECTED_CRITERIA, four_agencies
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA).scored
 RULE = Rule((("a", "c1", 2, None), ("a", "c2", 1, None), ("b", "c3", 1, 1)), (0, 1, 2, 3), (("a", Fraction(50)),))

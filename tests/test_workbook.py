@@ -23,8 +23,8 @@ import openpyxl
 import pytest
 
 from conftest import DEFAULT_CRITERIA
-from generator.model import Criteria
 from generator.labels import label
+from generator.model import Criteria
 from generator.parse.load import load_criteria
 from generator.render.workbook.book import CREATED, layout, render_workbook, sheet_names
 from generator.render.workbook.layout import HEADER_ROW, Layout

@@ -57,4 +57,5 @@ def thresholds(criteria: Criteria, lang: str) -> dict[str, str]:
     """Per knock-out criterion id, the level that eliminates and lower, as "1 Weak"."""
     levels = {lv.score: lv.label(lang) for lv in criteria.scale.levels}
     found = {c.id: eliminates_at(criteria, c) for c in criteria.scored_criteria}
-    return {ident: label(lang, "level_named", score=at, label=levels[at]) for ident, at in found.items() if at is not None}
+    return {ident: label(lang, "level_named", score=at, label=levels[at])
+            for ident, at in found.items() if at is not None}
