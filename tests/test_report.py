@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
+from verdict_cases import shown_verdict
 from PIL import Image
 from pypdf import PdfReader
 from test_layout_shift import LIMIT, SHIFTS_JS
@@ -27,7 +28,8 @@ from conftest import DEFAULT_CRITERIA, PHONE
 from generator.labels import label
 from generator.parse.load import load_criteria
 from generator.render.report import report_data
-from generator.scoring import display, rank, score_criteria
+from generator.scoring import display
+from generator.verdict import judge_all, rule_of
 from generator.site.nav import language_root
 from generator.site.version import running_title
 
@@ -105,8 +107,7 @@ def _title(k: Any, lang: str) -> str:
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)
 def test_report_ranks_agencies_as_the_scoring_module_does(phone: Any, base: str, lang: str) -> None:
     page = _report(phone, base, lang)
-    results = [score_criteria(CRITERIA, a) for a in _answers()]
-    ranks = rank(results)
+    results, verdicts, ranks = judge_all(rule_of(CRITERIA.scored), _answers())
     order = sorted(range(3), key=lambda i: (ranks[i] is None, ranks[i] or 0, i))
     rows = page.locator("table.kit-rp-rank tbody tr")
     assert rows.count() == 3
@@ -115,7 +116,7 @@ def test_report_ranks_agencies_as_the_scoring_module_does(phone: Any, base: str,
         assert cells[0] == str(ranks[i]) and cells[1].strip() == f"{i + 1} · {AGENCIES[i][0]}"
         assert cells[2] == display(results[i].total)
         assert cells[3] == f"{results[i].scored}/{len(SCORED)}"
-        assert cells[4] == (label(lang, "sc_disqualified") if results[i].disqualified else "")
+        assert cells[4] == shown_verdict(CRITERIA, lang, verdicts[i], results[i])
     assert results[2].disqualified and order[-1] == 2, "the knocked-out agency ranks last despite its total"
     for si, section in enumerate(CRITERIA.scored_sections):
         cells = page.locator(f'table.kit-rp-sections tr[data-section="{section.id}"] td').all_inner_texts()

@@ -205,9 +205,11 @@ def test_scores_update_section_scores_totals_and_knockouts(open_page: Opener) ->
     knocked = page.locator(f'fieldset[data-criterion="{KO}"]')
     assert knocked.evaluate("e => e.classList.contains('kit-sc-knocked')")
     assert knocked.locator(".kit-sc-ko-msg").is_visible()
-    assert page.locator(".kit-sc-summary .kit-sc-dq").inner_text() == label("en", "sc_disqualified")
-    assert page.locator(".kit-sc-rank-table .kit-sc-dq-row .kit-sc-status").count() == 1
-    _pick(page, KO, "na")
+    title = next(k.title("en") for k in CRITERIA.criteria if k.id == KO)
+    assert page.locator(".kit-sc-summary .kit-sc-dq").inner_text() == label("en", "vd_eliminated", ids=f"1.1 {title}")
+    assert page.locator('.kit-sc-rank-table tr[data-verdict="eliminated"] .kit-sc-verdict').count() == 1
+    assert page.locator(f'fieldset[data-criterion="{KO}"] input[value="na"]').count() == 0, "no N/A on a knock-out"
+    _pick(page, KO, LOW + 1)
     assert not knocked.locator(".kit-sc-ko-msg").is_visible()
     assert page.locator(".kit-sc-summary .kit-sc-dq").count() == 0
     _pick(page, KO, "")

@@ -5,8 +5,10 @@ A total alone ranks the traps first; the verdict must rank all three after the h
 
 from __future__ import annotations
 
+from generator.labels import label
 from generator.model import Criteria
-from generator.scoring import NA, Answer
+from generator.scoring import NA, Answer, Result, display
+from generator.verdict import Verdict
 
 SIX_ZEROS = ("sales-guarantee", "deposit-and-zero-risk", "commission-basis", "fee-structure", "exit-terms",
              "background-check")
@@ -29,3 +31,23 @@ EXPECTED = ["eliminated", "incomplete", "eliminated", "ranked"]
 """The verdict on each of the four."""
 EXPECTED_CRITERIA = [("background-check", "sales-guarantee", "exit-terms"), None, ("fake-orders",), ()]
 """The criteria each verdict names (None: every knock-out criterion)."""
+
+
+def shown_verdict(criteria: Criteria, lang: str, verdict: Verdict, result: Result) -> str:
+    """The verdict as the pages show it (overrides/assets/javascripts/scorer/verdict-text.js)."""
+    criteria = criteria.scored
+    names = {s.id: s.title(lang) for s in criteria.sections}
+    names |= {c.id: f"{si}.{ci} {c.title(lang)}" for si, s in enumerate(criteria.sections, 1)
+              for ci, c in enumerate(s.criteria, 1)}
+    sep = label(lang, "list_sep")
+    if verdict.kind == "eliminated":
+        return label(lang, "vd_eliminated", ids=sep.join(names[i] for i in verdict.criteria))
+    if verdict.kind == "incomplete" and verdict.criteria:
+        return label(lang, "vd_incomplete", ids=sep.join(names[i] for i in verdict.criteria))
+    if verdict.kind == "incomplete":
+        limit = criteria.verdict.unscored_limit
+        return label(lang, "vd_incomplete_share", share=display(result.unscored_share),
+                     max=int(limit) if float(limit).is_integer() else limit)
+    if verdict.kind == "below_minimum":
+        return label(lang, "vd_below", names=sep.join(names[i] for i in verdict.sections))
+    return label(lang, "vd_ranked")

@@ -72,7 +72,7 @@ export function rankingTable(s, agencies, names, results, ranks, count) {
       return h('tr', { 'data-agency': a.id, 'data-verdict': kind, class: kind !== 'ranked' ? 'kit-sc-dq-row' : null },
         h('td', { class: 'kit-sc-rank' }, ranks[i] === null ? '—' : String(ranks[i])),
         h('th', { scope: 'row' }, swatch(i),
-          ' ', h('span', { class: 'kit-sc-rank-name' }, names[i]), r.disqualified ? h('span', { class: 'kit-sc-status' }, s.disqualified) : null),
+          ' ', h('span', { class: 'kit-sc-rank-name' }, names[i])),
         h('td', { class: 'kit-sc-total' }, display(r.total)),
         h('td', { class: 'kit-sc-count' }, `${r.scored}/${count}`),
         h('td', { class: 'kit-sc-verdict' }, r.verdict ? r.verdict.text : ''));
