@@ -151,7 +151,7 @@ def test_scoring_data_element_is_safe_json_with_everything_the_script_needs() ->
     data = json.loads(body)
     assert data == scoring_data(criteria, "zh")
     assert data["sections"][0]["criteria"][0]["title"] == hostile
-    items = [(s["id"], k["id"], k["weight"], k["knockout"]) for s in data["sections"] for k in s["criteria"]]
+    items = [(s["id"], k["id"], k["weight"], k["eliminatesAt"]) for s in data["sections"] for k in s["criteria"]]
     assert items == items_of(criteria)
     assert data["criteria"] == {"id": "minimal", "version": "0.1.0", "title": criteria.meta.title("zh")}
     assert data["scale"]["levels"][0] == {"score": 0, "label": "不达标"}

@@ -16,6 +16,7 @@ from generator.render.form_names import DATA_FORMS
 from generator.render.forms import page_style
 from generator.render.guide import banner
 from generator.render.templates import render
+from generator.scoring import eliminates_at
 from generator.site.version import CommitLike, running_title
 
 __all__ = ["after_signing_groups", "numbered_sections", "render_data_forms"]
@@ -28,6 +29,7 @@ def render_data_forms(criteria: Criteria, lang: str, source: str, commit: Commit
         "scored": numbered_sections(criteria.scored_sections),
         "own": numbered_sections(criteria.self_check_sections),
         "after": after_signing_groups(criteria),
+        "ko_at": {k.id: eliminates_at(criteria, k) for k in criteria.scored_criteria},
     }
     pages = {}
     for form in DATA_FORMS:
