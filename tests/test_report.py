@@ -18,20 +18,20 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
-from verdict_cases import shown_verdict
 from PIL import Image
 from pypdf import PdfReader
 from test_layout_shift import LIMIT, SHIFTS_JS
 from test_print import _contains
+from verdict_cases import shown_verdict
 
 from conftest import DEFAULT_CRITERIA, PHONE
 from generator.labels import label
 from generator.parse.load import load_criteria
 from generator.render.report import report_data
 from generator.scoring import display
-from generator.verdict import judge_all, rule_of
 from generator.site.nav import language_root
 from generator.site.version import running_title
+from generator.verdict import judge_all, rule_of
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 SCORED = CRITERIA.scored_criteria
@@ -275,7 +275,7 @@ def test_report_data_carries_each_criterions_red_flags() -> None:
         assert "abc1234" in data["strings"]["scoredWith"]
         leftover = {m for text in data["strings"].values() for m in re.findall(r"\{(\w+)\}", text)}
         assert leftover <= {"n", "date", "total", "reason", "name", "where", "letter", "ids", "id", "max", "size",
-                            "scored", "na", "blank", "names", "current", "old", "new"}
+                            "scored", "na", "blank", "names", "current", "old", "new", "first", "second", "share"}
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)

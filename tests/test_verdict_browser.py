@@ -19,7 +19,6 @@ from conftest import DEFAULT_CRITERIA
 from generator.labels import label
 from generator.parse.load import load_criteria
 from generator.scoring import NA
-from generator.site.nav import language_root
 from generator.verdict import CloseCall, Rule, close_call, judge_all, rule_of
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
