@@ -33,8 +33,9 @@ EXPECTED_CRITERIA = [("background-check", "sales-guarantee", "exit-terms"), None
 """The criteria each verdict names (None: every knock-out criterion)."""
 
 
-def shown_verdict(criteria: Criteria, lang: str, verdict: Verdict, result: Result) -> str:
-    """The verdict as the pages show it (overrides/assets/javascripts/scorer/verdict-text.js)."""
+def shown_verdict(criteria: Criteria, lang: str, verdict: Verdict, result: Result, short: bool = False) -> str:
+    """The verdict as the pages show it (overrides/assets/javascripts/scorer/verdict-text.js); short as in the
+    worksheet's sticky bar."""
     criteria = criteria.scored
     names = {s.id: s.title(lang) for s in criteria.sections}
     names |= {c.id: f"{si}.{ci} {c.title(lang)}" for si, s in enumerate(criteria.sections, 1)
@@ -42,6 +43,8 @@ def shown_verdict(criteria: Criteria, lang: str, verdict: Verdict, result: Resul
     sep = label(lang, "list_sep")
     if verdict.kind == "eliminated":
         return label(lang, "vd_eliminated", ids=sep.join(names[i] for i in verdict.criteria))
+    if verdict.kind == "incomplete" and short and len(verdict.criteria) > 1:
+        return label(lang, "vd_incomplete_short", n=len(verdict.criteria))
     if verdict.kind == "incomplete" and verdict.criteria:
         return label(lang, "vd_incomplete", ids=sep.join(names[i] for i in verdict.criteria))
     if verdict.kind == "incomplete":

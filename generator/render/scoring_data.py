@@ -57,6 +57,7 @@ STRINGS = {
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
     "verdict": "vd_head", "vdRanked": "vd_ranked", "vdEliminated": "vd_eliminated", "vdIncomplete": "vd_incomplete",
+    "vdIncompleteShort": "vd_incomplete_short",
     "vdIncompleteShare": "vd_incomplete_share", "vdBelow": "vd_below", "vdClose": "vd_close", "listSep": "list_sep",
 }
 """Key in the page's ``strings`` → label key in generator/labels.py."""

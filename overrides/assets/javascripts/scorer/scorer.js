@@ -249,7 +249,7 @@ export class Scorer {
       this.figures.replaceChildren(`${this.s.total} `, h('strong', { class: 'kit-sc-total' }, display(r.total)), ' · ',
         fill(this.s.counts, { scored: r.scored, na: r.notApplicable, blank: r.unscored }),
         ' · ', h('strong', { class: `kit-sc-verdict kit-sc-v-${r.verdict.kind}${r.disqualified ? ' kit-sc-dq' : ''}` },
-          r.verdict.text));
+          verdictText(this.data, r.verdict, r, true)));
     }
     const note = closeText(this.data, close, this.names());
     this.ranking.replaceChildren(rankingTable(this.s, this.state.agencies, this.names(), results, ranks, this.ids.length),

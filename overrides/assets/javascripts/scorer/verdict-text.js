@@ -9,13 +9,14 @@ import { fill } from './storage.js';
 const titles = (data) => new Map(data.sections.flatMap((section) => [[section.id, section.title],
   ...section.criteria.map((c) => [c.id, `${c.number} ${c.title}`])]));
 
-/** The verdict on one agency as a sentence in the page's language. */
-export function verdictText(data, verdict, result) {
+/** The verdict on one agency as a sentence in the page's language (short: one line for the sticky bar). */
+export function verdictText(data, verdict, result, short = false) {
   const s = data.strings;
   const names = titles(data);
   const list = (ids) => ids.map((id) => names.get(id) || id).join(s.listSep || ', ');
   if (verdict.kind === 'eliminated') return fill(s.vdEliminated, { ids: list(verdict.criteria) });
   if (verdict.kind === 'incomplete') {
+    if (short && verdict.criteria.length > 1) return fill(s.vdIncompleteShort, { n: verdict.criteria.length });
     if (verdict.criteria.length) return fill(s.vdIncomplete, { ids: list(verdict.criteria) });
     const max = (data.verdict && data.verdict.unscoredLimit) ?? 20;
     return fill(s.vdIncompleteShare, { share: display(result.unscoredShare), max });
