@@ -34,6 +34,7 @@ CRITERIA = load_criteria(DEFAULT_CRITERIA).scored  # the scorer leaves self-chec
 IDS = [k.id for k in CRITERIA.criteria]
 KEY = f"kit-scoring:{CRITERIA.meta.id}"
 KO = next(k.id for k in CRITERIA.criteria if k.knockout)
+KOS = {k.id for k in CRITERIA.criteria if k.knockout}
 LOW, HIGH = CRITERIA.scale.min_score, CRITERIA.scale.max_score
 STATE_JS = f"() => JSON.parse(localStorage.getItem({json.dumps(KEY)}))"
 
@@ -326,7 +327,8 @@ def _fill_some(page: Any, names: list[str]) -> None:
         page.locator("input.kit-sc-name").nth(i).fill(name)
         page.locator(".kit-sc-pick input").nth(i).check()
         for j, k in enumerate(IDS[: 6 + i]):
-            _pick(page, k, "na" if (i + j) % 5 == 0 else (i + j) % (HIGH + 1))
+            # No N/A on a knock-out criterion.
+            _pick(page, k, "na" if (i + j) % 5 == 0 and k not in KOS else (i + j) % (HIGH + 1))
         page.locator(f'textarea.kit-sc-note[data-criterion="{IDS[i]}"]').fill(f'note "{i}", 逗号，\nline 2')
 
 
@@ -455,8 +457,7 @@ def test_keyboard_only_flow(open_page: Opener) -> None:
     assert _state(page)["agencies"][3]["scores"] == {IDS[0]: LOW}
     page.keyboard.press("ArrowLeft")
     assert _state(page)["agencies"][3]["scores"] == {}, "wrapped round to 'not scored'"
-    page.keyboard.press("ArrowLeft")
-    assert _state(page)["agencies"][3]["scores"] == {IDS[0]: "na"}
+    assert IDS[0] in KOS, "a knock-out criterion: no N/A between 'not scored' and the highest score"
     page.keyboard.press("ArrowLeft")
     assert _state(page)["agencies"][3]["scores"] == {IDS[0]: HIGH}
     page.keyboard.press("Tab")
