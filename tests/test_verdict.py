@@ -94,6 +94,7 @@ def test_a_fork_with_only_knockout_true_keeps_its_meaning() -> None:
     ("knockout: {below: 0}", ":27:", "knockout below must be a score of scale.levels above the lowest"),
     ("knockout: {above: 1}", ":20:", "unknown key 'above'"),
     ("knockout: 3", ":19:", "expected true, false or {below: <level score>}"),
+    ("knockout: yes", ":19:", "expected true or false, found text; write true (without quotes)"),
 ])
 def test_bad_thresholds_are_located(bad: str, where: str, words: str) -> None:
     text = MINIMAL.read_text(encoding="utf-8").replace("knockout: true", bad, 1)

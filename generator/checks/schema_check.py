@@ -97,7 +97,8 @@ def _type_message(parsed: Parsed, path: Path, error: ValidationError, where: str
     plain = parsed.plain.get(path)
     if expected == ["boolean", "object"]:  # knockout: true, false or {below: n}
         expected = "boolean"
-        want: Msg | str = Msg.of("want_knockout")
+        # Text here is a yes/no meant as true/false: ask for that, as for any true/false key.
+        want: Msg | str = Msg.of("want_boolean" if isinstance(error.instance, str) else "want_knockout")
     else:
         want = Msg.of("want_text_map") if "propertyNames" in rules else (
             Msg.of(_WANT[str(expected)]) if str(expected) in _WANT else str(expected))
