@@ -248,7 +248,8 @@ export class Scorer {
       }
       this.figures.replaceChildren(`${this.s.total} `, h('strong', { class: 'kit-sc-total' }, display(r.total)), ' · ',
         fill(this.s.counts, { scored: r.scored, na: r.notApplicable, blank: r.unscored }),
-        ' · ', h('strong', { class: `kit-sc-verdict kit-sc-v-${r.verdict.kind}${r.disqualified ? ' kit-sc-dq' : ''}` },
+        ' · ', h('strong', { class: `kit-sc-verdict kit-sc-v-${r.verdict.kind}${r.disqualified ? ' kit-sc-dq' : ''}`,
+          title: r.verdict.text },
           verdictText(this.data, r.verdict, r, true)));
     }
     const note = closeText(this.data, close, this.names());
