@@ -6,8 +6,9 @@ __all__ = ["ALL_FORMS", "DATA_FORMS", "FORMS", "REPORT", "skip_label", "skip_tar
 
 FORMS = ("questionnaire", "checklist", "worksheet")
 """Forms about the agencies, made by generator.render.forms."""
-DATA_FORMS = ("short-questionnaire", "after-signing", "self-check")
-"""Forms whose instructions are data too (generator/texts/); made by generator.render.data_forms."""
+DATA_FORMS = ("desk-check", "visit", "contract-review", "after-signing", "self-check")
+"""Forms whose instructions are data too (generator/texts/); made by generator.render.data_forms. The first three
+are the sittings after the phone screen (whose form is the checklist): see generator.render.sittings."""
 ALL_FORMS = FORMS + DATA_FORMS
 """Every printable form, in menu order."""
 REPORT = "report"
