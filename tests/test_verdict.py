@@ -29,8 +29,9 @@ def test_worked_examples_in_docstrings() -> None:
 def test_three_traps_rank_after_the_honest_agency() -> None:
     agencies = four_agencies(CRITERIA)
     results, verdicts, ranks = judge_all(rule_of(CRITERIA), agencies)
-    totals = [display(r.total) for r in results]
-    assert totals == ["85.7", "100.0", "98.2", "66.7"], "a total alone would rank every trap first"
+    totals = [r.total for r in results]
+    assert display(totals[3]) == "66.7" and all(t is not None and t > totals[3] + 15 for t in totals[:3]), (
+        "a total alone would rank every trap first")
     assert [v.kind for v in verdicts] == EXPECTED
     knockouts = tuple(c.id for c in CRITERIA.scored_criteria if c.knockout)
     assert [v.criteria for v in verdicts] == [knockouts if want is None else want for want in EXPECTED_CRITERIA]
