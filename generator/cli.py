@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|site|diff|labels|texts``."""
+"""Command line: ``python -m generator check|build|site|diff|fill|labels|texts``."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from generator.checks.problems import InputError
 from generator.diff import compare
 from generator.diff_report import to_json, to_markdown
 from generator.edition_language import editor_language
+from generator.fill import fill_file
 from generator.messages import message
 from generator.model import Criteria
 from generator.parse.load import load_criteria
@@ -63,6 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--lang", required=True, help="code of the new language, e.g. zh-Hant")
         command.add_argument("--from", dest="source", default="en",
                              help="language whose texts to start from (default: %(default)s)")
+    text = "write the criteria texts a language lacks into the criteria file, from another language"
+    command = commands.add_parser("fill", help=text, description=text)
+    command.add_argument("--criteria", default=os.environ.get("KIT_CRITERIA", DEFAULT_CRITERIA),
+                         help="criteria file to write into (default: %(default)s)")
+    command.add_argument("--lang", required=True, help="the language to fill, e.g. zh-Hant (in meta.languages)")
+    command.add_argument("--from", dest="source", default=None,
+                         help="language to copy from (default: the first of meta.fallback for --lang, else "
+                              "the file's first language); zh ↔ zh-Hant are converted with OpenCC")
     text = "compare two criteria files by stable id: added, removed, reworded, weight, knock-out, moved"
     command = commands.add_parser("diff", help=text, description=text)
     command.add_argument("old", help="the earlier criteria file, e.g. upstream's")
@@ -98,18 +107,23 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("labels", "texts"):  # --lang here is the new language, not the messages'
         sys.stdout.write(starter_file(args.command, args.lang, args.source))
         return 0
-    lang = editor_language(args.lang, args.new if args.command == "diff" else args.criteria)
+    asked = None if args.command == "fill" else args.lang  # fill's --lang is the language to fill
+    lang = editor_language(asked, args.new if args.command == "diff" else args.criteria)
     try:
         if args.command == "diff":
             return _diff(args.old, args.new, args.format, lang)
+        if args.command == "fill":
+            count, source = fill_file(args.criteria, args.lang, args.source)
+            print(message(lang, "fill_done", file=args.criteria, count=count, lang=args.lang, source=source))
+            return 0
         if args.command == "check":
             criteria = load_criteria(args.criteria)
-            _warn_label_gaps(args.criteria, criteria)
+            _warn_label_gaps(args.criteria, criteria, lang)
             print(message(lang, "check_ok", file=args.criteria, sections=len(criteria.sections),
                           criteria=len(criteria.criteria), languages=", ".join(criteria.meta.languages)))
         elif args.command == "build":
             criteria, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent), args.pdf)
-            _warn_label_gaps(args.criteria, criteria)
+            _warn_label_gaps(args.criteria, criteria, lang)
             print(f"{args.docs}: {changed} files changed")
         else:
             return _site(args.criteria, args.docs, args.site, args.config, args.pdf)
@@ -133,7 +147,7 @@ def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True) ->
     commit = read_commit(Path(criteria).parent)
     # Validate here, to report input problems before MkDocs starts; the hook generates the pages.
     model = load_criteria(criteria)
-    _warn_label_gaps(criteria, model)
+    _warn_label_gaps(criteria, model, editor_language(None, criteria))
     _warn_no_site_url(criteria, model, config)
     staging = staging_folder(target)
     env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
@@ -171,10 +185,19 @@ def _diff(old: str, new: str, form: str, lang: str | None) -> int:
     return 0
 
 
-def _warn_label_gaps(path: str, criteria: Criteria) -> None:
-    """Tell the editor every interface label and page text a language lacks, and what shows instead."""
-    for lang in criteria.meta.languages:
-        for line in gap_warnings(lang):
+def _warn_label_gaps(path: str, criteria: Criteria, lang: str | None = None) -> None:
+    """Tell the editor every interface label, page text and criteria text a language lacks, and what shows
+    instead (in ``lang``, the editor's language)."""
+    for shown in criteria.meta.languages:
+        for line in gap_warnings(shown):
+            print(f"{path}: warning: {line}", file=sys.stderr)
+    for borrowed in criteria.borrowed:
+        lines = [message(lang, "borrowed_texts", lang=borrowed.lang, texts=borrowed.texts,
+                         sources=", ".join(borrowed.sources), source=borrowed.sources[0])] if borrowed.texts else []
+        if borrowed.script:
+            lines.append(message(lang, "borrowed_converted", lang=borrowed.lang, labels=borrowed.labels,
+                                 page_texts=borrowed.page_texts, source=borrowed.sources[0], script=borrowed.script))
+        for line in lines:
             print(f"{path}: warning: {line}", file=sys.stderr)
 
 

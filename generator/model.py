@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-__all__ = ["UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue",
-           "Release", "Scale", "Section", "Source", "Text"]
+__all__ = ["UNSCORED_KEYS", "Borrowed", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta",
+           "PageValue", "Release", "Scale", "Section", "Source", "Text"]
 
 UNSCORED_KEYS = ("weight", "knockout", "levels")
 """Criterion keys that a self-check section's criteria never have: nothing in it is scored."""
@@ -214,6 +214,24 @@ PageValue = str | tuple[str, ...]
 
 
 @dataclass(frozen=True)
+class Borrowed:
+    """What a language of the file shows from the languages it falls back to (``meta.fallback``)."""
+
+    lang: str
+    """The language that borrows."""
+    sources: tuple[str, ...]
+    """The languages it borrows criteria texts from (its first fallback if it borrows none)."""
+    texts: int
+    """Criteria texts (titles, questions, levels, …) filled from ``sources``."""
+    labels: int
+    """Interface labels converted to its script from a fallback in the other Chinese script."""
+    page_texts: int
+    """Page texts converted to its script likewise."""
+    script: str | None
+    """OpenCC configuration of the conversion (e.g. "s2t"), or None when nothing is converted."""
+
+
+@dataclass(frozen=True)
 class Criteria:
     """A whole criteria file."""
 
@@ -229,6 +247,12 @@ class Criteria:
     """Page texts the file supplies or rewords: (language, ((page, ((key, text or texts), ...)), ...))."""
     changelog: tuple[Release, ...] = ()
     """Recorded versions, newest first."""
+    borrowed: tuple[Borrowed, ...] = ()
+    """What each language borrows from its fallback chain; texts are already filled in (not part of the file)."""
+    converted: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, tuple[tuple[str, PageValue], ...]],
+                                                                     ...]], ...] = ()
+    """Labels and page texts converted to a language's script: (language, labels, page texts)
+    in the shapes of ``labels`` and ``texts`` (not part of the file)."""
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
+from generator.chinese_script import convert
 from generator.labels import LABELS, fallback_chain, file_label_gaps
 from generator.page_texts import default_texts, text_gaps
 
@@ -29,7 +30,7 @@ def _labels(lang: str, source: str) -> Iterator[str]:
     yield f"# add to the criteria file:  meta: {{fallback: {{{lang}: [{source}]}}}}"
     for key, text in english.items():
         yield f"# en: {_comment(text)}"
-        yield f"{key}: {_scalar(start.get(key, text))}"
+        yield f"{key}: {_scalar(convert(start[key], source, lang) if key in start else text)}"
 
 
 def _texts(lang: str, source: str) -> Iterator[str]:
@@ -45,14 +46,14 @@ def _texts(lang: str, source: str) -> Iterator[str]:
             value = start.get(page, {}).get(key, text)
             if isinstance(text, str):
                 yield f"  # en: {_comment(text)}"
-                yield f"  {key}: {_scalar(str(value))}"
+                yield f"  {key}: {_scalar(convert(str(value), source, lang))}"
                 continue
             yield f"  {key}:"
             items = (value,) if isinstance(value, str) else value
             for i, item in enumerate(items):
                 if i < len(text):
                     yield f"    # en: {_comment(text[i])}"
-                yield f"    - {_scalar(item)}"
+                yield f"    - {_scalar(convert(item, source, lang))}"
 
 
 def starter_file(kind: str, lang: str, source: str) -> str:

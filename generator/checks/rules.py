@@ -99,16 +99,17 @@ def _languages(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
     languages = meta.get("languages") if isinstance(meta, dict) else None
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         return
-    from_file = _mapping(data.get("labels"))
+    from_file, fallback = _mapping(data.get("labels")), _mapping(_mapping(meta).get("fallback"))
     for i, lang in enumerate(languages):
-        if lang not in LABELS and lang not in from_file:
+        if lang not in LABELS and lang not in from_file and not fallback.get(lang):  # a chain lends labels
             yield parsed.at(("meta", "languages", i), "no_labels", lang=lang, builtin=", ".join(sorted(LABELS)))
     for path in text_paths(data):
         text = _get(data, path)
         if not isinstance(text, dict):
             continue
         for lang in languages:
-            if lang not in text:
+            chain = fallback.get(lang)
+            if lang not in text and not (isinstance(chain, list) and any(other in text for other in chain)):
                 yield parsed.at(path, "missing_text", lang=lang, languages=", ".join(languages))
         yield from _other_languages(parsed, path, text, languages)
 

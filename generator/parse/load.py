@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -25,6 +26,7 @@ from generator.model import (
     Text,
 )
 from generator.page_texts import use_file_texts
+from generator.parse.borrow import borrow_texts, borrowing, converted_labels, converted_page_texts
 from generator.parse.source import parse_yaml
 
 __all__ = ["MAX_BYTES", "load_criteria", "parse_criteria", "use_edition"]
@@ -61,16 +63,38 @@ def parse_criteria(raw: bytes, name: str) -> Criteria:
     problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed), *edition_problems(parsed)]
     if problems:
         raise InputError(problems)
-    criteria = _criteria(parsed.data, name)
+    criteria = _borrowed(parsed.data, name)
     use_edition(criteria)
     return criteria
+
+
+def _borrowed(data: dict[str, Any], name: str) -> Criteria:
+    """The model of valid ``data``, with what each language lacks filled from its fallback chain."""
+    languages, chains = tuple(data["meta"]["languages"]), data["meta"].get("fallback", {})
+    counts = borrow_texts(data, languages, chains)
+    labels, texts = data.get("labels", {}), data.get("texts", {})
+    converted = {lang: (converted_labels(lang, chains.get(lang, []), labels),
+                        converted_page_texts(lang, chains.get(lang, []), texts)) for lang in languages}
+    criteria = _criteria(data, name)
+    return replace(criteria, borrowed=tuple(borrowing(
+        languages, counts, chains, {lang: pair[0] for lang, pair in converted.items()},
+        {lang: pair[1] for lang, pair in converted.items()})), converted=tuple(
+        (lang, tuple(table.items()), _texts({lang: pages})[0][1]) for lang, (table, pages) in converted.items()
+        if table or pages))
 
 
 def use_edition(criteria: Criteria) -> None:
     """Make the labels, page texts and fallback chains of ``criteria`` the ones renderers use."""
     fallback = dict(criteria.meta.fallback)
-    use_file_labels({lang: dict(table) for lang, table in criteria.labels}, fallback)
-    use_file_texts({lang: {page: dict(keys) for page, keys in pages} for lang, pages in criteria.texts})
+    labels = {lang: dict(table) for lang, table, _ in criteria.converted}
+    texts = {lang: {page: dict(keys) for page, keys in pages} for lang, _, pages in criteria.converted}
+    for lang, table in criteria.labels:  # the file's own words win over converted ones
+        labels[lang] = {**labels.get(lang, {}), **dict(table)}
+    for lang, own in criteria.texts:
+        for page, keys in own:
+            texts.setdefault(lang, {})[page] = {**texts.get(lang, {}).get(page, {}), **dict(keys)}
+    use_file_labels(labels, fallback)
+    use_file_texts(texts)
 
 
 def _decode(raw: bytes, name: str) -> str:
