@@ -25,10 +25,9 @@ _BODY = re.compile(r"<body\b[^>]*>")
 def problem_banner(error: InputError, lang: str | None) -> str:
     """The banner HTML for ``error``, in ``lang`` (the editor's language)."""
     lines = "\n".join(str(escape(p.text(lang))) for p in error.problems)
-    return (f'<div id="{BANNER_ID}" role="alert" style="{_STYLE}"><strong>'
-            f"{escape(message(lang, 'serve_broken'))}</strong>"
-            f'<pre style="white-space:pre-wrap;margin:.5rem 0 0;font-size:14px">{lines}\n'
-            f"{escape(message(lang, 'problems_found_serve', count=len(error.problems)))}</pre></div>")
+    title, count = message(lang, "serve_broken"), message(lang, "problems_found_serve", count=len(error.problems))
+    return (f'<div id="{BANNER_ID}" role="alert" style="{_STYLE}"><strong>{escape(title)}</strong>'
+            f'<pre style="white-space:pre-wrap;margin:.5rem 0 0;font-size:14px">{lines}\n{escape(count)}</pre></div>')
 
 
 def with_banner(page: str, banner: str) -> str:
