@@ -196,7 +196,8 @@ def _warn_label_gaps(path: str, criteria: Criteria, lang: str | None = None) -> 
                          sources=", ".join(borrowed.sources), source=borrowed.sources[0])] if borrowed.texts else []
         if borrowed.script:
             lines.append(message(lang, "borrowed_converted", lang=borrowed.lang, labels=borrowed.labels,
-                                 page_texts=borrowed.page_texts, source=borrowed.sources[0], script=borrowed.script))
+                                 page_texts=borrowed.page_texts, source=borrowed.sources[0], script=borrowed.script,
+                                 keys=", ".join(borrowed.converted)))
         for line in lines:
             print(f"{path}: warning: {line}", file=sys.stderr)
 

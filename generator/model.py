@@ -103,6 +103,8 @@ class Meta:
     """Which languages fill the gaps of a language's labels and page texts, in order: (language, (other, ...))."""
     maintainer_pages: bool = True
     """False to leave the editor pages (make your own edition, criteria file reference) out of the site."""
+    forms: tuple[str, ...] | None = None
+    """The printable forms to publish (``meta.forms``), or None for all of them."""
 
 
 @dataclass(frozen=True)
@@ -228,7 +230,9 @@ class Borrowed:
     page_texts: int
     """Page texts converted to its script likewise."""
     script: str | None
-    """OpenCC configuration of the conversion (e.g. "s2t"), or None when nothing is converted."""
+    """OpenCC configuration of the conversion (e.g. "s2tw"), or None when nothing is converted."""
+    converted: tuple[str, ...] = ()
+    """Keys of the converted labels, then ``page.key`` of the converted page texts."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from generator.checks.svg_check import svg_problem
 from generator.checks.text_rules import fallback_problems, text_problems
 from generator.labels import LABELS
 from generator.parse.source import Parsed
+from generator.render.form_names import REQUIRED_FORM
 
 __all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholder_problem", "placeholders"]
 
@@ -34,6 +35,9 @@ def edition_problems(parsed: Parsed) -> Iterator[Problem]:
     yield from fallback_problems(parsed, meta)
     yield from text_problems(parsed, data, meta)
     yield from _changelog(parsed, data, meta)
+    forms = meta.get("forms")
+    if isinstance(forms, list) and forms and REQUIRED_FORM not in forms:
+        yield parsed.at(("meta", "forms"), "forms_worksheet", form=REQUIRED_FORM)
 
 
 def logo_file(criteria_file: str, logo: str) -> FsPath:

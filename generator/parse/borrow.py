@@ -95,5 +95,7 @@ def borrowing(languages: tuple[str, ...], counts: Counter[tuple[str, str]], chai
         converted = (len(labels.get(lang, {})), sum(map(len, texts.get(lang, {}).values())))
         if used or any(converted):
             script = next((c for source in chain if (c := conversion(source, lang))), None)
+            keys = (*labels.get(lang, {}), *(f"{page}.{key}" for page, keys in texts.get(lang, {}).items()
+                                             for key in keys))
             yield Borrowed(lang, used or tuple(chain[:1]), sum(counts.get((lang, s), 0) for s in used),
-                           *converted, script)
+                           *converted, script, keys)

@@ -132,7 +132,7 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
         meta=Meta(meta["id"], text(meta["title"]), opt(meta.get("description")), meta["version"],
                   languages, meta["licence"], sources, meta.get("site_url"), _branding(meta, name),
                   tuple((lang, tuple(chain)) for lang, chain in meta.get("fallback", {}).items()),
-                  meta.get("maintainer_pages", True)),
+                  meta.get("maintainer_pages", True), tuple(meta["forms"]) if "forms" in meta else None),
         scale=Scale(tuple(Level(lv["score"], text(lv["label"]), opt(lv.get("description")))
                           for lv in data["scale"]["levels"])),
         sections=tuple(

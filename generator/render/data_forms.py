@@ -12,7 +12,7 @@ from functools import partial
 from generator.labels import label
 from generator.model import Criteria, Criterion, Section
 from generator.page_texts import page_text
-from generator.render.form_names import DATA_FORMS
+from generator.render.form_names import DATA_FORMS, published_forms
 from generator.render.forms import page_style
 from generator.render.guide import banner
 from generator.render.templates import render
@@ -30,7 +30,7 @@ def render_data_forms(criteria: Criteria, lang: str, source: str, commit: Commit
         "after": after_signing_groups(criteria),
     }
     pages = {}
-    for form in DATA_FORMS:
+    for form in (f for f in DATA_FORMS if f in published_forms(criteria)):
         html = render("forms", f"{form}.html.j2", form=form, text=page_text(lang, form),
                       page_style=page_style(criteria, lang, form, commit), **context)
         pages[f"{form}.md"] = banner(lang, source) + "\n" + html
