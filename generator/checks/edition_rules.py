@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path as FsPath
@@ -19,6 +20,8 @@ from generator.render.form_names import REQUIRED_FORM
 
 __all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholder_problem", "placeholders"]
 
+LOGO_NAME = re.compile(r"(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|jpg|jpeg|webp)")
+"""The logo paths the schema accepts (meta.branding.logo's pattern): Latin letters, digits, _ . / -."""
 MAX_LOGO_BYTES = 1024 * 1024
 """Largest logo image accepted (the site loads it on every page)."""
 LABEL_MARKUP = "<>&`*_|#[]\\"
@@ -67,7 +70,7 @@ def _logo_path_problem(criteria_file: str, logo: str) -> Msg | None:
 def _logo(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
     branding = meta.get("branding")
     logo = branding.get("logo") if isinstance(branding, dict) else None
-    if not isinstance(logo, str) or ".." in logo or logo.startswith("/"):
+    if not isinstance(logo, str) or not LOGO_NAME.fullmatch(logo):
         return  # the schema reports a malformed path
     path, where = logo_file(parsed.file, logo), ("meta", "branding", "logo")
     if (unsafe := _logo_path_problem(parsed.file, logo)) is not None:
