@@ -175,7 +175,7 @@ def _diff(old: str, new: str, form: str, lang: str | None) -> int:
     models, problems = [], []
     for path in (old, new):
         try:
-            models.append(load_criteria(path))
+            models.append(load_criteria(path, assets=False))  # a logo left behind is no reason to refuse
         except InputError as error:
             problems += error.problems
     if problems:

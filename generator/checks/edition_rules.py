@@ -29,11 +29,12 @@ LABEL_MARKUP = "<>&`*_|#[]\\"
 are written into pages, menus and the language switcher unescaped, like the built-in ones."""
 
 
-def edition_problems(parsed: Parsed) -> Iterator[Problem]:
-    """Every problem in the edition-specific parts of ``parsed``; tolerant of malformed parts."""
+def edition_problems(parsed: Parsed, assets: bool = True) -> Iterator[Problem]:
+    """Every problem in the edition-specific parts of ``parsed``; tolerant of malformed parts. Without
+    ``assets`` a logo file that is not there is no problem (a file compared, not built)."""
     data: dict[str, Any] = parsed.data if isinstance(parsed.data, dict) else {}
     meta: dict[str, Any] = data["meta"] if isinstance(data.get("meta"), dict) else {}
-    yield from _logo(parsed, meta)
+    yield from _logo(parsed, meta, assets)
     yield from _labels(parsed, data, meta)
     yield from fallback_problems(parsed, meta)
     yield from text_problems(parsed, data, meta)
@@ -67,7 +68,7 @@ def _logo_path_problem(criteria_file: str, logo: str) -> Msg | None:
     return None
 
 
-def _logo(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
+def _logo(parsed: Parsed, meta: dict[str, Any], assets: bool = True) -> Iterator[Problem]:
     branding = meta.get("branding")
     logo = branding.get("logo") if isinstance(branding, dict) else None
     if not isinstance(logo, str) or not LOGO_NAME.fullmatch(logo):
@@ -76,7 +77,8 @@ def _logo(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
     if (unsafe := _logo_path_problem(parsed.file, logo)) is not None:
         yield parsed.at(where, "logo_not_plain", logo=logo, what=unsafe)
     elif not path.is_file():
-        yield parsed.at(where, "logo_missing", logo=logo, path=path)
+        if assets:
+            yield parsed.at(where, "logo_missing", logo=logo, path=path)
     elif path.stat().st_size > MAX_LOGO_BYTES:
         yield parsed.at(where, "logo_too_big", logo=logo, size=path.stat().st_size, limit=MAX_LOGO_BYTES)
     elif path.suffix.lower() == ".svg" and (drawing := svg_problem(path.read_bytes())):

@@ -40,27 +40,29 @@ _LAST: dict[str, tuple[bytes, Criteria]] = {}
 times (each language's build, the page hooks), and the model is immutable."""
 
 
-def load_criteria(path: str | FsPath) -> Criteria:
-    """Load and validate the criteria file at ``path``; raise InputError listing every problem."""
+def load_criteria(path: str | FsPath, assets: bool = True) -> Criteria:
+    """Load and validate the criteria file at ``path``; raise InputError listing every problem.
+    Without ``assets`` a logo file that is not there is left out (for ``diff``, which builds nothing)."""
     name = str(path)
     try:
         raw = FsPath(path).read_bytes()
     except OSError as exc:
         raise InputError([problem(name, 1, 1, "cannot_read", reason=exc.strerror)]) from None
     last = _LAST.get(name)
-    if last is not None and last[0] == raw:
+    if last is not None and last[0] == raw and assets:
         use_edition(last[1])
         return last[1]
-    criteria = parse_criteria(raw, name)
-    _LAST.clear()
-    _LAST[name] = (raw, criteria)
+    criteria = parse_criteria(raw, name, assets)
+    if assets:  # a model without its logo is never handed to a build
+        _LAST.clear()
+        _LAST[name] = (raw, criteria)
     return criteria
 
 
-def parse_criteria(raw: bytes, name: str) -> Criteria:
+def parse_criteria(raw: bytes, name: str, assets: bool = True) -> Criteria:
     """Validate criteria given as bytes; ``name`` is used in messages."""
     parsed = parse_yaml(_decode(raw, name), name)
-    problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed), *edition_problems(parsed)]
+    problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed), *edition_problems(parsed, assets)]
     if problems:
         raise InputError(problems)
     criteria = _borrowed(parsed.data, name)
@@ -160,7 +162,12 @@ def _branding(meta: dict[str, Any], name: str) -> Branding | None:
         return None
     logo = branding.get("logo")
     return Branding(branding.get("primary"), branding.get("accent"),
-                    None if logo is None else Logo(logo, logo_file(name, logo).read_bytes()))
+                    None if logo is None else Logo(logo, _logo_bytes(logo_file(name, logo))))
+
+
+def _logo_bytes(path: FsPath) -> bytes:
+    """The logo's bytes; empty when it is not there (only a file loaded without assets gets this far)."""
+    return path.read_bytes() if path.is_file() else b""
 
 
 def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
