@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, ROOT
+from generator.checks.problems import InputError
 from generator.chinese_script import conversion, convert
 from generator.cli import main
 from generator.parse.load import load_criteria, parse_criteria
@@ -80,7 +81,9 @@ def test_borrowed_texts_are_converted_and_the_files_own_win(tmp_path: Path) -> N
 
 def test_an_english_fallback_borrows_unconverted_and_exports_keep_the_files_shape(tmp_path: Path) -> None:
     text = MINIMAL.read_text(encoding="utf-8").replace("[zh, en]", "[zh, en, fr]\n  fallback: {fr: [en]}")
-    criteria = parse_criteria(text.encode(), "c.yaml")
+    with pytest.raises(InputError, match=r"labels\.fr needs language_name"):  # a name is never borrowed
+        parse_criteria(text.encode(), "c.yaml")
+    criteria = parse_criteria((text + "labels:\n  fr: {language_name: français}\n").encode(), "c.yaml")
     assert criteria.criteria[0].title("fr") == "Business licence"
     [borrowed] = criteria.borrowed
     assert borrowed.script is None and borrowed.labels == borrowed.page_texts == 0
@@ -143,6 +146,9 @@ def test_a_fallback_only_zh_hant_builds_traditional_pages(tmp_path: Path) -> Non
     assert len(pages) > 20
     home = (site / "zh-Hant" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh-Hant"' in home and "電商代運營評估工具包" in home
+    # The switcher names each language in its own script: 繁體中文, never 簡體中文 converted from 简体中文.
+    assert re.search(r'hreflang="zh-Hant"[^>]*>\s*繁體中文\s*<', home) and "簡體中文" not in home
+    assert re.search(r'hreflang="zh-Hans"[^>]*>\s*简体中文\s*<', home)
     first = criteria.criteria[0]
     section = (site / "zh-Hant" / "sections" / criteria.sections[0].id / "index.html").read_text(encoding="utf-8")
     assert first.title("zh-Hant") == convert(first.title("zh"), "zh", "zh-Hant") in html.unescape(section)

@@ -14,6 +14,7 @@ from generator.checks.problems import Msg, Problem
 from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
 from generator.checks.svg_check import svg_problem
 from generator.checks.text_rules import fallback_problems, text_problems
+from generator.chinese_script import AUTONYMS, conversion
 from generator.labels import LABELS
 from generator.parse.source import Parsed
 from generator.render.form_names import REQUIRED_FORM
@@ -97,11 +98,19 @@ def _labels(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Itera
             yield parsed.at(where, "labels_language", on_key=True, lang=lang)
         if not isinstance(table, dict):
             continue
-        if "language_name" not in table and lang not in LABELS:
+        if "language_name" not in table and lang not in LABELS and not _named_by_the_kit(lang, meta):
             yield parsed.at(where, "labels_name", lang=lang)
         for key, text in table.items():
             yield from _label_entry(parsed, (*where, key), key, text, english)
         yield from _sheet_labels(parsed, where, table, _base_labels(lang, meta))
+
+
+def _named_by_the_kit(lang: str, meta: dict[str, Any]) -> bool:
+    """Whether the kit names ``lang`` in the language switcher: a Chinese code that falls back across scripts."""
+    fallback = meta.get("fallback")
+    chain = fallback.get(lang) if isinstance(fallback, dict) else None
+    first = chain[0] if isinstance(chain, list) and chain and isinstance(chain[0], str) else ""
+    return lang.lower() in AUTONYMS and conversion(first, lang) is not None
 
 
 def _base_labels(lang: str, meta: dict[str, Any]) -> Any:

@@ -7,6 +7,7 @@ from typing import Any
 
 from generator.checks.problems import Problem
 from generator.checks.text_keys import comma_key
+from generator.chinese_script import AUTONYMS, conversion
 from generator.labels import LABELS
 from generator.model import UNSCORED_KEYS
 from generator.parse.source import Parsed, Path
@@ -103,6 +104,9 @@ def _languages(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
     for i, lang in enumerate(languages):
         if lang not in LABELS and lang not in from_file and not fallback.get(lang):  # a chain lends labels
             yield parsed.at(("meta", "languages", i), "no_labels", lang=lang, builtin=", ".join(sorted(LABELS)))
+        elif lang not in LABELS and lang not in from_file and not _autonym(lang, fallback.get(lang)):
+            # Labels come from the chain, but a language's own name cannot.
+            yield parsed.at(("meta", "languages", i), "labels_name", lang=lang)
     for path in text_paths(data):
         text = _get(data, path)
         if not isinstance(text, dict):
@@ -112,6 +116,13 @@ def _languages(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
             if lang not in text and not (isinstance(chain, list) and any(other in text for other in chain)):
                 yield parsed.at(path, "missing_text", lang=lang, languages=", ".join(languages))
         yield from _other_languages(parsed, path, text, languages)
+
+
+def _autonym(lang: str, chain: Any) -> bool:
+    """Whether ``lang`` gets its name in the language switcher from the kit (a Chinese code borrowing
+    across scripts)."""
+    first = chain[0] if isinstance(chain, list) and chain and isinstance(chain[0], str) else ""
+    return lang.lower() in AUTONYMS and conversion(first, lang) is not None
 
 
 def _other_languages(parsed: Parsed, path: Path, text: dict[str, Any], languages: list[str]) -> Iterator[Problem]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.checks.rules import text_paths
-from generator.chinese_script import conversion, convert
+from generator.chinese_script import AUTONYMS, conversion, convert
 from generator.labels import LABELS
 from generator.model import Borrowed, PageValue
 from generator.page_texts import default_texts
@@ -58,7 +58,12 @@ def converted_labels(lang: str, chain: list[str], files: Mapping[str, Mapping[st
     """The labels ``lang`` lacks that its chain has in another Chinese script, converted to ``lang``'s."""
     own = {**LABELS.get(lang, {}), **files.get(lang, {})}
     out = {}
+    name = AUTONYMS.get(lang.lower())
+    if "language_name" not in own and name and chain and conversion(chain[0], lang):
+        out["language_name"] = name
     for key in LABELS["en"]:
+        if key == "language_name":
+            continue  # a language's own name: never another language's, converted
         found = None if key in own else _first(chain, lambda o, k=key: {**LABELS.get(o, {}), **files.get(o, {})}.get(k))
         if found and conversion(found[0], lang):
             out[key] = convert(found[1], found[0], lang)
