@@ -67,3 +67,11 @@ def test_no_pdf_is_made_for_an_empty_or_unchosen_form(tmp_path: Path) -> None:
         assert f"({form})" not in downloads
     assert sorted(p.name for p in (tmp_path / "docs" / "en").glob("*.md") if p.stem in ALL_FORMS) == [
         "short-questionnaire.md", "worksheet.md"]
+
+
+def test_hidden_maintainer_pages_leave_no_group_of_one() -> None:
+    from generator.site.nav import site_nav
+    text = MINIMAL.read_text(encoding="utf-8").replace("[zh, en]", "[zh, en]\n  maintainer_pages: false")
+    hidden, shown = parse_criteria(text.encode(), "c.yaml"), load_criteria(MINIMAL)
+    assert site_nav(hidden, "en")[-1] == {"Changelog": "changelog.md"}
+    assert list(site_nav(shown, "en")[-1].values())[0][-1] == {"Changelog": "changelog.md"}

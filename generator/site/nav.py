@@ -45,11 +45,15 @@ def _nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
         {label(lang, "sections"): [
             {section.title(lang): f"sections/{section.id}.md"} for section in criteria.sections
         ]},
-        {label(lang, "editions"): [
-            *_maintainer_pages(criteria, lang),
-            {label(lang, "changelog"): "changelog.md"},
-        ]},
+        _editions(criteria, lang),
     ]
+
+
+def _editions(criteria: Criteria, lang: str) -> dict[str, Any]:
+    """The editions group; just the changelog when the maintainer pages are hidden (no group of one)."""
+    changelog = {label(lang, "changelog"): "changelog.md"}
+    pages = _maintainer_pages(criteria, lang)
+    return {label(lang, "editions"): [*pages, changelog]} if pages else changelog
 
 
 def _maintainer_pages(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
