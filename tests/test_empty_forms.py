@@ -74,4 +74,4 @@ def test_hidden_maintainer_pages_leave_no_group_of_one() -> None:
     text = MINIMAL.read_text(encoding="utf-8").replace("[zh, en]", "[zh, en]\n  maintainer_pages: false")
     hidden, shown = parse_criteria(text.encode(), "c.yaml"), load_criteria(MINIMAL)
     assert site_nav(hidden, "en")[-1] == {"Changelog": "changelog.md"}
-    assert list(site_nav(shown, "en")[-1].values())[0][-1] == {"Changelog": "changelog.md"}
+    assert next(iter(site_nav(shown, "en")[-1].values()))[-1] == {"Changelog": "changelog.md"}
