@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from generator.checks.edition_rules import logo_file  # noqa: E402
 from generator.checks.problems import InputError  # noqa: E402
 from generator.cli import PDF_ENV, generate  # noqa: E402
 from generator.edition_language import editor_language  # noqa: E402
@@ -186,9 +187,12 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Rebuild when the criteria file changes, wherever it is."""
+    """Rebuild when the criteria file or the edition's logo changes, wherever they are."""
     source, _ = _paths(config)
     server.watch(str(Path(source).resolve()))
+    branding = _model(source, lambda: load_criteria(source)).meta.branding
+    if branding is not None and branding.logo is not None:
+        server.watch(str(logo_file(source, branding.logo.name).resolve()))
     return server
 
 

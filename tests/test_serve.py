@@ -46,10 +46,9 @@ def _until(url: str, wanted: bool, seconds: float = 120) -> str:
     raise AssertionError(f"banner {'never shown' if wanted else 'still shown'}: {page[:500]}")
 
 
-@pytest.fixture
-def serving(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
+def _serve(tmp_path: Path, source: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
     criteria = tmp_path / "criteria.yaml"
-    criteria.write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    criteria.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     port = _port()
     env = {**os.environ, "KIT_CRITERIA": str(criteria), "KIT_DOCS": str(tmp_path / "docs"),
            "NO_MKDOCS_2_WARNING": "1"}
@@ -62,6 +61,11 @@ def serving(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGTERM)
             server.communicate(timeout=30)
+
+
+@pytest.fixture
+def serving(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]:
+    yield from _serve(tmp_path, MINIMAL)
 
 
 def test_a_broken_save_keeps_the_last_good_site_and_shows_the_problem_in_chinese(
@@ -90,3 +94,23 @@ def test_a_broken_save_keeps_the_last_good_site_and_shows_the_problem_in_chinese
     output, _ = server.communicate(timeout=30)
     assert "Traceback" not in output, output[-3000:]
     assert f"criteria.yaml:{line}:" in output
+
+
+def test_a_changed_logo_is_picked_up(tmp_path: Path) -> None:
+    example = ROOT / "examples" / "cross-border"
+    logo = tmp_path / "logo.svg"
+    logo.write_bytes((example / "logo.svg").read_bytes())
+    served = _serve(tmp_path, example / "criteria.yaml")
+    url, _, _ = next(served)
+    try:
+        _until(url, wanted=False)  # the first build is done
+        assert _get(url + "assets/edition/logo.svg") == logo.read_text(encoding="utf-8")
+        changed = logo.read_text(encoding="utf-8").replace("#ffc107", "#ff0000")
+        assert changed != logo.read_text(encoding="utf-8")
+        logo.write_text(changed, encoding="utf-8")
+        deadline = time.monotonic() + 120
+        while _get(url + "assets/edition/logo.svg") != changed:
+            assert time.monotonic() < deadline, "the new logo was never served"
+            time.sleep(0.5)
+    finally:
+        served.close()

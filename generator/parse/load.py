@@ -49,7 +49,7 @@ def load_criteria(path: str | FsPath, assets: bool = True) -> Criteria:
     except OSError as exc:
         raise InputError([problem(name, 1, 1, "cannot_read", reason=exc.strerror)]) from None
     last = _LAST.get(name)
-    if last is not None and last[0] == raw and assets:
+    if last is not None and last[0] == raw and assets and _same_logo(last[1], name):
         use_edition(last[1])
         return last[1]
     criteria = parse_criteria(raw, name, assets)
@@ -57,6 +57,15 @@ def load_criteria(path: str | FsPath, assets: bool = True) -> Criteria:
         _LAST.clear()
         _LAST[name] = (raw, criteria)
     return criteria
+
+
+def _same_logo(criteria: Criteria, name: str) -> bool:
+    """Whether the logo file still holds what ``criteria`` read (``make serve`` picks up a new logo)."""
+    branding = criteria.meta.branding
+    if branding is None or branding.logo is None:
+        return True
+    path = logo_file(name, branding.logo.name)
+    return path.is_file() and path.read_bytes() == branding.logo.data
 
 
 def parse_criteria(raw: bytes, name: str, assets: bool = True) -> Criteria:
