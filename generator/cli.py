@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from generator.checks.problems import InputError
 from generator.diff import compare
@@ -18,6 +19,7 @@ from generator.fill import fill_file
 from generator.messages import message
 from generator.model import Criteria
 from generator.parse.load import load_criteria
+from generator.parse.source import parse_yaml
 from generator.site.guard import MARKER, OutputFolderError, check_output_folder, mark
 from generator.site.outputs import render_all, source_name
 from generator.site.publish import recover, staging_folder, swap
@@ -64,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--lang", required=True, help="code of the new language, e.g. zh-Hant")
         command.add_argument("--from", dest="source", default="en",
                              help="language whose texts to start from (default: %(default)s)")
+        command.add_argument("--criteria", default=os.environ.get("KIT_CRITERIA", DEFAULT_CRITERIA),
+                             help="criteria file whose own rewordings of the --from language to start from "
+                                  "(default: %(default)s; skipped if there is no such file)")
     text = "write the criteria texts a language lacks into the criteria file, from another language"
     command = commands.add_parser("fill", help=text, description=text)
     command.add_argument("--criteria", default=os.environ.get("KIT_CRITERIA", DEFAULT_CRITERIA),
@@ -105,8 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     if args.command in ("labels", "texts"):  # --lang here is the new language, not the messages'
-        sys.stdout.write(starter_file(args.command, args.lang, args.source))
-        return 0
+        return _starter(args.command, args.lang, args.source, args.criteria)
     asked = None if args.command == "fill" else args.lang  # fill's --lang is the language to fill
     lang = editor_language(asked, args.new if args.command == "diff" else args.criteria)
     try:
@@ -134,6 +138,21 @@ def main(argv: list[str] | None = None) -> int:
     except OutputFolderError as error:
         print(error, file=sys.stderr)
         return 1
+    return 0
+
+
+def _starter(kind: str, lang: str, source: str, criteria: str) -> int:
+    """Print the starter file, from the criteria file's own rewordings where it has any (read, not checked:
+    a file that does not pass check yet is the usual case here)."""
+    own: dict[str, Any] = {}
+    if Path(criteria).is_file():
+        try:
+            data = parse_yaml(Path(criteria).read_text(encoding="utf-8-sig"), criteria).data
+        except InputError as error:
+            print(error.text(editor_language(None, criteria)), file=sys.stderr)
+            return 1
+        own = data if isinstance(data, dict) else {}
+    sys.stdout.write(starter_file(kind, lang, source, own))
     return 0
 
 

@@ -155,3 +155,16 @@ def test_a_fallback_only_zh_hant_builds_traditional_pages(tmp_path: Path) -> Non
     for page in pages:
         found = set(SIMPLIFIED_ONLY) & set(_visible(page.read_text(encoding="utf-8")))
         assert not found, (page.relative_to(site), sorted(found))
+
+
+def test_starters_start_from_the_editions_own_rewordings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(MINIMAL.read_text(encoding="utf-8") + "labels:\n  zh: {worksheet: 打分表}\ntexts:\n"
+                    "  zh:\n    how-to-use: {intro: 先读一遍评估方面。}\n", encoding="utf-8")
+    assert main(["labels", "--lang", "zh-Hant", "--from", "zh", "--criteria", str(path)]) == 0
+    labels = capsys.readouterr().out
+    assert 'worksheet: "打分表"' in labels and 'language_name: "繁體中文"' in labels
+    assert main(["texts", "--lang", "zh-Hant", "--from", "zh", "--criteria", str(path)]) == 0
+    assert 'intro: "先讀一遍評估方面。"' in capsys.readouterr().out
+    assert main(["labels", "--lang", "zh-Hant", "--from", "zh", "--criteria", str(tmp_path / "none.yaml")]) == 0
+    assert 'worksheet: "評分表"' in capsys.readouterr().out  # no file: the built-in words
