@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.checks.problems import InputError
 from generator.diff import compare
+from generator.diff_html import to_html
 from generator.diff_report import to_json, to_markdown
 from generator.edition_language import editor_language
 from generator.fill import fill_file
@@ -81,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     command = commands.add_parser("diff", help=text, description=text)
     command.add_argument("old", help="the earlier criteria file, e.g. upstream's")
     command.add_argument("new", help="the later criteria file, e.g. yours")
-    command.add_argument("--format", choices=["markdown", "json"], default="markdown",
-                         help="report format (default: %(default)s)")
+    command.add_argument("--format", choices=["markdown", "json", "html"], default="markdown",
+                         help="report format (default: %(default)s); html is one page to send round or print")
     _lang_option(command)
     return parser
 
@@ -200,7 +201,8 @@ def _diff(old: str, new: str, form: str, lang: str | None) -> int:
     if problems:
         raise InputError(problems)
     diff = compare(models[0], models[1], lang)
-    sys.stdout.write(to_json(diff) if form == "json" else to_markdown(diff, lang))
+    writers = {"json": lambda: to_json(diff), "html": lambda: to_html(diff, lang)}
+    sys.stdout.write(writers.get(form, lambda: to_markdown(diff, lang))())
     return 0
 
 

@@ -209,3 +209,22 @@ def test_scales_of_different_lengths_are_compared_by_score(capsys: pytest.Captur
     assert "  - levels[score=5].label (en): (none) → “Excellent”" in report
     assert "  - levels[score=0].label (en): “Not met” → (none)" in report
     assert "“Strong” → “Good”" not in report  # 3 of 0–3 is not 4 of 1–5 read in order
+
+
+def test_html_report_for_a_board(changed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(changed.read_text(encoding="utf-8").replace("Contract", "<script>alert(1)</script> & Co"),
+                       encoding="utf-8")
+    assert main(["diff", "--format", "html", "--lang", "en", str(MINIMAL), str(hostile)]) == 0
+    english = capsys.readouterr().out
+    assert "<script" not in english and "“&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co”" in english
+    assert "\\" not in english  # no Markdown escapes left
+    assert main(["diff", "--format", "html", "--lang", "zh", str(MINIMAL), str(hostile)]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"zh\">") and page.endswith("</html>\n")
+    assert "<title>从 最小示例 0.1.0 到 最小示例 0.2.0 的改动</title>" in page
+    assert "<h2>新增 (1)</h2>" in page and "<code>contract</code>" in page
+    assert "<script" not in page
+    assert "http" not in page.replace('name="viewport"', "")  # loads nothing from anywhere
+    assert main(["diff", "--format", "html", "--lang", "zh", str(MINIMAL), str(hostile)]) == 0
+    assert capsys.readouterr().out == page  # the same bytes every time
