@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.checks.problems import InputError
+from generator.checks.rewordings import one_language_rewordings
 from generator.diff import compare
 from generator.diff_html import to_html
 from generator.diff_report import to_json, to_markdown
@@ -212,6 +213,9 @@ def _warn_label_gaps(path: str, criteria: Criteria, lang: str | None = None) -> 
     for shown in criteria.meta.languages:
         for line in gap_warnings(shown):
             print(f"{path}: warning: {line}", file=sys.stderr)
+    for reworded, where, others in one_language_rewordings(criteria):
+        print(f"{path}: warning: " + message(lang, "reworded_one_language", lang=reworded, where=where,
+                                             others=", ".join(others)), file=sys.stderr)
     for borrowed in criteria.borrowed:
         lines = [message(lang, "borrowed_texts", lang=borrowed.lang, texts=borrowed.texts,
                          sources=", ".join(borrowed.sources), source=borrowed.sources[0])] if borrowed.texts else []

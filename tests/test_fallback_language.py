@@ -168,3 +168,17 @@ def test_starters_start_from_the_editions_own_rewordings(tmp_path: Path, capsys:
     assert 'intro: "先讀一遍評估方面。"' in capsys.readouterr().out
     assert main(["labels", "--lang", "zh-Hant", "--from", "zh", "--criteria", str(tmp_path / "none.yaml")]) == 0
     assert 'worksheet: "評分表"' in capsys.readouterr().out  # no file: the built-in words
+
+
+def test_check_warns_of_a_rewording_in_one_language_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_text(MINIMAL.read_text(encoding="utf-8") + "labels:\n  zh: {worksheet: 打分表, home: 首页}\n"
+                    "  en: {home: Start}\ntexts:\n  en:\n    how-to-use: {intro: Read first.}\n", encoding="utf-8")
+    assert main(["check", "--criteria", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "labels.zh.worksheet 只在“zh”里改写了工具包的文字；en 的页面仍用原来的说法" in err
+    assert "texts.en.how-to-use.intro 只在“en”里改写了工具包的文字；zh 的页面仍用原来的说法" in err
+    assert "labels.zh.home" not in err and "labels.en.home" not in err  # reworded in both
+    assert main(["check", "--criteria", str(path), "--lang", "en"]) == 0
+    assert "labels.zh.worksheet rewords the kit's text in 'zh' only; the pages in en keep the kit's wording" in (
+        capsys.readouterr().err)
