@@ -91,8 +91,8 @@ class Meta:
     """Version string of these criteria."""
     languages: tuple[str, ...]
     """Language codes; the first is the main language."""
-    licence: str
-    """Licence of the criteria text."""
+    licence: str | Text
+    """Licence of the criteria text: one text for every language, or one per language."""
     sources: tuple[Source, ...]
     """Sources cited by criteria."""
     site_url: str | None
@@ -105,6 +105,10 @@ class Meta:
     """False to leave the editor pages (make your own edition, criteria file reference) out of the site."""
     forms: tuple[str, ...] | None = None
     """The printable forms to publish (``meta.forms``), or None for all of them."""
+
+    def licence_in(self, lang: str) -> str:
+        """The licence as shown in ``lang``."""
+        return self.licence if isinstance(self.licence, str) else self.licence(lang)
 
 
 @dataclass(frozen=True)

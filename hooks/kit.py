@@ -125,7 +125,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # on_post_build): both would name a placeholder. Material's scripts still need one.
     config.extra["kit"] = {"version": criteria.meta.version, "language": lang,
                            "commit": commit.kit if commit else "", "stamp": stamp, "public": bool(public)}
-    config.copyright = str(escape(f"{stamp} · {criteria.meta.licence}"))  # Material prints it as HTML
+    config.copyright = str(escape(f"{stamp} · {criteria.meta.licence_in(lang)}"))  # Material prints it as HTML
     config.site_url = (public or PLACEHOLDER_URL) + language_root(criteria, lang)
     return config
 

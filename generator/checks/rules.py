@@ -71,7 +71,7 @@ def _get(data: Any, path: Path) -> Any:
 def text_paths(data: dict[str, Any]) -> Iterator[Path]:
     """Paths of every localised text in the file."""
     meta = _mapping(data.get("meta"))
-    yield from _keys(meta, ("meta",), "title", "description")
+    yield from _keys(meta, ("meta",), "title", "description", "licence")
     for i, source in _dicts(meta.get("sources")):
         yield from _keys(source, ("meta", "sources", i), "title", "publisher", "note")
     scale = _mapping(data.get("scale"))

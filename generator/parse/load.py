@@ -139,9 +139,10 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
         Source(s["id"], text(s["title"]), opt(s.get("publisher")), s.get("url"), opt(s.get("note")))
         for s in meta["sources"]
     )
+    licence = meta["licence"] if isinstance(meta["licence"], str) else text(meta["licence"])
     return Criteria(
         meta=Meta(meta["id"], text(meta["title"]), opt(meta.get("description")), meta["version"],
-                  languages, meta["licence"], sources, meta.get("site_url"), _branding(meta, name),
+                  languages, licence, sources, meta.get("site_url"), _branding(meta, name),
                   tuple((lang, tuple(chain)) for lang, chain in meta.get("fallback", {}).items()),
                   meta.get("maintainer_pages", True), tuple(meta["forms"]) if "forms" in meta else None),
         scale=Scale(tuple(Level(lv["score"], text(lv["label"]), opt(lv.get("description")))
