@@ -11,8 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.checks.problems import InputError
+from generator.checks.problems import InputError, Msg
 from generator.checks.rewordings import one_language_rewordings
+from generator.checks.schema_check import site_url_problem
 from generator.diff import compare
 from generator.diff_html import to_html
 from generator.diff_report import to_json, to_markdown
@@ -27,9 +28,10 @@ from generator.site.outputs import render_all, source_name
 from generator.site.publish import recover, staging_folder, swap
 from generator.site.version import COMMIT_ENV, EDITION_COMMIT_ENV, CommitLike, read_commit
 from generator.site.writer import write_tree
-from generator.starter import gap_warnings, starter_file
+from generator.starter import gap_warnings, starter_file, starter_problem
 
-__all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "PDF_ENV", "generate", "main"]
+__all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "PDF_ENV", "SITE_URL_ENV", "generate", "main",
+           "site_url_env_problem"]
 
 DEFAULT_CRITERIA = "data/criteria.yaml"
 DEFAULT_DOCS = "docs"
@@ -112,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     if args.command in ("labels", "texts"):  # --lang here is the new language, not the messages'
+        wrong = starter_problem(args.command, args.lang, args.source)
+        if wrong is not None:
+            print(wrong.text(editor_language(None, os.environ.get("KIT_CRITERIA", DEFAULT_CRITERIA))), file=sys.stderr)
+            return 2
         return _starter(args.command, args.lang, args.source, args.criteria)
     asked = None if args.command == "fill" else args.lang  # fill's --lang is the language to fill
     lang = editor_language(asked, args.new if args.command == "diff" else args.criteria)
@@ -132,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
             _warn_label_gaps(args.criteria, criteria, lang)
             print(f"{args.docs}: {changed} files changed")
         else:
-            return _site(args.criteria, args.docs, args.site, args.config, args.pdf)
+            return _site(args.criteria, args.docs, args.site, args.config, args.pdf, lang)
     except InputError as error:
         print(error.text(lang), file=sys.stderr)
         print(message(lang, "problems_found", count=len(error.problems)), file=sys.stderr)
@@ -158,7 +164,7 @@ def _starter(kind: str, lang: str, source: str, criteria: str) -> int:
     return 0
 
 
-def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True) -> int:
+def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True, lang: str | None = None) -> int:
     """Build into a temporary folder beside ``site``, then swap it in, so a failed
     or interrupted build never damages the previous site. ``pdf``: with the forms' PDFs."""
     target = Path(site).resolve()
@@ -170,6 +176,10 @@ def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True) ->
     model = load_criteria(criteria)
     _warn_label_gaps(criteria, model, editor_language(None, criteria))
     _warn_no_site_url(criteria, model, config)
+    address = site_url_env_problem()
+    if address is not None:
+        print(address.text(lang), file=sys.stderr)
+        return 1
     staging = staging_folder(target)
     env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
            COMMIT_ENV: commit.kit if commit else "",  # the hook stamps the same commits
@@ -230,6 +240,15 @@ def _warn_label_gaps(path: str, criteria: Criteria, lang: str | None = None) -> 
 SITE_URL_ENV = "KIT_SITE_URL"
 """Environment variable that mkdocs.yml reads site_url from (overrides meta.site_url)."""
 _CONFIG_SITE_URL = re.compile(r"^site_url:[ \t]*(?!!ENV)[^\s#]", re.M)
+
+
+def site_url_env_problem() -> Msg | None:
+    """What is wrong with the public address in KIT_SITE_URL, if set (MkDocs adds a missing final
+    slash; Material puts the address in every page's canonical link, unescaped)."""
+    address = os.environ.get(SITE_URL_ENV)
+    if not address:
+        return None
+    return site_url_problem(address if address.endswith("/") else address + "/", f"{SITE_URL_ENV}: ")
 
 
 def _warn_no_site_url(path: str, criteria: Criteria, config: str) -> None:

@@ -6,11 +6,26 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from generator.checks.problems import Msg
+from generator.checks.schema_check import ecma_search
+from generator.checks.text_keys import LANGUAGE_PATTERN
 from generator.chinese_script import AUTONYMS, convert
 from generator.labels import LABELS, fallback_chain, file_label_gaps
-from generator.page_texts import default_texts, text_gaps
+from generator.page_texts import default_texts, text_gaps, text_languages
 
-__all__ = ["gap_warnings", "starter_file"]
+__all__ = ["gap_warnings", "starter_file", "starter_problem"]
+
+
+def starter_problem(kind: str, lang: str, source: str) -> Msg | None:
+    """What is wrong with ``--lang`` and ``--from`` of a starter file, or None. Both are written into
+    the file's comments (a line break would add lines to the YAML the editor pastes), and ``--from``
+    names a built-in file (``--from ../../x`` would read another one)."""
+    if not ecma_search(LANGUAGE_PATTERN, lang):
+        return Msg.of("bad_language", where="--lang: ", value=lang)
+    known = sorted(LABELS) if kind == "labels" else list(text_languages())
+    if source not in known:
+        return Msg.of("starter_from", value=source, known=", ".join(known))
+    return None
 
 
 def _scalar(text: str) -> str:

@@ -32,7 +32,8 @@ if str(ROOT) not in sys.path:
 
 from generator.checks.edition_rules import logo_file  # noqa: E402
 from generator.checks.problems import InputError  # noqa: E402
-from generator.cli import PDF_ENV, generate  # noqa: E402
+from generator.checks.schema_check import site_url_problem  # noqa: E402
+from generator.cli import PDF_ENV, SITE_URL_ENV, generate  # noqa: E402
 from generator.edition_language import editor_language  # noqa: E402
 from generator.labels import label  # noqa: E402
 from generator.messages import message  # noqa: E402
@@ -103,6 +104,8 @@ def _model(source: str, load: Callable[[], Criteria]) -> Criteria:
 @event_priority(100)  # before Material's search plugin reads theme.language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     source, docs = _paths(config)
+    if config.site_url and (bad := site_url_problem(config.site_url, f"{SITE_URL_ENV}: ")) is not None:
+        raise Abort(bad.text(editor_language(None, source)))  # Material writes it unescaped into every page
     try:
         nested = Path(config.docs_dir).resolve().parent == docs
         commit = read_commit(Path(source).parent)

@@ -13,8 +13,9 @@ from generator.cli import generate, main
 from generator.parse.load import load_criteria, parse_criteria
 from generator.render.form_names import ALL_FORMS, published_forms
 
-EMPTY = ("after-signing", "self-check")
-"""The forms the minimal file gives no content: no after_signing item, no self-check section."""
+EMPTY = ("desk-check", "contract-review", "after-signing", "self-check")
+"""The forms the minimal file gives no content: no sittings (so every must-ask question after the phone
+screen goes to the visit), no after_signing item, no self-check section."""
 
 
 def _english_only(tmp_path: Path, extra: str = "") -> Path:
@@ -54,19 +55,19 @@ def test_empty_forms_are_absent_from_pages_menus_home_and_downloads(tmp_path: Pa
         for form in EMPTY:
             assert not [p for p in pages if f'{form}/"' in p], form  # no menu entry, home or downloads link
         home = (lang_root / "index.html").read_text(encoding="utf-8")
-        assert 'href="questionnaire/"' in home and 'href="short-questionnaire/"' in home
+        assert 'href="questionnaire/"' in home and 'href="visit/"' in home
 
 
 def test_no_pdf_is_made_for_an_empty_or_unchosen_form(tmp_path: Path) -> None:
-    path = _english_only(tmp_path, "\n  forms: [worksheet, short-questionnaire, self-check]")
+    path = _english_only(tmp_path, "\n  forms: [worksheet, visit, self-check]")
     _, _ = generate(str(path), str(tmp_path / "docs"), None, pdf=True)
     pdfs = sorted(p.name for p in (tmp_path / "docs" / "en").rglob("*.pdf"))
-    assert len(pdfs) == 2 and any("worksheet" in p for p in pdfs) and any("short-questionnaire" in p for p in pdfs)
+    assert len(pdfs) == 2 and any("worksheet" in p for p in pdfs) and any("visit" in p for p in pdfs)
     downloads = (tmp_path / "docs" / "en" / "downloads.md").read_text(encoding="utf-8")
-    for form in ("questionnaire.md", "checklist.md", "after-signing.md", "self-check.md"):
+    for form in ("questionnaire.md", "checklist.md", "desk-check.md", "after-signing.md", "self-check.md"):
         assert f"({form})" not in downloads
     assert sorted(p.name for p in (tmp_path / "docs" / "en").glob("*.md") if p.stem in ALL_FORMS) == [
-        "short-questionnaire.md", "worksheet.md"]
+        "visit.md", "worksheet.md"]
 
 
 def test_hidden_maintainer_pages_leave_no_group_of_one() -> None:

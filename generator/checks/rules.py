@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.checks.problems import Problem
+from generator.checks.sittings import sitting_problems
 from generator.checks.text_keys import comma_key
 from generator.chinese_script import AUTONYMS, conversion
 from generator.labels import LABELS
@@ -27,6 +28,7 @@ def rule_problems(parsed: Parsed) -> Iterator[Problem]:
     yield from _source_refs(parsed, data)
     yield from _scale_and_levels(parsed, data)
     yield from _self_check(parsed, data)
+    yield from sitting_problems(parsed, _criteria(data))
 
 
 def _dicts(value: Any) -> list[tuple[int, Any]]:

@@ -27,6 +27,7 @@ from generator.model import (
 )
 from generator.page_texts import use_file_texts
 from generator.parse.borrow import borrow_texts, borrowing, converted_labels, converted_page_texts
+from generator.parse.reading import NotAFileError, read_at_most
 from generator.parse.source import parse_yaml
 
 __all__ = ["MAX_BYTES", "load_criteria", "parse_criteria", "use_edition"]
@@ -45,9 +46,13 @@ def load_criteria(path: str | FsPath, assets: bool = True) -> Criteria:
     Without ``assets`` a logo file that is not there is left out (for ``diff``, which builds nothing)."""
     name = str(path)
     try:
-        raw = FsPath(path).read_bytes()
+        raw, size = read_at_most(path, MAX_BYTES)
+    except NotAFileError:
+        raise InputError([problem(name, 1, 1, "not_a_file")]) from None
     except OSError as exc:
         raise InputError([problem(name, 1, 1, "cannot_read", reason=exc.strerror)]) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError([problem(name, 1, 1, "too_many_bytes", size=max(size, len(raw)), limit=MAX_BYTES)])
     last = _LAST.get(name)
     if last is not None and last[0] == raw and assets and _same_logo(last[1], name):
         use_edition(last[1])
@@ -192,4 +197,11 @@ def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
         knockout=c.get("knockout", False), sources=tuple(c["sources"]),
         must_ask=tuple(text(q) for q in c.get("must_ask", [])),
         after_signing=tuple(text(a) for a in c.get("after_signing", [])),
+        sitting=_written(c.get("sitting")), answer_lines=c.get("answer_lines", 1),
+        check_day=_written(c.get("check_day")),
     )
+
+
+def _written(value: Any) -> Any:
+    """A one-or-list key as the model keeps it: the single value, or the list as a tuple."""
+    return tuple(value) if isinstance(value, list) else value

@@ -1,7 +1,7 @@
-"""Printable pages born as data: short interview form, post-signing checklist, self-check.
+"""Printable pages born as data: the sittings' forms, post-signing checklist, self-check.
 
-Every text on them comes from data: the criteria (must_ask, red_flags, after_signing,
-self-check sections), the per-language page texts (generator/page_texts.py) and the
+Every text on them comes from data: the criteria (must_ask and sitting, after_signing and
+check_day, self-check sections), the per-language page texts (generator/page_texts.py) and the
 interface labels. One language-neutral template per page, in ``generator/templates/forms/``.
 """
 
@@ -11,10 +11,11 @@ from functools import partial
 
 from generator.labels import label
 from generator.model import Criteria, Criterion, Section
-from generator.page_texts import page_text
+from generator.page_texts import page_text, page_texts
 from generator.render.form_names import DATA_FORMS, published_forms
 from generator.render.forms import page_style
 from generator.render.guide import banner
+from generator.render.sittings import SITTING_FORMS, day_groups, sitting_items
 from generator.render.templates import render
 from generator.site.version import CommitLike, running_title
 
@@ -27,11 +28,15 @@ def render_data_forms(criteria: Criteria, lang: str, source: str, commit: Commit
         "c": criteria, "lang": lang, "t": partial(label, lang), "running": running_title(criteria, lang, commit),
         "scored": numbered_sections(criteria.scored_sections),
         "own": numbered_sections(criteria.self_check_sections),
-        "after": after_signing_groups(criteria),
+        "after": after_signing_groups(criteria), "days": day_groups(criteria),
     }
     pages = {}
     for form in (f for f in DATA_FORMS if f in published_forms(criteria)):
-        html = render("forms", f"{form}.html.j2", form=form, text=page_text(lang, form),
+        sitting = SITTING_FORMS.get(form)
+        template = "sitting.html.j2" if sitting else f"{form}.html.j2"
+        items = sitting_items(criteria, sitting) if sitting else []
+        html = render("forms", template, form=form, text=page_text(lang, form), more=page_texts(lang, form),
+                      sitting=sitting, items=items,
                       page_style=page_style(criteria, lang, form, commit), **context)
         pages[f"{form}.md"] = banner(lang, source) + "\n" + html
     return pages

@@ -9,8 +9,9 @@ __all__ = ["ALL_FORMS", "DATA_FORMS", "FORMS", "REPORT", "REQUIRED_FORM", "publi
 
 FORMS = ("questionnaire", "checklist", "worksheet")
 """Forms about the agencies, made by generator.render.forms."""
-DATA_FORMS = ("short-questionnaire", "after-signing", "self-check")
-"""Forms whose instructions are data too (generator/texts/); made by generator.render.data_forms."""
+DATA_FORMS = ("desk-check", "visit", "contract-review", "after-signing", "self-check")
+"""Forms whose instructions are data too (generator/texts/); made by generator.render.data_forms. The first three
+are the sittings after the phone screen (whose form is the checklist): see generator.render.sittings."""
 ALL_FORMS = FORMS + DATA_FORMS
 """Every printable form, in menu order."""
 REQUIRED_FORM = "worksheet"
@@ -21,11 +22,15 @@ REPORT = "report"
 
 def published_forms(criteria: Criteria) -> tuple[str, ...]:
     """The forms the site publishes, in menu order: those ``meta.forms`` chooses (all by default), less
-    those with no content: the post-signing checklist without any ``after_signing`` item, the
-    self-check without a self-check section. No page, menu entry, home link or PDF is made for the others."""
+    those with no content: a sitting's form without any must-ask question in that sitting, the
+    post-signing checklist without any ``after_signing`` item, the self-check without a self-check
+    section. No page, menu entry, home link or PDF is made for the others."""
+    from generator.render.sittings import SITTING_FORMS, sitting_items  # sittings reads the model only
+
     chosen = criteria.meta.forms or ALL_FORMS
     empty = {"after-signing": not any(c.after_signing for c in criteria.criteria),
-             "self-check": not criteria.self_check_sections}
+             "self-check": not criteria.self_check_sections,
+             **{form: not sitting_items(criteria, sitting) for form, sitting in SITTING_FORMS.items()}}
     return tuple(form for form in ALL_FORMS if form in chosen and not empty.get(form, False))
 
 

@@ -22,6 +22,7 @@ from generator.render.agencies import PRINTED
 from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS, published_forms
 from generator.render.guide import banner
 from generator.render.scoring_data import scoring_element
+from generator.render.sittings import phone_items
 from generator.render.templates import render
 from generator.site.version import CommitLike, running_title
 
@@ -43,7 +44,7 @@ __all__ = [
 AGENCIES = PRINTED
 """Column groups of the worksheet, one per agency compared."""
 QUICK_LIMIT = 12
-"""Most questions on the first-call checklist, so that it fits on one A4 page."""
+"""Most criteria on the phone screen picked by weight (files without ``sitting``), so that it fits on one A4 page."""
 
 
 def render_forms(criteria: Criteria, lang: str, source: str, commit: CommitLike | None = None) -> dict[str, str]:
@@ -54,7 +55,7 @@ def render_forms(criteria: Criteria, lang: str, source: str, commit: CommitLike 
     criteria = criteria.scored
     context = {
         "c": criteria, "lang": lang, "t": partial(label, lang), "num": number, "agencies": AGENCIES,
-        "running": running_title(criteria, lang, commit), "quick": quick_questions(criteria),
+        "running": running_title(criteria, lang, commit), "quick": phone_items(criteria),
         "formula": sheet_formula(criteria, lang),
         "scoring_data": scoring_element(criteria, lang),
     }
@@ -72,7 +73,7 @@ def number(value: int | float) -> str:
 
 
 def quick_questions(criteria: Criteria) -> list[tuple[str, Criterion]]:
-    """(number, criterion) pairs for the first-call checklist, in display order.
+    """(number, criterion) pairs for the phone screen of a file without ``sitting``, in display order.
 
     Candidates are the knock-out criteria and those of the highest weight. If
     there are more than QUICK_LIMIT, knock-outs win (round-robin across
@@ -130,7 +131,7 @@ def page_style(criteria: Criteria, lang: str, form: str, commit: CommitLike | No
         "top-right": css_string(label(lang, form)),
         "bottom-right": _css_content(label(lang, "page_of", page="{page}", pages="{pages}")),
     }
-    if form in ("questionnaire", "short-questionnaire"):
+    if form in ("questionnaire", "visit", "contract-review"):
         boxes["bottom-left"] = css_string(f"{label(lang, 'field_agency')}  ____________________")
     rules = "".join(f"@{box}{{content:{value}}}" for box, value in boxes.items())
     return Markup(f"<style>@page{{{rules}}}</style>")

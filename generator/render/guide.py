@@ -8,7 +8,7 @@ from generator.labels import label
 from generator.model import Criteria
 from generator.render.agencies import COUNTS
 from generator.render.form_names import published_forms
-from generator.render.markdown import md_label
+from generator.render.markdown import html_comment, md_label
 from generator.render.page_words import Words
 from generator.render.templates import render
 from generator.render.worked_example import worked_example
@@ -17,9 +17,11 @@ __all__ = ["banner", "render_guide"]
 
 
 def banner(lang: str, source: str) -> str:
-    """The do-not-edit line at the top of every generated Markdown page."""
-    # "--" could end the comment early (a file named x-->y.yaml).
-    return f"<!-- {label(lang, 'banner', source=source).replace('--', '- -')} -->\n"
+    """The do-not-edit line at the top of every generated Markdown page (and of each form's PDF HTML).
+
+    ``source`` is a file name, which may hold anything (``---><img onerror=…>.yaml``): it is encoded
+    for the comment it lands in."""
+    return html_comment(label(lang, "banner", source=source)) + "\n"
 
 
 def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
@@ -30,8 +32,9 @@ def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
         "agency_counts": COUNTS, "forms": published_forms(criteria),
     }
     low, high = criteria.scale.min_score, criteria.scale.max_score
-    how = Words(lang, "how-to-use", {"criteria": len(criteria.criteria), "sections": len(criteria.sections),
-                                     "low": low, "high": high})
+    # the scored ones: what "criteria in areas" means to a merchant (the self-check is a page of its own)
+    how = Words(lang, "how-to-use", {"criteria": len(criteria.scored_criteria),
+                                     "sections": len(criteria.scored_sections), "low": low, "high": high})
     pages = {
         "index.md": render("guide", "index.md.j2", **context),
         "how-to-use.md": render("guide", "how-to-use.md.j2", w=how, **context),

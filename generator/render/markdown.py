@@ -3,6 +3,12 @@
 Text fields are plain text: every character that Markdown or HTML would
 interpret is escaped, so data can never become a link, raw HTML, a heading
 or a template. Blank lines separate paragraphs; single line breaks are spaces.
+
+A line break is every character Python-Markdown or a browser may treat as one, not just the
+line feed: Python-Markdown turns a carriage return into a new line before it parses, so a
+text split only on ``\n`` could start a heading or list mid-text, and a code span cut by
+``\r\r`` would leave raw HTML. ``check`` refuses them in a criteria file; the escapers read
+them as line feeds anyway, whatever the text's source.
 """
 
 from __future__ import annotations
@@ -11,28 +17,48 @@ import re
 
 from generator.labels import label
 
-__all__ = ["md", "md_cell", "md_code", "md_inline", "md_label"]
+__all__ = ["LINE_BREAK", "html_comment", "lines", "md", "md_cell", "md_code", "md_inline", "md_label"]
+
+LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""Every line break ``str.splitlines`` knows (CR-LF, CR, U+2028, U+2029 among them)."""
 
 # Python-Markdown honours a backslash before each of these.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 _HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 
+def lines(text: str) -> list[str]:
+    """``text`` split at every line break (as ``str.split("\\n")`` splits at line feeds)."""
+    return LINE_BREAK.split(text)
+
+
+def html_comment(text: str) -> str:
+    """``text`` as an HTML comment that nothing in it can end early or turn into markup.
+
+    A comment ends at ``-->`` or ``--!>`` (and at ``>`` right after ``<!--``): so ``<``, ``>`` and
+    ``&`` become character references, which a comment shows as written and never decodes, and no
+    two hyphens stay adjacent (XML and old parsers end or refuse a comment at ``--``). One line:
+    a blank line would end the HTML block Markdown reads the comment as."""
+    flat = " ".join(part for part in lines(text) if part)
+    encoded = re.sub("-(?=-)", "&#45;", flat.translate(_HTML))
+    return f"<!-- {encoded} -->"
+
+
 def md_inline(text: str) -> str:
     """One line of escaped Markdown (line breaks become spaces)."""
-    joined = " ".join(part.strip() for part in text.split("\n") if part.strip())
+    joined = " ".join(part.strip() for part in lines(text) if part.strip())
     return _SPECIAL.sub(r"\\\1", joined).translate(_HTML)
 
 
 def md(text: str) -> str:
     """Escaped Markdown paragraphs."""
-    paragraphs = re.split(r"\n\s*\n", text.strip())
+    paragraphs = re.split(r"\n\s*\n", "\n".join(lines(text)).strip())
     return "\n\n".join(md_inline(p) for p in paragraphs if p.strip())
 
 
 def md_code(text: str) -> str:
     """An inline code span showing ``text`` literally (one line; safe in table cells)."""
-    flat = " ".join(text.split("\n"))
+    flat = " ".join(lines(text))
     fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
     pad = " " if flat.startswith("`") or flat.endswith("`") else ""
     return f"{fence}{pad}{flat}{pad}{fence}"
@@ -47,5 +73,5 @@ def md_label(lang: str, key: str, **values: object) -> str:
     """The interface label ``key`` in ``lang``, filled in and escaped like data: a label from a
     criteria file is text, never Markdown, HTML or an attribute list (``{: onclick=...}``).
     Unlike ``md_inline`` it keeps outer spaces (the colon label is ": ")."""
-    text = " ".join(label(lang, key, **values).splitlines())
+    text = " ".join(lines(label(lang, key, **values)))
     return _SPECIAL.sub(r"\\\1", text).translate(_HTML).replace("|", "\\|")

@@ -29,7 +29,8 @@ DIRTY = "+dirty"
 KIT_ROOT = Path(__file__).resolve().parents[2]
 """The kit's own checkout (the generator's code)."""
 
-_COMMIT = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}(\+dirty)?$")
+_COMMIT = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}(\+dirty)?\Z")
+"""A commit as git prints it (a trailing line feed is not part of it: "$" would allow one)."""
 
 
 @dataclass(frozen=True)

@@ -15,12 +15,11 @@ The file is deterministic: fixed creation date, fixed zip timestamps
 from __future__ import annotations
 
 import io
-import re
 from datetime import datetime
 
 import xlsxwriter  # type: ignore[import-untyped]
 
-from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
+from generator.checks.sheet_names import SHEET_KEYS, sheet_name, sheet_name_problem, sheet_names_clash
 from generator.labels import label
 from generator.model import Criteria
 from generator.render.workbook.layout import Layout, layout
@@ -30,25 +29,25 @@ from generator.render.workbook.style import add_formats
 from generator.scoring import score_criteria
 from generator.site.version import CommitLike, running_title
 
-__all__ = ["CREATED", "Layout", "layout", "render_workbook", "sheet_names"]
+__all__ = ["CREATED", "FALLBACK_SHEETS", "Layout", "layout", "render_workbook", "sheet_names"]
 
 CREATED = datetime(2000, 1, 1)
 """Creation date written into every workbook, so that the same input gives the same bytes."""
 
 
-def _sheet_name(text: str) -> str:
-    # check refuses labels that break Excel's rules (generator.checks.sheet_names); this keeps a
-    # model built some other way from crashing XlsxWriter.
-    return re.sub(r"[\[\]:*?/\\]", " ", text).strip(" '")[:31] or "Sheet"
+FALLBACK_SHEETS = ("Instructions", "Scoring", "Comparison")
+"""Sheet names when neither ``lang``'s labels nor English ones make valid names."""
 
 
 def sheet_names(lang: str) -> tuple[str, str, str]:
-    """Names of the instructions, scoring and comparison sheets in ``lang``."""
-    first, second, third = (_sheet_name(label(lang, key)) for key in SHEET_KEYS)
-    if sheet_names_clash((first, second, third)) is not None or any(
-            sheet_name_problem(name) for name in (first, second, third)):
-        return sheet_names("en")
-    return first, second, third
+    """Names of the instructions, scoring and comparison sheets in ``lang`` (English names if
+    ``lang``'s would break Excel's rules, then FALLBACK_SHEETS: never a loop)."""
+    for other in (lang, "en"):
+        first, second, third = (sheet_name(label(other, key)) for key in SHEET_KEYS)
+        if sheet_names_clash((first, second, third)) is None and not any(
+                sheet_name_problem(name) for name in (first, second, third)):
+            return first, second, third
+    return FALLBACK_SHEETS
 
 
 def render_workbook(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> bytes:
