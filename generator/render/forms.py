@@ -19,7 +19,7 @@ from markupsafe import Markup
 from generator.labels import label
 from generator.model import Criteria, Criterion
 from generator.render.agencies import PRINTED
-from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS
+from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS, published_forms
 from generator.render.guide import banner
 from generator.render.scoring_data import scoring_element
 from generator.render.sittings import phone_items
@@ -62,7 +62,7 @@ def render_forms(criteria: Criteria, lang: str, source: str, commit: CommitLike 
         "scoring_data": scoring_element(criteria, lang),
     }
     pages = {}
-    for form in FORMS:
+    for form in (f for f in FORMS if f in published_forms(criteria)):
         style = page_style(criteria, lang, form, commit)
         html = render("forms", f"{form}.html.j2", form=form, page_style=style, **context)
         pages[f"{form}.md"] = banner(lang, source) + "\n" + html

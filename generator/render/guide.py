@@ -7,7 +7,7 @@ from functools import partial
 from generator.labels import label
 from generator.model import Criteria
 from generator.render.agencies import COUNTS
-from generator.render.form_names import ALL_FORMS
+from generator.render.form_names import published_forms
 from generator.render.markdown import html_comment, md_label
 from generator.render.page_words import Words
 from generator.render.templates import render
@@ -30,7 +30,7 @@ def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
     context = {
         "c": criteria, "lang": lang, "t": partial(md_label, lang), "plain": partial(label, lang),
         "sources": {s.id: s for s in criteria.meta.sources},
-        "agency_counts": COUNTS, "forms": ALL_FORMS,
+        "agency_counts": COUNTS, "forms": published_forms(criteria),
     }
     low, high = criteria.scale.min_score, criteria.scale.max_score
     # the scored ones: what "criteria in areas" means to a merchant (the self-check is a page of its own)
