@@ -11,12 +11,18 @@
  * (interview-path.js), so the document format stays as it is.
  */
 import { display } from './rule.js';
+import { verdictText } from './verdict-text.js';
 import { defaultLetter, fill, own, readSaved, writeSaved, MAX_AGENCIES } from './storage.js';
 import { Store, agencyName, answered, answers, criteriaOf, describe, results } from './state.js';
 import { h, remoteNotice } from './views.js';
 import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav } from './interview-card.js';
 import { MODES, mark, modeOf, nextUnanswered, openingCard, readPlace } from './interview-path.js';
 import { onSwipe } from './swipe.js';
+
+/** The verdict on the finish card (kit-iv-dq when a knock-out eliminates the agency). */
+const verdictBlock = (data, verdict, result) => h('strong', {
+  class: `kit-iv-verdict kit-sc-v-${verdict.kind}${verdict.kind === 'eliminated' ? ' kit-iv-dq' : ''}` },
+verdictText(data, verdict, result));
 
 export const INTERVIEW_ID = 'kit-interview';
 const SLOT_ID = 'kit-interview-slot';
@@ -228,7 +234,8 @@ export class Interview {
     this.bar.text.textContent = fill(s.ivProgress, { n: at + 1, total: this.path.length, scored });
     this.bar.bar.firstChild.style.width = `${(100 * scored) / total}%`;
     const c = this.criteria[this.card];
-    const value = own(given, c.id);
+    // An old document's N/A on a knock-out criterion counts as not scored.
+    const value = c.knockout && own(given, c.id) === 'na' ? undefined : own(given, c.id);
     const level = this.data.scale.levels.find((lv) => lv.score === value);
     const flags = (own(agency.flags, c.id) || []).length;
     const parts = [value === undefined ? s.ivNotScored
@@ -248,7 +255,7 @@ export class Interview {
     this.finish.hidden = !last;
     this.finish.replaceChildren(...(last ? [fill(s.ivDone, { total, scored }), ' ',
       h('strong', { class: 'kit-iv-total' }, fill(s.ivTotal, { score: display(result.total) })),
-      result.disqualified ? [' ', h('strong', { class: 'kit-iv-dq' }, s.disqualified)] : [], ' ',
+      ' ', verdictBlock(this.data, result.verdict, result), ' ',
       h('a', { href: '../worksheet/' }, s.ivToWorksheet), ' ', h('a', { href: '../report/' }, s.ivToReport)].flat() : []));
   }
 

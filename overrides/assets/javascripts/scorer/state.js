@@ -12,7 +12,8 @@
  * Store.sync takes what another page saved (a "storage" event) and lists what changed
  * (differences), for the page to show and say so.
  */
-import { score, rank } from './rule.js';
+import { judgeAll, ruleOf } from './rule.js';
+import { verdictText } from './verdict-text.js';
 import {
   LIMITS, ShapeError, check, defaultLetter, fill, merge, newAgency, own, parse, readSaved, record, writeSaved,
 } from './storage.js';
@@ -53,11 +54,14 @@ export function answers(data, agency) {
   return out;
 }
 
-/** Each agency's result (rule.js) and rank. */
+/**
+ * Each agency's result (rule.js judgeAll: scores, verdict with its .text, rank) and the close call:
+ * {results, verdicts, ranks, close}.
+ */
 export function results(data, doc) {
-  const items = criteriaOf(data).map((c) => [c.section.id, c.id, c.weight, c.knockout]);
-  const out = doc.agencies.map((a) => score(items, data.scale.min, data.scale.max, answers(data, a)));
-  return { results: out, ranks: rank(out) };
+  const out = judgeAll(ruleOf(data), doc.agencies.map((a) => answers(data, a)));
+  out.results.forEach((r) => { r.verdict.text = verdictText(data, r.verdict, r); });
+  return out;
 }
 
 /** Criteria answered (a level or N/A: N/A is an answer too), the count every page shows as "scored". */
