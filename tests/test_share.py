@@ -131,6 +131,7 @@ def test_a_link_brings_all_scores_to_a_fresh_browser_and_asks_first(phone: Any, 
     assert box.locator("li").count() == 2
     first = score_criteria(CRITERIA, _document()["agencies"][0]["scores"])
     assert f"{display(first.total)}" in box.locator("li").first.inner_text()
+    assert label("zh", "vd_eliminated", ids="|").split("|")[0] in box.locator("li").nth(1).inner_text(), "the verdict"
     assert sp.state(receiver, CRITERIA) is None, "nothing saved before the merchant answers"
     box.locator('button[data-action="share-add"]').tap()
     expect(receiver.locator(".kit-sh-inbox .kit-sc-message")).to_have_text(label("zh", "sh_added", n=2))

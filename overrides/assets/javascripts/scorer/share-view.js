@@ -138,7 +138,7 @@ export class ShareView {
         : s.shNotesOut })),
     h('ul', { class: 'kit-sh-received-list' }, names.map((name, i) => h('li', { 'data-agency': doc.agencies[i].id },
       h('strong', {}, name), ` · ${s.total} ${display(scored[i].total)} · ${s.scored} ${answered(scored[i])}/${count}`,
-      scored[i].disqualified ? ` · ${s.disqualified}` : ''))),
+      scored[i].verdict.kind === 'ranked' ? '' : ` · ${scored[i].verdict.text}`))),
     button('share-add', s.shAdd, true), button('share-replace', s.shReplace), button('share-ignore', s.shIgnore));
   }
 
