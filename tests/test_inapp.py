@@ -278,6 +278,8 @@ def test_pasting_nothing_or_rubbish_changes_nothing(phone: Any) -> None:
 def test_an_ordinary_browser_keeps_its_file_buttons_and_gets_no_note(phone: Any) -> None:
     page = phone("chrome-android")
     assert page.locator(".kit-inapp-note").count() == 0
+    texts = "[...document.getElementById('kit-scorer').childNodes].filter((n) => n.nodeType === 3).map((n) => n.data)"
+    assert "null" not in page.evaluate(texts), "no stray text where the note is left out"
     for action in ("export-json", "export-csv", "print", "copy-json", "paste-json"):
         assert page.locator(f'#kit-scorer button[data-action="{action}"]').is_visible()
     text = sp.download(page, "export-json")

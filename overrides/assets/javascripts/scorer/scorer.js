@@ -121,7 +121,7 @@ export class Scorer {
   /* Building the interface */
 
   render() {
-    this.root.replaceChildren(
+    this.root.replaceChildren(...[ // filtered: replaceChildren would show a null as the text "null"
       h('h2', { id: 'kit-sc-title' }, this.s.title),
       h('p', { class: 'kit-sc-intro' }, this.s.intro),
       this.data.interview ? h('p', { class: 'kit-sc-intro kit-sc-interview' }, `${this.data.interview.text} `,
@@ -133,7 +133,7 @@ export class Scorer {
       (this.notices = h('div', { class: 'kit-sc-notices', role: 'status', 'aria-live': 'polite' })),
       this.state ? this.buildLive() : this.buildCorrupt(),
       (this.remote = remoteNotice(this.s)),
-    );
+    ].filter(Boolean));
     this.showNotices();
     if (this.state) this.refresh();
     this.foldBlank();
