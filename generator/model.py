@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-__all__ = ["CHECK_DAYS", "SITTINGS", "UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level",
-           "Logo", "Meta", "PageValue",
-           "Release", "Scale", "Section", "Source", "Text"]
+__all__ = ["CHECK_DAYS", "DEFAULT_VERDICT", "SITTINGS", "UNSCORED_KEYS", "Borrowed", "Branding", "Criteria",
+           "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue", "Release", "Scale", "Section", "Source",
+           "Text", "VerdictRules"]
 
 _T = TypeVar("_T")
 
@@ -95,8 +95,8 @@ class Meta:
     """Version string of these criteria."""
     languages: tuple[str, ...]
     """Language codes; the first is the main language."""
-    licence: str
-    """Licence of the criteria text."""
+    licence: str | Text
+    """Licence of the criteria text: one text for every language, or one per language."""
     sources: tuple[Source, ...]
     """Sources cited by criteria."""
     site_url: str | None
@@ -107,6 +107,12 @@ class Meta:
     """Which languages fill the gaps of a language's labels and page texts, in order: (language, (other, ...))."""
     maintainer_pages: bool = True
     """False to leave the editor pages (make your own edition, criteria file reference) out of the site."""
+    forms: tuple[str, ...] | None = None
+    """The printable forms to publish (``meta.forms``), or None for all of them."""
+
+    def licence_in(self, lang: str) -> str:
+        """The licence as shown in ``lang``."""
+        return self.licence if isinstance(self.licence, str) else self.licence(lang)
 
 
 @dataclass(frozen=True)
@@ -179,7 +185,7 @@ class Criterion:
     weight_reason: Text | None
     """Why it has this weight."""
     knockout: bool
-    """True if a lowest-level score disqualifies the agency; False in a self-check section."""
+    """True if a low score eliminates the agency (see :attr:`knockout_below`); False in a self-check section."""
     sources: tuple[str, ...]
     """Ids of the sources this criterion rests on."""
     must_ask: tuple[Text, ...] = ()
@@ -187,6 +193,9 @@ class Criterion:
     (then :attr:`must_ask_questions` is the first of ``questions``)."""
     after_signing: tuple[Text, ...] = ()
     """Checks to make in the first month after signing (0–6)."""
+    knockout_below: int | None = None
+    """``knockout: {below: n}``: n, a scale score; every lower score eliminates the agency. None with
+    ``knockout`` true (``knockout: true``): only the lowest level eliminates."""
     sitting: str | tuple[str, ...] | None = None
     """``sitting`` as written: one sitting (phone, desk, visit, contract) for all must-ask questions, or one each."""
     answer_lines: int = 1
@@ -250,10 +259,47 @@ class Section:
     """Criteria in display order."""
     self_check: bool = False
     """True for the merchant's own readiness self-check: unscored, part of no agency's score."""
+    minimum: int | float | None = None
+    """Lowest acceptable section score in percent; None for no minimum."""
+    minimum_reason: Text | None = None
+    """Why the minimum is set (given with every minimum)."""
 
+
+@dataclass(frozen=True)
+class VerdictRules:
+    """How verdicts are reached, beyond knock-outs and section minimums (key ``verdict``)."""
+
+    unscored_limit: int | float = 20
+    """Largest share of the weight, in percent, left unscored before an agency is incomplete."""
+    close_call_margin: int | float = 5
+    """Points between the first two ranked totals at or under which the ranking is a close call."""
+
+
+DEFAULT_VERDICT = VerdictRules()
+"""The rules of a file without a ``verdict`` key."""
 
 PageValue = str | tuple[str, ...]
 """One page text: a paragraph, or the items of a list."""
+
+
+@dataclass(frozen=True)
+class Borrowed:
+    """What a language of the file shows from the languages it falls back to (``meta.fallback``)."""
+
+    lang: str
+    """The language that borrows."""
+    sources: tuple[str, ...]
+    """The languages it borrows criteria texts from (its first fallback if it borrows none)."""
+    texts: int
+    """Criteria texts (titles, questions, levels, …) filled from ``sources``."""
+    labels: int
+    """Interface labels converted to its script from a fallback in the other Chinese script."""
+    page_texts: int
+    """Page texts converted to its script likewise."""
+    script: str | None
+    """OpenCC configuration of the conversion (e.g. "s2tw"), or None when nothing is converted."""
+    converted: tuple[str, ...] = ()
+    """Keys of the converted labels, then ``page.key`` of the converted page texts."""
 
 
 @dataclass(frozen=True)
@@ -272,6 +318,14 @@ class Criteria:
     """Page texts the file supplies or rewords: (language, ((page, ((key, text or texts), ...)), ...))."""
     changelog: tuple[Release, ...] = ()
     """Recorded versions, newest first."""
+    verdict: VerdictRules = DEFAULT_VERDICT
+    """Unscored share and close-call margin of the verdict."""
+    borrowed: tuple[Borrowed, ...] = ()
+    """What each language borrows from its fallback chain; texts are already filled in (not part of the file)."""
+    converted: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, tuple[tuple[str, PageValue], ...]],
+                                                                     ...]], ...] = ()
+    """Labels and page texts converted to a language's script: (language, labels, page texts)
+    in the shapes of ``labels`` and ``texts`` (not part of the file)."""
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:

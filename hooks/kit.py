@@ -15,6 +15,7 @@ import copy
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +30,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from generator.checks.edition_rules import logo_file  # noqa: E402
 from generator.checks.problems import InputError  # noqa: E402
 from generator.checks.schema_check import site_url_problem  # noqa: E402
 from generator.cli import PDF_ENV, SITE_URL_ENV, generate  # noqa: E402
 from generator.edition_language import editor_language  # noqa: E402
 from generator.labels import label  # noqa: E402
+from generator.messages import message  # noqa: E402
 from generator.model import Criteria  # noqa: E402
-from generator.parse.load import load_criteria  # noqa: E402
+from generator.parse.load import load_criteria, use_edition  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
 from generator.render.form_names import skip_label, skip_target  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
@@ -44,6 +47,7 @@ from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
 from generator.site.search_loading import patch_bundle  # noqa: E402
 from generator.site.search_worker import patch_search_worker  # noqa: E402
+from generator.site.serve_problem import problem_banner, with_banner  # noqa: E402
 from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
 from generator.site.version import edition_stamp, read_commit  # noqa: E402
 
@@ -65,6 +69,39 @@ def _language(config: MkDocsConfig, docs: Path, criteria: Criteria) -> str:
     return criteria.meta.languages[0]
 
 
+_SERVING: list[bool] = [False]
+"""Whether this process is ``mkdocs serve`` (set by on_startup)."""
+_GOOD: dict[str, Criteria] = {}
+"""The last criteria model that loaded without problems, by file: ``mkdocs serve`` keeps showing it."""
+_BANNER: dict[str, str] = {}
+"""The problem banner of a file that is broken now, by file (see generator.site.serve_problem)."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _SERVING[0] = command == "serve"
+
+
+def _model(source: str, load: Callable[[], Criteria]) -> Criteria:
+    """``load()``; while serving, a file with problems gives the last good model and a banner instead."""
+    try:
+        criteria = load()
+    except InputError as error:
+        lang = editor_language(None, source)  # in the edition's first language, as `check` says it
+        if not (_SERVING[0] and source in _GOOD):
+            raise Abort(f"{error.text(lang)}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") \
+                from None
+        banner = problem_banner(error, lang)
+        if _BANNER.get(source) != banner:  # once per broken save, not once per page
+            print(f"{error.text(lang)}\n{message(lang, 'problems_found_serve', count=len(error.problems))}",
+                  file=sys.stderr)
+        _BANNER[source] = banner
+        use_edition(_GOOD[source])
+        return _GOOD[source]
+    _GOOD[source] = criteria
+    _BANNER.pop(source, None)
+    return criteria
+
+
 @event_priority(100)  # before Material's search plugin reads theme.language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     source, docs = _paths(config)
@@ -74,10 +111,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         nested = Path(config.docs_dir).resolve().parent == docs
         commit = read_commit(Path(source).parent)
         pdf = os.environ.get(PDF_ENV) == "1"  # set by `python -m generator site`, not by `mkdocs serve`
-        criteria = load_criteria(source) if nested else generate(source, str(docs), commit, pdf)[0]
-    except InputError as error:
-        shown = error.text(editor_language(None, source))  # in the edition's first language, as `check` says it
-        raise Abort(f"{shown}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
+        criteria = _model(source, (lambda: load_criteria(source)) if nested
+                          else lambda: generate(source, str(docs), commit, pdf)[0])
     except OutputFolderError as error:
         raise Abort(str(error)) from None
     lang = _language(config, docs, criteria)
@@ -94,7 +129,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # on_post_build): both would name a placeholder. Material's scripts still need one.
     config.extra["kit"] = {"version": criteria.meta.version, "language": lang,
                            "commit": commit.kit if commit else "", "stamp": stamp, "public": bool(public)}
-    config.copyright = str(escape(f"{stamp} · {criteria.meta.licence}"))  # Material prints it as HTML
+    config.copyright = str(escape(f"{stamp} · {criteria.meta.licence_in(lang)}"))  # Material prints it as HTML
     config.site_url = (public or PLACEHOLDER_URL) + language_root(criteria, lang)
     return config
 
@@ -133,7 +168,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _compact_search_index(Path(config.site_dir))
     _patch_search_worker(Path(config.site_dir))
     source, docs = _paths(config)
-    criteria = load_criteria(source)
+    criteria = _model(source, lambda: load_criteria(source))
     public = bool(config.extra["kit"]["public"])
     _stable_sitemap(Path(config.site_dir), criteria, public)
     if _language(config, docs, criteria) != criteria.meta.languages[0]:
@@ -148,14 +183,20 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    """Name Material's search dialog for screen readers (see generator.site.page_fixes)."""
-    return name_search_dialog(output, label(config.extra["kit"]["language"], "search_dialog"))
+    """Name Material's search dialog for screen readers (see generator.site.page_fixes); while serving
+    a criteria file with problems, show them at the top of the page."""
+    output = name_search_dialog(output, label(config.extra["kit"]["language"], "search_dialog"))
+    banner = _BANNER.get(_paths(config)[0])
+    return output if banner is None else with_banner(output, banner)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Rebuild when the criteria file changes, wherever it is."""
+    """Rebuild when the criteria file or the edition's logo changes, wherever they are."""
     source, _ = _paths(config)
     server.watch(str(Path(source).resolve()))
+    branding = _model(source, lambda: load_criteria(source)).meta.branding
+    if branding is not None and branding.logo is not None:
+        server.watch(str(logo_file(source, branding.logo.name).resolve()))
     return server
 
 
@@ -163,7 +204,7 @@ def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> 
     """Give the language switcher links to this same page in every language, and
     render the page with big menu groups cut down (see NAV_SIBLINGS_MAX)."""
     source, docs = _paths(config)
-    criteria = load_criteria(source)  # the same file is parsed once per change
+    criteria = _model(source, lambda: load_criteria(source))  # the same file is parsed once per change
     lang = _language(config, docs, criteria)
     page.meta["alternates"] = page_alternates(criteria, lang, page.url)
     target = skip_target(page.file.src_uri)

@@ -40,6 +40,8 @@ def schema_fields() -> list[str]:
         if node.get("type") == "array" and "properties" in resolve(node.get("items", {})):
             yield from walk(prefix + "[]", node["items"])
         elif "properties" in node:
+            if isinstance(node.get("type"), list):  # a plain value or a mapping (knockout: true or {below: n})
+                yield prefix
             for key, child in node["properties"].items():
                 yield from walk(f"{prefix}.{key}".lstrip("."), child)
         else:
@@ -73,6 +75,7 @@ def rich_data() -> Any:
     for level in data["scale"]["levels"]:
         level["description"] = {"zh": f"{level['score']} 分", "en": f"Score {level['score']}"}
     data["changelog"] = [{"version": meta["version"], "date": "2026-01-01", "note": {"zh": "首版", "en": "First"}}]
+    data["sections"][0]["minimum"] = {"score": 50, "reason": {"zh": "理由", "en": "Reason."}}
     add_language(data)
     meta["languages"].append("fr")
     data["labels"] = {"fr": {"language_name": "Français"}}
@@ -143,14 +146,15 @@ CASES: dict[str, tuple[Callable[[Any], None] | None, str]] = {
                       "site_url: https://example.org/kit/ → https://example.com/"),
     "meta.fallback": (set_in("meta", "fallback", "fr", value=["en"]), "fallback.fr: zh → en"),
     "meta.maintainer_pages": (set_in("meta", "maintainer_pages", value=False), "maintainer_pages: (none) → no"),
+    "meta.forms": (set_in("meta", "forms", value=["worksheet"]), "forms: (none) → worksheet"),
     "meta.branding.primary": (set_in("meta", "branding", "primary", value="indigo"), "branding.primary: teal → indigo"),
     "meta.branding.accent": (set_in("meta", "branding", "accent", value="pink"), "branding.accent: amber → pink"),
     "meta.branding.logo": (set_in("meta", "branding", "logo", value="logo2.svg"), "branding.logo: logo.svg → logo2.svg"),
     "scale.levels[].score": (shift_scores, "- Scale: 0, 1, 2, 3 → 1, 2, 3, 4"),
     "scale.levels[].label": (set_in("scale", "levels", 0, "label", "en", value="Missing"),
-                             "levels[1].label (en): “Not met” → “Missing”"),
+                             "levels[score=0].label (en): “Not met” → “Missing”"),
     "scale.levels[].description": (set_in("scale", "levels", 3, "description", "en", value="Best"),
-                                   "levels[4].description (en): “Score 3” → “Best”"),
+                                   "levels[score=3].description (en): “Score 3” → “Best”"),
     "sections[].id": (set_in("sections", 1, "id", value="ability"), "- section `ability`"),
     "sections[].title": (set_in("sections", 1, "title", "zh", value="专业水平"), "title (zh): “专业能力” → “专业水平”"),
     "sections[].intro": (set_in("sections", 1, "intro", "en", value="Now check skill."), "intro (en):"),
@@ -175,12 +179,21 @@ CASES: dict[str, tuple[Callable[[Any], None] | None, str]] = {
                                      "- criterion `licence` Business licence: check_day: (none) → 7"),
     "sections[].criteria[].levels[].score": (shift_scores, "- Scale: 0, 1, 2, 3 → 1, 2, 3, 4"),
     "sections[].criteria[].levels[].text": (set_in("@licence", "levels", 1, "text", "en", value="A photo"),
-                                            "levels[2].text (en): “Photo only” → “A photo”"),
+                                            "levels[score=1].text (en): “Photo only” → “A photo”"),
     "sections[].criteria[].weight": (set_in("@licence", "weight", value=5), "- criterion `licence` Business licence: 3 → 5"),
     "sections[].criteria[].weight_reason": (set_in("@licence", "weight_reason", "en", value="Basis."),
                                             "weight_reason (en):"),
     "sections[].criteria[].knockout": (set_in("@licence", "knockout", value=False),
                                        "- criterion `licence` Business licence: yes → no"),
+    "sections[].criteria[].knockout.below": (set_in("@licence", "knockout", value={"below": 2}),
+                                             "- criterion `licence` Business licence: yes → {below: 2}"),
+    "sections[].minimum.score": (set_in("sections", 1, "minimum", value={"score": 40, "reason": text("Why.")}),
+                                 "minimum.score: (none) → 40"),
+    "sections[].minimum.reason": (set_in("sections", 0, "minimum", "reason", "en", value="Other reason."),
+                                  "minimum.reason (en):"),
+    "verdict.unscored_limit": (set_in("verdict", value={"unscored_limit": 30}), "verdict.unscored_limit: (none) → 30"),
+    "verdict.close_call_margin": (set_in("verdict", value={"close_call_margin": 2.5}),
+                                  "verdict.close_call_margin: (none) → 2.5"),
     "sections[].criteria[].sources": (set_in("@licence", "sources", value=["article", "second"]),
                                       "- criterion `licence` Business licence: article → article, second"),
     "labels": (set_in("labels", "fr", "language_name", value="français"),

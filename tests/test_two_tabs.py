@@ -26,7 +26,7 @@ CRITERIA = load_criteria(DEFAULT_CRITERIA)
 SCORED = CRITERIA.scored_criteria
 IDS = [k.id for k in SCORED]
 KO = next(k.id for k in SCORED if k.knockout)
-OTHER = next(i for i in IDS[3:] if i != KO)
+OTHER = next(k.id for k in SCORED[3:] if not k.knockout)  # N/A is offered only off knock-outs
 LOW, HIGH = CRITERIA.scale.min_score, CRITERIA.scale.max_score
 HEAD = label("zh", "sc_remote", what="|").split("|")[0]
 """The start of the notice that another tab changed the scores (zh)."""

@@ -8,6 +8,7 @@ from typing import Any
 from generator.checks.problems import Problem
 from generator.checks.sittings import sitting_problems
 from generator.checks.text_keys import comma_key
+from generator.chinese_script import AUTONYMS, conversion
 from generator.labels import LABELS
 from generator.model import UNSCORED_KEYS
 from generator.parse.source import Parsed, Path
@@ -72,7 +73,7 @@ def _get(data: Any, path: Path) -> Any:
 def text_paths(data: dict[str, Any]) -> Iterator[Path]:
     """Paths of every localised text in the file."""
     meta = _mapping(data.get("meta"))
-    yield from _keys(meta, ("meta",), "title", "description")
+    yield from _keys(meta, ("meta",), "title", "description", "licence")
     for i, source in _dicts(meta.get("sources")):
         yield from _keys(source, ("meta", "sources", i), "title", "publisher", "note")
     scale = _mapping(data.get("scale"))
@@ -80,6 +81,7 @@ def text_paths(data: dict[str, Any]) -> Iterator[Path]:
         yield from _keys(level, ("scale", "levels", i), "label", "description")
     for path, section in _sections(data):
         yield from _keys(section, path, "title", "intro")
+        yield from _keys(section.get("minimum"), (*path, "minimum"), "reason")
     for i, release in _dicts(data.get("changelog")):
         yield from _keys(release, ("changelog", i), "note")
     for path, criterion in _criteria(data):
@@ -101,18 +103,29 @@ def _languages(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
     languages = meta.get("languages") if isinstance(meta, dict) else None
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         return
-    from_file = _mapping(data.get("labels"))
+    from_file, fallback = _mapping(data.get("labels")), _mapping(_mapping(meta).get("fallback"))
     for i, lang in enumerate(languages):
-        if lang not in LABELS and lang not in from_file:
+        if lang not in LABELS and lang not in from_file and not fallback.get(lang):  # a chain lends labels
             yield parsed.at(("meta", "languages", i), "no_labels", lang=lang, builtin=", ".join(sorted(LABELS)))
+        elif lang not in LABELS and lang not in from_file and not _autonym(lang, fallback.get(lang)):
+            # Labels come from the chain, but a language's own name cannot.
+            yield parsed.at(("meta", "languages", i), "labels_name", lang=lang)
     for path in text_paths(data):
         text = _get(data, path)
         if not isinstance(text, dict):
             continue
         for lang in languages:
-            if lang not in text:
+            chain = fallback.get(lang)
+            if lang not in text and not (isinstance(chain, list) and any(other in text for other in chain)):
                 yield parsed.at(path, "missing_text", lang=lang, languages=", ".join(languages))
         yield from _other_languages(parsed, path, text, languages)
+
+
+def _autonym(lang: str, chain: Any) -> bool:
+    """Whether ``lang`` gets its name in the language switcher from the kit (a Chinese code borrowing
+    across scripts)."""
+    first = chain[0] if isinstance(chain, list) and chain and isinstance(chain[0], str) else ""
+    return lang.lower() in AUTONYMS and conversion(first, lang) is not None
 
 
 def _other_languages(parsed: Parsed, path: Path, text: dict[str, Any], languages: list[str]) -> Iterator[Problem]:
@@ -181,6 +194,19 @@ def _scale_and_levels(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]
         found = [lv.get("score") if isinstance(lv, dict) else None for lv in levels]
         if found != scores:
             yield parsed.at((*path, "levels"), "level_scores", scores=scores, found=found)
+    yield from _knockout_levels(parsed, data, scores)
+
+
+def _knockout_levels(parsed: Parsed, data: dict[str, Any], scores: list[int]) -> Iterator[Problem]:
+    """``knockout: {below: n}`` names a level of the scale above the lowest (else nothing or everything eliminates)."""
+    if not scores:
+        return
+    for path, criterion in _criteria(data):
+        knockout = criterion.get("knockout")
+        below = knockout.get("below") if isinstance(knockout, dict) else None
+        if type(below) is int and (below not in scores or below == scores[0]):
+            yield parsed.at((*path, "knockout", "below"), "knockout_below", found=below,
+                            allowed=", ".join(str(s) for s in scores[1:]))
 
 
 def _is_self_check(section: Any) -> bool:
@@ -195,5 +221,8 @@ def _self_check(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
         for key in UNSCORED_KEYS:
             if key in criterion:
                 yield parsed.at((*path, key), "self_check_key", on_key=True, name=key)
+    for path, section in sections:
+        if _is_self_check(section) and "minimum" in section:
+            yield parsed.at((*path, "minimum"), "self_check_key", on_key=True, name="minimum")
     if sections and all(_is_self_check(section) for _, section in sections):
         yield parsed.at(sections[0][0], "all_self_check")

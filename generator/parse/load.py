@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -23,8 +24,10 @@ from generator.model import (
     Section,
     Source,
     Text,
+    VerdictRules,
 )
 from generator.page_texts import use_file_texts
+from generator.parse.borrow import borrow_texts, borrowing, converted_labels, converted_page_texts
 from generator.parse.reading import NotAFileError, read_at_most
 from generator.parse.source import parse_yaml
 
@@ -39,8 +42,9 @@ _LAST: dict[str, tuple[bytes, Criteria]] = {}
 times (each language's build, the page hooks), and the model is immutable."""
 
 
-def load_criteria(path: str | FsPath) -> Criteria:
-    """Load and validate the criteria file at ``path``; raise InputError listing every problem."""
+def load_criteria(path: str | FsPath, assets: bool = True) -> Criteria:
+    """Load and validate the criteria file at ``path``; raise InputError listing every problem.
+    Without ``assets`` a logo file that is not there is left out (for ``diff``, which builds nothing)."""
     name = str(path)
     try:
         raw, size = read_at_most(path, MAX_BYTES)
@@ -51,31 +55,63 @@ def load_criteria(path: str | FsPath) -> Criteria:
     if len(raw) > MAX_BYTES:
         raise InputError([problem(name, 1, 1, "too_many_bytes", size=max(size, len(raw)), limit=MAX_BYTES)])
     last = _LAST.get(name)
-    if last is not None and last[0] == raw:
+    if last is not None and last[0] == raw and assets and _same_logo(last[1], name):
         use_edition(last[1])
         return last[1]
-    criteria = parse_criteria(raw, name)
-    _LAST.clear()
-    _LAST[name] = (raw, criteria)
+    criteria = parse_criteria(raw, name, assets)
+    if assets:  # a model without its logo is never handed to a build
+        _LAST.clear()
+        _LAST[name] = (raw, criteria)
     return criteria
 
 
-def parse_criteria(raw: bytes, name: str) -> Criteria:
+def _same_logo(criteria: Criteria, name: str) -> bool:
+    """Whether the logo file still holds what ``criteria`` read (``make serve`` picks up a new logo)."""
+    branding = criteria.meta.branding
+    if branding is None or branding.logo is None:
+        return True
+    path = logo_file(name, branding.logo.name)
+    return path.is_file() and path.read_bytes() == branding.logo.data
+
+
+def parse_criteria(raw: bytes, name: str, assets: bool = True) -> Criteria:
     """Validate criteria given as bytes; ``name`` is used in messages."""
     parsed = parse_yaml(_decode(raw, name), name)
-    problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed), *edition_problems(parsed)]
+    problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed), *edition_problems(parsed, assets)]
     if problems:
         raise InputError(problems)
-    criteria = _criteria(parsed.data, name)
+    criteria = _borrowed(parsed.data, name)
     use_edition(criteria)
     return criteria
+
+
+def _borrowed(data: dict[str, Any], name: str) -> Criteria:
+    """The model of valid ``data``, with what each language lacks filled from its fallback chain."""
+    languages, chains = tuple(data["meta"]["languages"]), data["meta"].get("fallback", {})
+    counts = borrow_texts(data, languages, chains)
+    labels, texts = data.get("labels", {}), data.get("texts", {})
+    converted = {lang: (converted_labels(lang, chains.get(lang, []), labels),
+                        converted_page_texts(lang, chains.get(lang, []), texts)) for lang in languages}
+    criteria = _criteria(data, name)
+    return replace(criteria, borrowed=tuple(borrowing(
+        languages, counts, chains, {lang: pair[0] for lang, pair in converted.items()},
+        {lang: pair[1] for lang, pair in converted.items()})), converted=tuple(
+        (lang, tuple(table.items()), _texts({lang: pages})[0][1]) for lang, (table, pages) in converted.items()
+        if table or pages))
 
 
 def use_edition(criteria: Criteria) -> None:
     """Make the labels, page texts and fallback chains of ``criteria`` the ones renderers use."""
     fallback = dict(criteria.meta.fallback)
-    use_file_labels({lang: dict(table) for lang, table in criteria.labels}, fallback)
-    use_file_texts({lang: {page: dict(keys) for page, keys in pages} for lang, pages in criteria.texts})
+    labels = {lang: dict(table) for lang, table, _ in criteria.converted}
+    texts = {lang: {page: dict(keys) for page, keys in pages} for lang, _, pages in criteria.converted}
+    for lang, table in criteria.labels:  # the file's own words win over converted ones
+        labels[lang] = {**labels.get(lang, {}), **dict(table)}
+    for lang, own in criteria.texts:
+        for page, keys in own:
+            texts.setdefault(lang, {})[page] = {**texts.get(lang, {}).get(page, {}), **dict(keys)}
+    use_file_labels(labels, fallback)
+    use_file_texts(texts)
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -109,22 +145,30 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
         Source(s["id"], text(s["title"]), opt(s.get("publisher")), s.get("url"), opt(s.get("note")))
         for s in meta["sources"]
     )
+    licence = meta["licence"] if isinstance(meta["licence"], str) else text(meta["licence"])
     return Criteria(
         meta=Meta(meta["id"], text(meta["title"]), opt(meta.get("description")), meta["version"],
-                  languages, meta["licence"], sources, meta.get("site_url"), _branding(meta, name),
+                  languages, licence, sources, meta.get("site_url"), _branding(meta, name),
                   tuple((lang, tuple(chain)) for lang, chain in meta.get("fallback", {}).items()),
-                  meta.get("maintainer_pages", True)),
+                  meta.get("maintainer_pages", True), tuple(meta["forms"]) if "forms" in meta else None),
         scale=Scale(tuple(Level(lv["score"], text(lv["label"]), opt(lv.get("description")))
                           for lv in data["scale"]["levels"])),
         sections=tuple(
             Section(s["id"], text(s["title"]), text(s["intro"]),
-                    tuple(_criterion(c, text, opt) for c in s["criteria"]), s.get("self_check", False))
+                    tuple(_criterion(c, text, opt) for c in s["criteria"]),
+                    s.get("self_check", False), *_minimum(s, opt))
             for s in data["sections"]
         ),
         labels=tuple((lang, tuple(table.items())) for lang, table in data.get("labels", {}).items()),
         texts=_texts(data.get("texts", {})),
         changelog=tuple(Release(r["version"], r["date"], text(r["note"])) for r in data.get("changelog", [])),
+        verdict=VerdictRules(**data.get("verdict", {})),
     )
+
+
+def _minimum(section: dict[str, Any], opt: Any) -> tuple[Any, Text | None]:
+    minimum = section.get("minimum", {})
+    return minimum.get("score"), opt(minimum.get("reason"))
 
 
 def _texts(texts: dict[str, Any]) -> Any:
@@ -141,7 +185,12 @@ def _branding(meta: dict[str, Any], name: str) -> Branding | None:
         return None
     logo = branding.get("logo")
     return Branding(branding.get("primary"), branding.get("accent"),
-                    None if logo is None else Logo(logo, logo_file(name, logo).read_bytes()))
+                    None if logo is None else Logo(logo, _logo_bytes(logo_file(name, logo))))
+
+
+def _logo_bytes(path: FsPath) -> bytes:
+    """The logo's bytes; empty when it is not there (only a file loaded without assets gets this far)."""
+    return path.read_bytes() if path.is_file() else b""
 
 
 def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
@@ -153,9 +202,10 @@ def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
         # Self-check criteria have no levels, weight or knockout: they are never scored.
         levels=tuple(Descriptor(lv["score"], text(lv["text"])) for lv in c.get("levels", [])),
         weight=c.get("weight", 0), weight_reason=opt(c.get("weight_reason")),
-        knockout=c.get("knockout", False), sources=tuple(c["sources"]),
+        knockout=bool(c.get("knockout", False)), sources=tuple(c["sources"]),
         must_ask=tuple(text(q) for q in c.get("must_ask", [])),
         after_signing=tuple(text(a) for a in c.get("after_signing", [])),
+        knockout_below=c["knockout"]["below"] if isinstance(c.get("knockout"), dict) else None,
         sitting=_written(c.get("sitting")), answer_lines=c.get("answer_lines", 1),
         check_day=_written(c.get("check_day")),
     )

@@ -12,7 +12,7 @@ from functools import partial
 from generator.labels import label
 from generator.model import Criteria, Criterion, Section
 from generator.page_texts import page_text, page_texts
-from generator.render.form_names import DATA_FORMS
+from generator.render.form_names import DATA_FORMS, published_forms
 from generator.render.forms import page_style
 from generator.render.guide import banner
 from generator.render.sittings import SITTING_FORMS, day_groups, sitting_items
@@ -31,7 +31,7 @@ def render_data_forms(criteria: Criteria, lang: str, source: str, commit: Commit
         "after": after_signing_groups(criteria), "days": day_groups(criteria),
     }
     pages = {}
-    for form in DATA_FORMS:
+    for form in (f for f in DATA_FORMS if f in published_forms(criteria)):
         sitting = SITTING_FORMS.get(form)
         template = "sitting.html.j2" if sitting else f"{form}.html.j2"
         items = sitting_items(criteria, sitting) if sitting else []

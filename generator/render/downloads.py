@@ -24,7 +24,7 @@ from urllib.parse import quote
 from generator.labels import label
 from generator.model import Criteria
 from generator.render.exports import render_csv, render_json, schema_text
-from generator.render.form_names import ALL_FORMS
+from generator.render.form_names import published_forms
 from generator.render.form_pdfs import FormPdf
 from generator.render.guide import banner
 from generator.render.markdown import md_label
@@ -77,7 +77,7 @@ def render_downloads(criteria: Criteria, lang: str, source: str, commit: CommitL
         links={kind: quote(path) for kind, path in paths.items()},
         names={kind: path.rsplit("/", 1)[-1] for kind, path in paths.items()},
         sizes={kind: _size(files[path]) for kind, path in paths.items()},
-        forms=ALL_FORMS, pdfs=None if pdfs is None else [_pdf_entry(pdf) for pdf in pdfs],
+        forms=published_forms(criteria), pdfs=None if pdfs is None else [_pdf_entry(pdf) for pdf in pdfs],
     )
     pdf_files = {pdf.path: pdf.data for pdf in pdfs or ()}
     return {PAGE: banner(lang, source) + page, **files, **pdf_files}

@@ -19,11 +19,12 @@ from markupsafe import Markup
 from generator.labels import label
 from generator.model import Criteria, Criterion
 from generator.render.agencies import PRINTED
-from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS
+from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS, published_forms
 from generator.render.guide import banner
 from generator.render.scoring_data import scoring_element
 from generator.render.sittings import phone_items
 from generator.render.templates import render
+from generator.scoring import eliminates_at
 from generator.site.version import CommitLike, running_title
 
 __all__ = [
@@ -57,10 +58,11 @@ def render_forms(criteria: Criteria, lang: str, source: str, commit: CommitLike 
         "c": criteria, "lang": lang, "t": partial(label, lang), "num": number, "agencies": AGENCIES,
         "running": running_title(criteria, lang, commit), "quick": phone_items(criteria),
         "formula": sheet_formula(criteria, lang),
+        "ko_at": {k.id: eliminates_at(criteria, k) for k in criteria.criteria},
         "scoring_data": scoring_element(criteria, lang),
     }
     pages = {}
-    for form in FORMS:
+    for form in (f for f in FORMS if f in published_forms(criteria)):
         style = page_style(criteria, lang, form, commit)
         html = render("forms", f"{form}.html.j2", form=form, page_style=style, **context)
         pages[f"{form}.md"] = banner(lang, source) + "\n" + html
@@ -104,6 +106,8 @@ def sheet_formula(criteria: Criteria, lang: str) -> dict[str, str]:
     levels = "/".join(str(level.score) for level in criteria.scale.levels)
     return {
         "points": points, "low": str(low),
+        "rank": label(lang, "ws_rule_rank", limit=number(criteria.verdict.unscored_limit)),
+        "close": label(lang, "ws_rule_close", margin=number(criteria.verdict.close_call_margin)),
         "scores": label(lang, "ws_rule_scores", levels=levels),
         "section": label(lang, "ws_rule_section", points=points, range=high - low),
         "total": label(lang, "ws_rule_total", points=points, range=high - low),

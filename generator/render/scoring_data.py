@@ -24,6 +24,7 @@ from markupsafe import Markup
 from generator.labels import label
 from generator.model import Criteria
 from generator.render.agencies import COUNTS
+from generator.scoring import eliminates_at
 
 __all__ = ["ELEMENT_ID", "FORMAT", "STRINGS", "json_for_html", "scoring_data", "scoring_element"]
 
@@ -57,10 +58,13 @@ STRINGS = {
     "blankShow": "sc_blank_show", "blankHide": "sc_blank_hide", "reportLink": "rp_link",
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
+    "verdict": "vd_head", "vdRanked": "vd_ranked", "vdEliminated": "vd_eliminated", "vdIncomplete": "vd_incomplete",
+    "vdIncompleteShort": "vd_incomplete_short",
+    "vdIncompleteShare": "vd_incomplete_share", "vdBelow": "vd_below", "vdClose": "vd_close",
 }
 """Key in the page's ``strings`` → label key in generator/labels.py."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
-                 "where", "size", "names", "current", "what")
+                 "where", "size", "names", "current", "what", "first", "second", "share")
 """Placeholders left in the strings for the script to fill in."""
 
 
@@ -76,11 +80,15 @@ def scoring_data(criteria: Criteria, lang: str) -> dict[str, Any]:
         "scale": {"min": criteria.scale.min_score, "max": criteria.scale.max_score,
                   "levels": [{"score": lv.score, "label": lv.label(lang)} for lv in criteria.scale.levels]},
         "sections": [
-            {"id": s.id, "number": str(si), "title": s.title(lang), "criteria": [
+            {"id": s.id, "number": str(si), "title": s.title(lang), "minimum": s.minimum,
+             "minimumReason": s.minimum_reason(lang) if s.minimum_reason else None, "criteria": [
                 {"id": k.id, "number": f"{si}.{ci}", "title": k.title(lang), "weight": k.weight,
-                 "knockout": k.knockout, "flags": [flag(lang) for flag in k.red_flags]}
+                 "knockout": k.knockout, "eliminatesAt": eliminates_at(criteria, k),
+                 "flags": [flag(lang) for flag in k.red_flags]}
                 for ci, k in enumerate(s.criteria, 1)]}
             for si, s in enumerate(criteria.sections, 1)],
+        "verdict": {"unscoredLimit": criteria.verdict.unscored_limit,
+                    "closeCallMargin": criteria.verdict.close_call_margin},
         "strings": {key: label(lang, name, **keep, **COUNTS) for key, name in STRINGS.items()},
         # The worksheet's scorer links the phone interview page (generator/render/interview.py).
         "interview": {"text": label(lang, "iv_from_worksheet"), "link": label(lang, "interview"),

@@ -8,7 +8,7 @@ from markupsafe import escape
 
 from generator.labels import label
 from generator.model import Criteria
-from generator.render.forms import ALL_FORMS
+from generator.render.form_names import published_forms
 from generator.render.report import PAGE as REPORT
 
 __all__ = ["LANGUAGE_TAGS", "language_root", "language_tag", "page_alternates", "site_nav"]
@@ -39,17 +39,21 @@ def _nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
         {label(lang, "how_to_use"): "how-to-use.md"},
         {label(lang, "scoring"): "scoring.md"},
         {label(lang, "interview"): "interview.md"},
-        {label(lang, "forms"): [*({label(lang, form): f"{form}.md"} for form in ALL_FORMS),
+        {label(lang, "forms"): [*({label(lang, form): f"{form}.md"} for form in published_forms(criteria)),
                                 {label(lang, REPORT): f"{REPORT}.md"}]},
         {label(lang, "downloads"): "downloads.md"},
         {label(lang, "sections"): [
             {section.title(lang): f"sections/{section.id}.md"} for section in criteria.sections
         ]},
-        {label(lang, "editions"): [
-            *_maintainer_pages(criteria, lang),
-            {label(lang, "changelog"): "changelog.md"},
-        ]},
+        _editions(criteria, lang),
     ]
+
+
+def _editions(criteria: Criteria, lang: str) -> dict[str, Any]:
+    """The editions group; just the changelog when the maintainer pages are hidden (no group of one)."""
+    changelog = {label(lang, "changelog"): "changelog.md"}
+    pages = _maintainer_pages(criteria, lang)
+    return {label(lang, "editions"): [*pages, changelog]} if pages else changelog
 
 
 def _maintainer_pages(criteria: Criteria, lang: str) -> list[dict[str, Any]]:

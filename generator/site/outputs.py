@@ -8,6 +8,7 @@ from generator.model import Criteria
 from generator.render.data_forms import render_data_forms
 from generator.render.downloads import render_downloads
 from generator.render.edition import render_edition
+from generator.render.form_names import published_forms
 from generator.render.form_pdfs import render_form_pdfs
 from generator.render.forms import render_forms
 from generator.render.guide import render_guide
@@ -39,7 +40,7 @@ def render_all(criteria: Criteria, source: str, commit: CommitLike | None = None
             files[f"{lang}/{path}"] = content
         for path, content in render_report(criteria, lang, source, commit).items():
             files[f"{lang}/{path}"] = content
-        pdfs = render_form_pdfs(criteria, lang, forms, commit) if pdf else None
+        pdfs = render_form_pdfs(criteria, lang, forms, commit, published_forms(criteria)) if pdf else None
         for path, download in render_downloads(criteria, lang, source, commit, pdfs).items():
             files[f"{lang}/{path}"] = download
         for path, item in render_edition(criteria, lang, source, commit).items():

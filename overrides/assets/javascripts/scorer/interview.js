@@ -13,10 +13,16 @@
 import { display } from './rule.js';
 import { defaultLetter, fill, own, readSaved, writeSaved, MAX_AGENCIES } from './storage.js';
 import { Store, agencyName, answered, answers, criteriaOf, describe, results } from './state.js';
+import { verdictText } from './verdict-text.js';
 import { h, remoteNotice } from './views.js';
 import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav } from './interview-card.js';
 import { MODES, mark, modeOf, nextUnanswered, openingCard, readPlace } from './interview-path.js';
 import { onSwipe } from './swipe.js';
+
+/** The verdict on the finish card (kit-iv-dq when a knock-out eliminates the agency). */
+const verdictBlock = (data, verdict, result) => h('strong', {
+  class: `kit-iv-verdict kit-sc-v-${verdict.kind}${verdict.kind === 'eliminated' ? ' kit-iv-dq' : ''}` },
+verdictText(data, verdict, result));
 
 export const INTERVIEW_ID = 'kit-interview';
 const SLOT_ID = 'kit-interview-slot';
@@ -248,7 +254,7 @@ export class Interview {
     this.finish.hidden = !last;
     this.finish.replaceChildren(...(last ? [fill(s.ivDone, { total, scored }), ' ',
       h('strong', { class: 'kit-iv-total' }, fill(s.ivTotal, { score: display(result.total) })),
-      result.disqualified ? [' ', h('strong', { class: 'kit-iv-dq' }, s.disqualified)] : [], ' ',
+      ' ', verdictBlock(this.data, result.verdict, result), ' ',
       h('a', { href: '../worksheet/' }, s.ivToWorksheet), ' ', h('a', { href: '../report/' }, s.ivToReport)].flat() : []));
   }
 

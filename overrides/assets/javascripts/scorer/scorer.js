@@ -14,6 +14,7 @@
  * scorer-files.js's.
  */
 import { display } from './rule.js';
+import { closeText, verdictText } from './verdict-text.js';
 import {
   LIMITS, MAX_AGENCIES, ShapeError, defaultLetter, fill, own, removeSaved,
 } from './storage.js';
@@ -257,12 +258,13 @@ export class Scorer {
     return this.state.agencies.find((a) => a.id === this.active) || null;
   }
 
+  /** Scores, verdicts (each result's .verdict, with its .text), ranks and the close call (state.js). */
   results() {
     return results(this.data, this.state);
   }
 
   renderResults() {
-    const { results, ranks } = this.results();
+    const { results, ranks, close } = this.results();
     const index = this.state.agencies.findIndex((a) => a.id === this.active);
     if (index >= 0) {
       const r = results[index];
@@ -277,9 +279,13 @@ export class Scorer {
       }
       this.figures.replaceChildren(`${this.s.total} `, h('strong', { class: 'kit-sc-total' }, display(r.total)), ' · ',
         fill(this.s.counts, { scored: answered(r), na: r.notApplicable, blank: r.unscored }),
-        ...(r.disqualified ? [' · ', h('strong', { class: 'kit-sc-dq' }, this.s.disqualified)] : []));
+        ' · ', h('strong', { class: `kit-sc-verdict kit-sc-v-${r.verdict.kind}${r.disqualified ? ' kit-sc-dq' : ''}`,
+          title: r.verdict.text },
+          verdictText(this.data, r.verdict, r, true)));
     }
-    this.ranking.replaceChildren(rankingTable(this.s, this.state.agencies, this.names(), results, ranks, this.ids.length));
+    const note = closeText(this.data, close, this.names());
+    this.ranking.replaceChildren(rankingTable(this.s, this.state.agencies, this.names(), results, ranks, this.ids.length),
+      note ? h('p', { class: 'kit-sc-close', role: 'note' }, note) : '');
     this.renderChart(results);
   }
 

@@ -79,7 +79,7 @@ export function csv(data, doc) {
     for (const id of extra) {
       rows.push([name, place, s.removedShort, '', id, '', '', '', text(own(a.scores, id)), own(a.notes, id) || '']);
     }
-    rows.push([name, place, s.total, '', '', s.total, '', r.disqualified ? s.disqualified : '', display(r.total), '']);
+    rows.push([name, place, s.total, '', '', s.total, '', r.verdict.text, display(r.total), '']);
   });
   return `\ufeff${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

@@ -12,7 +12,8 @@
  * Store.sync takes what another page saved (a "storage" event) and lists what changed
  * (differences), for the page to show and say so.
  */
-import { score, rank } from './rule.js';
+import { judgeAll, ruleOf } from './rule.js';
+import { verdictText } from './verdict-text.js';
 import {
   LIMITS, ShapeError, check, defaultLetter, fill, merge, newAgency, own, parse, readSaved, record, writeSaved,
 } from './storage.js';
@@ -42,22 +43,28 @@ export function freshDocument(data) {
   return doc;
 }
 
-/** Answers the rule can score: level scores and N/A of current criteria (others are kept, not counted). */
+/**
+ * Answers the rule can score: level scores and N/A of current criteria (others are kept, not counted).
+ * An N/A on a knock-out criterion (saved before knock-outs refused it) is left out: it shows as not scored.
+ */
 export function answers(data, agency) {
   const levels = new Set(data.scale.levels.map((lv) => lv.score));
   const out = record();
   for (const c of criteriaOf(data)) {
     const value = own(agency.scores, c.id);
-    if (value === 'na' || levels.has(value)) out[c.id] = value;
+    if ((value === 'na' && !c.knockout) || levels.has(value)) out[c.id] = value;
   }
   return out;
 }
 
-/** Each agency's result (rule.js) and rank. */
+/**
+ * Each agency's result (rule.js), with its verdict (result.verdict, its words in .verdict.text), the
+ * ranks and the close call between the first two: {results, ranks, close}.
+ */
 export function results(data, doc) {
-  const items = criteriaOf(data).map((c) => [c.section.id, c.id, c.weight, c.knockout]);
-  const out = doc.agencies.map((a) => score(items, data.scale.min, data.scale.max, answers(data, a)));
-  return { results: out, ranks: rank(out) };
+  const out = judgeAll(ruleOf(data), doc.agencies.map((a) => answers(data, a)));
+  out.results.forEach((r) => { r.verdict.text = verdictText(data, r.verdict, r); });
+  return out;
 }
 
 /** Criteria answered (a level or N/A: N/A is an answer too), the count every page shows as "scored". */

@@ -3,21 +3,11 @@
  * it on the page, image.js on a canvas). Scores come from the one rule (rule.js), so the report
  * agrees with the worksheet and with generator/scoring.py.
  */
-import { rank, score } from './rule.js';
-import { own, record } from './storage.js';
-import { agencyName, criteriaOf } from './state.js';
+import { closeText } from './verdict-text.js';
+import { own } from './storage.js';
+import { agencyName, answers, criteriaOf, results } from './state.js';
 
 export { agencyName, criteriaOf };
-
-/** Answers the rule can score: level scores and N/A of current criteria. */
-function answers(criteria, levels, agency) {
-  const out = record();
-  for (const c of criteria) {
-    const value = own(agency.scores, c.id);
-    if (value === 'na' || levels.has(value)) out[c.id] = value;
-  }
-  return out;
-}
 
 /** The red flags ticked for the agency, per criterion in display order (unknown indices left out). */
 function ticked(criteria, agency) {
@@ -38,27 +28,27 @@ function notes(criteria, agency) {
 
 /**
  * One row per agency, in rank order (no total last, then page order): {index, agency, name, result,
- * rank, knockouts: [criterion], flags: [{criterion, texts}], unscored: [criterion], notes}.
+ * rank, verdict (with its .text), knockouts: [criterion], flags: [{criterion, texts}], unscored: [criterion], notes};
+ * close: the close-call note or null.
  */
 export function summarise(data, doc) {
   const criteria = criteriaOf(data);
-  const items = criteria.map((c) => [c.section.id, c.id, c.weight, c.knockout]);
-  const levels = new Set(data.scale.levels.map((lv) => lv.score));
   const byId = new Map(criteria.map((c) => [c.id, c]));
+  const judged = results(data, doc);
   const rows = doc.agencies.map((agency, index) => {
-    const given = answers(criteria, levels, agency);
-    const result = score(items, data.scale.min, data.scale.max, given);
+    const result = judged.results[index];
+    const given = answers(data, agency); // an old N/A on a knock-out is left out: not scored
     return {
       index, agency, name: agencyName(data, agency, index), result,
       knockouts: result.knockedOut.map((id) => byId.get(id)),
       flags: ticked(criteria, agency),
+      verdict: result.verdict,
       unscored: criteria.filter((c) => !Object.prototype.hasOwnProperty.call(given, c.id)),
       notes: notes(criteria, agency),
     };
   });
-  const ranks = rank(rows.map((r) => r.result));
-  rows.forEach((r, i) => { r.rank = ranks[i]; });
+  rows.forEach((r, i) => { r.rank = judged.ranks[i]; });
   const ordered = [...rows].sort((a, b) => (a.rank === null) - (b.rank === null) || (a.rank || 0) - (b.rank || 0)
     || a.index - b.index);
-  return { criteria, rows: ordered, byIndex: rows };
+  return { criteria, rows: ordered, byIndex: rows, close: closeText(data, judged.close, rows.map((r) => r.name)) };
 }
