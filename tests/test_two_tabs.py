@@ -26,7 +26,7 @@ CRITERIA = load_criteria(DEFAULT_CRITERIA)
 SCORED = CRITERIA.scored_criteria
 IDS = [k.id for k in SCORED]
 KO = next(k.id for k in SCORED if k.knockout)
-OTHER = next(k.id for k in SCORED[3:] if not k.knockout)  # no knock-out: N/A is an answer there
+OTHER = next(k.id for k in SCORED[3:] if not k.knockout)  # N/A is offered only off knock-outs
 LOW, HIGH = CRITERIA.scale.min_score, CRITERIA.scale.max_score
 HEAD = label("zh", "sc_remote", what="|").split("|")[0]
 """The start of the notice that another tab changed the scores (zh)."""
@@ -157,8 +157,7 @@ def test_scored_counts_agree_on_all_three_pages_with_na(tabs: Any) -> None:
     sheet, interview, report = tabs("worksheet/", "interview/", "report/")
     scores: dict[str, Any] = {i: HIGH for i in IDS}
     scores[OTHER] = "na"
-    plain = next(k.id for k in SCORED[10:] if not k.knockout)  # N/A on a knock-out counts as not scored
-    partial = {i: HIGH for i in IDS[:10]} | {plain: "na"}
+    partial = {i: HIGH for i in IDS[:10]} | {IDS[10]: "na"}
     doc = sp.doc(CRITERIA, [("甲", scores, {}), ("乙", partial, {})])
     sheet.evaluate("([k, v]) => localStorage.setItem(k, v)", [sp.key(CRITERIA), json.dumps(doc)])
     for page in (sheet, interview, report):

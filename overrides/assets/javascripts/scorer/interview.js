@@ -11,9 +11,9 @@
  * (interview-path.js), so the document format stays as it is.
  */
 import { display } from './rule.js';
-import { verdictText } from './verdict-text.js';
 import { defaultLetter, fill, own, readSaved, writeSaved, MAX_AGENCIES } from './storage.js';
 import { Store, agencyName, answered, answers, criteriaOf, describe, results } from './state.js';
+import { verdictText } from './verdict-text.js';
 import { h, remoteNotice } from './views.js';
 import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav } from './interview-card.js';
 import { MODES, mark, modeOf, nextUnanswered, openingCard, readPlace } from './interview-path.js';
@@ -234,8 +234,7 @@ export class Interview {
     this.bar.text.textContent = fill(s.ivProgress, { n: at + 1, total: this.path.length, scored });
     this.bar.bar.firstChild.style.width = `${(100 * scored) / total}%`;
     const c = this.criteria[this.card];
-    // An old document's N/A on a knock-out criterion counts as not scored.
-    const value = c.knockout && own(given, c.id) === 'na' ? undefined : own(given, c.id);
+    const value = own(given, c.id);
     const level = this.data.scale.levels.find((lv) => lv.score === value);
     const flags = (own(agency.flags, c.id) || []).length;
     const parts = [value === undefined ? s.ivNotScored

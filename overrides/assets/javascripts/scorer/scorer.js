@@ -272,7 +272,7 @@ export class Scorer {
     return this.state.agencies.find((a) => a.id === this.active) || null;
   }
 
-  /** Scores, verdicts (each result's .verdict, with its .text), ranks and the close call (state.js, rule.js). */
+  /** Scores, verdicts (each result's .verdict, with its .text), ranks and the close call (state.js). */
   results() {
     return results(this.data, this.state);
   }

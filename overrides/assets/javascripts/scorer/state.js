@@ -43,20 +43,23 @@ export function freshDocument(data) {
   return doc;
 }
 
-/** Answers the rule can score: level scores and N/A of current criteria (others are kept, not counted). */
+/**
+ * Answers the rule can score: level scores and N/A of current criteria (others are kept, not counted).
+ * An N/A on a knock-out criterion (saved before knock-outs refused it) is left out: it shows as not scored.
+ */
 export function answers(data, agency) {
   const levels = new Set(data.scale.levels.map((lv) => lv.score));
   const out = record();
   for (const c of criteriaOf(data)) {
     const value = own(agency.scores, c.id);
-    if (value === 'na' || levels.has(value)) out[c.id] = value;
+    if ((value === 'na' && !c.knockout) || levels.has(value)) out[c.id] = value;
   }
   return out;
 }
 
 /**
- * Each agency's result (rule.js judgeAll: scores, verdict with its .text, rank) and the close call:
- * {results, verdicts, ranks, close}.
+ * Each agency's result (rule.js), with its verdict (result.verdict, its words in .verdict.text), the
+ * ranks and the close call between the first two: {results, ranks, close}.
  */
 export function results(data, doc) {
   const out = judgeAll(ruleOf(data), doc.agencies.map((a) => answers(data, a)));

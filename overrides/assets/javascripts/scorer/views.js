@@ -88,7 +88,7 @@ export function buildCriterion(data, c) {
         h('span', {}, text)))) : null);
 }
 
-/** Agencies by rank (no rank last) with total, count answered (N/A included) and verdict (result.verdict.text, from scorer.js). */
+/** Agencies by rank (no rank last) with total, count answered (N/A included) and verdict (result.verdict.text). */
 export function rankingTable(s, agencies, names, results, ranks, count) {
   const order = agencies.map((a, i) => i)
     .sort((a, b) => (ranks[a] === null) - (ranks[b] === null) || (ranks[a] || 0) - (ranks[b] || 0) || a - b);
