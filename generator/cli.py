@@ -10,31 +10,23 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.checks.problems import InputError
-from generator.diff import compare
-from generator.diff_report import to_json, to_markdown
-from generator.edition_language import editor_language
-from generator.messages import message
+from generator.diff.compare import compare
+from generator.diff.report import to_json, to_markdown
+from generator.load import load_criteria
 from generator.model import Criteria
-from generator.parse.load import load_criteria
-from generator.site.guard import MARKER, OutputFolderError, check_output_folder, mark
-from generator.site.outputs import render_all, source_name
+from generator.problems import InputError
+from generator.site.build import PDF_ENV, generate
+from generator.site.guard import OutputFolderError, check_output_folder, mark
 from generator.site.publish import recover, staging_folder, swap
-from generator.site.version import COMMIT_ENV, EDITION_COMMIT_ENV, CommitLike, read_commit
-from generator.site.writer import write_tree
-from generator.starter import gap_warnings, starter_file
+from generator.site.version import COMMIT_ENV, EDITION_COMMIT_ENV, read_commit
+from generator.words.edition_language import editor_language
+from generator.words.messages import message
+from generator.words.starter import gap_warnings, starter_file
 
-__all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "PDF_ENV", "generate", "main"]
+__all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "main"]
 
 DEFAULT_CRITERIA = "data/criteria.yaml"
 DEFAULT_DOCS = "docs"
-KEEP = frozenset({"README.md", MARKER})
-"""Hand-written files at the top of the docs folder that generation leaves alone."""
-PDF_ENV = "KIT_PDF"
-"""Environment variable that makes the MkDocs hook generate the forms' PDFs too ("1"); ``site``
-sets it, ``mkdocs serve`` (``make serve``) runs without it, to refresh quickly."""
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m generator``."""
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
@@ -77,19 +69,6 @@ def _lang_option(command: argparse.ArgumentParser) -> None:
     command.add_argument("--lang", default=None,
                          help="language of messages and reports, e.g. zh or en (default: the criteria "
                               "file's first language; English for languages without messages)")
-
-
-def generate(criteria_path: str, docs: str, commit: CommitLike | None = None,
-             pdf: bool = False) -> tuple[Criteria, int]:
-    """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed.
-
-    ``commit`` (from ``generator.site.version.read_commit``) is stamped on the outputs that show it;
-    ``pdf`` adds the PDF downloads of the forms."""
-    criteria = load_criteria(criteria_path)
-    check_output_folder(Path(docs), Path(criteria_path), "--docs")
-    changed = write_tree(Path(docs), render_all(criteria, source_name(criteria_path), commit, pdf), keep=KEEP)
-    mark(Path(docs))
-    return criteria, changed
 
 
 def main(argv: list[str] | None = None) -> int:

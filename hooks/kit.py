@@ -29,21 +29,23 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.checks.problems import InputError  # noqa: E402
-from generator.cli import PDF_ENV, generate  # noqa: E402
-from generator.edition_language import editor_language  # noqa: E402
-from generator.labels import label  # noqa: E402
+from generator.load import load_criteria  # noqa: E402
 from generator.model import Criteria  # noqa: E402
-from generator.parse.load import load_criteria  # noqa: E402
+from generator.problems import InputError  # noqa: E402
+from generator.render.base import edition_stamp  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
 from generator.render.form_names import skip_label, skip_target  # noqa: E402
+from generator.site.build import PDF_ENV, generate  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
-from generator.site.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
+from generator.site.nav import language_root, page_alternates, site_nav  # noqa: E402
 from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
 from generator.site.search_worker import patch_search_worker  # noqa: E402
 from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
-from generator.site.version import edition_stamp, read_commit  # noqa: E402
+from generator.site.version import read_commit  # noqa: E402
+from generator.words.edition_language import editor_language  # noqa: E402
+from generator.words.labels import label  # noqa: E402
+from generator.words.language_tags import language_tag  # noqa: E402
 
 PLACEHOLDER_URL = "http://127.0.0.1:8000/"
 """site_url for MkDocs and Material when the edition has no public address (never published)."""

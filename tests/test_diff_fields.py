@@ -18,9 +18,9 @@ from ruamel.yaml import YAML
 
 from conftest import ROOT
 from generator.checks.schema_check import schema
-from generator.diff import compare
-from generator.diff_report import to_json, to_markdown
-from generator.parse.load import load_criteria
+from generator.diff.compare import compare
+from generator.diff.report import to_json, to_markdown
+from generator.load import load_criteria
 
 SELF_CHECK = ROOT / "tests" / "fixtures" / "self_check.yaml"
 LOGO = ROOT / "examples" / "cross-border" / "logo.svg"

@@ -14,9 +14,10 @@ from ruamel.yaml import YAML
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.checks.schema_check import schema
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
+from generator.render.base import Commit, edition_stamp
 from generator.site.outputs import render_all
-from generator.site.version import Commit, edition_stamp, read_commit
+from generator.site.version import read_commit
 
 SHARED_SHAPES = {"text", "texts"}
 

@@ -13,11 +13,11 @@ from ruamel.yaml import YAML
 
 from conftest import MINIMAL
 from generator.checks.edition_rules import MAX_LOGO_BYTES
-from generator.checks.problems import InputError
 from generator.cli import main
-from generator.labels import file_label_gaps, label
-from generator.parse.load import parse_criteria
+from generator.load import parse_criteria
+from generator.problems import InputError
 from generator.render.workbook.book import render_workbook
+from generator.words.labels import file_label_gaps, label
 
 LICENCE = "  licence: CC-BY-4.0\n"
 

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
-from generator.parse.load import load_criteria, parse_criteria
+from generator.load import load_criteria, parse_criteria
 from generator.parse.source import parse_yaml
 from generator.render.downloads import PAGE, download_files
 from generator.render.exports import FORMULA_STARTS, csv_columns, render_csv, render_json

@@ -10,9 +10,11 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import DEFAULT_CRITERIA, MINIMAL
+from generator.load import load_criteria, parse_criteria
 from generator.model import Criteria, Level, Scale
-from generator.parse.load import load_criteria, parse_criteria
-from generator.render.forms import AGENCIES, FORMS, QUICK_LIMIT, css_string, quick_questions, render_forms
+from generator.render.base import css_string
+from generator.render.form_names import FORMS
+from generator.render.forms import AGENCIES, QUICK_LIMIT, quick_questions, render_forms
 from generator.scoring import NA, Answer, score_criteria
 from generator.site.nav import site_nav
 from generator.site.outputs import render_all

@@ -24,9 +24,9 @@ from trees import tree_digest
 
 from conftest import MINIMAL, ROOT
 from generator.cli import main
+from generator.load import MAX_BYTES, load_criteria, parse_criteria
 from generator.model import Criteria
 from generator.parse.compose import MAX_ALIAS_CHARS, MAX_DEPTH, MAX_NODES
-from generator.parse.load import MAX_BYTES, load_criteria, parse_criteria
 from generator.parse.source import MAX_VALUES
 from generator.site.outputs import render_all
 

@@ -27,7 +27,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT
 from generator.cli import main
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.render.scoring_data import ELEMENT_ID, scoring_data
 
 A4_TEXT_WIDTH = 703

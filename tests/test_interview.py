@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import DEFAULT_CRITERIA
-from generator.labels import label
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.render.interview import ELEMENT_ID, STRINGS, interview_data, render_interview
 from generator.render.scoring_data import scoring_data
 from generator.site.nav import language_root, site_nav
+from generator.words.labels import label
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 

@@ -18,10 +18,10 @@ from mkdocs.config import load_config
 from test_edition_validation import FR, with_french
 
 from conftest import ROOT
-from generator import labels
-from generator.labels import use_file_labels
-from generator.parse.load import parse_criteria
+from generator.load import parse_criteria
 from generator.site.outputs import render_all
+from generator.words import labels
+from generator.words.labels import use_file_labels
 
 HOSTILE_LABELS = {
     **FR,

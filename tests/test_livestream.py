@@ -19,7 +19,7 @@ from ruamel.yaml import YAML
 from test_edition import build
 
 from conftest import ROOT
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.scoring import display, score
 
 LIVESTREAM = ROOT / "examples" / "livestream" / "criteria.yaml"

@@ -8,10 +8,10 @@ import yaml
 from self_check_cases import SELF_CHECK
 
 from generator.checks.placeholders import placeholders
-from generator.page_texts import PAGES_DIR, PageText, page_text, text_languages
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.render.form_names import DATA_FORMS
 from generator.site.outputs import render_all
+from generator.words.page_texts import PAGES_DIR, PageText, page_text, text_languages
 
 
 def _raw(lang: str) -> dict[str, dict[str, object]]:

@@ -28,14 +28,14 @@ from test_print import QUESTIONNAIRE_PAGES, _bounds
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main
-from generator.labels import label
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
+from generator.render.base import running_title
 from generator.render.form_names import ALL_FORMS
 from generator.render.form_pdfs import form_pdf_path, render_form_pdfs
 from generator.render.pdf import html_to_pdf
 from generator.site.nav import language_root
 from generator.site.outputs import render_all
-from generator.site.version import running_title
+from generator.words.labels import label
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 CASES = [(lang, form) for lang in CRITERIA.meta.languages for form in ALL_FORMS]

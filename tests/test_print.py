@@ -30,12 +30,13 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import DEFAULT_CRITERIA
-from generator.labels import label
+from generator.load import load_criteria
 from generator.model import Criteria
-from generator.parse.load import load_criteria
+from generator.render.base import running_title
 from generator.render.form_names import ALL_FORMS
-from generator.render.forms import quick_questions, running_title
+from generator.render.forms import quick_questions
 from generator.site.nav import language_root
+from generator.words.labels import label
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
@@ -267,7 +268,7 @@ def test_short_form_of_a_1_1_size_file_prints_within_the_limit(
     from synthetic_1_1 import synthetic_1_1
 
     from generator.cli import main
-    from generator.parse.load import parse_criteria
+    from generator.load import parse_criteria
 
     source = tmp_path / "criteria.yaml"
     source.write_text(synthetic_1_1(), encoding="utf-8")

@@ -24,12 +24,12 @@ from test_layout_shift import LIMIT, SHIFTS_JS
 from test_print import _contains
 
 from conftest import DEFAULT_CRITERIA, PHONE
-from generator.labels import label
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
+from generator.render.base import running_title
 from generator.render.report import report_data
 from generator.scoring import display, rank, score_criteria
 from generator.site.nav import language_root
-from generator.site.version import running_title
+from generator.words.labels import label
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 SCORED = CRITERIA.scored_criteria

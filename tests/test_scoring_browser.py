@@ -24,11 +24,11 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import DEFAULT_CRITERIA, MINIMAL
-from generator.labels import label
-from generator.parse.load import load_criteria, parse_criteria
+from generator.load import load_criteria, parse_criteria
 from generator.render.scoring_data import ELEMENT_ID, scoring_data, scoring_element
 from generator.scoring import Answer, display, items_of, rank, score, score_criteria
 from generator.site.nav import language_root
+from generator.words.labels import label
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA).scored  # the scorer leaves self-check sections out
 IDS = [k.id for k in CRITERIA.criteria]

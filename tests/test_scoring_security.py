@@ -19,10 +19,10 @@ import scorer_pages as sp
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main
-from generator.labels import label
+from generator.load import load_criteria, parse_criteria
 from generator.model import Criteria
-from generator.parse.load import load_criteria, parse_criteria
 from generator.scoring import display, score_criteria
+from generator.words.labels import label
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 IDS = [k.id for k in CRITERIA.criteria]

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL
-from generator.checks.problems import InputError
 from generator.cli import main
-from generator.parse.load import parse_criteria
+from generator.load import parse_criteria
+from generator.problems import InputError
 
 
 def problems_of(text: str) -> list[str]:

@@ -23,8 +23,8 @@ import openpyxl
 import pytest
 
 from conftest import DEFAULT_CRITERIA
+from generator.load import load_criteria
 from generator.model import Criteria
-from generator.parse.load import load_criteria
 from generator.render.workbook.book import CREATED, layout, render_workbook, sheet_names
 from generator.render.workbook.layout import HEADER_ROW, Layout
 from generator.scoring import NA, Result, rank, rounded, score_criteria

@@ -13,9 +13,10 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 
 from generator.checks.paths import shown_path
-from generator.checks.problems import Msg, Problem
 from generator.checks.text_keys import LANGUAGE_PATTERN, YAML11_WORDS, comma_key
 from generator.parse.source import Parsed, Path
+from generator.problems import Problem
+from generator.words.messages import Msg
 
 __all__ = ["SCHEMA_PATH", "schema", "schema_problems"]
 

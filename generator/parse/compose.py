@@ -35,9 +35,10 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.checks.characters import forbidden_character
-from generator.checks.problems import InputError, Msg, Problem, problem
+from generator.parse.characters import forbidden_character
 from generator.parse.yaml_errors import syntax_message
+from generator.problems import InputError, Problem, problem
+from generator.words.messages import Msg
 
 __all__ = ["MAX_ALIAS_CHARS", "MAX_DEPTH", "MAX_NODES", "compose", "line_col", "resolve"]
 

@@ -15,9 +15,9 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.checks.characters import forbidden_character
-from generator.checks.problems import InputError, Problem, problem
+from generator.parse.characters import forbidden_character
 from generator.parse.compose import MAX_DEPTH, compose
+from generator.problems import InputError, Problem, problem
 
 __all__ = ["MAX_DEPTH", "MAX_VALUES", "Parsed", "Path", "parse_yaml"]
 

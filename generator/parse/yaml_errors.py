@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import yaml
 
-from generator.checks.problems import Msg
+from generator.words.messages import Msg
 
 __all__ = ["syntax_message"]
 

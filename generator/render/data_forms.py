@@ -1,7 +1,7 @@
 """Printable pages born as data: short interview form, post-signing checklist, self-check.
 
 Every text on them comes from data: the criteria (must_ask, red_flags, after_signing,
-self-check sections), the per-language page texts (generator/page_texts.py) and the
+self-check sections), the per-language page texts (generator/words/page_texts.py) and the
 interface labels. One language-neutral template per page, in ``generator/templates/forms/``.
 """
 
@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from functools import partial
 
-from generator.labels import label
 from generator.model import Criteria, Criterion, Section
-from generator.page_texts import page_text
+from generator.render.base import CommitLike, banner, page_style, running_title
 from generator.render.form_names import DATA_FORMS
-from generator.render.forms import page_style
-from generator.render.guide import banner
 from generator.render.templates import render
-from generator.site.version import CommitLike, running_title
+from generator.words.labels import label
+from generator.words.page_texts import page_text
 
 __all__ = ["after_signing_groups", "numbered_sections", "render_data_forms"]
 

@@ -21,12 +21,11 @@ from collections.abc import Sequence
 from functools import partial
 from urllib.parse import quote
 
-from generator.labels import label
 from generator.model import Criteria
+from generator.render.base import CommitLike, banner
 from generator.render.exports import render_csv, render_json, schema_text
 from generator.render.form_names import ALL_FORMS
 from generator.render.form_pdfs import FormPdf
-from generator.render.guide import banner
 from generator.render.markdown import md_label
 from generator.render.page_words import Words
 from generator.render.templates import render
@@ -34,7 +33,7 @@ from generator.render.workbook.book import render_workbook, sheet_names
 from generator.render.workbook.formulas import NA_TEXT
 from generator.render.workbook.layout import AGENCIES
 from generator.render.workbook.scoring_sheet import levels_text
-from generator.site.version import CommitLike
+from generator.words.labels import label
 
 __all__ = ["PAGE", "download_files", "render_downloads"]
 

@@ -8,13 +8,12 @@ from pathlib import PurePosixPath
 
 from generator.checks.schema_check import schema
 from generator.model import Criteria
-from generator.render.guide import banner
+from generator.render.base import CommitLike, banner, edition_stamp
 from generator.render.markdown import md_inline, md_label
 from generator.render.page_words import Words
 from generator.render.schema_doc import schema_rows
 from generator.render.templates import render
-from generator.render.text_markup import Raw
-from generator.site.version import CommitLike, edition_stamp
+from generator.words.text_markup import Raw
 
 __all__ = ["logo_path", "release_anchor", "render_edition"]
 

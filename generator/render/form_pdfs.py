@@ -21,13 +21,13 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.labels import label
 from generator.model import Criteria
+from generator.render.base import CommitLike, running_title
 from generator.render.form_names import ALL_FORMS
 from generator.render.pdf import html_to_pdf
 from generator.render.templates import render
-from generator.site.nav import language_tag
-from generator.site.version import CommitLike, running_title
+from generator.words.labels import label
+from generator.words.language_tags import language_tag
 
 __all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_pdf_path", "pdf_document", "render_form_pdfs"]
 

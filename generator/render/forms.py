@@ -11,34 +11,17 @@ escaped for CSS. The worksheet also carries the data of the in-browser scorer
 
 from __future__ import annotations
 
-import re
 from functools import partial
 
-from markupsafe import Markup
-
-from generator.labels import label
 from generator.model import Criteria, Criterion
 from generator.render.agencies import PRINTED
-from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS
-from generator.render.guide import banner
+from generator.render.base import CommitLike, banner, page_style, running_title
+from generator.render.form_names import FORMS
 from generator.render.scoring_data import scoring_element
 from generator.render.templates import render
-from generator.site.version import CommitLike, running_title
+from generator.words.labels import label
 
-__all__ = [
-    "AGENCIES",
-    "ALL_FORMS",
-    "DATA_FORMS",
-    "FORMS",
-    "QUICK_LIMIT",
-    "css_string",
-    "number",
-    "page_style",
-    "quick_questions",
-    "render_forms",
-    "running_title",
-    "sheet_formula",
-]
+__all__ = ["AGENCIES", "QUICK_LIMIT", "number", "quick_questions", "render_forms", "sheet_formula"]
 
 AGENCIES = PRINTED
 """Column groups of the worksheet, one per agency compared."""
@@ -107,30 +90,3 @@ def sheet_formula(criteria: Criteria, lang: str) -> dict[str, str]:
         "section": label(lang, "ws_rule_section", points=points, range=high - low),
         "total": label(lang, "ws_rule_total", points=points, range=high - low),
     }
-
-
-def css_string(text: str) -> str:
-    """``text`` as a quoted CSS string that is also safe inside an HTML ``<style>`` element."""
-    safe = (ch if ch.isalnum() or ch == " " or (ord(ch) > 0x7F and ch.isprintable()) else f"\\{ord(ch):06x}"
-            for ch in text)
-    return '"' + "".join(safe) + '"'
-
-
-def _css_content(template: str) -> str:
-    """A label with ``{page}``/``{pages}`` as a CSS ``content`` value using the page counters."""
-    parts = re.split(r"\{(pages?)\}", template)
-    tokens = [f"counter({part})" if i % 2 else css_string(part) for i, part in enumerate(parts) if part or i % 2]
-    return " ".join(tokens)
-
-
-def page_style(criteria: Criteria, lang: str, form: str, commit: CommitLike | None = None) -> Markup:
-    """A ``<style>`` with the printed running header and page numbers of one form."""
-    boxes = {
-        "top-left": css_string(running_title(criteria, lang, commit)),
-        "top-right": css_string(label(lang, form)),
-        "bottom-right": _css_content(label(lang, "page_of", page="{page}", pages="{pages}")),
-    }
-    if form in ("questionnaire", "short-questionnaire"):
-        boxes["bottom-left"] = css_string(f"{label(lang, 'field_agency')}  ____________________")
-    rules = "".join(f"@{box}{{content:{value}}}" for box, value in boxes.items())
-    return Markup(f"<style>@page{{{rules}}}</style>")

@@ -4,22 +4,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from generator.labels import label
 from generator.model import Criteria
 from generator.render.agencies import COUNTS
+from generator.render.base import banner
 from generator.render.form_names import ALL_FORMS
 from generator.render.markdown import md_label
 from generator.render.page_words import Words
 from generator.render.templates import render
 from generator.render.worked_example import worked_example
 
-__all__ = ["banner", "render_guide"]
-
-
-def banner(lang: str, source: str) -> str:
-    """The do-not-edit line at the top of every generated Markdown page."""
-    # "--" could end the comment early (a file named x-->y.yaml).
-    return f"<!-- {label(lang, 'banner', source=source).replace('--', '- -')} -->\n"
+__all__ = ["render_guide"]
 
 
 def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:

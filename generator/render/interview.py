@@ -16,12 +16,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.labels import label
 from generator.model import Criteria, Criterion
 from generator.render.agencies import COUNTS
-from generator.render.guide import banner
+from generator.render.base import banner
 from generator.render.scoring_data import json_for_html, scoring_data
 from generator.render.templates import render
+from generator.words.labels import label
 
 __all__ = ["ELEMENT_ID", "STRINGS", "criterion_texts", "interview_data", "render_interview"]
 
@@ -35,7 +35,7 @@ STRINGS = {
     "ivDone": "iv_done", "ivToWorksheet": "iv_to_worksheet", "ivCorrupt": "iv_corrupt", "ivSwipe": "iv_swipe",
     "ivCard": "iv_card", "ivTotal": "iv_total",
 }
-"""Key in the page's ``strings`` → label key in generator/labels.py (added to the scorer's)."""
+"""Key in the page's ``strings`` → label key in generator/words/labels.py (added to the scorer's)."""
 _PLACEHOLDERS = ("n", "total", "scored", "score", "reason")
 
 

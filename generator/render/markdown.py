@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from generator.labels import label
+from generator.words.labels import label
 
-__all__ = ["md", "md_cell", "md_code", "md_inline", "md_label"]
+__all__ = ["md", "md_cell", "md_inline", "md_label"]
 
 # Python-Markdown honours a backslash before each of these.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -28,14 +28,6 @@ def md(text: str) -> str:
     """Escaped Markdown paragraphs."""
     paragraphs = re.split(r"\n\s*\n", text.strip())
     return "\n\n".join(md_inline(p) for p in paragraphs if p.strip())
-
-
-def md_code(text: str) -> str:
-    """An inline code span showing ``text`` literally (one line; safe in table cells)."""
-    flat = " ".join(text.split("\n"))
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
-    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def md_cell(text: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from generator.page_texts import page_texts
-from generator.render.text_markup import md_text, plain_text
+from generator.words.page_texts import page_texts
+from generator.words.text_markup import md_text, plain_text
 
 __all__ = ["Words"]
 

@@ -17,14 +17,12 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.labels import label
 from generator.model import Criteria
+from generator.render.base import CommitLike, banner, page_style, running_title
 from generator.render.form_names import REPORT
-from generator.render.forms import page_style
-from generator.render.guide import banner
 from generator.render.scoring_data import json_for_html, scoring_data
 from generator.render.templates import render
-from generator.site.version import CommitLike, running_title
+from generator.words.labels import label
 
 __all__ = ["ELEMENT_ID", "PAGE", "STRINGS", "render_report", "report_data", "report_element"]
 
@@ -42,7 +40,7 @@ STRINGS = {
     "imageFailed": "rp_image_failed", "actions": "rp_actions", "agencyTotal": "rp_agency_total",
     "flagCount": "rp_flag_count", "toWorksheet": "rp_to_worksheet", "listSep": "list_sep", "colon": "colon",
 }
-"""Key in the report's ``strings`` → label key in generator/labels.py (added to the scorer's)."""
+"""Key in the report's ``strings`` → label key in generator/words/labels.py (added to the scorer's)."""
 _PLACEHOLDERS = ("n", "date", "total", "reason", "name")
 """Placeholders left in the report's strings for the script to fill in."""
 

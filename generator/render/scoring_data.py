@@ -21,9 +21,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.labels import label
 from generator.model import Criteria
 from generator.render.agencies import COUNTS
+from generator.words.labels import label
 
 __all__ = ["ELEMENT_ID", "FORMAT", "STRINGS", "json_for_html", "scoring_data", "scoring_element"]
 
@@ -56,7 +56,7 @@ STRINGS = {
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
 }
-"""Key in the page's ``strings`` → label key in generator/labels.py."""
+"""Key in the page's ``strings`` → label key in generator/words/labels.py."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
                  "where", "size", "names", "current")
 """Placeholders left in the strings for the script to fill in."""

@@ -8,7 +8,8 @@ from typing import Any
 
 import jinja2
 
-from generator.render.markdown import md, md_cell, md_code, md_inline
+from generator.render.markdown import md, md_cell, md_inline
+from generator.words.text_markup import md_code
 
 __all__ = ["render"]
 

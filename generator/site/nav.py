@@ -6,17 +6,12 @@ from typing import Any
 
 from markupsafe import escape
 
-from generator.labels import label
 from generator.model import Criteria
-from generator.render.forms import ALL_FORMS
-from generator.render.report import PAGE as REPORT
+from generator.render.form_names import ALL_FORMS, REPORT
+from generator.words.labels import label
+from generator.words.language_tags import language_tag
 
-__all__ = ["LANGUAGE_TAGS", "language_root", "language_tag", "page_alternates", "site_nav"]
-
-LANGUAGE_TAGS = {"zh": "zh-Hans"}
-"""The BCP 47 tag pages declare for a criteria language, where the bare code is ambiguous: the
-kit's Chinese is Simplified, and ``zh-Hans`` makes browsers and screen readers pick Simplified
-glyphs and voices."""
+__all__ = ["language_root", "page_alternates", "site_nav"]
 
 
 def site_nav(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
@@ -62,11 +57,6 @@ def _maintainer_pages(criteria: Criteria, lang: str) -> list[dict[str, Any]]:
 def language_root(criteria: Criteria, lang: str) -> str:
     """Path of a language's site below the site root: '' for the main language, else '<lang>/'."""
     return "" if lang == criteria.meta.languages[0] else f"{lang}/"
-
-
-def language_tag(lang: str) -> str:
-    """The ``lang`` attribute of pages in criteria language ``lang`` (zh -> zh-Hans, en -> en)."""
-    return LANGUAGE_TAGS.get(lang, lang)
 
 
 def page_alternates(criteria: Criteria, lang: str, page_url: str) -> list[dict[str, str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.model import Criteria
+from generator.render.base import CommitLike
 from generator.render.data_forms import render_data_forms
 from generator.render.downloads import render_downloads
 from generator.render.edition import render_edition
@@ -13,7 +14,6 @@ from generator.render.forms import render_forms
 from generator.render.guide import render_guide
 from generator.render.interview import render_interview
 from generator.render.report import render_report
-from generator.site.version import CommitLike
 
 __all__ = ["PROJECT", "render_all", "source_name"]
 

@@ -21,14 +21,14 @@ from datetime import datetime
 import xlsxwriter  # type: ignore[import-untyped]
 
 from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
-from generator.labels import label
 from generator.model import Criteria
+from generator.render.base import CommitLike, running_title
 from generator.render.workbook.layout import Layout, layout
 from generator.render.workbook.scoring_sheet import write_scoring
 from generator.render.workbook.sheets import write_comparison, write_instructions
 from generator.render.workbook.style import add_formats
 from generator.scoring import score_criteria
-from generator.site.version import CommitLike, running_title
+from generator.words.labels import label
 
 __all__ = ["CREATED", "Layout", "layout", "render_workbook", "sheet_names"]
 

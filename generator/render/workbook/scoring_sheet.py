@@ -9,12 +9,12 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore[import-untyped]
 
-from generator.labels import label
 from generator.model import Criteria
 from generator.render.workbook import formulas as f
 from generator.render.workbook.layout import HEADER_ROW, Layout
 from generator.render.workbook.style import Formats, fit_row, setup_page, width_for
 from generator.scoring import Result
+from generator.words.labels import label
 
 __all__ = ["levels_text", "write_scoring"]
 

@@ -7,7 +7,6 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore[import-untyped]
 
 from generator.checks.sheet_names import SHEET_KEYS
-from generator.labels import label
 from generator.model import Criteria
 from generator.render.page_words import Words
 from generator.render.workbook import formulas as f
@@ -15,6 +14,7 @@ from generator.render.workbook.layout import AGENCIES, HEADER_ROW, Layout
 from generator.render.workbook.scoring_sheet import levels_text
 from generator.render.workbook.style import Formats, fit_row, setup_page, text_width, width_for
 from generator.scoring import Result, rank
+from generator.words.labels import label
 
 __all__ = ["write_comparison", "write_instructions"]
 

@@ -6,8 +6,8 @@ import math
 import unicodedata
 from typing import Any
 
-from generator.labels import label
 from generator.model import Criteria
+from generator.words.labels import label
 
 __all__ = ["Formats", "add_formats", "fit_row", "setup_page", "text_width", "width_for"]
 

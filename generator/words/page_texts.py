@@ -3,7 +3,7 @@
 ``generator/texts/pages/<lang>.yaml`` maps each page to its texts by key; English is the
 reference (every key, and the placeholders each text may use). A criteria file rewords or
 translates keys under ``texts:``; a key a language lacks comes from its fallback chain
-(``generator.labels.fallback_chain``), as interface labels do.
+(``generator.words.labels.fallback_chain``), as interface labels do.
 """
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ from typing import Any
 
 import yaml
 
-from generator.labels import fallback_chain
 from generator.model import PageValue
+from generator.words.labels import fallback_chain
 
 __all__ = ["PAGES_DIR", "TEXTS_DIR", "PageText", "default_texts", "page_text", "page_texts", "text_gaps",
            "text_languages", "use_file_texts"]
 
-TEXTS_DIR = Path(__file__).parent / "texts"
+TEXTS_DIR = Path(__file__).parent.parent / "texts"
 """Folder of the kit's text data (labels/ and pages/)."""
 PAGES_DIR = TEXTS_DIR / "pages"
 """Folder of the built-in page texts, one file per language."""

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-__all__ = ["MESSAGES_DIR", "message", "message_language", "message_languages", "messages"]
+__all__ = ["MESSAGES_DIR", "Msg", "message", "message_language", "message_languages", "messages"]
 
-MESSAGES_DIR = Path(__file__).parent / "texts" / "messages"
+MESSAGES_DIR = Path(__file__).parent.parent / "texts" / "messages"
 """Folder of the per-language message files."""
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -51,3 +52,23 @@ def message(lang: str | None, key: str, /, **values: object) -> str:
     such as ``{zh: 标题, en: Title}`` as written."""
     text = messages(message_language(lang))[key]
     return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), text)
+
+
+@dataclass(frozen=True, order=True)
+class Msg:
+    """A message id and its values, not yet put into words (a value may itself be a Msg)."""
+
+    key: str
+    """Id in generator/texts/messages/<lang>.yaml."""
+    values: tuple[tuple[str, str | Msg], ...] = ()
+    """(placeholder, value) pairs."""
+
+    @classmethod
+    def of(cls, key: str, /, **values: object) -> Msg:
+        """``key`` with ``values``; values that are not messages become text."""
+        return cls(key, tuple(sorted((name, v if isinstance(v, Msg) else str(v)) for name, v in values.items())))
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (English by default)."""
+        return message(lang, self.key, **{name: v.text(lang) if isinstance(v, Msg) else v
+                                           for name, v in self.values})

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.checks.problems import Msg
+from generator.words.messages import Msg
 
 __all__ = ["FORBIDDEN", "forbidden_character"]
 

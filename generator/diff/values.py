@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.diff_change import Change, TextChange
-from generator.diff_walk import Leaf, Place, field_name, item_of
+from generator.diff.change import Change, TextChange
+from generator.diff.walk import Leaf, Place, field_name, item_of
 
 __all__ = ["value_changes"]
 

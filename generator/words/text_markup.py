@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from generator.checks.problems import Msg
-from generator.render.markdown import md_code
+from generator.words.messages import Msg
 
-__all__ = ["LINK_TARGET", "Raw", "markup_problem", "md_text", "plain_text"]
+__all__ = ["LINK_TARGET", "Raw", "markup_problem", "md_code", "md_text", "plain_text"]
 
 LINK_TARGET = re.compile(r"\{\w+\}|(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?|#[a-z0-9-]+")
 """Where a page text may link: a page of the site (``scoring.md#rule``) or a placeholder."""
@@ -38,6 +37,14 @@ def _escape(text: str) -> str:
 def _value(values: Mapping[str, object], name: str) -> str:
     value = values[name]
     return value if isinstance(value, Raw) else _escape(str(value))
+
+
+def md_code(text: str) -> str:
+    """An inline code span showing ``text`` literally (one line; safe in table cells)."""
+    flat = " ".join(text.split("\n"))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def md_text(text: str, values: Mapping[str, object] | None = None) -> str:

@@ -17,7 +17,7 @@ import yaml
 
 __all__ = ["LABELS", "LABELS_DIR", "fallback_chain", "file_label_gaps", "label", "use_file_labels"]
 
-LABELS_DIR = Path(__file__).parent / "texts" / "labels"
+LABELS_DIR = Path(__file__).parent.parent / "texts" / "labels"
 """Folder of the built-in label files: ``<language>.yaml``, and ``keys.yaml`` describing every key."""
 
 

@@ -6,10 +6,8 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from generator.checks.edition_rules import edition_problems, logo_file
-from generator.checks.problems import InputError, problem
 from generator.checks.rules import rule_problems
 from generator.checks.schema_check import schema_problems
-from generator.labels import use_file_labels
 from generator.model import (
     Branding,
     Criteria,
@@ -24,8 +22,10 @@ from generator.model import (
     Source,
     Text,
 )
-from generator.page_texts import use_file_texts
 from generator.parse.source import parse_yaml
+from generator.problems import InputError, problem
+from generator.words.labels import use_file_labels
+from generator.words.page_texts import use_file_texts
 
 __all__ = ["MAX_BYTES", "load_criteria", "parse_criteria", "use_edition"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from generator.labels import LABELS, fallback_chain, file_label_gaps
-from generator.page_texts import default_texts, text_gaps
+from generator.words.labels import LABELS, fallback_chain, file_label_gaps
+from generator.words.page_texts import default_texts, text_gaps
 
 __all__ = ["gap_warnings", "starter_file"]
 
