@@ -12,7 +12,8 @@ from pathlib import Path
 
 from generator.diff.compare import compare
 from generator.diff.report import to_json, to_markdown
-from generator.load import load_criteria
+from generator.edition import Edition
+from generator.load import load_criteria, load_edition
 from generator.model import Criteria
 from generator.problems import InputError
 from generator.site.build import PDF_ENV, generate
@@ -82,13 +83,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "diff":
             return _diff(args.old, args.new, args.format, lang)
         if args.command == "check":
-            criteria = load_criteria(args.criteria)
-            _warn_label_gaps(args.criteria, criteria)
+            edition = load_edition(args.criteria)
+            criteria = edition.criteria
+            _warn_label_gaps(args.criteria, edition)
             print(message(lang, "check_ok", file=args.criteria, sections=len(criteria.sections),
                           criteria=len(criteria.criteria), languages=", ".join(criteria.meta.languages)))
         elif args.command == "build":
-            criteria, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent), args.pdf)
-            _warn_label_gaps(args.criteria, criteria)
+            edition, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent), args.pdf)
+            _warn_label_gaps(args.criteria, edition)
             print(f"{args.docs}: {changed} files changed")
         else:
             return _site(args.criteria, args.docs, args.site, args.config, args.pdf)
@@ -111,9 +113,9 @@ def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True) ->
     recover(target)  # what an interrupted build left (see generator.site.publish)
     commit = read_commit(Path(criteria).parent)
     # Validate here, to report input problems before MkDocs starts; the hook generates the pages.
-    model = load_criteria(criteria)
-    _warn_label_gaps(criteria, model)
-    _warn_no_site_url(criteria, model, config)
+    edition = load_edition(criteria)
+    _warn_label_gaps(criteria, edition)
+    _warn_no_site_url(criteria, edition.criteria, config)
     staging = staging_folder(target)
     env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
            COMMIT_ENV: commit.kit if commit else "",  # the hook stamps the same commits
@@ -150,10 +152,10 @@ def _diff(old: str, new: str, form: str, lang: str | None) -> int:
     return 0
 
 
-def _warn_label_gaps(path: str, criteria: Criteria) -> None:
+def _warn_label_gaps(path: str, edition: Edition) -> None:
     """Tell the editor every interface label and page text a language lacks, and what shows instead."""
-    for lang in criteria.meta.languages:
-        for line in gap_warnings(lang):
+    for lang in edition.criteria.meta.languages:
+        for line in gap_warnings(edition.texts[lang]):
             print(f"{path}: warning: {line}", file=sys.stderr)
 
 

@@ -1,4 +1,7 @@
-"""Read a criteria file: decode, parse, validate everything, build the model."""
+"""Read a criteria file: decode, parse, validate everything, build the model (and the edition).
+
+Pure but for reading the file (and its logo): loading a file changes nothing that a later load or
+render sees."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from typing import Any
 from generator.checks.edition_rules import edition_problems, logo_file
 from generator.checks.rules import rule_problems
 from generator.checks.schema_check import schema_problems
+from generator.edition import Edition, edition_of
 from generator.model import (
     Branding,
     Criteria,
@@ -24,18 +28,11 @@ from generator.model import (
 )
 from generator.parse.source import parse_yaml
 from generator.problems import InputError, problem
-from generator.words.labels import use_file_labels
-from generator.words.page_texts import use_file_texts
 
-__all__ = ["MAX_BYTES", "load_criteria", "parse_criteria", "use_edition"]
+__all__ = ["MAX_BYTES", "load_criteria", "load_edition", "parse_criteria"]
 
 MAX_BYTES = 8 * 1024 * 1024
 """Largest criteria file accepted; far above any real edition."""
-
-
-_LAST: dict[str, tuple[bytes, Criteria]] = {}
-"""The last file loaded and its model: one site build asks for the same file several
-times (each language's build, the page hooks), and the model is immutable."""
 
 
 def load_criteria(path: str | FsPath) -> Criteria:
@@ -45,14 +42,12 @@ def load_criteria(path: str | FsPath) -> Criteria:
         raw = FsPath(path).read_bytes()
     except OSError as exc:
         raise InputError([problem(name, 1, 1, "cannot_read", reason=exc.strerror)]) from None
-    last = _LAST.get(name)
-    if last is not None and last[0] == raw:
-        use_edition(last[1])
-        return last[1]
-    criteria = parse_criteria(raw, name)
-    _LAST.clear()
-    _LAST[name] = (raw, criteria)
-    return criteria
+    return parse_criteria(raw, name)
+
+
+def load_edition(path: str | FsPath) -> Edition:
+    """Load and validate the criteria file at ``path``; its criteria with every language's texts."""
+    return edition_of(load_criteria(path))
 
 
 def parse_criteria(raw: bytes, name: str) -> Criteria:
@@ -61,16 +56,7 @@ def parse_criteria(raw: bytes, name: str) -> Criteria:
     problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed), *edition_problems(parsed)]
     if problems:
         raise InputError(problems)
-    criteria = _criteria(parsed.data, name)
-    use_edition(criteria)
-    return criteria
-
-
-def use_edition(criteria: Criteria) -> None:
-    """Make the labels, page texts and fallback chains of ``criteria`` the ones renderers use."""
-    fallback = dict(criteria.meta.fallback)
-    use_file_labels({lang: dict(table) for lang, table in criteria.labels}, fallback)
-    use_file_texts({lang: {page: dict(keys) for page, keys in pages} for lang, pages in criteria.texts})
+    return _criteria(parsed.data, name)
 
 
 def _decode(raw: bytes, name: str) -> str:

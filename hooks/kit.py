@@ -26,25 +26,27 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
+"""The kit's checkout, put on the path so that MkDocs, which loads this file alone, finds the generator."""
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from generator.load import load_criteria  # noqa: E402
+from generator.edition import Edition  # noqa: E402
+from generator.load import load_edition  # noqa: E402
 from generator.model import Criteria  # noqa: E402
 from generator.problems import InputError  # noqa: E402
-from generator.render.base import edition_stamp  # noqa: E402
+from generator.render.base import Context, edition_stamp  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
-from generator.render.form_names import skip_label, skip_target  # noqa: E402
+from generator.render.pages import skip_label, skip_target  # noqa: E402
 from generator.site.build import PDF_ENV, generate  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
 from generator.site.nav import language_root, page_alternates, site_nav  # noqa: E402
+from generator.site.outputs import source_name  # noqa: E402
 from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
 from generator.site.search_worker import patch_search_worker  # noqa: E402
 from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
 from generator.site.version import read_commit  # noqa: E402
 from generator.words.edition_language import editor_language  # noqa: E402
-from generator.words.labels import label  # noqa: E402
 from generator.words.language_tags import language_tag  # noqa: E402
 
 PLACEHOLDER_URL = "http://127.0.0.1:8000/"
@@ -56,6 +58,34 @@ def _paths(config: MkDocsConfig) -> tuple[str, Path]:
     criteria = os.environ.get("KIT_CRITERIA") or str(base / "data" / "criteria.yaml")
     docs = Path(os.environ.get("KIT_DOCS") or base / "docs").resolve()
     return criteria, docs
+
+
+_LOADED: dict[str, tuple[bytes, Edition]] = {}
+"""The criteria file last loaded, by path, with its bytes and edition: a build asks for it on every
+page, and the edition is immutable. (A cache of the shell's, never read by the generator.)"""
+
+
+def _edition(source: str) -> Edition:
+    """The edition of the criteria file ``source``, parsed again only when its bytes changed."""
+    try:
+        raw = Path(source).read_bytes()
+    except OSError:
+        return load_edition(source)  # reports the file as unreadable
+    last = _LOADED.get(source)
+    if last is None or last[0] != raw:
+        _LOADED.clear()
+        _LOADED[source] = last = (raw, load_edition(source))
+    return last[1]
+
+
+def _remember(source: str, edition: Edition) -> Edition:
+    """Keep ``edition``, just loaded from ``source`` by the build, for the page hooks."""
+    try:
+        _LOADED.clear()
+        _LOADED[source] = (Path(source).read_bytes(), edition)
+    except OSError:
+        pass
+    return edition
 
 
 def _language(config: MkDocsConfig, docs: Path, criteria: Criteria) -> str:
@@ -72,21 +102,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         nested = Path(config.docs_dir).resolve().parent == docs
         commit = read_commit(Path(source).parent)
         pdf = os.environ.get(PDF_ENV) == "1"  # set by `python -m generator site`, not by `mkdocs serve`
-        criteria = load_criteria(source) if nested else generate(source, str(docs), commit, pdf)[0]
+        edition = _edition(source) if nested else _remember(source, generate(source, str(docs), commit, pdf)[0])
     except InputError as error:
         shown = error.text(editor_language(None, source))  # in the edition's first language, as `check` says it
         raise Abort(f"{shown}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
     except OutputFolderError as error:
         raise Abort(str(error)) from None
+    criteria = edition.criteria
     lang = _language(config, docs, criteria)
     config.docs_dir = str(docs / lang)
     config.site_name = escape(criteria.meta.title(lang))  # Material prints it as HTML; Markup is not escaped twice
     config.theme["language"] = _material_language(config, lang)
     _apply_branding(config, criteria)
     _search_words(config)
-    config.nav = site_nav(criteria, lang)
-    config.extra["alternate"] = page_alternates(criteria, lang, "")  # pages without their own (404)
-    stamp = edition_stamp(criteria, lang, commit)
+    config.nav = site_nav(edition, lang)
+    config.extra["alternate"] = page_alternates(edition, lang, "")  # pages without their own (404)
+    stamp = edition_stamp(Context(edition, lang, source_name(source), commit))
     public = config.site_url or criteria.meta.site_url
     # Without a public address there is no canonical link and no sitemap (main.html,
     # on_post_build): both would name a placeholder. Material's scripts still need one.
@@ -131,7 +162,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _compact_search_index(Path(config.site_dir))
     _patch_search_worker(Path(config.site_dir))
     source, docs = _paths(config)
-    criteria = load_criteria(source)
+    criteria = _edition(source).criteria
     public = bool(config.extra["kit"]["public"])
     _stable_sitemap(Path(config.site_dir), criteria, public)
     if _language(config, docs, criteria) != criteria.meta.languages[0]:
@@ -147,7 +178,9 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     """Name Material's search dialog for screen readers (see generator.site.page_fixes)."""
-    return name_search_dialog(output, label(config.extra["kit"]["language"], "search_dialog"))
+    source, _ = _paths(config)
+    lang = config.extra["kit"]["language"]
+    return name_search_dialog(output, _edition(source).texts[lang].label("search_dialog"))
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
@@ -161,11 +194,12 @@ def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> 
     """Give the language switcher links to this same page in every language, and
     render the page with big menu groups cut down (see NAV_SIBLINGS_MAX)."""
     source, docs = _paths(config)
-    criteria = load_criteria(source)  # the same file is parsed once per change
-    lang = _language(config, docs, criteria)
-    page.meta["alternates"] = page_alternates(criteria, lang, page.url)
+    edition = _edition(source)  # the same file is parsed once per change
+    lang = _language(config, docs, edition.criteria)
+    page.meta["alternates"] = page_alternates(edition, lang, page.url)
     target = skip_target(page.file.src_uri)
-    page.meta["kit_skip"] = None if target is None else {"target": target, "text": label(lang, skip_label(target))}
+    text = None if target is None else edition.texts[lang].label(skip_label(target))
+    page.meta["kit_skip"] = None if target is None else {"target": target, "text": text}
     context["nav"] = _pruned_nav(nav, page)
     return context
 

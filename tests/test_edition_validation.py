@@ -9,6 +9,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from editions import context, texts
 from ruamel.yaml import YAML
 
 from conftest import MINIMAL
@@ -17,7 +18,6 @@ from generator.cli import main
 from generator.load import parse_criteria
 from generator.problems import InputError
 from generator.render.workbook.book import render_workbook
-from generator.words.labels import file_label_gaps, label
 
 LICENCE = "  licence: CC-BY-4.0\n"
 
@@ -147,18 +147,20 @@ def test_file_labels_are_used_with_english_fallback(tmp_path: Path) -> None:
     text = with_french({"fr": {**FR, "criteria_count": "{n} critères"}})
     criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
     assert dict(criteria.labels)["fr"] == (("language_name", "Français"), ("criteria_count", "{n} critères"))
-    assert label("fr", "criteria_count", n=3) == "3 critères"
-    assert label("fr", "home") == label("en", "home")
-    gaps = dict(file_label_gaps("fr"))
+    fr, en = texts(criteria, "fr"), texts(criteria, "en")
+    assert fr.label("criteria_count", n=3) == "3 critères"
+    assert fr.label("home") == en.label("home")
+    gaps = dict(fr.label_gaps())
     assert gaps["home"] == "en" and "criteria_count" not in gaps
 
 
 def test_built_in_labels_can_be_reworded_key_by_key(tmp_path: Path) -> None:
     text = with_french({"fr": FR, "zh": {"sections": "考察方面"}, "en": {"home": "Start"}})
     criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
-    assert label("zh", "sections") == "考察方面" and label("zh", "home") == "首页"
-    assert label("en", "home") == "Start" and label("en", "sections") == "What to assess"
-    assert file_label_gaps("zh") == [] and dict(criteria.labels)["zh"] == (("sections", "考察方面"),)
+    zh, en = texts(criteria, "zh"), texts(criteria, "en")
+    assert zh.label("sections") == "考察方面" and zh.label("home") == "首页"
+    assert en.label("home") == "Start" and en.label("sections") == "What to assess"
+    assert zh.label_gaps() == [] and dict(criteria.labels)["zh"] == (("sections", "考察方面"),)
 
 
 CHANGELOG = 'changelog:\n  - version: "0.1.0"\n    date: "2025-02-01"\n    note: {zh: 第二版, en: Second}\n' \
@@ -214,5 +216,5 @@ def test_workbook_takes_valid_sheet_names_from_labels(tmp_path: Path) -> None:
     text = with_french({"fr": {**FR, "wb_sheet_instructions": "Mode d'emploi", "wb_sheet_scoring": "Notes",
                                "wb_sheet_comparison": "Comparaison"}})
     criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
-    book = openpyxl.load_workbook(io.BytesIO(render_workbook(criteria, "fr")))
+    book = openpyxl.load_workbook(io.BytesIO(render_workbook(context(criteria, "fr"))))
     assert book.sheetnames == ["Mode d'emploi", "Notes", "Comparaison"]

@@ -22,6 +22,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from editions import context
 from hostile_edition import EVIL_HOST, FORMULAS, JINJA, JINJA_RESULTS, LONG_WORD, PAYLOADS, write_hostile
 from pypdf import PdfReader
 
@@ -147,7 +148,7 @@ def test_worksheet_data_round_trips_every_payload(hostile: dict[str, Path]) -> N
         page = (root / "worksheet" / "index.html").read_text(encoding="utf-8")
         body = re.search(rf'<template id="{ELEMENT_ID}"[^>]*>(.*?)</template>', page, re.S)
         assert body
-        assert json.loads(body.group(1)) == json.loads(json.dumps(scoring_data(criteria, lang)))
+        assert json.loads(body.group(1)) == json.loads(json.dumps(scoring_data(context(criteria, lang))))
 
 
 def _cells(path: Path, values: bool = False) -> Iterator[Any]:

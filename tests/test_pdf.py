@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from editions import context, label
 from ruamel.yaml import YAML
 from test_print import QUESTIONNAIRE_PAGES, _bounds
 
@@ -30,12 +31,11 @@ from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main
 from generator.load import load_criteria
 from generator.render.base import running_title
-from generator.render.form_names import ALL_FORMS
 from generator.render.form_pdfs import form_pdf_path, render_form_pdfs
+from generator.render.pages import ALL_FORMS
 from generator.render.pdf import html_to_pdf
 from generator.site.nav import language_root
 from generator.site.outputs import render_all
-from generator.words.labels import label
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 CASES = [(lang, form) for lang in CRITERIA.meta.languages for form in ALL_FORMS]
@@ -67,7 +67,7 @@ def _pages_text(path: Path) -> list[str]:
 def _built_commit(site: Path) -> str | None:
     """The commit the site was built from, as its PDFs name it (git HEAD may have moved since)."""
     marker = "0000000"
-    before, after = (_squash(part) for part in running_title(CRITERIA, "en", marker).split(marker))
+    before, after = (_squash(part) for part in running_title(context(CRITERIA, "en", commit=marker)).split(marker))
     text = _squash(_pages_text(_pdf(site, "en", "checklist"))[0])
     found = re.search(re.escape(before) + r"([0-9A-Za-z._+-]+)" + re.escape(after), text)
     return found[1] if found else None
@@ -104,7 +104,7 @@ def test_fonts_are_embedded_and_subset(built_site: Path, lang: str, form: str) -
 @pytest.mark.parametrize(("lang", "form"), CASES)
 def test_every_page_has_running_header_and_page_number(built_site: Path, lang: str, form: str) -> None:
     pages = _pages_text(_pdf(built_site, lang, form))
-    running = _squash(running_title(CRITERIA, lang, _built_commit(built_site)))
+    running = _squash(running_title(context(CRITERIA, lang, commit=_built_commit(built_site))))
     for number, text in enumerate(pages, 1):
         text = _squash(text)
         assert running in text and _squash(label(lang, form)) in text, f"page {number}"
@@ -135,10 +135,9 @@ def test_downloads_page_links_every_pdf(built_site: Path) -> None:
 def test_rebuilt_pdfs_are_byte_identical(built_site: Path) -> None:
     """The site's PDFs were made in MkDocs's process; these in the test's, from the same input."""
     commit = _built_commit(built_site)
-    files = render_all(CRITERIA, "data/criteria.yaml", commit)
     for lang in CRITERIA.meta.languages:
-        forms = {f"{form}.md": files[f"{lang}/{form}.md"] for form in ("checklist", "self-check")}
-        for pdf in render_form_pdfs(CRITERIA, lang, forms, commit, forms=("checklist", "self-check")):
+        ctx = context(CRITERIA, lang, "data/criteria.yaml", commit=commit)
+        for pdf in render_form_pdfs(ctx, forms=("checklist", "self-check")):
             assert pdf.data == _pdf(built_site, lang, pdf.form).read_bytes(), pdf.path
 
 

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from editions import label
 
 from conftest import DEFAULT_CRITERIA, PHONE
 from generator.load import load_criteria
 from generator.site.nav import language_root
 from generator.site.page_fixes import SEARCH_DIALOG
-from generator.words.labels import label
 from generator.words.language_tags import language_tag
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)

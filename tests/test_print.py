@@ -27,16 +27,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from editions import context, label
 from pypdf import PdfReader
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
 from generator.model import Criteria
 from generator.render.base import running_title
-from generator.render.form_names import ALL_FORMS
 from generator.render.forms import quick_questions
+from generator.render.pages import ALL_FORMS
 from generator.site.nav import language_root
-from generator.words.labels import label
 
 MM = 72 / 25.4
 A4 = (595.28, 841.89)
@@ -168,7 +168,7 @@ def test_every_page_has_title_version_and_page_number(printed: Any, lang: str, f
     total = len(pdf.pages)
     for number, page in enumerate(pdf.pages, 1):
         text = page.extract_text()
-        assert _contains(text, running_title(CRITERIA, lang)), f"page {number}"
+        assert _contains(text, running_title(context(CRITERIA, lang))), f"page {number}"
         assert _contains(text, label(lang, "page_of", page=number, pages=total)), f"page {number}"
         assert _contains(text, label(lang, form)), f"page {number}"
 

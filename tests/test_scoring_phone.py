@@ -16,13 +16,13 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
+from editions import label
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
 from generator.render.agencies import COUNTS
 from generator.scoring import display, score_criteria
 from generator.site.nav import language_root
-from generator.words.labels import label
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 IDS = [k.id for k in CRITERIA.scored_criteria]

@@ -16,13 +16,13 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
+from editions import label
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main
 from generator.load import load_criteria, parse_criteria
 from generator.model import Criteria
 from generator.scoring import display, score_criteria
-from generator.words.labels import label
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 IDS = [k.id for k in CRITERIA.criteria]

@@ -21,6 +21,7 @@ from typing import Any
 
 import openpyxl
 import pytest
+from editions import context, texts
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
@@ -48,7 +49,7 @@ Answers = dict[str, Any]
 
 @pytest.fixture(scope="module")
 def books() -> dict[str, bytes]:
-    return {lang: render_workbook(CRITERIA, lang) for lang in CRITERIA.meta.languages}
+    return {lang: render_workbook(context(CRITERIA, lang)) for lang in CRITERIA.meta.languages}
 
 
 def _valid(criteria: Criteria, answer: Any) -> bool:
@@ -77,7 +78,7 @@ def expected(criteria: Criteria, agencies: list[Answers]) -> list[dict[str, Any]
 
 def read(book: Any, criteria: Criteria, lay: Layout, lang: str) -> list[dict[str, Any]]:
     """The same figures, read from a workbook opened with data_only=True."""
-    _, scoring, comparison = (book[name] for name in sheet_names(lang))
+    _, scoring, comparison = (book[name] for name in sheet_names(texts(CRITERIA, lang)))
 
     def cell(sheet: Any, row: int, col: int) -> Any:
         found = sheet.cell(row=row + 1, column=col + 1).value
@@ -144,7 +145,7 @@ def random_agencies(rng: random.Random, criteria: Criteria, invalid: bool) -> li
 def fill(data: bytes, lang: str, agencies: list[Answers], names: list[str | None], target: Path) -> None:
     """Write answers and names into a copy of the workbook, keeping its formulas."""
     book = openpyxl.load_workbook(io.BytesIO(data))
-    sheet = book[sheet_names(lang)[1]]
+    sheet = book[sheet_names(texts(CRITERIA, lang))[1]]
     for col, answers, name in zip(LAYOUT.agencies, agencies, names, strict=True):
         sheet.cell(row=HEADER_ROW + 1, column=col + 1).value = name
         for ident, answer in answers.items():
@@ -183,7 +184,7 @@ def test_recalculated_workbooks_match_the_scoring_module(books: dict[str, bytes]
         book = openpyxl.load_workbook(out / path.name, data_only=True)
         wanted = expected(CRITERIA, agencies)
         check(read(book, CRITERIA, LAYOUT, lang), wanted, path.name)
-        comparison = book[sheet_names(lang)[2]]
+        comparison = book[sheet_names(texts(CRITERIA, lang))[2]]
         assert [comparison.cell(row=r + 1, column=1).value or None for r in LAYOUT.summary_rows] == names
         compared += len(agencies)
         kinds |= {k for w in wanted for k, hit in [("out", w["out"]), ("no total", w["total"] is None),
@@ -212,7 +213,7 @@ def test_every_input_has_the_dropdown_and_only_inputs_are_unlocked(books: dict[s
         book = openpyxl.load_workbook(io.BytesIO(data))
         for sheet in book.worksheets:
             assert sheet.protection.sheet and not sheet.protection.password, sheet.title
-        scoring = book[sheet_names(lang)[1]]
+        scoring = book[sheet_names(texts(CRITERIA, lang))[1]]
         covered = []
         for dv in scoring.data_validations.dataValidation:
             assert dv.type == "list" and dv.formula1 == '"0,1,2,3,N/A"' and not dv.showDropDown
@@ -233,7 +234,7 @@ def test_every_input_has_the_dropdown_and_only_inputs_are_unlocked(books: dict[s
 def test_workbook_is_byte_identical_and_carries_no_timestamp(books: dict[str, bytes]) -> None:
     again = load_criteria(DEFAULT_CRITERIA)
     for lang, data in books.items():
-        assert render_workbook(again, lang) == data
+        assert render_workbook(context(again, lang)) == data
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
             parts = b"".join(archive.read(name) for name in archive.namelist())
@@ -263,8 +264,8 @@ def test_self_check_section_changes_no_total_in_the_recalculated_workbook(tmp_pa
         assert set(lay.criteria) == {c.id for c in cases["without"].criteria}, name
         for lang in criteria.meta.languages:
             agencies = random_agencies(rng, cases["without"], invalid=False)
-            book = openpyxl.load_workbook(io.BytesIO(render_workbook(criteria, lang)))
-            sheet = book[sheet_names(lang)[1]]
+            book = openpyxl.load_workbook(io.BytesIO(render_workbook(context(criteria, lang))))
+            sheet = book[sheet_names(texts(CRITERIA, lang))[1]]
             for col, answers in zip(lay.agencies, agencies, strict=True):
                 for ident, answer in answers.items():
                     sheet.cell(row=lay.criteria[ident] + 1, column=col + 1).value = "N/A" if answer == NA else answer

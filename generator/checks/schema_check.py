@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
 from pathlib import Path as FsPath
+from types import MappingProxyType
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
@@ -80,10 +81,10 @@ def replace_where(what: Msg, where: str) -> Msg:
     return Msg(what.key, tuple(sorted([*what.values, ("where", where)])))
 
 
-_FOUND = {bool: "found_bool", int: "found_number", float: "found_number", str: "found_text",
-          list: "found_list", dict: "found_mapping", type(None): "found_null"}
-_WANT = {"string": "want_string", "number": "want_number", "integer": "want_integer",
-         "boolean": "want_boolean", "array": "want_array", "object": "want_object"}
+_FOUND = MappingProxyType({bool: "found_bool", int: "found_number", float: "found_number", str: "found_text",
+          list: "found_list", dict: "found_mapping", type(None): "found_null"})
+_WANT = MappingProxyType({"string": "want_string", "number": "want_number", "integer": "want_integer",
+         "boolean": "want_boolean", "array": "want_array", "object": "want_object"})
 
 
 def _describe(value: Any) -> Msg | str:
@@ -136,7 +137,7 @@ def _count(key_one: str, key: str) -> Callable[[ValidationError], Msg]:
     return lambda e: Msg.of(key_one if e.validator_value == 1 else key, limit=e.validator_value)
 
 
-_MESSAGES: dict[str, Callable[[Any], Msg]] = {
+_MESSAGES: Mapping[str, Callable[[Any], Msg]] = MappingProxyType({
     "pattern": _pattern,
     "const": lambda e: Msg.of("must_be", value=repr(e.validator_value)),
     "minItems": _count("min_items_one", "min_items"),
@@ -149,4 +150,4 @@ _MESSAGES: dict[str, Callable[[Any], Msg]] = {
     "maximum": lambda e: Msg.of("at_most", limit=e.validator_value, value=e.instance),
     "uniqueItems": lambda e: Msg.of("unique_items"),
     "enum": _enum,
-}
+})

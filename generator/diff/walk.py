@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from generator.checks.schema_check import schema
@@ -22,8 +23,8 @@ __all__ = ["ITEMS", "Leaf", "Place", "field_name", "flatten", "item_of"]
 Place = tuple[str | int, ...]
 """Keys, item ids and (for lists without ids) 1-based numbers, from the top of the file."""
 
-ITEMS = {("sections",): "section", ("criteria",): "criterion", ("meta", "sources"): "source",
-         ("changelog",): "release", ("labels",): "labels"}
+ITEMS = MappingProxyType({("sections",): "section", ("criteria",): "criterion", ("meta", "sources"): "source",
+         ("changelog",): "release", ("labels",): "labels"})
 """Places whose entries are items, each keyed by its id, and the item kind."""
 LOGO_FILE = "logo image"
 """Pseudo-key under meta.branding.logo: the image's content, which can change while its name stays."""

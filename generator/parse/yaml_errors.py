@@ -6,13 +6,15 @@ not find expected '-' indicator"). The place it names stays; the words become ad
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 import yaml
 
 from generator.words.messages import Msg
 
 __all__ = ["syntax_message"]
 
-_CLOSERS = {"flow mapping": ("{", "}"), "flow sequence": ("[", "]")}
+_CLOSERS = MappingProxyType({"flow mapping": ("{", "}"), "flow sequence": ("[", "]")})
 
 
 def syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Msg]:

@@ -1,9 +1,11 @@
-"""What every rendered output shares: the edition stamp, the do-not-edit banner, the print style.
+"""What every renderer shares: its context, the edition stamp, the do-not-edit banner, the print style.
 
-The stamp names the edition's title, version and, when known, the commits the output was made
-from (``Commit``, read by ``generator.site.version.read_commit`` and passed down). The banner
-opens every generated Markdown page. The print style is the ``@page`` running header and page
-numbers of a printable page.
+A renderer is a pure function of one ``Context`` (one language of one edition, the name of its
+criteria file, the commits it was made from) returning ``{path: content}``; the render table
+(``generator.render.pages``) lists them. The stamp names the edition's title, version and, when
+known, the commits (``Commit``, read by ``generator.site.version.read_commit`` and passed down).
+The banner opens every generated Markdown page. The print style is the ``@page`` running header
+and page numbers of a printable page.
 """
 
 from __future__ import annotations
@@ -13,10 +15,16 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from generator.edition import Edition
 from generator.model import Criteria
-from generator.words.labels import label
+from generator.words.texts import Texts
 
-__all__ = ["Commit", "CommitLike", "banner", "css_string", "edition_stamp", "page_style", "running_title"]
+__all__ = ["Commit", "CommitLike", "Context", "Files", "banner", "contexts", "css_string", "edition_stamp",
+           "page_style", "running_title"]
+
+Files = dict[str, str | bytes]
+"""What a renderer returns: content by path, relative to the language's docs folder."""
+
 
 @dataclass(frozen=True)
 class Commit:
@@ -32,29 +40,68 @@ CommitLike = Commit | str
 """A Commit, or just the kit's commit as text."""
 
 
-def _stamped(stamp: str, lang: str, commit: CommitLike | None) -> str:
-    if not commit:
+@dataclass(frozen=True)
+class Context:
+    """Everything a renderer may read: one language of one edition, and where it comes from."""
+
+    edition: Edition
+    """The criteria and every language's texts."""
+    lang: str
+    """The language rendered."""
+    source: str
+    """How pages name their criteria file (``generator.site.outputs.source_name``)."""
+    commit: Commit | None = None
+    """The commits stamped on the outputs that show them, if known."""
+    pdf: bool = False
+    """True to make the forms' PDF downloads too (seconds per form)."""
+
+    @property
+    def criteria(self) -> Criteria:
+        """The edition's criteria."""
+        return self.edition.criteria
+
+    @property
+    def texts(self) -> Texts:
+        """The labels and page texts of this language."""
+        return self.edition.texts[self.lang]
+
+    def label(self, key: str, /, **values: object) -> str:
+        """The interface label ``key`` in this language, ``{placeholders}`` filled in."""
+        return self.texts.label(key, **values)
+
+
+def contexts(edition: Edition, source: str, commit: CommitLike | None = None,
+             pdf: bool = False) -> tuple[Context, ...]:
+    """One context per language of ``edition``, in the file's language order."""
+    found = (Commit(commit) if commit else None) if isinstance(commit, str) else commit
+    return tuple(Context(edition, lang, source, found, pdf) for lang in edition.criteria.meta.languages)
+
+
+def _stamped(stamp: str, ctx: Context) -> str:
+    commit = ctx.commit
+    if commit is None:
         return stamp
-    found = Commit(commit) if isinstance(commit, str) else commit
-    if found.edition:
-        return label(lang, "stamp_commit_edition", stamp=stamp, commit=found.kit, edition=found.edition)
-    return label(lang, "stamp_commit", stamp=stamp, commit=found.kit)
+    if commit.edition:
+        return ctx.label("stamp_commit_edition", stamp=stamp, commit=commit.kit, edition=commit.edition)
+    return ctx.label("stamp_commit", stamp=stamp, commit=commit.kit)
 
 
-def edition_stamp(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> str:
-    """"Title · version", plus the commit(s) in ``lang`` when known."""
-    return _stamped(f"{criteria.meta.title(lang)} · {criteria.meta.version}", lang, commit)
+def edition_stamp(ctx: Context) -> str:
+    """"Title · version", plus the commit(s) when known."""
+    meta = ctx.criteria.meta
+    return _stamped(f"{meta.title(ctx.lang)} · {meta.version}", ctx)
 
 
-def running_title(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> str:
+def running_title(ctx: Context) -> str:
     """The line at the top of every printed sheet and workbook sheet: title, version, commit(s)."""
-    return _stamped(f"{criteria.meta.title(lang)} · {label(lang, 'version')} {criteria.meta.version}", lang, commit)
+    meta = ctx.criteria.meta
+    return _stamped(f"{meta.title(ctx.lang)} · {ctx.label('version')} {meta.version}", ctx)
 
 
-def banner(lang: str, source: str) -> str:
+def banner(ctx: Context) -> str:
     """The do-not-edit line at the top of every generated Markdown page."""
     # "--" could end the comment early (a file named x-->y.yaml).
-    return f"<!-- {label(lang, 'banner', source=source).replace('--', '- -')} -->\n"
+    return f"<!-- {ctx.label('banner', source=ctx.source).replace('--', '- -')} -->\n"
 
 
 def css_string(text: str) -> str:
@@ -71,14 +118,14 @@ def _css_content(template: str) -> str:
     return " ".join(tokens)
 
 
-def page_style(criteria: Criteria, lang: str, form: str, commit: CommitLike | None = None) -> Markup:
+def page_style(ctx: Context, form: str) -> Markup:
     """A ``<style>`` with the printed running header and page numbers of one form."""
     boxes = {
-        "top-left": css_string(running_title(criteria, lang, commit)),
-        "top-right": css_string(label(lang, form)),
-        "bottom-right": _css_content(label(lang, "page_of", page="{page}", pages="{pages}")),
+        "top-left": css_string(running_title(ctx)),
+        "top-right": css_string(ctx.label(form)),
+        "bottom-right": _css_content(ctx.label("page_of", page="{page}", pages="{pages}")),
     }
     if form in ("questionnaire", "short-questionnaire"):
-        boxes["bottom-left"] = css_string(f"{label(lang, 'field_agency')}  ____________________")
+        boxes["bottom-left"] = css_string(f"{ctx.label('field_agency')}  ____________________")
     rules = "".join(f"@{box}{{content:{value}}}" for box, value in boxes.items())
     return Markup(f"<style>@page{{{rules}}}</style>")

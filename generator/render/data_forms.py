@@ -1,38 +1,27 @@
 """Printable pages born as data: short interview form, post-signing checklist, self-check.
 
 Every text on them comes from data: the criteria (must_ask, red_flags, after_signing,
-self-check sections), the per-language page texts (generator/words/page_texts.py) and the
+self-check sections), the per-language page texts (generator/texts/pages/) and the
 interface labels. One language-neutral template per page, in ``generator/templates/forms/``.
 """
 
 from __future__ import annotations
 
-from functools import partial
-
 from generator.model import Criteria, Criterion, Section
-from generator.render.base import CommitLike, banner, page_style, running_title
-from generator.render.form_names import DATA_FORMS
+from generator.render.base import Context, Files, banner, page_style, running_title
 from generator.render.templates import render
-from generator.words.labels import label
-from generator.words.page_texts import page_text
 
-__all__ = ["after_signing_groups", "numbered_sections", "render_data_forms"]
+__all__ = ["after_signing_groups", "numbered_sections", "render_data_form"]
 
 
-def render_data_forms(criteria: Criteria, lang: str, source: str, commit: CommitLike | None = None) -> dict[str, str]:
-    """The data-born form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
-    context = {
-        "c": criteria, "lang": lang, "t": partial(label, lang), "running": running_title(criteria, lang, commit),
-        "scored": numbered_sections(criteria.scored_sections),
-        "own": numbered_sections(criteria.self_check_sections),
-        "after": after_signing_groups(criteria),
-    }
-    pages = {}
-    for form in DATA_FORMS:
-        html = render("forms", f"{form}.html.j2", form=form, text=page_text(lang, form),
-                      page_style=page_style(criteria, lang, form, commit), **context)
-        pages[f"{form}.md"] = banner(lang, source) + "\n" + html
-    return pages
+def render_data_form(ctx: Context, form: str) -> Files:
+    """The page of ``form`` (one of DATA_FORMS), as ``{path relative to the language's docs: Markdown}``."""
+    criteria = ctx.criteria
+    html = render("forms", f"{form}.html.j2", form=form, text=ctx.texts.page_text(form),
+                  page_style=page_style(ctx, form), c=criteria, lang=ctx.lang, t=ctx.label,
+                  running=running_title(ctx), scored=numbered_sections(criteria.scored_sections),
+                  own=numbered_sections(criteria.self_check_sections), after=after_signing_groups(criteria))
+    return {f"{form}.md": banner(ctx) + "\n" + html}
 
 
 def numbered_sections(sections: tuple[Section, ...]) -> list[tuple[str, Section, list[tuple[str, Criterion]]]]:

@@ -11,17 +11,14 @@ escaped for CSS. The worksheet also carries the data of the in-browser scorer
 
 from __future__ import annotations
 
-from functools import partial
-
 from generator.model import Criteria, Criterion
 from generator.render.agencies import PRINTED
-from generator.render.base import CommitLike, banner, page_style, running_title
-from generator.render.form_names import FORMS
+from generator.render.base import Context, Files, banner, page_style, running_title
 from generator.render.scoring_data import scoring_element
 from generator.render.templates import render
-from generator.words.labels import label
+from generator.words.texts import Texts
 
-__all__ = ["AGENCIES", "QUICK_LIMIT", "number", "quick_questions", "render_forms", "sheet_formula"]
+__all__ = ["AGENCIES", "QUICK_LIMIT", "number", "quick_questions", "render_form", "sheet_formula"]
 
 AGENCIES = PRINTED
 """Column groups of the worksheet, one per agency compared."""
@@ -29,24 +26,17 @@ QUICK_LIMIT = 12
 """Most questions on the first-call checklist, so that it fits on one A4 page."""
 
 
-def render_forms(criteria: Criteria, lang: str, source: str, commit: CommitLike | None = None) -> dict[str, str]:
-    """The three form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``.
+def render_form(ctx: Context, form: str) -> Files:
+    """The page of ``form`` (one of FORMS), as ``{path relative to the language's docs: Markdown}``.
 
-    They are about the agencies, so self-check sections are left out (see generator.render.data_forms).
+    The forms are about the agencies, so self-check sections are left out (see generator.render.data_forms).
     """
-    criteria = criteria.scored
-    context = {
-        "c": criteria, "lang": lang, "t": partial(label, lang), "num": number, "agencies": AGENCIES,
-        "running": running_title(criteria, lang, commit), "quick": quick_questions(criteria),
-        "formula": sheet_formula(criteria, lang),
-        "scoring_data": scoring_element(criteria, lang),
-    }
-    pages = {}
-    for form in FORMS:
-        style = page_style(criteria, lang, form, commit)
-        html = render("forms", f"{form}.html.j2", form=form, page_style=style, **context)
-        pages[f"{form}.md"] = banner(lang, source) + "\n" + html
-    return pages
+    criteria = ctx.criteria.scored
+    html = render("forms", f"{form}.html.j2", form=form, page_style=page_style(ctx, form),
+                  c=criteria, lang=ctx.lang, t=ctx.label, num=number, agencies=AGENCIES,
+                  running=running_title(ctx), quick=quick_questions(criteria),
+                  formula=sheet_formula(criteria, ctx.texts), scoring_data=scoring_element(ctx))
+    return {f"{form}.md": banner(ctx) + "\n" + html}
 
 
 def number(value: int | float) -> str:
@@ -79,14 +69,15 @@ def quick_questions(criteria: Criteria) -> list[tuple[str, Criterion]]:
     return [(n, k) for n, _, k in candidates if n in chosen]
 
 
-def sheet_formula(criteria: Criteria, lang: str) -> dict[str, str]:
+def sheet_formula(criteria: Criteria, texts: Texts) -> dict[str, str]:
     """The worksheet's formula texts for this scale (the rule of generator.scoring, for paper)."""
     low, high = criteria.scale.min_score, criteria.scale.max_score
-    points = label(lang, "ws_points") if low == 0 else label(lang, "ws_points_shifted", low=low)
+    label = texts.label
+    points = label("ws_points") if low == 0 else label("ws_points_shifted", low=low)
     levels = "/".join(str(level.score) for level in criteria.scale.levels)
     return {
         "points": points, "low": str(low),
-        "scores": label(lang, "ws_rule_scores", levels=levels),
-        "section": label(lang, "ws_rule_section", points=points, range=high - low),
-        "total": label(lang, "ws_rule_total", points=points, range=high - low),
+        "scores": label("ws_rule_scores", levels=levels),
+        "section": label("ws_rule_section", points=points, range=high - low),
+        "total": label("ws_rule_total", points=points, range=high - low),
     }

@@ -2,36 +2,34 @@
 
 from __future__ import annotations
 
-from functools import partial
-
-from generator.model import Criteria
 from generator.render.agencies import COUNTS
-from generator.render.base import banner
-from generator.render.form_names import ALL_FORMS
-from generator.render.markdown import md_label
+from generator.render.base import Context, Files, banner
+from generator.render.markdown import md_labels
 from generator.render.page_words import Words
+from generator.render.pages import ALL_FORMS
 from generator.render.templates import render
 from generator.render.worked_example import worked_example
 
 __all__ = ["render_guide"]
 
 
-def render_guide(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
-    """All guide pages in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
+def render_guide(ctx: Context, name: str = "guide") -> Files:
+    """All guide pages, as ``{path relative to the language's docs: Markdown}``."""
+    criteria, lang = ctx.criteria, ctx.lang
     context = {
-        "c": criteria, "lang": lang, "t": partial(md_label, lang),
+        "c": criteria, "lang": lang, "t": md_labels(ctx.texts),
         "sources": {s.id: s for s in criteria.meta.sources},
         "agency_counts": COUNTS, "forms": ALL_FORMS,
     }
     low, high = criteria.scale.min_score, criteria.scale.max_score
-    how = Words(lang, "how-to-use", {"criteria": len(criteria.criteria), "sections": len(criteria.sections),
-                                     "low": low, "high": high})
+    how = Words(ctx.texts, "how-to-use", {"criteria": len(criteria.criteria), "sections": len(criteria.sections),
+                                          "low": low, "high": high})
     pages = {
         "index.md": render("guide", "index.md.j2", **context),
         "how-to-use.md": render("guide", "how-to-use.md.j2", w=how, **context),
         "scoring.md": render("guide", "scoring.md.j2", example=worked_example(criteria.scale),
-                             w=Words(lang, "scoring", {"low": low, "high": high}), **context),
+                             w=Words(ctx.texts, "scoring", {"low": low, "high": high}), **context),
     }
     for section in criteria.sections:
         pages[f"sections/{section.id}.md"] = render("guide", "section.md.j2", section=section, **context)
-    return {path: banner(lang, source) + text for path, text in pages.items()}
+    return {path: banner(ctx) + text for path, text in pages.items()}

@@ -8,14 +8,16 @@ or a template. Blank lines separate paragraphs; single line breaks are spaces.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from types import MappingProxyType
 
-from generator.words.labels import label
+from generator.words.texts import Texts
 
-__all__ = ["md", "md_cell", "md_inline", "md_label"]
+__all__ = ["md", "md_cell", "md_inline", "md_label", "md_labels"]
 
 # Python-Markdown honours a backslash before each of these.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
-_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_HTML = MappingProxyType(str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}))
 
 
 def md_inline(text: str) -> str:
@@ -35,9 +37,14 @@ def md_cell(text: str) -> str:
     return md_inline(text).replace("|", "\\|")
 
 
-def md_label(lang: str, key: str, **values: object) -> str:
+def md_label(texts: Texts, key: str, /, **values: object) -> str:
     """The interface label ``key`` in ``lang``, filled in and escaped like data: a label from a
     criteria file is text, never Markdown, HTML or an attribute list (``{: onclick=...}``).
     Unlike ``md_inline`` it keeps outer spaces (the colon label is ": ")."""
-    text = " ".join(label(lang, key, **values).splitlines())
+    text = " ".join(texts.label(key, **values).splitlines())
     return _SPECIAL.sub(r"\\\1", text).translate(_HTML).replace("|", "\\|")
+
+
+def md_labels(texts: Texts) -> Callable[..., str]:
+    """``md_label`` of ``texts``, as templates call it: ``t("key", name=value)``."""
+    return lambda key, /, **values: md_label(texts, key, **values)

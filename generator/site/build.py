@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import load_criteria
-from generator.model import Criteria
+from generator.edition import Edition
+from generator.load import load_edition
 from generator.render.base import CommitLike
 from generator.site.guard import MARKER, check_output_folder, mark
-from generator.site.outputs import render_all, source_name
+from generator.site.outputs import render_edition_files, source_name
 from generator.site.writer import write_tree
 
 __all__ = ["KEEP", "PDF_ENV", "generate"]
@@ -24,13 +24,14 @@ sets it, ``mkdocs serve`` (``make serve``) runs without it, to refresh quickly."
 
 
 def generate(criteria_path: str, docs: str, commit: CommitLike | None = None,
-             pdf: bool = False) -> tuple[Criteria, int]:
-    """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed.
+             pdf: bool = False) -> tuple[Edition, int]:
+    """Validate ``criteria_path`` and write its pages under ``docs``; return the edition and files changed.
 
     ``commit`` (from ``generator.site.version.read_commit``) is stamped on the outputs that show it;
     ``pdf`` adds the PDF downloads of the forms."""
-    criteria = load_criteria(criteria_path)
+    edition = load_edition(criteria_path)
     check_output_folder(Path(docs), Path(criteria_path), "--docs")
-    changed = write_tree(Path(docs), render_all(criteria, source_name(criteria_path), commit, pdf), keep=KEEP)
+    files = render_edition_files(edition, source_name(criteria_path), commit, pdf)
+    changed = write_tree(Path(docs), files, keep=KEEP)
     mark(Path(docs))
-    return criteria, changed
+    return edition, changed

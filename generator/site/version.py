@@ -13,8 +13,9 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from generator.render.base import Commit
+from generator.root import PROJECT
 
-__all__ = ["COMMIT_ENV", "DIRTY", "EDITION_COMMIT_ENV", "KIT_ROOT", "read_commit"]
+__all__ = ["COMMIT_ENV", "DIRTY", "EDITION_COMMIT_ENV", "read_commit"]
 
 COMMIT_ENV = "KIT_COMMIT"
 """Environment variable that overrides the commits (set it empty to leave them out)."""
@@ -22,8 +23,6 @@ EDITION_COMMIT_ENV = "KIT_EDITION_COMMIT"
 """With KIT_COMMIT set: the edition's commit, if any (``site`` hands both to the MkDocs hook this way)."""
 DIRTY = "+dirty"
 """Added to a commit whose checkout has uncommitted changes: the output is not that commit's."""
-KIT_ROOT = Path(__file__).resolve().parents[2]
-"""The kit's own checkout (the generator's code)."""
 
 _COMMIT = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}(\+dirty)?$")
 
@@ -43,7 +42,7 @@ def read_commit(folder: str | Path = ".", environ: Mapping[str, str] | None = No
         if not value or not _COMMIT.match(value):
             return None
         return Commit(value, edition if edition and _COMMIT.match(edition) else None)
-    kit = _state(KIT_ROOT, KIT_ROOT)
+    kit = _state(PROJECT, PROJECT)
     if kit is None:
         return None
     folder = Path(folder).resolve()
@@ -53,7 +52,7 @@ def read_commit(folder: str | Path = ".", environ: Mapping[str, str] | None = No
 
 
 def _kit_top() -> Path | None:
-    top = _git(KIT_ROOT, "rev-parse", "--show-toplevel")
+    top = _git(PROJECT, "rev-parse", "--show-toplevel")
     return Path(top).resolve() if top else None
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 __all__ = ["LANGUAGE_TAGS", "language_tag"]
 
-LANGUAGE_TAGS = {"zh": "zh-Hans"}
+LANGUAGE_TAGS = MappingProxyType({"zh": "zh-Hans"})
 """The BCP 47 tag pages declare for a criteria language, where the bare code is ambiguous: the
 kit's Chinese is Simplified, and ``zh-Hans`` makes browsers and screen readers pick Simplified
 glyphs and voices."""

@@ -2,8 +2,8 @@
 
 ``generator/texts/messages/<lang>.yaml`` maps a message id to its text, with
 ``{name}`` placeholders. Every language file has the same ids and placeholders
-(tests/test_messages.py). A language without a file uses its base language
-("zh-Hant" → "zh"), then English.
+(tests/test_messages.py). A language without a file falls back as every text does
+(``generator.words.fallback``): its chain is itself, its base language ("zh-Hant" → "zh"), English.
 """
 
 from __future__ import annotations
@@ -12,18 +12,22 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from types import MappingProxyType
 
 import yaml
 
+from generator.root import PACKAGE
+from generator.words.fallback import fallback_chain, first_found
+
 __all__ = ["MESSAGES_DIR", "Msg", "message", "message_language", "message_languages", "messages"]
 
-MESSAGES_DIR = Path(__file__).parent.parent / "texts" / "messages"
+MESSAGES_DIR = PACKAGE / "texts" / "messages"
 """Folder of the per-language message files."""
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
+@cache
 def message_languages() -> tuple[str, ...]:
     """Languages that have a message file."""
     return tuple(sorted(path.stem for path in MESSAGES_DIR.glob("*.yaml")))
@@ -32,17 +36,22 @@ def message_languages() -> tuple[str, ...]:
 @cache
 def messages(lang: str) -> Mapping[str, str]:
     """Every message of ``lang`` (which must have a file), by id."""
-    loaded: dict[str, str] = yaml.safe_load((MESSAGES_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
-    return loaded
+    loaded = yaml.safe_load((MESSAGES_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+    return MappingProxyType({str(key): str(text) for key, text in loaded.items()})
+
+
+def _chain(lang: str | None) -> tuple[str, ...]:
+    lang = lang or "en"
+    return fallback_chain(lang, {lang: (lang.split("-")[0],)})
+
+
+def _tables(lang: str) -> tuple[Mapping[str, str], ...]:
+    return (messages(lang),) if lang in message_languages() else ()
 
 
 def message_language(lang: str | None) -> str:
-    """The language messages are shown in for ``lang``: itself, its base language, or English."""
-    known = message_languages()
-    for candidate in (lang or "en", (lang or "en").split("-")[0]):
-        if candidate in known:
-            return candidate
-    return "en"
+    """The language messages are shown in for ``lang``: the first of its chain that has a file."""
+    return next(other for other in _chain(lang) if _tables(other))
 
 
 def message(lang: str | None, key: str, /, **values: object) -> str:
@@ -50,8 +59,10 @@ def message(lang: str | None, key: str, /, **values: object) -> str:
 
     Only ``{name}`` with a lower-case name is a placeholder, so texts may show YAML
     such as ``{zh: 标题, en: Title}`` as written."""
-    text = messages(message_language(lang))[key]
-    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), text)
+    found = first_found(_chain(lang), _tables, key)
+    if found is None:
+        raise KeyError(key)
+    return _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), found[0])
 
 
 @dataclass(frozen=True, order=True)

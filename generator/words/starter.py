@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from generator.words.labels import LABELS, fallback_chain, file_label_gaps
-from generator.words.page_texts import default_texts, text_gaps
+from generator.words.labels import LABELS
+from generator.words.page_texts import default_texts
+from generator.words.texts import Texts
 
 __all__ = ["gap_warnings", "starter_file"]
 
@@ -61,11 +62,11 @@ def starter_file(kind: str, lang: str, source: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def gap_warnings(lang: str) -> list[str]:
-    """One line per fallback language: every label and page text ``lang`` lacks, by key."""
+def gap_warnings(language: Texts) -> list[str]:
+    """One line per fallback language: every label and page text ``language`` lacks, by key."""
     lines = []
-    chain = " → ".join(fallback_chain(lang))
-    labels, texts = file_label_gaps(lang), text_gaps(lang)
+    lang, chain = language.lang, " → ".join(language.chain)
+    labels, texts = language.label_gaps(), language.text_gaps()
     for shown in dict.fromkeys([s for _, s in labels] + [s for _, _, s in texts]):
         keys = [key for key, s in labels if s == shown]
         if keys:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from types import MappingProxyType
 
 from generator.words.messages import Msg
 
@@ -23,7 +24,7 @@ _TOKEN = re.compile(r"`([^`]+)`|\*\*(.+?)\*\*|\*([^*\s](?:[^*]*[^*\s])?)\*|\[([^
 _SPECIAL = re.compile(r"([\\`*_{}\[\]#|])")
 _LEAD = re.compile(r"^(\d+)([.)])|^([-+=])")
 """What would start a list or a heading underline at the start of a line."""
-_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_HTML = MappingProxyType(str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}))
 
 
 class Raw(str):

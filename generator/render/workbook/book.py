@@ -21,14 +21,14 @@ from datetime import datetime
 import xlsxwriter  # type: ignore[import-untyped]
 
 from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
-from generator.model import Criteria
-from generator.render.base import CommitLike, running_title
+from generator.render.base import Context, running_title
 from generator.render.workbook.layout import Layout, layout
 from generator.render.workbook.scoring_sheet import write_scoring
 from generator.render.workbook.sheets import write_comparison, write_instructions
 from generator.render.workbook.style import add_formats
 from generator.scoring import score_criteria
-from generator.words.labels import label
+from generator.words.labels import LABELS
+from generator.words.texts import Texts
 
 __all__ = ["CREATED", "Layout", "layout", "render_workbook", "sheet_names"]
 
@@ -42,36 +42,37 @@ def _sheet_name(text: str) -> str:
     return re.sub(r"[\[\]:*?/\\]", " ", text).strip(" '")[:31] or "Sheet"
 
 
-def sheet_names(lang: str) -> tuple[str, str, str]:
-    """Names of the instructions, scoring and comparison sheets in ``lang``."""
-    first, second, third = (_sheet_name(label(lang, key)) for key in SHEET_KEYS)
-    if sheet_names_clash((first, second, third)) is not None or any(
-            sheet_name_problem(name) for name in (first, second, third)):
-        return sheet_names("en")
+def sheet_names(texts: Texts) -> tuple[str, str, str]:
+    """Names of the instructions, scoring and comparison sheets in ``texts``' language (English
+    ones if those would clash or break Excel's rules)."""
+    names = tuple(_sheet_name(texts.label(key)) for key in SHEET_KEYS)
+    if sheet_names_clash(names) is not None or any(sheet_name_problem(name) for name in names):
+        names = tuple(_sheet_name(LABELS["en"][key]) for key in SHEET_KEYS)
+    first, second, third = names
     return first, second, third
 
 
-def render_workbook(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> bytes:
-    """The scoring workbook in ``lang``; ``commit`` (if known) is shown with the version.
+def render_workbook(ctx: Context) -> bytes:
+    """The scoring workbook in the context's language; the commit (if known) is shown with the version.
 
     Self-check sections are left out: they are part of no agency's score.
     """
-    criteria = criteria.scored
-    title = running_title(criteria, lang, commit)
+    criteria, texts = ctx.criteria.scored, ctx.texts
+    title = running_title(ctx)
     stream = io.BytesIO()
     workbook = xlsxwriter.Workbook(stream, {
         "in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
     })
     workbook.set_properties({
-        "title": title, "subject": label(lang, "wb_sheet_scoring"),
+        "title": title, "subject": texts.label("wb_sheet_scoring"),
         "keywords": f"{criteria.meta.id} {criteria.meta.version}", "created": CREATED,
     })
-    fmt = add_formats(workbook, lang)
+    fmt = add_formats(workbook, texts)
     lay = layout(criteria)
     empty = score_criteria(criteria, {})
-    instructions, scoring, comparison = sheet_names(lang)
-    write_instructions(workbook.add_worksheet(instructions), criteria, lang, fmt, title)
-    write_scoring(workbook.add_worksheet(scoring), criteria, lang, fmt, lay, empty, title)
-    write_comparison(workbook.add_worksheet(comparison), criteria, lang, fmt, lay, scoring, empty, title)
+    instructions, scoring, comparison = sheet_names(texts)
+    write_instructions(workbook.add_worksheet(instructions), criteria, texts, fmt, title)
+    write_scoring(workbook.add_worksheet(scoring), criteria, texts, fmt, lay, empty, title)
+    write_comparison(workbook.add_worksheet(comparison), criteria, texts, fmt, lay, scoring, empty, title)
     workbook.close()
     return stream.getvalue()

@@ -14,7 +14,7 @@ from generator.render.workbook.layout import AGENCIES, HEADER_ROW, Layout
 from generator.render.workbook.scoring_sheet import levels_text
 from generator.render.workbook.style import Formats, fit_row, setup_page, text_width, width_for
 from generator.scoring import Result, rank
-from generator.words.labels import label
+from generator.words.texts import Texts
 
 __all__ = ["write_comparison", "write_instructions"]
 
@@ -24,60 +24,60 @@ _NARROW = 10
 """Width of the section and count columns of the comparison sheet."""
 
 
-def _instructions(criteria: Criteria, lang: str) -> list[tuple[str, list[str]]]:
+def _instructions(criteria: Criteria, texts: Texts) -> list[tuple[str, list[str]]]:
     """The instructions sheet's headings, each with its lines (page texts ``workbook``)."""
-    words = Words(lang, "workbook", {
+    words = Words(texts, "workbook", {
         "low": criteria.scale.min_score, "high": criteria.scale.max_score, "levels": levels_text(criteria),
-        "na": f.NA_TEXT, "agencies": AGENCIES, "scoring_sheet": label(lang, SHEET_KEYS[1]),
-        "comparison_sheet": label(lang, SHEET_KEYS[2]),
+        "na": f.NA_TEXT, "agencies": AGENCIES, "scoring_sheet": texts.label(SHEET_KEYS[1]),
+        "comparison_sheet": texts.label(SHEET_KEYS[2]),
     }, plain=True)
     return [(words("use_title"), [f"{n}. {item}" for n, item in enumerate(words.items("use"), 1)]),
             (words("rule_title"), [f"- {item}" for item in words.items("rule")]),
             (words("lock_title"), [f"- {item}" for item in words.items("lock")])]
 
 
-def write_instructions(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, title: str) -> None:
+def write_instructions(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, title: str) -> None:
     """Title, how to use the workbook (from a template), and the scoring scale."""
     levels = criteria.scale.levels
     sheet.write_string(0, 0, title, fmt["title"])
-    sheet.write_string(1, 0, f"{label(lang, 'licence')} {criteria.meta.licence}", fmt["note"])
+    sheet.write_string(1, 0, f"{texts.label('licence')} {criteria.meta.licence}", fmt["note"])
     row = 3
-    for heading, lines in _instructions(criteria, lang):
+    for heading, lines in _instructions(criteria, texts):
         sheet.write_string(row + 1, 0, heading, fmt["heading"])
         for offset, line in enumerate(lines, row + 2):
             sheet.write_string(offset, 1, line, fmt["para"])
             fit_row(sheet, offset, line, _TEXT_WIDTH)
         row += 2 + len(lines)
     row += 1
-    sheet.write_string(row, 0, label(lang, "scale"), fmt["heading"])
-    sheet.write_string(row + 1, 0, label(lang, "wb_score"), fmt["head"])
-    sheet.write_string(row + 1, 1, label(lang, "wb_meaning"), fmt["head_left"])
+    sheet.write_string(row, 0, texts.label("scale"), fmt["heading"])
+    sheet.write_string(row + 1, 0, texts.label("wb_score"), fmt["head"])
+    sheet.write_string(row + 1, 1, texts.label("wb_meaning"), fmt["head_left"])
     for offset, level in enumerate(levels, row + 2):
-        meaning = level.label(lang) if level.description is None else label(
-            lang, "wb_level_meaning", label=level.label(lang), description=level.description(lang))
+        meaning = level.label(texts.lang) if level.description is None else texts.label(
+            "wb_level_meaning", label=level.label(texts.lang), description=level.description(texts.lang))
         sheet.write_number(offset, 0, level.score, fmt["no"])
         sheet.write_string(offset, 1, meaning, fmt["text"])
         fit_row(sheet, offset, meaning, _TEXT_WIDTH)
     end = row + 2 + len(levels)
     sheet.write_string(end, 0, f.NA_TEXT, fmt["no"])
-    sheet.write_string(end, 1, label(lang, "wb_na_meaning"), fmt["text"])
+    sheet.write_string(end, 1, texts.label("wb_na_meaning"), fmt["text"])
     sheet.set_column(0, 0, 8)
     sheet.set_column(1, 1, _TEXT_WIDTH)
     sheet.protect("", {"format_columns": True, "format_rows": True})
-    setup_page(sheet, criteria, lang, landscape=False, repeat_to=0)
+    setup_page(sheet, criteria, texts, landscape=False, repeat_to=0)
 
 
-def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, lay: Layout, scoring: str,
+def write_comparison(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, lay: Layout, scoring: str,
                      empty: Result, title: str) -> None:
     """One row per agency: total, disqualified, rank, section scores and counts, all from the scoring sheet."""
     cols = lay.summary
-    heads = [(cols.name, label(lang, "wb_agency_head")), (cols.total, label(lang, "wb_total")),
-             (cols.out, label(lang, "wb_disqualified")), (cols.rank, label(lang, "wb_rank"))]
-    heads += [(cols.first_section + i, s.title(lang)) for i, s in enumerate(criteria.sections)]
-    heads += [(cols.scored + i, label(lang, key))
+    heads = [(cols.name, texts.label("wb_agency_head")), (cols.total, texts.label("wb_total")),
+             (cols.out, texts.label("wb_disqualified")), (cols.rank, texts.label("wb_rank"))]
+    heads += [(cols.first_section + i, s.title(texts.lang)) for i, s in enumerate(criteria.sections)]
+    heads += [(cols.scored + i, texts.label(key))
               for i, key in enumerate(("wb_scored", "wb_na", "wb_blank", "wb_invalid_short"))]
     sheet.write_string(0, 0, title, fmt["title"])
-    sheet.write_string(1, 0, label(lang, "wb_rank_rule"), fmt["note"])
+    sheet.write_string(1, 0, texts.label("wb_rank_rule"), fmt["note"])
     for col, text in heads:
         sheet.write_string(HEADER_ROW, col, text, fmt["head_left" if col == cols.name else "head"])
     first, last = lay.summary_rows[0], lay.summary_rows[-1]
@@ -90,7 +90,7 @@ def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, la
 
         total, out = xl_rowcol_to_cell(row, cols.total), xl_rowcol_to_cell(row, cols.out)
         sheet.write_formula(row, cols.name, f'=""&{there(HEADER_ROW)}', fmt["name_out"],
-                            label(lang, "wb_agency", n=n))
+                            texts.label("wb_agency", n=n))
         sheet.write_formula(row, cols.total, _number(there(lay.total)), fmt["total"], f.cached(empty.total))
         sheet.write_formula(row, cols.out, f"=IF({there(lay.knocked)}>0,1,0)", fmt["out"],
                             int(empty.disqualified))
@@ -104,16 +104,16 @@ def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, la
             sheet.write_formula(row, cols.scored + i, f"={there(source_row)}", fmt["count"], value)
     sheet.conditional_format(first, cols.out, last, cols.out, {
         "type": "cell", "criteria": ">", "value": 0, "format": fmt["alert"]})
-    names = [label(lang, "wb_agency", n=n) for n in range(1, len(lay.agencies) + 1)]
+    names = [texts.label("wb_agency", n=n) for n in range(1, len(lay.agencies) + 1)]
     sheet.set_column(cols.name, cols.name, width_for(names, 14, 20))
-    sheet.set_column(cols.total, cols.rank, width_for([label(lang, "wb_disqualified")], 9, 14))
+    sheet.set_column(cols.total, cols.rank, width_for([texts.label("wb_disqualified")], 9, 14))
     sheet.set_column(cols.first_section, cols.last, _NARROW)
     fit_row(sheet, HEADER_ROW, max((text for _, text in heads[1:]), key=text_width), _NARROW)
     for row in lay.summary_rows:
         sheet.set_row(row, 20)
     sheet.freeze_panes(HEADER_ROW + 1, 1)
     sheet.protect("", {"format_columns": True, "format_rows": True})
-    setup_page(sheet, criteria, lang, landscape=True, repeat_to=HEADER_ROW)
+    setup_page(sheet, criteria, texts, landscape=True, repeat_to=HEADER_ROW)
 
 
 def _number(cell: str) -> str:
