@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 __all__ = ["UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue",
-           "Release", "Scale", "Section", "Source", "Text"]
+           "Release", "Scale", "Section", "Source", "Text", "numbered_sections"]
 
 UNSCORED_KEYS = ("weight", "knockout", "levels")
 """Criterion keys that a self-check section's criteria never have: nothing in it is scored."""
@@ -256,3 +256,11 @@ class Criteria:
         if not self.self_check_sections:
             return self
         return replace(self, sections=self.scored_sections)
+
+
+def numbered_sections(sections: tuple[Section, ...]) -> list[tuple[str, Section, list[tuple[str, Criterion]]]]:
+    """(number, section, [(number, criterion)]) in display order, numbered 1, 1.1, 1.2, ...
+
+    The one place numbers are given: every page, the workbook and the scorer show these."""
+    return [(str(si), s, [(f"{si}.{ci}", k) for ci, k in enumerate(s.criteria, 1)])
+            for si, s in enumerate(sections, 1)]

@@ -37,6 +37,7 @@ from generator.problems import InputError  # noqa: E402
 from generator.render.base import Context, edition_stamp  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
 from generator.render.pages import skip_label, skip_target  # noqa: E402
+from generator.root import PROJECT  # noqa: E402
 from generator.site.build import PDF_ENV, generate  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
 from generator.site.nav import language_root, page_alternates, site_nav  # noqa: E402
@@ -204,7 +205,7 @@ def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> 
     return context
 
 
-SEARCH_WORDS = ROOT / "hooks" / "search-words.zh.txt"
+SEARCH_WORDS = PROJECT / "hooks" / "search-words.zh.txt"
 """jieba user dictionary: the kit's own words (代运营, 子账号…) that jieba would split."""
 
 NAV_SIBLINGS_MAX = 12

@@ -7,7 +7,6 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from pathlib import Path as FsPath
 from types import MappingProxyType
 from typing import Any
 
@@ -17,11 +16,12 @@ from generator.checks.paths import shown_path
 from generator.checks.text_keys import LANGUAGE_PATTERN, YAML11_WORDS, comma_key
 from generator.parse.source import Parsed, Path
 from generator.problems import Problem
+from generator.root import PACKAGE
 from generator.words.messages import Msg
 
 __all__ = ["SCHEMA_PATH", "schema", "schema_problems"]
 
-SCHEMA_PATH = FsPath(__file__).parent.parent / "schema" / "criteria.schema.json"
+SCHEMA_PATH = PACKAGE / "schema" / "criteria.schema.json"
 
 
 @cache

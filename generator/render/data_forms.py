@@ -7,11 +7,11 @@ interface labels. One language-neutral template per page, in ``generator/templat
 
 from __future__ import annotations
 
-from generator.model import Criteria, Criterion, Section
+from generator.model import Criteria, Criterion, Section, numbered_sections
 from generator.render.base import Context, Files, banner, page_style, running_title
 from generator.render.templates import render
 
-__all__ = ["after_signing_groups", "numbered_sections", "render_data_form"]
+__all__ = ["after_signing_groups", "render_data_form"]
 
 
 def render_data_form(ctx: Context, form: str) -> Files:
@@ -22,12 +22,6 @@ def render_data_form(ctx: Context, form: str) -> Files:
                   running=running_title(ctx), scored=numbered_sections(criteria.scored_sections),
                   own=numbered_sections(criteria.self_check_sections), after=after_signing_groups(criteria))
     return {f"{form}.md": banner(ctx) + "\n" + html}
-
-
-def numbered_sections(sections: tuple[Section, ...]) -> list[tuple[str, Section, list[tuple[str, Criterion]]]]:
-    """(number, section, [(number, criterion)]) in display order, numbered 1, 1.1, 1.2, ..."""
-    return [(str(si), s, [(f"{si}.{ci}", k) for ci, k in enumerate(s.criteria, 1)])
-            for si, s in enumerate(sections, 1)]
 
 
 def after_signing_groups(criteria: Criteria) -> list[tuple[Section, list[Criterion]]]:

@@ -11,7 +11,7 @@ escaped for CSS. The worksheet also carries the data of the in-browser scorer
 
 from __future__ import annotations
 
-from generator.model import Criteria, Criterion
+from generator.model import Criteria, Criterion, numbered_sections
 from generator.render.agencies import PRINTED
 from generator.render.base import Context, Files, banner, page_style, running_title
 from generator.render.scoring_data import scoring_element
@@ -35,7 +35,8 @@ def render_form(ctx: Context, form: str) -> Files:
     html = render("forms", f"{form}.html.j2", form=form, page_style=page_style(ctx, form),
                   c=criteria, lang=ctx.lang, t=ctx.label, num=number, agencies=AGENCIES,
                   running=running_title(ctx), quick=quick_questions(criteria),
-                  formula=sheet_formula(criteria, ctx.texts), scoring_data=scoring_element(ctx))
+                  formula=sheet_formula(criteria, ctx.texts), scoring_data=scoring_element(ctx),
+                  numbered=numbered_sections(criteria.sections))
     return {f"{form}.md": banner(ctx) + "\n" + html}
 
 
@@ -53,12 +54,11 @@ def quick_questions(criteria: Criteria) -> list[tuple[str, Criterion]]:
     (each section's first, then its second, ...), sections that a knock-out
     already covers coming one round later, so that the call touches every area.
     """
-    numbered = [(f"{si}.{ci}", si, k) for si, s in enumerate(criteria.scored_sections, 1)
-                for ci, k in enumerate(s.criteria, 1)]
+    numbered = [(kn, sn, k) for sn, _, ks in numbered_sections(criteria.scored_sections) for kn, k in ks]
     top = max(k.weight for _, _, k in numbered)
     candidates = [(n, si, k) for n, si, k in numbered if k.knockout or k.weight == top]
     covered = {si for _, si, k in candidates if k.knockout}
-    rank_in_section: dict[tuple[bool, int], int] = {}
+    rank_in_section: dict[tuple[bool, str], int] = {}
     priority = []
     for order, (n, si, k) in enumerate(candidates):
         group = (not k.knockout, si)

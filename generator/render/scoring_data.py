@@ -22,6 +22,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from generator.model import numbered_sections
 from generator.render.agencies import COUNTS
 from generator.render.base import Context
 
@@ -74,11 +75,10 @@ def scoring_data(ctx: Context) -> dict[str, Any]:
         "scale": {"min": criteria.scale.min_score, "max": criteria.scale.max_score,
                   "levels": [{"score": lv.score, "label": lv.label(lang)} for lv in criteria.scale.levels]},
         "sections": [
-            {"id": s.id, "number": str(si), "title": s.title(lang), "criteria": [
-                {"id": k.id, "number": f"{si}.{ci}", "title": k.title(lang), "weight": k.weight,
-                 "knockout": k.knockout}
-                for ci, k in enumerate(s.criteria, 1)]}
-            for si, s in enumerate(criteria.sections, 1)],
+            {"id": s.id, "number": sn, "title": s.title(lang), "criteria": [
+                {"id": k.id, "number": kn, "title": k.title(lang), "weight": k.weight, "knockout": k.knockout}
+                for kn, k in ks]}
+            for sn, s, ks in numbered_sections(criteria.sections)],
         "strings": {key: label(name, **keep, **COUNTS) for key, name in STRINGS.items()},
         # The worksheet's scorer links the phone interview page (generator/render/interview.py).
         "interview": {"text": label("iv_from_worksheet"), "link": label("interview"),

@@ -8,7 +8,7 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore[import-untyped]
 
-from generator.model import Criteria
+from generator.model import Criteria, numbered_sections
 from generator.render.workbook import formulas as f
 from generator.render.workbook.layout import HEADER_ROW, Layout
 from generator.render.workbook.style import Formats, fit_row, setup_page, width_for
@@ -73,14 +73,15 @@ def _write_sections(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, 
         "error_title": texts.label("wb_error_title")[:32],
         "error_message": texts.label("wb_error", choices=", ".join(choices))[:255],
     }
-    for number, (section, rows) in enumerate(zip(criteria.sections, lay.sections, strict=True), 1):
-        sheet.write_string(rows.header, 0, str(number), fmt["section"])
+    numbered = numbered_sections(criteria.sections)
+    for i, ((number, section, ks), rows) in enumerate(zip(numbered, lay.sections, strict=True)):
+        sheet.write_string(rows.header, 0, number, fmt["section"])
         sheet.write_string(rows.header, 1, section.title(texts.lang), fmt["section"])
         for col in range(2, last + 1):
             sheet.write_blank(rows.header, col, None, fmt["section"])
-        for index, criterion in enumerate(section.criteria, 1):
+        for criterion_number, criterion in ks:
             row = lay.criteria[criterion.id]
-            sheet.write_string(row, 0, f"{number}.{index}", fmt["no"])
+            sheet.write_string(row, 0, criterion_number, fmt["no"])
             sheet.write_string(row, 1, criterion.title(texts.lang), fmt["text"])
             sheet.write_number(row, 2, criterion.weight, fmt["weight"])
             if criterion.knockout:
@@ -99,7 +100,7 @@ def _write_sections(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, 
         sheet.write_blank(rows.subtotal, 2, None, fmt["section"])
         sheet.write_blank(rows.subtotal, 3, None, fmt["section"])
         weights = _column(2, rows.first, rows.last, absolute=True)
-        value = f.cached(empty.sections[number - 1].value)
+        value = f.cached(empty.sections[i].value)
         for col in range(first, last + 1):
             formula = f.average(weights, _column(col, rows.first, rows.last), scores)
             sheet.write_formula(rows.subtotal, col, formula, fmt["subtotal"], value)
