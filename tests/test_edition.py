@@ -16,6 +16,8 @@ from conftest import MINIMAL, ROOT
 from generator.cli import main
 from generator.load import load_criteria
 
+pytestmark = pytest.mark.site
+
 EXAMPLE = ROOT / "examples" / "cross-border" / "criteria.yaml"
 
 

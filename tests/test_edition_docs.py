@@ -122,6 +122,7 @@ def test_an_edition_in_its_own_repository_stamps_both_commits(tmp_path: Path) ->
     assert read_commit(edition, {}) == stamped  # the same checkout, the same stamp
 
 
+@pytest.mark.site
 def test_stamp_reaches_the_footer_and_changelog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.cli import main
 

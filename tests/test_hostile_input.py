@@ -167,6 +167,7 @@ def previous(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str],
     return base, args, tree_digest(base / "site")
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("name", SITE_SUBSET)
 def test_failed_site_build_keeps_the_previous_site(name: str, previous: tuple[Path, list[str], str],
                                                    capsys: pytest.CaptureFixture[str]) -> None:
@@ -228,6 +229,7 @@ HEAVY = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "make", "fragment", "line"), HEAVY, ids=[h[0] for h in HEAVY])
 def test_heavy_file_fails_in_bounded_time_and_memory(name: str, make: Callable[[], str], fragment: str, line: int,
                                                      tmp_path: Path, previous: tuple[Path, list[str], str]) -> None:
@@ -292,6 +294,7 @@ def test_short_aliases_are_still_fine(tmp_path: Path) -> None:
     assert len(criteria.criteria[0].questions) == 20
 
 
+@pytest.mark.slow
 def test_five_thousand_criteria_build(tmp_path: Path) -> None:
     path = tmp_path / "many.yaml"
     path.write_text(_many_criteria(5000), encoding="utf-8")

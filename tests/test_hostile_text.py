@@ -31,6 +31,8 @@ from generator.cli import main
 from generator.load import load_criteria
 from generator.render.scoring_data import ELEMENT_ID, scoring_data
 
+pytestmark = pytest.mark.site
+
 A4_TEXT_WIDTH = 703
 """CSS pixels across A4 paper inside print.css's 12 mm side margins (186 mm at 96 px per inch)."""
 FORMULA_MARKERS = ("evil", "HYPERLINK", "SUM(1,1)", "cmd|", "+1+1", "-2+3")
@@ -176,6 +178,7 @@ def test_no_spreadsheet_cell_becomes_a_formula(hostile: dict[str, Path]) -> None
         assert any(c.startswith("'=HYPERLINK") for c in cells) and any(c.startswith("'@SUM") for c in cells)
 
 
+@pytest.mark.browser
 def test_libreoffice_shows_formula_texts_as_text(hostile: dict[str, Path], tmp_path: Path) -> None:
     from test_workbook import recalculate
 

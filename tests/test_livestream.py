@@ -22,6 +22,8 @@ from conftest import ROOT
 from generator.load import load_criteria
 from generator.scoring import display, score
 
+pytestmark = pytest.mark.site
+
 LIVESTREAM = ROOT / "examples" / "livestream" / "criteria.yaml"
 DATA: dict[str, Any] = YAML(typ="safe").load(LIVESTREAM.read_text(encoding="utf-8"))
 PAGES = ["", "how-to-use", "scoring", "downloads", "questionnaire", "checklist", "worksheet",

@@ -37,6 +37,8 @@ from generator.render.pdf import html_to_pdf
 from generator.site.nav import language_root
 from generator.site.outputs import render_all
 
+pytestmark = pytest.mark.site
+
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 CASES = [(lang, form) for lang in CRITERIA.meta.languages for form in ALL_FORMS]
 MAX_BYTES = 1_500_000

@@ -27,6 +27,8 @@ from generator.cli import main
 from generator.load import load_criteria
 from generator.site.sitemap import gzipped, stable_sitemap
 
+pytestmark = pytest.mark.site
+
 CONFIG = str(ROOT / "mkdocs.yml")
 
 

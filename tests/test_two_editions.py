@@ -22,6 +22,8 @@ from generator.load import load_edition
 from generator.site.nav import page_alternates, site_nav
 from generator.site.outputs import render_edition_files
 
+pytestmark = pytest.mark.slow
+
 LIVESTREAM = ROOT / "examples" / "livestream" / "criteria.yaml"
 RENDER = """
 import hashlib, json, sys

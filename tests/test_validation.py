@@ -93,6 +93,7 @@ def test_cli_reports_without_traceback(tmp_path: Path, capsys: pytest.CaptureFix
     assert "2 problem(s) found" in err and "sections[skill]: unknown key 'titel'; did you mean 'title'?" in err, err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("raw", "fragment"), [
     (b"a: [1, 2\n", "a [ opened at line 1 is never closed"),
     (b"format: 1\nmeta: \xff\xfe\n", "not valid UTF-8"),

@@ -167,6 +167,7 @@ def recalculate(folder: Path, sources: list[Path]) -> Path:
     return out
 
 
+@pytest.mark.browser
 def test_recalculated_workbooks_match_the_scoring_module(books: dict[str, bytes], tmp_path: Path) -> None:
     rng = random.Random(20240601)
     cases: list[tuple[Path, str, list[Answers], list[str | None]]] = []
@@ -252,6 +253,7 @@ def test_every_sheet_shows_title_and_version(books: dict[str, bytes]) -> None:
             assert sheet.print_title_rows
 
 
+@pytest.mark.browser
 def test_self_check_section_changes_no_total_in_the_recalculated_workbook(tmp_path: Path) -> None:
     from self_check_cases import variants
 
