@@ -202,6 +202,7 @@ def test_every_schema_field_has_a_case() -> None:
     assert sorted(CASES) == schema_fields()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("field", schema_fields())
 def test_a_change_to_each_schema_field_is_reported(field: str, tmp_path: Path) -> None:
     assert field in CASES, f"the schema has a field {field} that tests/test_diff_fields.py does not change"

@@ -143,6 +143,7 @@ def test_hostile_file_gets_a_located_error(name: str, fragment: str, line: int,
     assert err.rstrip().endswith("nothing was written.")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(LEGAL))
 def test_legal_file_builds(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = HOSTILE / name
@@ -274,6 +275,7 @@ REPEATED = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "make", "fragment", "line"), REPEATED, ids=[r[0] for r in REPEATED])
 def test_repeated_text_is_refused_quickly(name: str, make: Callable[[], str], fragment: str, line: int,
                                           tmp_path: Path) -> None:
