@@ -14,14 +14,14 @@ from generator.render.templates import render
 __all__ = ["after_signing_groups", "render_data_form"]
 
 
-def render_data_form(ctx: Context, form: str) -> Files:
-    """The page of ``form`` (one of DATA_FORMS), as ``{path relative to the language's docs: Markdown}``."""
+def render_data_form(ctx: Context, name: str) -> Files:
+    """The page of form ``name`` (one of DATA_FORMS), as ``{path relative to the language's docs: Markdown}``."""
     criteria = ctx.criteria
-    html = render("forms", f"{form}.html.j2", form=form, text=ctx.texts.page_text(form),
-                  page_style=page_style(ctx, form), c=criteria, lang=ctx.lang, t=ctx.label,
+    html = render("forms", f"{name}.html.j2", form=name, text=ctx.texts.page_text(name),
+                  page_style=page_style(ctx, name), c=criteria, lang=ctx.lang, t=ctx.label,
                   running=running_title(ctx), scored=numbered_sections(criteria.scored_sections),
                   own=numbered_sections(criteria.self_check_sections), after=after_signing_groups(criteria))
-    return {f"{form}.md": banner(ctx) + "\n" + html}
+    return {f"{name}.md": banner(ctx) + "\n" + html}
 
 
 def after_signing_groups(criteria: Criteria) -> list[tuple[Section, list[Criterion]]]:
