@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from generator.checks.schema_check import site_url_problem  # noqa: E402
 from generator.edition import Edition  # noqa: E402
 from generator.load import load_edition  # noqa: E402
 from generator.model import Criteria  # noqa: E402
@@ -38,7 +39,7 @@ from generator.render.base import Context, edition_stamp  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
 from generator.render.pages import skip_label, skip_target  # noqa: E402
 from generator.root import PROJECT  # noqa: E402
-from generator.site.build import PDF_ENV, generate  # noqa: E402
+from generator.site.build import PDF_ENV, SITE_URL_ENV, generate  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
 from generator.site.nav import language_root, page_alternates, site_nav  # noqa: E402
 from generator.site.outputs import source_name  # noqa: E402
@@ -99,6 +100,8 @@ def _language(config: MkDocsConfig, docs: Path, criteria: Criteria) -> str:
 @event_priority(100)  # before Material's search plugin reads theme.language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     source, docs = _paths(config)
+    if config.site_url and (bad := site_url_problem(config.site_url, f"{SITE_URL_ENV}: ")) is not None:
+        raise Abort(bad.text(editor_language(None, source)))  # Material writes it unescaped into every page
     try:
         nested = Path(config.docs_dir).resolve().parent == docs
         commit = read_commit(Path(source).parent)

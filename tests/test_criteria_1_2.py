@@ -68,6 +68,7 @@ def test_every_check_after_signing_has_a_day_and_each_milestone_day_has_checks()
     assert [day for day, _ in day_groups(CRITERIA)] == [7, 30, 60, 90]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("key", "value", "hint"), [
     ("sitting", ["phone", "visit"], "sitting"),
     ("check_day", [7, 30, 60], "check_day"),

@@ -17,8 +17,8 @@ import pytest
 from conftest import ROOT
 
 STAGES = (
-    ("words/model/parse", ("generator.root", "generator.words", "generator.model", "generator.problems",
-                           "generator.scoring", "generator.edition", "generator.parse")),
+    ("words/model/parse", ("generator.root", "generator.reading", "generator.words", "generator.model",
+                           "generator.problems", "generator.scoring", "generator.edition", "generator.parse")),
     ("checks", ("generator.checks", "generator.load")),
     ("render", ("generator.render", "generator.diff")),
     ("site", ("generator.site",)),
