@@ -45,6 +45,7 @@ from generator.site.nav import language_root, page_alternates, site_nav  # noqa:
 from generator.site.outputs import source_name  # noqa: E402
 from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
+from generator.site.search_loading import patch_bundle  # noqa: E402
 from generator.site.search_worker import patch_search_worker  # noqa: E402
 from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
 from generator.site.version import read_commit  # noqa: E402
@@ -234,13 +235,16 @@ def _compact_search_index(site_dir: Path) -> None:
 
 
 def _patch_search_worker(site_dir: Path) -> None:
-    """Fix Material's search of Chinese queries (see generator.site.search_worker)."""
-    for path in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
-        script, missing = patch_search_worker(path.read_text(encoding="utf-8"))
-        path.write_text(script, encoding="utf-8", newline="")
-        for patch in missing:
-            logging.getLogger("mkdocs.hooks.kit").info("search worker %s: not fixed (code not found): %s",
-                                                       path.name, patch.name)
+    """Fix Material's search of Chinese queries (see generator.site.search_worker) and load its
+    index only when search opens (generator.site.search_loading)."""
+    scripts = site_dir / "assets" / "javascripts"
+    for pattern, patch_script in (("workers/search.*.min.js", patch_search_worker), ("bundle.*.min.js", patch_bundle)):
+        for path in sorted(scripts.glob(pattern)):
+            script, missing = patch_script(path.read_text(encoding="utf-8"))
+            path.write_text(script, encoding="utf-8", newline="")
+            for patch in missing:
+                logging.getLogger("mkdocs.hooks.kit").info("%s: not patched (code not found): %s",
+                                                           path.name, patch.name)
 
 
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
