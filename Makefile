@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site check test lint bench clean
+.PHONY: serve site check test test-fast lint bench clean
 
 $(VENV)/.runtime: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ test: $(VENV)/.dev  ## set up everything, then lint and run the test suite
 	scripts/install-system-packages
 	$(MAKE) lint
 	$(PY) -m pytest
+
+test-fast: $(VENV)/.dev  ## the fast tier while editing: unit tests only, no site build, browser or LibreOffice
+	$(PY) -m pytest -q -m "not slow and not site and not browser"
 
 bench/node_modules/.installed: bench/package.json  # optional Lighthouse; the benchmark skips it if npm fails
 	-npm install --prefix bench --no-audit --no-fund --no-package-lock --silent && touch $@

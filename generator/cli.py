@@ -11,37 +11,29 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.checks.problems import InputError, Msg
 from generator.checks.rewordings import one_language_rewordings
-from generator.checks.schema_check import site_url_problem
-from generator.diff import compare
-from generator.diff_html import to_html
-from generator.diff_report import to_json, to_markdown
-from generator.edition_language import editor_language
+from generator.checks.starter_args import starter_problem
+from generator.diff.compare import compare
+from generator.diff.html import to_html
+from generator.diff.report import to_json, to_markdown
+from generator.edition import Edition
 from generator.fill import fill_file
-from generator.messages import message
+from generator.load import load_criteria, load_edition
 from generator.model import Criteria
-from generator.parse.load import load_criteria
 from generator.parse.source import parse_yaml
-from generator.site.guard import MARKER, OutputFolderError, check_output_folder, mark
-from generator.site.outputs import render_all, source_name
+from generator.problems import InputError
+from generator.site.build import PDF_ENV, SITE_URL_ENV, generate, site_url_env_problem
+from generator.site.guard import OutputFolderError, check_output_folder, mark
 from generator.site.publish import recover, staging_folder, swap
-from generator.site.version import COMMIT_ENV, EDITION_COMMIT_ENV, CommitLike, read_commit
-from generator.site.writer import write_tree
-from generator.starter import gap_warnings, starter_file, starter_problem
+from generator.site.version import COMMIT_ENV, EDITION_COMMIT_ENV, read_commit
+from generator.words.edition_language import editor_language
+from generator.words.messages import message
+from generator.words.starter import gap_warnings, starter_file
 
-__all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "KEEP", "PDF_ENV", "SITE_URL_ENV", "generate", "main",
-           "site_url_env_problem"]
+__all__ = ["DEFAULT_CRITERIA", "DEFAULT_DOCS", "main"]
 
 DEFAULT_CRITERIA = "data/criteria.yaml"
 DEFAULT_DOCS = "docs"
-KEEP = frozenset({"README.md", MARKER})
-"""Hand-written files at the top of the docs folder that generation leaves alone."""
-PDF_ENV = "KIT_PDF"
-"""Environment variable that makes the MkDocs hook generate the forms' PDFs too ("1"); ``site``
-sets it, ``mkdocs serve`` (``make serve``) runs without it, to refresh quickly."""
-
-
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``python -m generator``."""
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
@@ -97,19 +89,6 @@ def _lang_option(command: argparse.ArgumentParser) -> None:
                               "file's first language; English for languages without messages)")
 
 
-def generate(criteria_path: str, docs: str, commit: CommitLike | None = None,
-             pdf: bool = False) -> tuple[Criteria, int]:
-    """Validate ``criteria_path`` and write its pages under ``docs``; return the model and files changed.
-
-    ``commit`` (from ``generator.site.version.read_commit``) is stamped on the outputs that show it;
-    ``pdf`` adds the PDF downloads of the forms."""
-    criteria = load_criteria(criteria_path)
-    check_output_folder(Path(docs), Path(criteria_path), "--docs")
-    changed = write_tree(Path(docs), render_all(criteria, source_name(criteria_path), commit, pdf), keep=KEEP)
-    mark(Path(docs))
-    return criteria, changed
-
-
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
@@ -129,13 +108,14 @@ def main(argv: list[str] | None = None) -> int:
             print(message(lang, "fill_done", file=args.criteria, count=count, lang=args.lang, source=source))
             return 0
         if args.command == "check":
-            criteria = load_criteria(args.criteria)
-            _warn_label_gaps(args.criteria, criteria, lang)
+            edition = load_edition(args.criteria)
+            criteria = edition.criteria
+            _warn_label_gaps(args.criteria, edition, lang)
             print(message(lang, "check_ok", file=args.criteria, sections=len(criteria.sections),
                           criteria=len(criteria.criteria), languages=", ".join(criteria.meta.languages)))
         elif args.command == "build":
-            criteria, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent), args.pdf)
-            _warn_label_gaps(args.criteria, criteria, lang)
+            edition, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent), args.pdf)
+            _warn_label_gaps(args.criteria, edition, lang)
             print(f"{args.docs}: {changed} files changed")
         else:
             return _site(args.criteria, args.docs, args.site, args.config, args.pdf, lang)
@@ -173,9 +153,9 @@ def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True, la
     recover(target)  # what an interrupted build left (see generator.site.publish)
     commit = read_commit(Path(criteria).parent)
     # Validate here, to report input problems before MkDocs starts; the hook generates the pages.
-    model = load_criteria(criteria)
-    _warn_label_gaps(criteria, model, editor_language(None, criteria))
-    _warn_no_site_url(criteria, model, config)
+    edition = load_edition(criteria)
+    _warn_label_gaps(criteria, edition, editor_language(None, criteria))
+    _warn_no_site_url(criteria, edition.criteria, config)
     address = site_url_env_problem()
     if address is not None:
         print(address.text(lang), file=sys.stderr)
@@ -217,11 +197,12 @@ def _diff(old: str, new: str, form: str, lang: str | None) -> int:
     return 0
 
 
-def _warn_label_gaps(path: str, criteria: Criteria, lang: str | None = None) -> None:
+def _warn_label_gaps(path: str, edition: Edition, lang: str | None = None) -> None:
     """Tell the editor every interface label, page text and criteria text a language lacks, and what shows
     instead (in ``lang``, the editor's language)."""
+    criteria = edition.criteria
     for shown in criteria.meta.languages:
-        for line in gap_warnings(shown):
+        for line in gap_warnings(edition.texts[shown]):
             print(f"{path}: warning: {line}", file=sys.stderr)
     for reworded, where, others in one_language_rewordings(criteria):
         print(f"{path}: warning: " + message(lang, "reworded_one_language", lang=reworded, where=where,
@@ -237,18 +218,7 @@ def _warn_label_gaps(path: str, criteria: Criteria, lang: str | None = None) -> 
             print(f"{path}: warning: {line}", file=sys.stderr)
 
 
-SITE_URL_ENV = "KIT_SITE_URL"
-"""Environment variable that mkdocs.yml reads site_url from (overrides meta.site_url)."""
 _CONFIG_SITE_URL = re.compile(r"^site_url:[ \t]*(?!!ENV)[^\s#]", re.M)
-
-
-def site_url_env_problem() -> Msg | None:
-    """What is wrong with the public address in KIT_SITE_URL, if set (MkDocs adds a missing final
-    slash; Material puts the address in every page's canonical link, unescaped)."""
-    address = os.environ.get(SITE_URL_ENV)
-    if not address:
-        return None
-    return site_url_problem(address if address.endswith("/") else address + "/", f"{SITE_URL_ENV}: ")
 
 
 def _warn_no_site_url(path: str, criteria: Criteria, config: str) -> None:

@@ -1,7 +1,7 @@
 """``python -m generator fill``: write the criteria texts a language lacks into the criteria file.
 
 Each text the new language lacks gets a line copied from another language (converted between
-Simplified and Traditional Chinese when the two differ in script, see ``generator.chinese_script``),
+Simplified and Traditional Chinese when the two differ in script, see ``generator.words.chinese_script``),
 placed just above that language's line, so the file keeps its comments, order and layout::
 
     title:                         title:
@@ -18,10 +18,10 @@ import json
 import os
 from pathlib import Path
 
-from generator.checks.problems import InputError
 from generator.checks.rules import text_paths
-from generator.chinese_script import convert
 from generator.parse.source import Parsed, parse_yaml
+from generator.problems import InputError
+from generator.words.chinese_script import convert
 
 __all__ = ["fill_file", "filled_text"]
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-__all__ = ["CHECK_DAYS", "DEFAULT_VERDICT", "SITTINGS", "UNSCORED_KEYS", "Borrowed", "Branding", "Criteria",
-           "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue", "Release", "Scale", "Section", "Source",
-           "Text", "VerdictRules"]
+__all__ = ["CHECK_DAYS", "DEFAULT_VERDICT", "REQUIRED_FORM", "SITTINGS", "UNSCORED_KEYS", "Borrowed", "Branding",
+           "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue", "Release", "Scale", "Section",
+           "Source", "Text", "VerdictRules", "numbered_sections"]
+
+REQUIRED_FORM = "worksheet"
+"""The form an edition cannot leave out (``meta.forms``): the interview and the comparison report lead to it."""
 
 _T = TypeVar("_T")
 
@@ -353,3 +356,11 @@ class Criteria:
         if not self.self_check_sections:
             return self
         return replace(self, sections=self.scored_sections)
+
+
+def numbered_sections(sections: tuple[Section, ...]) -> list[tuple[str, Section, list[tuple[str, Criterion]]]]:
+    """(number, section, [(number, criterion)]) in display order, numbered 1, 1.1, 1.2, ...
+
+    The one place numbers are given: every page, the workbook and the scorer show these."""
+    return [(str(si), s, [(f"{si}.{ci}", k) for ci, k in enumerate(s.criteria, 1)])
+            for si, s in enumerate(sections, 1)]

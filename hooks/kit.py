@@ -27,29 +27,34 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
+"""The kit's checkout, put on the path so that MkDocs, which loads this file alone, finds the generator."""
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from generator.checks.edition_rules import logo_file  # noqa: E402
-from generator.checks.problems import InputError  # noqa: E402
 from generator.checks.schema_check import site_url_problem  # noqa: E402
-from generator.cli import PDF_ENV, SITE_URL_ENV, generate  # noqa: E402
-from generator.edition_language import editor_language  # noqa: E402
-from generator.labels import label  # noqa: E402
-from generator.messages import message  # noqa: E402
+from generator.edition import Edition  # noqa: E402
+from generator.load import load_edition  # noqa: E402
 from generator.model import Criteria  # noqa: E402
-from generator.parse.load import load_criteria, use_edition  # noqa: E402
+from generator.problems import InputError  # noqa: E402
+from generator.render.base import Context, edition_stamp  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
-from generator.render.form_names import skip_label, skip_target  # noqa: E402
+from generator.render.pages import skip_label, skip_target  # noqa: E402
+from generator.root import PROJECT  # noqa: E402
+from generator.site.build import PDF_ENV, SITE_URL_ENV, generate  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
-from generator.site.nav import language_root, language_tag, page_alternates, site_nav  # noqa: E402
+from generator.site.nav import language_root, page_alternates, site_nav  # noqa: E402
+from generator.site.outputs import source_name  # noqa: E402
 from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
 from generator.site.search_loading import patch_bundle  # noqa: E402
 from generator.site.search_worker import patch_search_worker  # noqa: E402
 from generator.site.serve_problem import problem_banner, with_banner  # noqa: E402
 from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
-from generator.site.version import edition_stamp, read_commit  # noqa: E402
+from generator.site.version import read_commit  # noqa: E402
+from generator.words.edition_language import editor_language  # noqa: E402
+from generator.words.language_tags import language_tag  # noqa: E402
+from generator.words.messages import message  # noqa: E402
 
 PLACEHOLDER_URL = "http://127.0.0.1:8000/"
 """site_url for MkDocs and Material when the edition has no public address (never published)."""
@@ -71,8 +76,11 @@ def _language(config: MkDocsConfig, docs: Path, criteria: Criteria) -> str:
 
 _SERVING: list[bool] = [False]
 """Whether this process is ``mkdocs serve`` (set by on_startup)."""
-_GOOD: dict[str, Criteria] = {}
-"""The last criteria model that loaded without problems, by file: ``mkdocs serve`` keeps showing it."""
+_GOOD: dict[str, Edition] = {}
+"""The last edition that loaded without problems, by file: ``mkdocs serve`` keeps showing it."""
+_LOADED: dict[str, tuple[bytes, Edition]] = {}
+"""The criteria file last loaded, by path, with its bytes and edition: a build asks for it on every
+page, and the edition is immutable. (A cache of the shell's, never read by the generator.)"""
 _BANNER: dict[str, str] = {}
 """The problem banner of a file that is broken now, by file (see generator.site.serve_problem)."""
 
@@ -81,10 +89,43 @@ def on_startup(command: str, dirty: bool) -> None:
     _SERVING[0] = command == "serve"
 
 
-def _model(source: str, load: Callable[[], Criteria]) -> Criteria:
-    """``load()``; while serving, a file with problems gives the last good model and a banner instead."""
+def _edition(source: str) -> Edition:
+    """The edition of the criteria file ``source``, parsed again only when its bytes or its logo changed."""
     try:
-        criteria = load()
+        raw = Path(source).read_bytes()
+    except OSError:
+        return load_edition(source)  # reports the file as unreadable
+    last = _LOADED.get(source)
+    if last is None or last[0] != raw or not _same_logo(last[1].criteria, source):
+        _LOADED.clear()
+        _LOADED[source] = last = (raw, load_edition(source))
+    return last[1]
+
+
+def _remember(source: str, edition: Edition) -> Edition:
+    """Keep ``edition``, just loaded from ``source`` by the build, for the page hooks."""
+    try:
+        _LOADED.clear()
+        _LOADED[source] = (Path(source).read_bytes(), edition)
+    except OSError:
+        pass
+    return edition
+
+
+def _same_logo(criteria: Criteria, name: str) -> bool:
+    """Whether the logo file still holds what ``criteria`` read (``make serve`` picks up a new logo)."""
+    branding = criteria.meta.branding
+    if branding is None or branding.logo is None:
+        return True
+    path = logo_file(name, branding.logo.name)
+    return path.is_file() and path.read_bytes() == branding.logo.data
+
+
+def _model(source: str, load: Callable[[], Edition] | None = None) -> Edition:
+    """``load()`` (by default the edition of ``source``); while serving, a file with problems gives the
+    last good edition and a banner instead."""
+    try:
+        edition = load() if load is not None else _edition(source)
     except InputError as error:
         lang = editor_language(None, source)  # in the edition's first language, as `check` says it
         if not (_SERVING[0] and source in _GOOD):
@@ -95,11 +136,10 @@ def _model(source: str, load: Callable[[], Criteria]) -> Criteria:
             print(f"{error.text(lang)}\n{message(lang, 'problems_found_serve', count=len(error.problems))}",
                   file=sys.stderr)
         _BANNER[source] = banner
-        use_edition(_GOOD[source])
         return _GOOD[source]
-    _GOOD[source] = criteria
+    _GOOD[source] = edition
     _BANNER.pop(source, None)
-    return criteria
+    return edition
 
 
 @event_priority(100)  # before Material's search plugin reads theme.language
@@ -111,19 +151,20 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         nested = Path(config.docs_dir).resolve().parent == docs
         commit = read_commit(Path(source).parent)
         pdf = os.environ.get(PDF_ENV) == "1"  # set by `python -m generator site`, not by `mkdocs serve`
-        criteria = _model(source, (lambda: load_criteria(source)) if nested
-                          else lambda: generate(source, str(docs), commit, pdf)[0])
+        edition = _model(source, None if nested else lambda: _remember(source, generate(source, str(docs), commit,
+                                                                                          pdf)[0]))
     except OutputFolderError as error:
         raise Abort(str(error)) from None
+    criteria = edition.criteria
     lang = _language(config, docs, criteria)
     config.docs_dir = str(docs / lang)
     config.site_name = escape(criteria.meta.title(lang))  # Material prints it as HTML; Markup is not escaped twice
     config.theme["language"] = _material_language(config, lang)
     _apply_branding(config, criteria)
     _search_words(config)
-    config.nav = site_nav(criteria, lang)
-    config.extra["alternate"] = page_alternates(criteria, lang, "")  # pages without their own (404)
-    stamp = edition_stamp(criteria, lang, commit)
+    config.nav = site_nav(edition, lang)
+    config.extra["alternate"] = page_alternates(edition, lang, "")  # pages without their own (404)
+    stamp = edition_stamp(Context(edition, lang, source_name(source), commit))
     public = config.site_url or criteria.meta.site_url
     # Without a public address there is no canonical link and no sitemap (main.html,
     # on_post_build): both would name a placeholder. Material's scripts still need one.
@@ -168,7 +209,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _compact_search_index(Path(config.site_dir))
     _patch_search_worker(Path(config.site_dir))
     source, docs = _paths(config)
-    criteria = _model(source, lambda: load_criteria(source))
+    criteria = _model(source).criteria
     public = bool(config.extra["kit"]["public"])
     _stable_sitemap(Path(config.site_dir), criteria, public)
     if _language(config, docs, criteria) != criteria.meta.languages[0]:
@@ -185,8 +226,10 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
     """Name Material's search dialog for screen readers (see generator.site.page_fixes); while serving
     a criteria file with problems, show them at the top of the page."""
-    output = name_search_dialog(output, label(config.extra["kit"]["language"], "search_dialog"))
-    banner = _BANNER.get(_paths(config)[0])
+    source = _paths(config)[0]
+    texts = _model(source).texts[config.extra["kit"]["language"]]
+    output = name_search_dialog(output, texts.label("search_dialog"))
+    banner = _BANNER.get(source)
     return output if banner is None else with_banner(output, banner)
 
 
@@ -194,7 +237,7 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     """Rebuild when the criteria file or the edition's logo changes, wherever they are."""
     source, _ = _paths(config)
     server.watch(str(Path(source).resolve()))
-    branding = _model(source, lambda: load_criteria(source)).meta.branding
+    branding = _model(source).criteria.meta.branding
     if branding is not None and branding.logo is not None:
         server.watch(str(logo_file(source, branding.logo.name).resolve()))
     return server
@@ -204,16 +247,17 @@ def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> 
     """Give the language switcher links to this same page in every language, and
     render the page with big menu groups cut down (see NAV_SIBLINGS_MAX)."""
     source, docs = _paths(config)
-    criteria = _model(source, lambda: load_criteria(source))  # the same file is parsed once per change
-    lang = _language(config, docs, criteria)
-    page.meta["alternates"] = page_alternates(criteria, lang, page.url)
+    edition = _model(source)  # the same file is parsed once per change
+    lang = _language(config, docs, edition.criteria)
+    page.meta["alternates"] = page_alternates(edition, lang, page.url)
     target = skip_target(page.file.src_uri)
-    page.meta["kit_skip"] = None if target is None else {"target": target, "text": label(lang, skip_label(target))}
+    text = None if target is None else edition.texts[lang].label(skip_label(target))
+    page.meta["kit_skip"] = None if target is None else {"target": target, "text": text}
     context["nav"] = _pruned_nav(nav, page)
     return context
 
 
-SEARCH_WORDS = ROOT / "hooks" / "search-words.zh.txt"
+SEARCH_WORDS = PROJECT / "hooks" / "search-words.zh.txt"
 """jieba user dictionary: the kit's own words (代运营, 子账号…) that jieba would split."""
 
 NAV_SIBLINGS_MAX = 12

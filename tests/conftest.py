@@ -19,8 +19,24 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobil
 """Playwright context options of the phone the site is tested on (390 x 844 CSS px, touch)."""
 
 
+SITE_FIXTURES = frozenset({"built_site"})
+"""Fixtures that build the whole site: a test using one is in the ``site`` tier."""
+BROWSER_FIXTURES = frozenset({"browser"})
+"""Fixtures that start Chromium: a test using one is in the ``browser`` tier."""
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-goldens", action="store_true", help="rewrite tests/golden/*/expected")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put each test in its tier by the fixtures it uses (markers in pyproject.toml; README, "Tests")."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        if used & SITE_FIXTURES:
+            item.add_marker(pytest.mark.site)
+        if used & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

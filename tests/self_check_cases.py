@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from conftest import ROOT
+from generator.load import parse_criteria
 from generator.model import Criteria
-from generator.parse.load import parse_criteria
 
 SELF_CHECK = ROOT / "tests" / "fixtures" / "self_check.yaml"
 _MARK = "  - id: yourself\n"

@@ -21,6 +21,8 @@ from bench.server import Server
 from bench.targets import evaluate, miss_notes
 from bench.timing import time_pdf
 
+pytestmark = pytest.mark.site
+
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -11,9 +11,13 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
-from generator.parse.load import load_criteria
-from generator.site.nav import language_tag
+from generator.load import load_criteria
+from generator.words.language_tags import language_tag
+
+pytestmark = [pytest.mark.site, pytest.mark.browser]
 
 
 def test_language_switcher_lands_on_same_page(built_site: Path, serve_dir: Any, browser: Any) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from conftest import DEFAULT_CRITERIA
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 
 
 def test_every_criterion_has_one_or_two_must_ask_questions() -> None:

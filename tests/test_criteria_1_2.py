@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 import yaml
+from editions import context
 
 from conftest import DEFAULT_CRITERIA
-from generator.checks.problems import InputError
-from generator.parse.load import load_criteria, parse_criteria
+from generator.load import load_criteria, parse_criteria
+from generator.problems import InputError
 from generator.render.form_pdfs import render_form_pdfs
 from generator.render.sittings import SITTING_FORMS, day_groups, phone_items, sitting_items
 from generator.site.outputs import render_all
@@ -67,6 +68,7 @@ def test_every_check_after_signing_has_a_day_and_each_milestone_day_has_checks()
     assert [day for day, _ in day_groups(CRITERIA)] == [7, 30, 60, 90]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("key", "value", "hint"), [
     ("sitting", ["phone", "visit"], "sitting"),
     ("check_day", [7, 30, 60], "check_day"),
@@ -85,12 +87,11 @@ def test_a_list_of_the_wrong_length_is_a_located_error(key: str, value: list[Any
     assert re.match(r"c\.yaml:\d+:\d+: ", str(problem)), problem
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("lang", ["zh"])
 def test_each_sitting_form_prints_on_at_most_three_a4_pages(lang: str) -> None:
-    files = render_all(CRITERIA, "criteria.yaml")
     forms = ("checklist", *SITTING_FORMS)
-    pages = {f"{form}.md": str(files[f"{lang}/{form}.md"]) for form in forms}
-    counts = {pdf.form: pdf.pages for pdf in render_form_pdfs(CRITERIA, lang, pages, forms=forms)}
+    counts = {pdf.form: pdf.pages for pdf in render_form_pdfs(context(CRITERIA, lang), forms=forms)}
     assert counts == {"checklist": 1, "desk-check": 1, "visit": 2, "contract-review": 2}, counts
     assert max(counts.values()) <= SITTING_PAGES
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DEFAULT_CRITERIA
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.scoring import display, score
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)

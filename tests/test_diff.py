@@ -11,8 +11,8 @@ from ruamel.yaml import YAML
 
 from conftest import MINIMAL, ROOT
 from generator.cli import main
-from generator.diff import KINDS, TextChange, compare
-from generator.parse.load import load_criteria
+from generator.diff.compare import KINDS, TextChange, compare
+from generator.load import load_criteria
 
 SELF_CHECK = ROOT / "tests" / "fixtures" / "self_check.yaml"
 

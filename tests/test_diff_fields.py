@@ -18,9 +18,9 @@ from ruamel.yaml import YAML
 
 from conftest import ROOT
 from generator.checks.schema_check import schema
-from generator.diff import compare
-from generator.diff_report import to_json, to_markdown
-from generator.parse.load import load_criteria
+from generator.diff.compare import compare
+from generator.diff.report import to_json, to_markdown
+from generator.load import load_criteria
 
 SELF_CHECK = ROOT / "tests" / "fixtures" / "self_check.yaml"
 LOGO = ROOT / "examples" / "cross-border" / "logo.svg"
@@ -221,6 +221,7 @@ def test_every_schema_field_has_a_case() -> None:
     assert sorted(CASES) == schema_fields()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("field", schema_fields())
 def test_a_change_to_each_schema_field_is_reported(field: str, tmp_path: Path) -> None:
     assert field in CASES, f"the schema has a field {field} that tests/test_diff_fields.py does not change"

@@ -14,7 +14,9 @@ from ruamel.yaml import YAML
 
 from conftest import MINIMAL, ROOT
 from generator.cli import main
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
+
+pytestmark = pytest.mark.site
 
 EXAMPLE = ROOT / "examples" / "cross-border" / "criteria.yaml"
 

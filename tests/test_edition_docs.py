@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from editions import context
 from ruamel.yaml import YAML
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.checks.schema_check import schema
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
+from generator.render.base import Commit, edition_stamp
 from generator.site.outputs import render_all
-from generator.site.version import Commit, edition_stamp, read_commit
+from generator.site.version import read_commit
 
 SHARED_SHAPES = {"text", "texts"}
 
@@ -77,9 +79,9 @@ def test_schema_reference_page_is_built(built_site: Path) -> None:
 
 def test_edition_stamp_and_commit(tmp_path: Path) -> None:
     criteria = load_criteria(MINIMAL)
-    assert edition_stamp(criteria, "en") == "Minimal example · 0.1.0"
-    assert edition_stamp(criteria, "en", "abc1234") == "Minimal example · 0.1.0 (commit abc1234)"
-    assert edition_stamp(criteria, "zh", "abc1234") == "最小示例 · 0.1.0（提交 abc1234）"
+    assert edition_stamp(context(criteria, "en")) == "Minimal example · 0.1.0"
+    assert edition_stamp(context(criteria, "en", commit="abc1234")) == "Minimal example · 0.1.0 (commit abc1234)"
+    assert edition_stamp(context(criteria, "zh", commit="abc1234")) == "最小示例 · 0.1.0（提交 abc1234）"
     assert read_commit(tmp_path, {"KIT_COMMIT": "abc1234"}) == Commit("abc1234")
     assert read_commit(tmp_path, {"KIT_COMMIT": "abc1234+dirty", "KIT_EDITION_COMMIT": "def5678"}) == Commit(
         "abc1234+dirty", "def5678")
@@ -114,12 +116,13 @@ def test_an_edition_in_its_own_repository_stamps_both_commits(tmp_path: Path) ->
     stamped = read_commit(edition, {})
     assert stamped == Commit(kit.kit, own + "+dirty")
     criteria = load_criteria(edition / "criteria.yaml")
-    assert edition_stamp(criteria, "en", stamped) == (
+    assert edition_stamp(context(criteria, "en", commit=stamped)) == (
         f"Minimal example · 0.1.0 (kit commit {kit.kit}, edition commit {own}+dirty)")
-    assert edition_stamp(criteria, "zh", stamped) == f"最小示例 · 0.1.0（工具包提交 {kit.kit}，行业版提交 {own}+dirty）"
+    assert edition_stamp(context(criteria, "zh", commit=stamped)) == f"最小示例 · 0.1.0（工具包提交 {kit.kit}，行业版提交 {own}+dirty）"
     assert read_commit(edition, {}) == stamped  # the same checkout, the same stamp
 
 
+@pytest.mark.site
 def test_stamp_reaches_the_footer_and_changelog(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.cli import main
 

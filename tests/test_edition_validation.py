@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -9,15 +10,15 @@ from typing import Any
 
 import openpyxl
 import pytest
+from editions import context, texts
 from ruamel.yaml import YAML
 
 from conftest import MINIMAL
 from generator.checks.edition_rules import MAX_LOGO_BYTES
-from generator.checks.problems import InputError
 from generator.checks.sheet_names import SHEET_KEYS
 from generator.cli import main
-from generator.labels import file_label_gaps, label, use_file_labels
-from generator.parse.load import parse_criteria
+from generator.load import parse_criteria
+from generator.problems import InputError
 from generator.render.workbook.book import FALLBACK_SHEETS, render_workbook
 
 LICENCE = "  licence: CC-BY-4.0\n"
@@ -155,18 +156,20 @@ def test_file_labels_are_used_with_english_fallback(tmp_path: Path) -> None:
     text = with_french({"fr": {**FR, "criteria_count": "{n} critères"}})
     criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
     assert dict(criteria.labels)["fr"] == (("language_name", "Français"), ("criteria_count", "{n} critères"))
-    assert label("fr", "criteria_count", n=3) == "3 critères"
-    assert label("fr", "home") == label("en", "home")
-    gaps = dict(file_label_gaps("fr"))
+    fr, en = texts(criteria, "fr"), texts(criteria, "en")
+    assert fr.label("criteria_count", n=3) == "3 critères"
+    assert fr.label("home") == en.label("home")
+    gaps = dict(fr.label_gaps())
     assert gaps["home"] == "en" and "criteria_count" not in gaps
 
 
 def test_built_in_labels_can_be_reworded_key_by_key(tmp_path: Path) -> None:
     text = with_french({"fr": FR, "zh": {"sections": "考察方面"}, "en": {"home": "Start"}})
     criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
-    assert label("zh", "sections") == "考察方面" and label("zh", "home") == "首页"
-    assert label("en", "home") == "Start" and label("en", "sections") == "What to assess"
-    assert file_label_gaps("zh") == [] and dict(criteria.labels)["zh"] == (("sections", "考察方面"),)
+    zh, en = texts(criteria, "zh"), texts(criteria, "en")
+    assert zh.label("sections") == "考察方面" and zh.label("home") == "首页"
+    assert en.label("home") == "Start" and en.label("sections") == "What to assess"
+    assert zh.label_gaps() == [] and dict(criteria.labels)["zh"] == (("sections", "考察方面"),)
 
 
 CHANGELOG = 'changelog:\n  - version: "0.1.0"\n    date: "2025-02-01"\n    note: {zh: 第二版, en: Second}\n' \
@@ -227,11 +230,10 @@ def test_workbook_survives_sheet_names_past_check(names: tuple[str, str, str], s
                                                   tmp_path: Path) -> None:
     criteria = parse_criteria(with_french({"fr": FR}).encode("utf-8"), str(tmp_path / "c.yaml"))
     reworded = dict(zip(SHEET_KEYS, names, strict=True))
-    use_file_labels({"fr": {**FR, **reworded}, "en": reworded})  # past check, in both languages
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(render_workbook(criteria, "fr")))
-    finally:
-        parse_criteria(with_french({"fr": FR}).encode("utf-8"), str(tmp_path / "c.yaml"))
+    # Past check, in both languages.
+    hostile = dataclasses.replace(criteria, labels=(("fr", tuple({**FR, **reworded}.items())),
+                                                    ("en", tuple(reworded.items()))))
+    book = openpyxl.load_workbook(io.BytesIO(render_workbook(context(hostile, "fr"))))
     assert book.sheetnames == list(sheets)
 
 
@@ -239,7 +241,7 @@ def test_workbook_takes_valid_sheet_names_from_labels(tmp_path: Path) -> None:
     text = with_french({"fr": {**FR, "wb_sheet_instructions": "Mode d'emploi", "wb_sheet_scoring": "Notes",
                                "wb_sheet_comparison": "Comparaison"}})
     criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
-    book = openpyxl.load_workbook(io.BytesIO(render_workbook(criteria, "fr")))
+    book = openpyxl.load_workbook(io.BytesIO(render_workbook(context(criteria, "fr"))))
     assert book.sheetnames == ["Mode d'emploi", "Notes", "Comparaison"]
 
 

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
-from generator.checks.problems import InputError
-from generator.cli import generate, main
-from generator.parse.load import load_criteria, parse_criteria
-from generator.render.form_names import ALL_FORMS, published_forms
+from generator.cli import main
+from generator.edition import edition_of
+from generator.load import load_criteria, parse_criteria
+from generator.problems import InputError
+from generator.render.pages import ALL_FORMS, published_forms
+from generator.site.build import generate
 
 EMPTY = ("desk-check", "contract-review", "after-signing", "self-check")
 """The forms the minimal file gives no content: no sittings (so every must-ask question after the phone
@@ -44,6 +46,7 @@ def test_an_edition_chooses_its_forms_but_keeps_the_worksheet() -> None:
         parse_criteria(text.replace("[zh, en]", "[zh, en]\n  forms: [worksheet, leaflet]").encode(), "c.yaml")
 
 
+@pytest.mark.slow
 def test_empty_forms_are_absent_from_pages_menus_home_and_downloads(tmp_path: Path) -> None:
     assert main(["site", "--no-pdf", "--criteria", str(MINIMAL), "--docs", str(tmp_path / "docs"),
                  "--site", str(tmp_path / "site"), "--config", str(ROOT / "mkdocs.yml")]) == 0
@@ -58,6 +61,7 @@ def test_empty_forms_are_absent_from_pages_menus_home_and_downloads(tmp_path: Pa
         assert 'href="questionnaire/"' in home and 'href="visit/"' in home
 
 
+@pytest.mark.site
 def test_no_pdf_is_made_for_an_empty_or_unchosen_form(tmp_path: Path) -> None:
     path = _english_only(tmp_path, "\n  forms: [worksheet, visit, self-check]")
     _, _ = generate(str(path), str(tmp_path / "docs"), None, pdf=True)
@@ -74,5 +78,5 @@ def test_hidden_maintainer_pages_leave_no_group_of_one() -> None:
     from generator.site.nav import site_nav
     text = MINIMAL.read_text(encoding="utf-8").replace("[zh, en]", "[zh, en]\n  maintainer_pages: false")
     hidden, shown = parse_criteria(text.encode(), "c.yaml"), load_criteria(MINIMAL)
-    assert site_nav(hidden, "en")[-1] == {"Changelog": "changelog.md"}
-    assert next(iter(site_nav(shown, "en")[-1].values()))[-1] == {"Changelog": "changelog.md"}
+    assert site_nav(edition_of(hidden), "en")[-1] == {"Changelog": "changelog.md"}
+    assert next(iter(site_nav(edition_of(shown), "en")[-1].values()))[-1] == {"Changelog": "changelog.md"}

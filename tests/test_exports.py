@@ -11,12 +11,14 @@ from pathlib import Path
 import jsonschema
 import openpyxl
 import pytest
+from editions import context, texts
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
+from generator.edition import edition_of
+from generator.load import load_criteria, parse_criteria
 from generator.model import Criteria, Text
-from generator.parse.load import load_criteria, parse_criteria
 from generator.parse.source import parse_yaml
-from generator.render.downloads import PAGE, download_files
+from generator.render.downloads import download_files
 from generator.render.exports import FORMULA_STARTS, csv_columns, render_csv, render_json
 from generator.render.workbook.book import render_workbook, sheet_names
 from generator.site.nav import site_nav
@@ -103,10 +105,10 @@ def test_formula_like_text_is_neutralised_in_csv_and_stays_text_in_xlsx() -> Non
     assert (row["questions_zh"], row["questions_en"]) == ("'-1+2", "'@cmd")
     assert (row["why_zh"], row["why_en"]) == ("'\t制表符", "'\rcarriage")
     assert not [cell for r in rows for cell in r if cell.startswith(FORMULA_STARTS)]
-    plain = render_workbook(load_criteria(MINIMAL), "zh")
+    plain = render_workbook(context(load_criteria(MINIMAL), "zh"))
     for lang in criteria.meta.languages:
-        book = openpyxl.load_workbook(io.BytesIO(render_workbook(criteria, lang)))
-        scoring = book[sheet_names(lang)[1]]
+        book = openpyxl.load_workbook(io.BytesIO(render_workbook(context(criteria, lang))))
+        scoring = book[sheet_names(texts(criteria, lang))[1]]
         title = next(c for r in scoring.iter_rows() for c in r if c.value == criteria.criteria[0].title(lang))
         assert title.data_type == "s"
         formulas = sum(c.data_type == "f" for s in book.worksheets for r in s.iter_rows() for c in r)
@@ -118,12 +120,12 @@ def test_downloads_page_links_every_download_and_is_in_the_nav() -> None:
     criteria = load_criteria(MINIMAL)
     files = render_all(criteria, "criteria.yaml")
     for lang in criteria.meta.languages:
-        page = files[f"{lang}/{PAGE}"]
+        page = files[f"{lang}/downloads.md"]
         assert isinstance(page, str)
         for path in download_files(criteria, lang).values():
             assert f"{lang}/{path}" in files
             assert f"]({path})" in page
-        assert {PAGE} & {v for entry in site_nav(criteria, lang) for v in entry.values() if isinstance(v, str)}
+        assert {"downloads.md"} & {v for entry in site_nav(edition_of(criteria), lang) for v in entry.values() if isinstance(v, str)}
 
 
 def test_built_site_serves_the_downloads(built_site: Path) -> None:
@@ -136,4 +138,4 @@ def test_built_site_serves_the_downloads(built_site: Path) -> None:
             assert f'href="{path.split("/")[-1]}"' in html
         # The site shows the git commit with the version (generator.site.version), so must its workbook.
         commit = read_commit(DEFAULT_CRITERIA.parent)
-        assert (root / download_files(criteria, lang)["workbook"]).read_bytes() == render_workbook(criteria, lang, commit)
+        assert (root / download_files(criteria, lang)["workbook"]).read_bytes() == render_workbook(context(criteria, lang, commit=commit))

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, ROOT
-from generator.checks.problems import InputError
-from generator.chinese_script import conversion, convert
 from generator.cli import main
-from generator.parse.load import load_criteria, parse_criteria
-from generator.starter import starter_file
+from generator.load import load_criteria, parse_criteria
+from generator.problems import InputError
+from generator.words.chinese_script import conversion, convert
+from generator.words.starter import starter_file
 
 DEFAULT = ROOT / "data" / "criteria.yaml"
 FALLBACK = "  languages: [zh, en, zh-Hant]\n  fallback: {zh-Hant: [zh]}\n"
@@ -137,6 +137,7 @@ def _visible(page: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
 
 
+@pytest.mark.slow
 def test_a_fallback_only_zh_hant_builds_traditional_pages(tmp_path: Path) -> None:
     path = with_zh_hant(DEFAULT, tmp_path / "criteria.yaml")
     assert main(["site", "--no-pdf", "--criteria", str(path), "--docs", str(tmp_path / "docs"),

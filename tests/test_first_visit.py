@@ -14,7 +14,7 @@ from test_scoring_browser import instant_base  # noqa: F401 (the fixture)
 from test_search import _RESULTS_SHOWN, CHINESE_WORDS, index_pages, load_index
 
 from conftest import DEFAULT_CRITERIA, PHONE
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 
 GUIDE = f"sections/{load_criteria(DEFAULT_CRITERIA).sections[0].id}/"
 """The first section page of the guide."""

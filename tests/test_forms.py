@@ -8,11 +8,16 @@ from fractions import Fraction
 from html.parser import HTMLParser
 
 import pytest
+from editions import context
 
 from conftest import DEFAULT_CRITERIA, MINIMAL
+from generator.edition import edition_of
+from generator.load import load_criteria, parse_criteria
 from generator.model import Criteria, Level, Scale
-from generator.parse.load import load_criteria, parse_criteria
-from generator.render.forms import AGENCIES, FORMS, QUICK_LIMIT, css_string, quick_questions, render_forms
+from generator.render.base import Context, Files, css_string
+from generator.render.forms import AGENCIES, render_form
+from generator.render.pages import FORMS
+from generator.render.sittings import QUICK_LIMIT, quick_questions
 from generator.scoring import NA, Answer, score_criteria
 from generator.site.nav import site_nav
 from generator.site.outputs import render_all
@@ -29,6 +34,11 @@ class _Elements(HTMLParser):
         self.found.append((tag, dict(attrs)))
 
 
+
+def _forms(ctx: Context) -> Files:
+    """The three form pages about the agencies."""
+    return {path: page for form in FORMS for path, page in render_form(ctx, form).items()}
+
 def _elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
     parser = _Elements()
     parser.feed(html)
@@ -38,7 +48,7 @@ def _elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
 def test_worksheet_has_a_stable_structure_per_criterion() -> None:
     criteria = load_criteria(DEFAULT_CRITERIA)
     for lang in criteria.meta.languages:
-        found = _elements(render_forms(criteria, lang, "c.yaml")["worksheet.md"])
+        found = _elements(render_form(context(criteria, lang, "c.yaml"), "worksheet")["worksheet.md"])
         sections = [a["data-section"] for t, a in found if t == "tbody" and "data-section" in a]
         assert sections == [s.id for s in criteria.scored_sections]  # no self-check section on the worksheet
         assert all(("tbody", {"class": "kit-ws-section", "id": f"ws-{s}", "data-section": s}) in found
@@ -64,7 +74,7 @@ def test_forms_escape_data_text() -> None:
     raw = MINIMAL.read_text(encoding="utf-8").replace("zh: 最小示例", f"zh: '{hostile}'")
     raw = raw.replace("zh: 营业执照, en: Business licence", f"zh: '{hostile}', en: Business licence")
     criteria = parse_criteria(raw.encode("utf-8"), "hostile.yaml")
-    for name, page in render_forms(criteria, "zh", "hostile.yaml").items():
+    for name, page in _forms(context(criteria, "zh", "hostile.yaml")).items():
         assert "<b>x</b>" not in page and "<script>" not in page, name
         assert "&lt;b&gt;x&lt;/b&gt; &amp; &#34;q&#34;" in page, name
         style = page[page.index("<style>") + 7: page.index("</style>")]
@@ -106,7 +116,7 @@ def test_printed_formula_agrees_with_the_scoring_rule(low: int) -> None:
     span = levels[-1].score - levels[0].score
     for lang, points in [("zh", "得分" if low == 0 else f"(得分 − {low})"),
                          ("en", "score" if low == 0 else f"(score − {low})")]:
-        page = render_forms(criteria, lang, "c.yaml")["worksheet.md"]
+        page = render_form(context(criteria, lang, "c.yaml"), "worksheet")["worksheet.md"]
         assert f"× {points}) ÷ " in page and f"÷ {span} × 100" in page
 
 
@@ -141,13 +151,13 @@ def test_forms_are_in_navigation_and_linked_from_home() -> None:
         assert all(f"{lang}/{form}.md" in files for form in FORMS)
         home = str(files[f"{lang}/index.md"])
         assert all(f"]({form}.md)" in home for form in FORMS)
-        linked = [path for entry in site_nav(criteria, lang) for value in entry.values()
+        linked = [path for entry in site_nav(edition_of(criteria), lang) for value in entry.values()
                   if isinstance(value, list) for item in value for path in item.values()]
         assert all(f"{form}.md" in linked for form in FORMS)
 
 
 def test_weights_print_as_written() -> None:
     criteria = load_criteria(MINIMAL)
-    page = render_forms(criteria, "en", "c.yaml")["worksheet.md"]
+    page = render_form(context(criteria, "en", "c.yaml"), "worksheet")["worksheet.md"]
     assert 'data-weight="1.5"' in page and 'data-weight="3"' in page
     assert 'class="kit-ws-weight">1.5<' in page and 'class="kit-ws-weight">3<' in page

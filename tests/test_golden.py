@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.site.outputs import render_all
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -24,11 +24,11 @@ from trees import tree_digest
 
 from conftest import MINIMAL, ROOT
 from generator.cli import main
+from generator.load import MAX_BYTES, load_criteria, parse_criteria
 from generator.model import Criteria
 from generator.parse.compose import MAX_ALIAS_CHARS, MAX_DEPTH, MAX_NODES
-from generator.parse.load import MAX_BYTES, load_criteria, parse_criteria
-from generator.parse.reading import read_at_most
 from generator.parse.source import MAX_VALUES
+from generator.reading import read_at_most
 from generator.site.outputs import render_all
 
 HOSTILE = ROOT / "tests" / "hostile"
@@ -146,6 +146,7 @@ def test_hostile_file_gets_a_located_error(name: str, fragment: str, line: int,
     assert err.rstrip().endswith("nothing was written.")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(LEGAL))
 def test_legal_file_builds(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = HOSTILE / name
@@ -170,6 +171,7 @@ def previous(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str],
     return base, args, tree_digest(base / "site")
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("name", SITE_SUBSET)
 def test_failed_site_build_keeps_the_previous_site(name: str, previous: tuple[Path, list[str], str],
                                                    capsys: pytest.CaptureFixture[str]) -> None:
@@ -231,6 +233,7 @@ HEAVY = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "make", "fragment", "line"), HEAVY, ids=[h[0] for h in HEAVY])
 def test_heavy_file_fails_in_bounded_time_and_memory(name: str, make: Callable[[], str], fragment: str, line: int,
                                                      tmp_path: Path, previous: tuple[Path, list[str], str]) -> None:
@@ -275,6 +278,7 @@ REPEATED = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("name", "make", "fragment", "line"), REPEATED, ids=[r[0] for r in REPEATED])
 def test_repeated_text_is_refused_quickly(name: str, make: Callable[[], str], fragment: str, line: int,
                                           tmp_path: Path) -> None:
@@ -295,6 +299,7 @@ def test_short_aliases_are_still_fine(tmp_path: Path) -> None:
     assert len(criteria.criteria[0].questions) == 20
 
 
+@pytest.mark.slow
 def test_five_thousand_criteria_build(tmp_path: Path) -> None:
     path = tmp_path / "many.yaml"
     path.write_text(_many_criteria(5000), encoding="utf-8")
@@ -332,6 +337,7 @@ def _special(kind: str, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["device", "pipe", "link to a pipe", "folder"])
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_criteria_path_that_is_no_ordinary_file_is_refused_at_once(kind: str, command: str, tmp_path: Path) -> None:

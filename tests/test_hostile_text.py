@@ -22,13 +22,16 @@ from typing import Any
 
 import openpyxl
 import pytest
+from editions import context
 from hostile_edition import EVIL_HOST, FORMULAS, JINJA, JINJA_RESULTS, LONG_WORD, PAYLOADS, write_hostile
 from pypdf import PdfReader
 
 from conftest import ROOT
 from generator.cli import main
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.render.scoring_data import ELEMENT_ID, scoring_data
+
+pytestmark = pytest.mark.site
 
 A4_TEXT_WIDTH = 703
 """CSS pixels across A4 paper inside print.css's 12 mm side margins (186 mm at 96 px per inch)."""
@@ -147,7 +150,7 @@ def test_worksheet_data_round_trips_every_payload(hostile: dict[str, Path]) -> N
         page = (root / "worksheet" / "index.html").read_text(encoding="utf-8")
         body = re.search(rf'<template id="{ELEMENT_ID}"[^>]*>(.*?)</template>', page, re.S)
         assert body
-        assert json.loads(body.group(1)) == json.loads(json.dumps(scoring_data(criteria, lang)))
+        assert json.loads(body.group(1)) == json.loads(json.dumps(scoring_data(context(criteria, lang))))
 
 
 def _cells(path: Path, values: bool = False) -> Iterator[Any]:
@@ -175,6 +178,7 @@ def test_no_spreadsheet_cell_becomes_a_formula(hostile: dict[str, Path]) -> None
         assert any(c.startswith("'=HYPERLINK") for c in cells) and any(c.startswith("'@SUM") for c in cells)
 
 
+@pytest.mark.browser
 def test_libreoffice_shows_formula_texts_as_text(hostile: dict[str, Path], tmp_path: Path) -> None:
     from test_workbook import recalculate
 

@@ -8,10 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from editions import context, label
 
 from conftest import DEFAULT_CRITERIA
-from generator.labels import label
-from generator.parse.load import load_criteria
+from generator.edition import edition_of
+from generator.load import load_criteria
 from generator.render.interview import ELEMENT_ID, STRINGS, interview_data, render_interview
 from generator.render.scoring_data import scoring_data
 from generator.site.nav import language_root, site_nav
@@ -27,8 +28,8 @@ def _data(page: str) -> dict[str, object]:
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)
 def test_data_is_the_scorers_with_every_text_of_the_scored_criteria(lang: str) -> None:
-    data = _data(render_interview(CRITERIA, lang, "data/criteria.yaml")["interview.md"])
-    scorer = scoring_data(CRITERIA, lang)
+    data = _data(render_interview(context(CRITERIA, lang, "data/criteria.yaml"))["interview.md"])
+    scorer = scoring_data(context(CRITERIA, lang))
     assert {k: v for k, v in data.items() if k not in ("sections", "strings")} == \
         {k: v for k, v in scorer.items() if k not in ("sections", "strings")}
     cards = [c for s in data["sections"] for c in s["criteria"]]  # type: ignore[attr-defined]
@@ -49,13 +50,13 @@ def test_data_is_the_scorers_with_every_text_of_the_scored_criteria(lang: str) -
 def test_self_check_sections_get_no_card() -> None:
     own = {k.id for s in CRITERIA.self_check_sections for k in s.criteria}
     assert own, "the default criteria have a self-check section"
-    cards = {c["id"] for s in interview_data(CRITERIA, "zh")["sections"] for c in s["criteria"]}
+    cards = {c["id"] for s in interview_data(context(CRITERIA, "zh"))["sections"] for c in s["criteria"]}
     assert not own & cards
 
 
 def test_data_is_deterministic_and_safe_as_html() -> None:
-    first = render_interview(CRITERIA, "en", "data/criteria.yaml")
-    assert first == render_interview(CRITERIA, "en", "data/criteria.yaml")
+    first = render_interview(context(CRITERIA, "en", "data/criteria.yaml"))
+    assert first == render_interview(context(CRITERIA, "en", "data/criteria.yaml"))
     page = first["interview.md"]
     body = page.split('data-search-exclude>', 1)[1].split("</template>", 1)[0]
     assert "<" not in body and "&" not in body
@@ -75,7 +76,7 @@ def test_linked_from_home_navigation_and_worksheet(built_site: Path, lang: str) 
     sheet = (root / "worksheet" / "index.html").read_text(encoding="utf-8")
     link = {"text": label(lang, "iv_from_worksheet"), "link": label(lang, "interview"), "href": "../interview/"}
     assert json.dumps(link, ensure_ascii=False, separators=(",", ":")) in sheet, "the scorer links the interview"
-    titles = [str(title) for item in site_nav(CRITERIA, lang) for title in item]
+    titles = [str(title) for item in site_nav(edition_of(CRITERIA), lang) for title in item]
     assert label(lang, "interview") in titles
     assert re.search(r'class="md-nav__link"[^>]*href="\.\./interview/"|href="\.\./interview/"[^>]*md-nav__link',
                      sheet), "the navigation of every page links it"

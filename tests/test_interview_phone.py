@@ -18,11 +18,11 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
+from editions import label
 from test_scoring_browser import instant_base  # noqa: F401  (the fixture, served where instant navigation works)
 
 from conftest import DEFAULT_CRITERIA
-from generator.labels import label
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.scoring import display, score_criteria
 from generator.site.nav import language_root
 

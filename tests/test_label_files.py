@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from generator.checks.edition_rules import placeholders
-from generator.labels import LABELS, LABELS_DIR
+from generator.words.labels import LABELS, LABELS_DIR
 
 
 def _keys() -> dict[str, str]:

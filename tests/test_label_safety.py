@@ -2,13 +2,14 @@
 
 `check` refuses braces that are not placeholders (tests/test_edition_validation.py and
 tests/hostile/label_*.yaml). Here the labels go past `check` on purpose, straight into the
-label table, to show that the pages escape them anyway: every French page is rendered,
+model, to show that the pages escape them anyway: every French page is rendered,
 converted with the Markdown extensions of mkdocs.yml (as MkDocs converts it), and its
 HTML must carry none of the attributes the labels ask for.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
@@ -18,9 +19,7 @@ from mkdocs.config import load_config
 from test_edition_validation import FR, with_french
 
 from conftest import ROOT
-from generator import labels
-from generator.labels import use_file_labels
-from generator.parse.load import parse_criteria
+from generator.load import parse_criteria
 from generator.site.outputs import render_all
 
 HOSTILE_LABELS = {
@@ -59,13 +58,9 @@ def french_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str,
     """Every generated French Markdown page, rendered with the hostile labels."""
     folder = tmp_path_factory.mktemp("labels")
     criteria = parse_criteria(with_french({"fr": FR}).encode("utf-8"), str(folder / "c.yaml"))
-    saved = dict(labels._FROM_FILE)
-    use_file_labels({"fr": HOSTILE_LABELS})  # past check, as if check had missed them
-    try:
-        files = render_all(criteria, "c.yaml")
-    finally:
-        labels._FROM_FILE.clear()
-        labels._FROM_FILE.update(saved)
+    # Past check, as if check had missed them.
+    hostile = dataclasses.replace(criteria, labels=(("fr", tuple(HOSTILE_LABELS.items())),))
+    files = render_all(hostile, "c.yaml")
     yield {path: str(text) for path, text in files.items() if path.startswith("fr/") and path.endswith(".md")}
 
 

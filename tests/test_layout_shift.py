@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import DEFAULT_CRITERIA
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.site.nav import language_root
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)

@@ -19,8 +19,10 @@ from ruamel.yaml import YAML
 from test_edition import build
 
 from conftest import ROOT
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.scoring import display, score
+
+pytestmark = pytest.mark.site
 
 LIVESTREAM = ROOT / "examples" / "livestream" / "criteria.yaml"
 DATA: dict[str, Any] = YAML(typ="safe").load(LIVESTREAM.read_text(encoding="utf-8"))

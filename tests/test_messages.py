@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, ROOT
-from generator.checks.problems import InputError
 from generator.cli import main
-from generator.edition_language import first_language
-from generator.messages import message_language, message_languages, messages
-from generator.parse.load import parse_criteria
+from generator.load import parse_criteria
+from generator.problems import InputError
+from generator.words.edition_language import first_language
+from generator.words.messages import message_language, message_languages, messages
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 TEXT = MINIMAL.read_text(encoding="utf-8")

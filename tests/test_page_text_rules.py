@@ -10,13 +10,13 @@ import pytest
 from ruamel.yaml import YAML
 from test_livestream import DATA
 
-from generator.checks.problems import InputError
-from generator.chinese_script import convert
 from generator.cli import main
-from generator.labels import LABELS
-from generator.page_texts import default_texts
-from generator.parse.load import parse_criteria
+from generator.load import parse_criteria
+from generator.problems import InputError
 from generator.site.outputs import render_all
+from generator.words.chinese_script import convert
+from generator.words.labels import LABELS
+from generator.words.page_texts import default_texts
 
 
 def _text(change: Any) -> str:

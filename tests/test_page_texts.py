@@ -5,13 +5,15 @@ from __future__ import annotations
 import dataclasses
 
 import yaml
+from editions import texts as edition_texts
 from self_check_cases import SELF_CHECK
 
 from generator.checks.placeholders import placeholders
-from generator.page_texts import PAGES_DIR, PageText, page_text, text_languages
-from generator.parse.load import load_criteria
-from generator.render.form_names import DATA_FORMS, published_forms
+from generator.load import load_criteria
+from generator.render.pages import DATA_FORMS, published_forms
 from generator.site.outputs import render_all
+from generator.words.page_texts import PAGES_DIR, PageText, text_languages
+from generator.words.texts import language_texts
 
 
 def _raw(lang: str) -> dict[str, dict[str, object]]:
@@ -43,7 +45,7 @@ def test_every_language_file_has_the_same_keys_shapes_and_placeholders() -> None
 
 def test_chinese_texts_have_no_stray_spaces() -> None:
     for page in DATA_FORMS:
-        for value in dataclasses.asdict(page_text("zh", page)).values():
+        for value in dataclasses.asdict(language_texts("zh", {}, {}, {}).page_text(page)).values():
             assert " " not in value, (page, value)
 
 
@@ -56,5 +58,5 @@ def test_pages_show_their_texts_and_other_languages_fall_back_to_english() -> No
         for page in shown:
             html = files[f"{lang}/{page}.md"]
             assert isinstance(html, str)
-            assert page_text(lang, page).intro.split("“")[0] in html.replace("&#34;", '"').replace("&#39;", "'")
-    assert page_text("ja", "self-check") == page_text("en", "self-check")
+            assert edition_texts(criteria, lang).page_text(page).intro.split("“")[0] in html.replace("&#34;", '"').replace("&#39;", "'")
+    assert language_texts("ja", {}, {}, {}).page_text("self-check") == edition_texts(criteria, "en").page_text("self-check")

@@ -26,19 +26,21 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+from editions import context, label
 from ruamel.yaml import YAML
 from test_print import QUESTIONNAIRE_PAGES, _bounds
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main
-from generator.labels import label
-from generator.parse.load import load_criteria
-from generator.render.form_names import ALL_FORMS, published_forms
+from generator.load import load_criteria
+from generator.render.base import running_title
 from generator.render.form_pdfs import form_pdf_path, render_form_pdfs
+from generator.render.pages import ALL_FORMS, published_forms
 from generator.render.pdf import html_to_pdf
 from generator.site.nav import language_root
 from generator.site.outputs import render_all
-from generator.site.version import running_title
+
+pytestmark = pytest.mark.site
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 CASES = [(lang, form) for lang in CRITERIA.meta.languages for form in ALL_FORMS]
@@ -70,7 +72,7 @@ def _pages_text(path: Path) -> list[str]:
 def _built_commit(site: Path) -> str | None:
     """The commit the site was built from, as its PDFs name it (git HEAD may have moved since)."""
     marker = "0000000"
-    before, after = (_squash(part) for part in running_title(CRITERIA, "en", marker).split(marker))
+    before, after = (_squash(part) for part in running_title(context(CRITERIA, "en", commit=marker)).split(marker))
     text = _squash(_pages_text(_pdf(site, "en", "checklist"))[0])
     found = re.search(re.escape(before) + r"([0-9A-Za-z._+-]+)" + re.escape(after), text)
     return found[1] if found else None
@@ -107,7 +109,7 @@ def test_fonts_are_embedded_and_subset(built_site: Path, lang: str, form: str) -
 @pytest.mark.parametrize(("lang", "form"), CASES)
 def test_every_page_has_running_header_and_page_number(built_site: Path, lang: str, form: str) -> None:
     pages = _pages_text(_pdf(built_site, lang, form))
-    running = _squash(running_title(CRITERIA, lang, _built_commit(built_site)))
+    running = _squash(running_title(context(CRITERIA, lang, commit=_built_commit(built_site))))
     for number, text in enumerate(pages, 1):
         text = _squash(text)
         assert running in text and _squash(label(lang, form)) in text, f"page {number}"
@@ -145,8 +147,7 @@ def _field_labels(page: str) -> list[str]:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_questionnaire_cover_fields_are_whole_and_side_by_side(lang: str, tmp_path: Path) -> None:
     """Issue 29: the cover's labels stacked one character per line ("D/a/t/e", "日/期")."""
-    page = _pages()[f"{lang}/questionnaire.md"]
-    [pdf] = render_form_pdfs(CRITERIA, lang, {"questionnaire.md": page}, forms=("questionnaire",))
+    [pdf] = render_form_pdfs(context(CRITERIA, lang, "data/criteria.yaml"), forms=("questionnaire",))
     text = _first_page_layout(pdf.data, tmp_path)
     for key in ("field_agency", "field_date", "field_mode", "mode_visit", "mode_video", "field_interviewer",
                 "field_present"):
@@ -179,10 +180,9 @@ def test_downloads_page_links_every_pdf(built_site: Path) -> None:
 def test_rebuilt_pdfs_are_byte_identical(built_site: Path) -> None:
     """The site's PDFs were made in MkDocs's process; these in the test's, from the same input."""
     commit = _built_commit(built_site)
-    files = render_all(CRITERIA, "data/criteria.yaml", commit)
     for lang in CRITERIA.meta.languages:
-        forms = {f"{form}.md": files[f"{lang}/{form}.md"] for form in ("checklist", "self-check")}
-        for pdf in render_form_pdfs(CRITERIA, lang, forms, commit, forms=("checklist", "self-check")):
+        ctx = context(CRITERIA, lang, "data/criteria.yaml", commit=commit)
+        for pdf in render_form_pdfs(ctx, forms=("checklist", "self-check")):
             assert pdf.data == _pdf(built_site, lang, pdf.form).read_bytes(), pdf.path
 
 

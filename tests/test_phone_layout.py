@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from editions import label
 
 from conftest import DEFAULT_CRITERIA, PHONE
-from generator.labels import label
-from generator.parse.load import load_criteria
-from generator.site.nav import language_root, language_tag
+from generator.load import load_criteria
+from generator.site.nav import language_root
 from generator.site.page_fixes import SEARCH_DIALOG
+from generator.words.language_tags import language_tag
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 GUIDE_PAGES = ("", "how-to-use/", "scoring/", "downloads/", "edition/", "schema/", "changelog/",

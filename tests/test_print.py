@@ -28,14 +28,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from editions import context, label
 from pypdf import PdfReader
 
 from conftest import DEFAULT_CRITERIA
-from generator.labels import label
+from generator.load import load_criteria
 from generator.model import Criteria
-from generator.parse.load import load_criteria
-from generator.render.form_names import ALL_FORMS
-from generator.render.forms import running_title
+from generator.render.base import running_title
+from generator.render.pages import ALL_FORMS
 from generator.render.sittings import SITTING_FORMS, phone_items, sitting_items
 from generator.site.nav import language_root
 
@@ -171,7 +171,7 @@ def test_every_page_has_title_version_and_page_number(printed: Any, lang: str, f
     total = len(pdf.pages)
     for number, page in enumerate(pdf.pages, 1):
         text = page.extract_text()
-        assert _contains(text, running_title(CRITERIA, lang)), f"page {number}"
+        assert _contains(text, running_title(context(CRITERIA, lang))), f"page {number}"
         assert _contains(text, label(lang, "page_of", page=number, pages=total)), f"page {number}"
         assert _contains(text, label(lang, form)), f"page {number}"
 
@@ -275,7 +275,7 @@ def test_visit_form_of_a_1_1_size_file_without_sittings_prints_within_the_limit(
     from synthetic_1_1 import synthetic_1_1
 
     from generator.cli import main
-    from generator.parse.load import parse_criteria
+    from generator.load import parse_criteria
 
     source = tmp_path / "criteria.yaml"
     source.write_text(synthetic_1_1(), encoding="utf-8")

@@ -24,8 +24,10 @@ from trees import differing, files_of, tree_digest
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.site.sitemap import gzipped, stable_sitemap
+
+pytestmark = pytest.mark.site
 
 CONFIG = str(ROOT / "mkdocs.yml")
 

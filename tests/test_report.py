@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
+from editions import context, label
 from PIL import Image
 from pypdf import PdfReader
 from test_layout_shift import LIMIT, SHIFTS_JS
@@ -25,12 +26,11 @@ from test_print import _contains
 from verdict_cases import shown_verdict
 
 from conftest import DEFAULT_CRITERIA, PHONE
-from generator.labels import label
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
+from generator.render.base import running_title
 from generator.render.report import report_data
 from generator.scoring import display
 from generator.site.nav import language_root
-from generator.site.version import running_title
 from generator.verdict import judge_all, rule_of
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
@@ -182,7 +182,7 @@ def test_report_prints_on_a4_with_edition_and_version(phone: Any, base: str, lan
     for number, sheet in enumerate(pdf.pages, 1):
         assert abs(float(sheet.mediabox.width) - A4[0]) <= 1 and abs(float(sheet.mediabox.height) - A4[1]) <= 1
         text = sheet.extract_text()
-        assert _contains(text, running_title(CRITERIA, lang)), f"page {number}: edition and version"
+        assert _contains(text, running_title(context(CRITERIA, lang))), f"page {number}: edition and version"
         assert _contains(text, label(lang, "report")), f"page {number}"
         assert _contains(text, label(lang, "page_of", page=number, pages=len(pdf.pages))), f"page {number}"
     text = "".join(sheet.extract_text() for sheet in pdf.pages)
@@ -270,10 +270,10 @@ def test_red_flag_ticks_travel_through_export_and_import(phone: Any, base: str, 
 
 def test_report_data_carries_each_criterions_red_flags() -> None:
     for lang in CRITERIA.meta.languages:
-        data = report_data(CRITERIA, lang, "abc1234")
+        data = report_data(context(CRITERIA, lang, commit="abc1234"))
         flags = {c["id"]: c["flags"] for s in data["sections"] for c in s["criteria"]}
         assert flags == {k.id: [f(lang) for f in k.red_flags] for k in SCORED}
-        assert data["stamp"] == running_title(CRITERIA, lang, "abc1234")
+        assert data["stamp"] == running_title(context(CRITERIA, lang, commit="abc1234"))
         assert "abc1234" in data["strings"]["scoredWith"]
         leftover = {m for text in data["strings"].values() for m in re.findall(r"\{(\w+)\}", text)}
         assert leftover <= {"n", "date", "total", "reason", "name", "where", "letter", "ids", "id", "max", "size",

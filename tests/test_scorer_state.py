@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from editions import context
 
 from conftest import DEFAULT_CRITERIA, ROOT
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.render.report import report_data
 
 SCORER = ROOT / "overrides" / "assets" / "javascripts" / "scorer"
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
-DATA = report_data(CRITERIA, "en")
+DATA = report_data(context(CRITERIA, "en"))
 IDS = [k.id for k in CRITERIA.scored_criteria]
 KO = next(k.id for k in CRITERIA.scored_criteria if k.knockout)
 OTHER = next(i for i in IDS if i != KO)

@@ -7,6 +7,7 @@ import random
 from fractions import Fraction
 
 import pytest
+from editions import context
 
 import generator.scoring as scoring
 from generator.scoring import display, rank, score
@@ -103,5 +104,5 @@ def test_self_check_changes_no_agencys_score() -> None:
         assert not set(own) & {s.id for s in results["last"].sections}
     for lang in ("zh", "en"):
         # The in-browser scorer reads only this data, so its totals are the same too.
-        data = [scoring_data(c, lang) for c in cases.values()]
+        data = [scoring_data(context(c, lang)) for c in cases.values()]
         assert data[0] == data[1] == data[2]

@@ -22,12 +22,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from editions import context, label
 from pypdf import PdfReader
 
 from conftest import DEFAULT_CRITERIA, MINIMAL
-from generator.labels import label
+from generator.load import load_criteria, parse_criteria
 from generator.model import Text
-from generator.parse.load import load_criteria, parse_criteria
 from generator.render.scoring_data import ELEMENT_ID, scoring_data, scoring_element
 from generator.scoring import Answer, display, items_of, rank, score, score_criteria
 from generator.site.nav import language_root
@@ -151,18 +151,18 @@ def test_scoring_data_element_is_safe_json_with_everything_the_script_needs() ->
     first = replace(first, title=Text((("zh", hostile), ("en", "Business licence"))))
     section = replace(criteria.sections[0], criteria=(first, *criteria.sections[0].criteria[1:]))
     criteria = replace(criteria, sections=(section, *criteria.sections[1:]))
-    element = str(scoring_element(criteria, "zh"))
+    element = str(scoring_element(context(criteria, "zh")))
     assert element.startswith(f'<template id="{ELEMENT_ID}" data-search-exclude>')
     body = element[element.index(">") + 1: element.rindex("</template>")]
     assert "<" not in body and ">" not in body and "&" not in body and "\u2028" not in body
     data = json.loads(body)
-    assert data == scoring_data(criteria, "zh")
+    assert data == scoring_data(context(criteria, "zh"))
     assert data["sections"][0]["criteria"][0]["title"] == hostile
     items = [(s["id"], k["id"], k["weight"], k["eliminatesAt"]) for s in data["sections"] for k in s["criteria"]]
     assert items == items_of(criteria)
     assert data["criteria"] == {"id": "minimal", "version": "0.1.0", "title": criteria.meta.title("zh")}
     assert data["scale"]["levels"][0] == {"score": 0, "label": "不达标"}
-    assert scoring_data(criteria, "en")["strings"]["title"] == label("en", "sc_title")
+    assert scoring_data(context(criteria, "en"))["strings"]["title"] == label("en", "sc_title")
 
 
 # ---------- Agencies, scores, knock-outs, ranking, chart ----------

@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
+from editions import label
 
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main
-from generator.labels import label
+from generator.load import load_criteria, parse_criteria
 from generator.model import Criteria
-from generator.parse.load import load_criteria, parse_criteria
 from generator.scoring import display, score_criteria
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)

@@ -143,6 +143,7 @@ def _files(folder: Path) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if "__pycache__" not in p.parts}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("args", "env"), [
     (["build", "--docs", "data"], {}),
     (["build", "--docs", "."], {}),
@@ -164,6 +165,7 @@ def test_output_folders_that_hold_the_project_are_refused(tmp_path: Path, args: 
     assert _files(project) == before  # nothing deleted, nothing written
 
 
+@pytest.mark.slow
 def test_a_folder_the_kit_did_not_make_is_refused(tmp_path: Path) -> None:
     project = _project_copy(tmp_path)
     (project / "notes").mkdir()
@@ -173,6 +175,7 @@ def test_a_folder_the_kit_did_not_make_is_refused(tmp_path: Path) -> None:
     assert (project / "notes" / "mine.txt").read_text(encoding="utf-8") == "keep me"
 
 
+@pytest.mark.slow
 def test_new_and_marked_folders_are_used_and_marked(tmp_path: Path) -> None:
     project = _project_copy(tmp_path)
     assert _run(project, "build", "--docs", "out").returncode == 0
@@ -183,6 +186,7 @@ def test_new_and_marked_folders_are_used_and_marked(tmp_path: Path) -> None:
     assert _run(project, "build").returncode == 0  # docs/ carries the committed marker
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("args", [["site", "--site", "notes.txt"], ["build", "--docs", "notes.txt"],
                                   ["site", "--site", "link.txt"]])
 def test_an_output_path_that_is_a_file_is_refused(tmp_path: Path, args: list[str]) -> None:

@@ -68,6 +68,7 @@ def serving(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen[str]]]
     yield from _serve(tmp_path, MINIMAL)
 
 
+@pytest.mark.site
 def test_a_broken_save_keeps_the_last_good_site_and_shows_the_problem_in_chinese(
         serving: tuple[str, Path, subprocess.Popen[str]]) -> None:
     url, criteria, server = serving
@@ -96,6 +97,7 @@ def test_a_broken_save_keeps_the_last_good_site_and_shows_the_problem_in_chinese
     assert f"criteria.yaml:{line}:" in output
 
 
+@pytest.mark.site
 def test_a_changed_logo_is_picked_up(tmp_path: Path) -> None:
     example = ROOT / "examples" / "cross-border"
     logo = tmp_path / "logo.svg"

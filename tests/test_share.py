@@ -22,12 +22,12 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
+from editions import label
 from PIL import Image
 from playwright.sync_api import expect
 
 from conftest import DEFAULT_CRITERIA, ROOT
-from generator.labels import label
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.scoring import display, score_criteria
 from generator.site.nav import language_root
 

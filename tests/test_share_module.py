@@ -10,14 +10,15 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from editions import context
 
 from conftest import DEFAULT_CRITERIA, ROOT
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.render.scoring_data import scoring_data
 
 SCORER = ROOT / "overrides" / "assets" / "javascripts" / "scorer"
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
-DATA = scoring_data(CRITERIA, "en")
+DATA = scoring_data(context(CRITERIA, "en"))
 IDS = [k.id for k in CRITERIA.scored_criteria]
 
 HARNESS = """

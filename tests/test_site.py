@@ -7,10 +7,14 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main
-from generator.parse.load import load_criteria
-from generator.site.nav import language_tag
+from generator.load import load_criteria
+from generator.words.language_tags import language_tag
+
+pytestmark = pytest.mark.site
 
 URL_ATTRIBUTE = re.compile(r"""(?:src|href|action|poster)\s*=\s*["']?(https?:)?//([^/"'\s>]+)""", re.I)
 CSS_URL = re.compile(r"""url\(\s*["']?(https?:)?//([^/"')\s]+)""", re.I)

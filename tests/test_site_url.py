@@ -21,6 +21,8 @@ from conftest import MINIMAL, ROOT
 from generator.cli import main
 from generator.site.outputs import source_name
 
+pytestmark = pytest.mark.site
+
 PUBLIC = "https://example.org/kit/"
 
 

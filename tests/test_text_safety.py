@@ -25,19 +25,20 @@ from typing import Any
 import markdown
 import openpyxl
 import pytest
+from editions import context
 from mkdocs.config import load_config
 
 from conftest import MINIMAL, ROOT
 from generator.checks.placeholders import placeholders
 from generator.cli import main
+from generator.load import load_criteria
 from generator.model import Criteria, Meta, Text
-from generator.page_texts import default_texts, use_file_texts
-from generator.parse.load import load_criteria, use_edition
-from generator.render.form_names import published_forms
 from generator.render.form_pdfs import pdf_document
-from generator.render.markdown import md, md_cell, md_code, md_inline
-from generator.render.text_markup import md_text, outside_code
+from generator.render.markdown import md, md_cell, md_inline
+from generator.render.pages import published_forms
 from generator.site.outputs import render_all, source_name
+from generator.words.page_texts import default_texts
+from generator.words.text_markup import md_code, md_text, outside_code
 
 EVIL_TITLE = 'x) <img src=x onerror="alert(1)"> ['
 """A title that closes a link target it is put into, then opens a tag."""
@@ -191,7 +192,7 @@ def test_the_criteria_file_name_stays_inside_the_banner_comment(name: str, tmp_p
         assert _scripted(html(page)) == [], key
     for lang in criteria.meta.languages:
         for form in published_forms(criteria):  # the forms with content
-            document = pdf_document(criteria, lang, form, pages[f"{lang}/{form}.md"])
+            document = pdf_document(context(criteria, lang, source), form, pages[f"{lang}/{form}.md"])
             assert _scripted(document) == [], (lang, form)
 
 
@@ -265,12 +266,17 @@ def rendered() -> Iterator[tuple[dict[str, str | bytes], dict[str, str | bytes],
     clean_model = load_criteria(ROOT / "data" / "criteria.yaml")
     clean = render_all(clean_model, "data/criteria.yaml")
     model = _hostile(clean_model)
-    use_file_texts(_hostile_page_texts(model.meta.languages))  # past check, as if check had missed them
-    try:
-        files = render_all(model, "data/criteria.yaml")
-    finally:
-        use_edition(clean_model)
+    # Past check, as if check had missed them.
+    model = replace(model, texts=_model_texts(_hostile_page_texts(model.meta.languages)))
+    files = render_all(model, "data/criteria.yaml")
     yield clean, files, clean_model, model
+
+
+def _model_texts(texts: dict[str, dict[str, dict[str, Any]]]) -> Any:
+    """``texts`` as the model holds a file's ``texts:`` (tuples, lists as tuples)."""
+    return tuple((lang, tuple((page, tuple((key, value if isinstance(value, str) else tuple(value))
+                                            for key, value in keys.items())) for page, keys in pages.items()))
+                 for lang, pages in texts.items())
 
 
 def _signature(document: str) -> tuple[set[tuple[str, str]], list[str]]:
@@ -295,6 +301,7 @@ INLINE_PAIRS = {(tag, "") for tag in INLINE_TAGS} | {("a", "href")}
 """What page texts may add to a page: a paragraph, bold, italic, code, and links within the site."""
 
 
+@pytest.mark.slow
 def test_hostile_texts_reach_every_page(rendered: tuple[Any, ...]) -> None:
     _, files, _, _ = rendered
     pages = {path: str(text) for path, text in files.items() if path.endswith(".md")}
@@ -303,6 +310,7 @@ def test_hostile_texts_reach_every_page(rendered: tuple[Any, ...]) -> None:
     assert missing == []
 
 
+@pytest.mark.slow
 def test_no_tag_attribute_or_link_target_comes_through_any_page(rendered: tuple[Any, ...]) -> None:
     clean, files, _, _ = rendered
     offences_found = []
@@ -319,19 +327,22 @@ def test_no_tag_attribute_or_link_target_comes_through_any_page(rendered: tuple[
     assert offences_found == []
 
 
+@pytest.mark.slow
 def test_no_tag_or_attribute_comes_through_the_pdf_html(rendered: tuple[Any, ...]) -> None:
     clean, files, clean_model, model = rendered
     offences_found = []
     for lang in model.meta.languages:
         for form in published_forms(model):  # the forms with content
-            document = pdf_document(model, lang, form, str(files[f"{lang}/{form}.md"]))
+            document = pdf_document(context(model, lang, "data/criteria.yaml"), form, str(files[f"{lang}/{form}.md"]))
             pairs, found = _signature(document)
-            clean_pairs, _ = _signature(pdf_document(clean_model, lang, form, str(clean[f"{lang}/{form}.md"])))
+            clean_pairs, _ = _signature(pdf_document(context(clean_model, lang, "data/criteria.yaml"), form,
+                                                     str(clean[f"{lang}/{form}.md"])))
             offences_found += [f"{lang}/{form}: {item}" for item in found]
             offences_found += [f"{lang}/{form}: new <{tag} {name}>" for tag, name in sorted(pairs - clean_pairs)]
     assert offences_found == []
 
 
+@pytest.mark.slow
 def test_no_formula_comes_through_the_workbooks(rendered: tuple[Any, ...]) -> None:
     clean, files, _, _ = rendered
     for path in sorted(p for p in files if p.endswith(".xlsx")):

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL
-from generator.checks.problems import InputError
 from generator.cli import main
-from generator.parse.load import parse_criteria
+from generator.load import parse_criteria
+from generator.problems import InputError
 
 
 def problems_of(text: str) -> list[str]:
@@ -103,6 +103,7 @@ def test_cli_reports_without_traceback(tmp_path: Path, capsys: pytest.CaptureFix
     assert "2 problem(s) found" in err and "sections[skill]: unknown key 'titel'; did you mean 'title'?" in err, err
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("raw", "fragment"), [
     (b"a: [1, 2\n", "a [ opened at line 1 is never closed"),
     (b"format: 1\nmeta: \xff\xfe\n", "not valid UTF-8"),

@@ -12,8 +12,8 @@ from verdict_cases import EXPECTED, EXPECTED_CRITERIA, four_agencies
 import generator.scoring
 import generator.verdict
 from conftest import DEFAULT_CRITERIA, MINIMAL
-from generator.checks.problems import InputError
-from generator.parse.load import load_criteria, parse_criteria
+from generator.load import load_criteria, parse_criteria
+from generator.problems import InputError
 from generator.scoring import display
 from generator.verdict import Rule, close_call, judge, judge_all, rule_of
 

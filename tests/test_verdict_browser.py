@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
+from editions import label
 from verdict_cases import EXPECTED, four_agencies, shown_verdict
 
 from conftest import DEFAULT_CRITERIA
-from generator.labels import label
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.scoring import NA
 from generator.verdict import CloseCall, Rule, close_call, judge_all, rule_of
 

@@ -21,11 +21,11 @@ from typing import Any
 
 import openpyxl
 import pytest
+from editions import context, label, texts
 
 from conftest import DEFAULT_CRITERIA
-from generator.labels import label
+from generator.load import load_criteria
 from generator.model import Criteria
-from generator.parse.load import load_criteria
 from generator.render.workbook.book import CREATED, layout, render_workbook, sheet_names
 from generator.render.workbook.layout import HEADER_ROW, Layout
 from generator.scoring import NA, rounded
@@ -50,7 +50,7 @@ Answers = dict[str, Any]
 
 @pytest.fixture(scope="module")
 def books() -> dict[str, bytes]:
-    return {lang: render_workbook(CRITERIA, lang) for lang in CRITERIA.meta.languages}
+    return {lang: render_workbook(context(CRITERIA, lang)) for lang in CRITERIA.meta.languages}
 
 
 def _valid(criteria: Criteria, answer: Any) -> bool:
@@ -81,7 +81,7 @@ def expected(criteria: Criteria, agencies: list[Answers]) -> list[dict[str, Any]
 
 def read(book: Any, criteria: Criteria, lay: Layout, lang: str) -> list[dict[str, Any]]:
     """The same figures, read from a workbook opened with data_only=True."""
-    _, scoring, comparison = (book[name] for name in sheet_names(lang))
+    _, scoring, comparison = (book[name] for name in sheet_names(texts(CRITERIA, lang)))
 
     def cell(sheet: Any, row: int, col: int) -> Any:
         found = sheet.cell(row=row + 1, column=col + 1).value
@@ -150,7 +150,7 @@ def random_agencies(rng: random.Random, criteria: Criteria, invalid: bool) -> li
 def fill(data: bytes, lang: str, agencies: list[Answers], names: list[str | None], target: Path) -> None:
     """Write answers and names into a copy of the workbook, keeping its formulas."""
     book = openpyxl.load_workbook(io.BytesIO(data))
-    sheet = book[sheet_names(lang)[1]]
+    sheet = book[sheet_names(texts(CRITERIA, lang))[1]]
     for col, answers, name in zip(LAYOUT.agencies, agencies, names, strict=True):
         sheet.cell(row=HEADER_ROW + 1, column=col + 1).value = name
         for ident, answer in answers.items():
@@ -172,6 +172,7 @@ def recalculate(folder: Path, sources: list[Path]) -> Path:
     return out
 
 
+@pytest.mark.browser
 def test_recalculated_workbooks_match_the_scoring_module(books: dict[str, bytes], tmp_path: Path) -> None:
     rng = random.Random(20240601)
     cases: list[tuple[Path, str, list[Answers], list[str | None]]] = []
@@ -189,7 +190,7 @@ def test_recalculated_workbooks_match_the_scoring_module(books: dict[str, bytes]
         book = openpyxl.load_workbook(out / path.name, data_only=True)
         wanted = expected(CRITERIA, agencies)
         check(read(book, CRITERIA, LAYOUT, lang), wanted, path.name)
-        comparison = book[sheet_names(lang)[2]]
+        comparison = book[sheet_names(texts(CRITERIA, lang))[2]]
         assert [comparison.cell(row=r + 1, column=1).value or None for r in LAYOUT.summary_rows] == names
         compared += len(agencies)
         kinds |= {k for w in wanted for k, hit in [("out", w["out"]), ("no total", w["total"] is None),
@@ -218,7 +219,7 @@ def test_every_input_has_the_dropdown_and_only_inputs_are_unlocked(books: dict[s
         book = openpyxl.load_workbook(io.BytesIO(data))
         for sheet in book.worksheets:
             assert sheet.protection.sheet and not sheet.protection.password, sheet.title
-        scoring = book[sheet_names(lang)[1]]
+        scoring = book[sheet_names(texts(CRITERIA, lang))[1]]
         covered = []
         knockouts = {LAYOUT.criteria[c.id] for c in CRITERIA.scored_criteria if c.knockout}
         for dv in scoring.data_validations.dataValidation:
@@ -244,7 +245,7 @@ def test_every_input_has_the_dropdown_and_only_inputs_are_unlocked(books: dict[s
 def test_workbook_is_byte_identical_and_carries_no_timestamp(books: dict[str, bytes]) -> None:
     again = load_criteria(DEFAULT_CRITERIA)
     for lang, data in books.items():
-        assert render_workbook(again, lang) == data
+        assert render_workbook(context(again, lang)) == data
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
             parts = b"".join(archive.read(name) for name in archive.namelist())
@@ -262,6 +263,7 @@ def test_every_sheet_shows_title_and_version(books: dict[str, bytes]) -> None:
             assert sheet.print_title_rows
 
 
+@pytest.mark.browser
 def test_self_check_section_changes_no_total_in_the_recalculated_workbook(tmp_path: Path) -> None:
     from self_check_cases import variants
 
@@ -274,8 +276,8 @@ def test_self_check_section_changes_no_total_in_the_recalculated_workbook(tmp_pa
         assert set(lay.criteria) == {c.id for c in cases["without"].criteria}, name
         for lang in criteria.meta.languages:
             agencies = random_agencies(rng, cases["without"], invalid=False)
-            book = openpyxl.load_workbook(io.BytesIO(render_workbook(criteria, lang)))
-            sheet = book[sheet_names(lang)[1]]
+            book = openpyxl.load_workbook(io.BytesIO(render_workbook(context(criteria, lang))))
+            sheet = book[sheet_names(texts(CRITERIA, lang))[1]]
             for col, answers in zip(lay.agencies, agencies, strict=True):
                 for ident, answer in answers.items():
                     sheet.cell(row=lay.criteria[ident] + 1, column=col + 1).value = "N/A" if answer == NA else answer
@@ -289,6 +291,7 @@ def test_self_check_section_changes_no_total_in_the_recalculated_workbook(tmp_pa
         check(read(book, criteria, layout(criteria), lang), expected(cases["without"], agencies), path.name)
 
 
+@pytest.mark.browser
 def test_three_traps_rank_after_the_honest_agency_in_libreoffice(books: dict[str, bytes], tmp_path: Path) -> None:
     from verdict_cases import EXPECTED, four_agencies
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
+from editions import label
 
 from conftest import DEFAULT_CRITERIA
-from generator.labels import label
-from generator.parse.load import load_criteria
+from generator.load import load_criteria
 from generator.site.nav import language_root
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)

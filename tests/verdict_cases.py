@@ -5,7 +5,8 @@ A total alone ranks the traps first; the verdict must rank all three after the h
 
 from __future__ import annotations
 
-from generator.labels import label
+from editions import label
+
 from generator.model import Criteria
 from generator.scoring import NA, Answer, Result, display
 from generator.verdict import Verdict

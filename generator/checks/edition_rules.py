@@ -10,14 +10,15 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from generator.checks.placeholders import placeholder_problem, placeholders
-from generator.checks.problems import Msg, Problem
 from generator.checks.sheet_names import SHEET_KEYS, sheet_key, sheet_name_problem, sheet_names_clash
 from generator.checks.svg_check import svg_problem
 from generator.checks.text_rules import fallback_problems, text_problems
-from generator.chinese_script import AUTONYMS, conversion
-from generator.labels import LABELS
+from generator.model import REQUIRED_FORM
 from generator.parse.source import Parsed
-from generator.render.form_names import REQUIRED_FORM
+from generator.problems import Problem
+from generator.words.chinese_script import AUTONYMS, conversion
+from generator.words.labels import LABELS
+from generator.words.messages import Msg
 
 __all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholder_problem", "placeholders"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import string
 
-from generator.checks.problems import Msg
+from generator.words.messages import Msg
 
 __all__ = ["placeholder_problem", "placeholders"]
 

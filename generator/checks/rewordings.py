@@ -7,9 +7,9 @@ follows its source's rewording by itself."""
 
 from __future__ import annotations
 
-from generator.labels import LABELS
 from generator.model import Criteria
-from generator.page_texts import default_texts
+from generator.words.labels import LABELS
+from generator.words.page_texts import default_texts
 
 __all__ = ["one_language_rewordings"]
 

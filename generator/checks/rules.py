@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator.checks.problems import Problem
 from generator.checks.sittings import sitting_problems
 from generator.checks.text_keys import comma_key
-from generator.chinese_script import AUTONYMS, conversion
-from generator.labels import LABELS
 from generator.model import UNSCORED_KEYS
 from generator.parse.source import Parsed, Path
+from generator.problems import Problem
+from generator.words.chinese_script import AUTONYMS, conversion
+from generator.words.labels import LABELS
 
 __all__ = ["YAML11_BOOLEANS", "rule_problems"]
 

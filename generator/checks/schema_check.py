@@ -5,21 +5,23 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from functools import cache
-from pathlib import Path as FsPath
+from types import MappingProxyType
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from generator.checks.paths import shown_path
-from generator.checks.problems import Msg, Problem
 from generator.checks.text_keys import LANGUAGE_PATTERN, YAML11_WORDS, comma_key
 from generator.parse.source import Parsed, Path
+from generator.problems import Problem
+from generator.root import PACKAGE
+from generator.words.messages import Msg
 
 __all__ = ["SCHEMA_PATH", "ecma_search", "schema", "schema_problems", "site_url_problem"]
 
-SCHEMA_PATH = FsPath(__file__).parent.parent / "schema" / "criteria.schema.json"
+SCHEMA_PATH = PACKAGE / "schema" / "criteria.schema.json"
 
 
 @cache
@@ -108,10 +110,10 @@ def replace_where(what: Msg, where: str) -> Msg:
     return Msg(what.key, tuple(sorted([*what.values, ("where", where)])))
 
 
-_FOUND = {bool: "found_bool", int: "found_number", float: "found_number", str: "found_text",
-          list: "found_list", dict: "found_mapping", type(None): "found_null"}
-_WANT = {"string": "want_string", "number": "want_number", "integer": "want_integer",
-         "boolean": "want_boolean", "array": "want_array", "object": "want_object"}
+_FOUND = MappingProxyType({bool: "found_bool", int: "found_number", float: "found_number", str: "found_text",
+          list: "found_list", dict: "found_mapping", type(None): "found_null"})
+_WANT = MappingProxyType({"string": "want_string", "number": "want_number", "integer": "want_integer",
+         "boolean": "want_boolean", "array": "want_array", "object": "want_object"})
 
 
 def _describe(value: Any) -> Msg | str:
@@ -171,7 +173,7 @@ def _count(key_one: str, key: str) -> Callable[[ValidationError], Msg]:
     return lambda e: Msg.of(key_one if e.validator_value == 1 else key, limit=e.validator_value)
 
 
-_MESSAGES: dict[str, Callable[[Any], Msg]] = {
+_MESSAGES: Mapping[str, Callable[[Any], Msg]] = MappingProxyType({
     "pattern": _pattern,
     "const": lambda e: Msg.of("must_be", value=repr(e.validator_value)),
     "minItems": _count("min_items_one", "min_items"),
@@ -184,4 +186,4 @@ _MESSAGES: dict[str, Callable[[Any], Msg]] = {
     "maximum": lambda e: Msg.of("at_most", limit=e.validator_value, value=e.instance),
     "uniqueItems": lambda e: Msg.of("unique_items"),
     "enum": _enum,
-}
+})

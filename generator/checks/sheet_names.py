@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.checks.problems import Msg
+from generator.words.messages import Msg
 
 __all__ = ["MAX_LENGTH", "SHEET_KEYS", "sheet_key", "sheet_name", "sheet_name_problem", "sheet_names_clash",
            "utf16_length"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from generator.checks.problems import Problem
 from generator.parse.source import Parsed, Path
+from generator.problems import Problem
 
 __all__ = ["sitting_problems"]
 

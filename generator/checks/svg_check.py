@@ -20,7 +20,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from generator.checks.problems import Msg
+from generator.words.messages import Msg
 
 __all__ = ["svg_problem"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import MappingProxyType
 from typing import Any
 
 from generator.parse.source import Parsed, Path
@@ -11,7 +12,7 @@ __all__ = ["LANGUAGE_PATTERN", "YAML11_WORDS", "comma_key"]
 LANGUAGE_PATTERN = "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 """A language code as the schema writes it (zh, en, zh-Hant)."""
 
-YAML11_WORDS = {"yes": "true", "y": "true", "on": "true", "no": "false", "n": "false", "off": "false"}
+YAML11_WORDS = MappingProxyType({"yes": "true", "y": "true", "on": "true", "no": "false", "n": "false", "off": "false"})
 """The true/false an editor means by an unquoted YAML 1.1 word."""
 
 

@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.checks.placeholders import placeholder_problem, placeholders
-from generator.checks.problems import Msg, Problem
-from generator.page_texts import default_texts
 from generator.parse.source import Parsed
-from generator.render.text_markup import markup_problem, outside_code
+from generator.problems import Problem
+from generator.words.messages import Msg
+from generator.words.page_texts import default_texts
+from generator.words.text_markup import markup_problem, outside_code
 
 __all__ = ["fallback_problems", "text_problems"]
 

@@ -1,1 +1,1 @@
-"""Reading the criteria file: YAML nodes with positions, and the checked, cached model."""
+"""Reading the criteria file: YAML nodes with positions, and the characters a text may not hold."""

@@ -35,9 +35,10 @@ from yaml.events import (
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.checks.characters import forbidden_character
-from generator.checks.problems import InputError, Msg, Problem, problem
+from generator.parse.characters import forbidden_character
 from generator.parse.yaml_errors import syntax_message, typing_slips
+from generator.problems import InputError, Problem, problem
+from generator.words.messages import Msg
 
 __all__ = ["MAX_ALIAS_CHARS", "MAX_DEPTH", "MAX_NODES", "compose", "line_col", "resolve"]
 
@@ -55,12 +56,12 @@ _OLD_YAML = re.compile(r"^%YAML[ \t]+1\.[01]\b", re.M)
 _TAG = "tag:yaml.org,2002:"
 
 # The YAML 1.2 core schema, for plain (unquoted, untagged) scalars.
-_CORE = [
+_CORE = (
     ("null", re.compile(r"~|null|Null|NULL|")),
     ("bool", re.compile(r"true|True|TRUE|false|False|FALSE")),
     ("int", re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")),
     ("float", re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")),
-]
+)
 
 
 _MAYBE_NOT_TEXT = frozenset("~nNtTfF0123456789+-.")

@@ -10,14 +10,16 @@ cause.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from generator.checks.characters import forbidden_character
-from generator.checks.problems import InputError, Problem, problem
+from generator.parse.characters import forbidden_character
 from generator.parse.compose import MAX_DEPTH, compose
+from generator.problems import InputError, Problem, problem
 
 __all__ = ["MAX_DEPTH", "MAX_VALUES", "Parsed", "Path", "parse_yaml"]
 
@@ -25,7 +27,7 @@ Path = tuple[str | int, ...]
 MAX_VALUES = 500_000
 """Upper bound on values built from one file (defeats alias "billion laughs")."""
 
-_SCALAR_TYPES = {
+_SCALAR_TYPES: Mapping[str, type] = MappingProxyType({
     "tag:yaml.org,2002:str": str,
     "tag:yaml.org,2002:int": int,
     "tag:yaml.org,2002:float": float,
@@ -33,7 +35,7 @@ _SCALAR_TYPES = {
     "tag:yaml.org,2002:null": type(None),
     # A date is legal text here; keep what the user typed.
     "tag:yaml.org,2002:timestamp": str,
-}
+})
 
 
 @dataclass

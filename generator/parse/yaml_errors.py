@@ -9,10 +9,11 @@ the place becomes the line of the slip where it can be told.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 import yaml
 
-from generator.checks.problems import Msg
+from generator.words.messages import Msg
 
 __all__ = ["syntax_message", "typing_slips"]
 
@@ -29,7 +30,7 @@ def typing_slips(text: str) -> list[tuple[int, int, Msg]]:
     found += [(m.start(2), Msg.of("yaml_fullwidth_colon", key=m.group(1))) for m in _FULL_WIDTH_COLON.finditer(text)]
     return sorted((text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at), msg) for at, msg in found)
 
-_CLOSERS = {"flow mapping": ("{", "}"), "flow sequence": ("[", "]")}
+_CLOSERS = MappingProxyType({"flow mapping": ("{", "}"), "flow sequence": ("[", "]")})
 
 
 def syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, Msg]:

@@ -1,3 +1,4 @@
-"""Pure renderers: each turns the model (and a language) into ``{path: content}``."""
+"""Pure renderers: each turns one language's ``Context`` into ``{path: content}``; the render table is
+``pages.py``, each kind's renderer ``language.py``."""
 
 __all__: list[str] = []

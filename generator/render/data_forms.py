@@ -1,51 +1,34 @@
 """Printable pages born as data: the sittings' forms, post-signing checklist, self-check.
 
 Every text on them comes from data: the criteria (must_ask and sitting, after_signing and
-check_day, self-check sections), the per-language page texts (generator/page_texts.py) and the
+check_day, self-check sections), the per-language page texts (generator/texts/pages/) and the
 interface labels. One language-neutral template per page, in ``generator/templates/forms/``.
 """
 
 from __future__ import annotations
 
-from functools import partial
-
-from generator.labels import label
-from generator.model import Criteria, Criterion, Section
-from generator.page_texts import page_text, page_texts
-from generator.render.form_names import DATA_FORMS, published_forms
-from generator.render.forms import page_style
-from generator.render.guide import banner
+from generator.model import Criteria, Criterion, Section, numbered_sections
+from generator.render.base import Context, Files, banner, page_style, running_title
 from generator.render.sittings import SITTING_FORMS, day_groups, sitting_items
 from generator.render.templates import render
-from generator.site.version import CommitLike, running_title
 
-__all__ = ["after_signing_groups", "numbered_sections", "render_data_forms"]
-
-
-def render_data_forms(criteria: Criteria, lang: str, source: str, commit: CommitLike | None = None) -> dict[str, str]:
-    """The data-born form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
-    context = {
-        "c": criteria, "lang": lang, "t": partial(label, lang), "running": running_title(criteria, lang, commit),
-        "scored": numbered_sections(criteria.scored_sections),
-        "own": numbered_sections(criteria.self_check_sections),
-        "after": after_signing_groups(criteria), "days": day_groups(criteria),
-    }
-    pages = {}
-    for form in (f for f in DATA_FORMS if f in published_forms(criteria)):
-        sitting = SITTING_FORMS.get(form)
-        template = "sitting.html.j2" if sitting else f"{form}.html.j2"
-        items = sitting_items(criteria, sitting) if sitting else []
-        html = render("forms", template, form=form, text=page_text(lang, form), more=page_texts(lang, form),
-                      sitting=sitting, items=items,
-                      page_style=page_style(criteria, lang, form, commit), **context)
-        pages[f"{form}.md"] = banner(lang, source) + "\n" + html
-    return pages
+__all__ = ["after_signing_groups", "render_data_form"]
 
 
-def numbered_sections(sections: tuple[Section, ...]) -> list[tuple[str, Section, list[tuple[str, Criterion]]]]:
-    """(number, section, [(number, criterion)]) in display order, numbered 1, 1.1, 1.2, ..."""
-    return [(str(si), s, [(f"{si}.{ci}", k) for ci, k in enumerate(s.criteria, 1)])
-            for si, s in enumerate(sections, 1)]
+def render_data_form(ctx: Context, name: str) -> Files:
+    """The page of form ``name`` (one of DATA_FORMS), as ``{path relative to the language's docs: Markdown}``.
+
+    A sitting's form (generator.render.sittings) shares the template ``sitting.html.j2``."""
+    criteria = ctx.criteria
+    sitting = SITTING_FORMS.get(name)
+    template = "sitting.html.j2" if sitting else f"{name}.html.j2"
+    items = sitting_items(criteria, sitting) if sitting else []
+    html = render("forms", template, form=name, text=ctx.texts.page_text(name), more=ctx.texts.page(name),
+                  sitting=sitting, items=items, page_style=page_style(ctx, name), c=criteria, lang=ctx.lang,
+                  t=ctx.label, running=running_title(ctx), scored=numbered_sections(criteria.scored_sections),
+                  own=numbered_sections(criteria.self_check_sections), after=after_signing_groups(criteria),
+                  days=day_groups(criteria))
+    return {f"{name}.md": banner(ctx) + "\n" + html}
 
 
 def after_signing_groups(criteria: Criteria) -> list[tuple[Section, list[Criterion]]]:

@@ -17,30 +17,22 @@ overwrite each other; ``download_files`` is the one place that spells them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import partial
 from urllib.parse import quote
 
-from generator.labels import label
 from generator.model import Criteria
+from generator.render.base import Context, Files, banner
 from generator.render.exports import render_csv, render_json, schema_text
-from generator.render.form_names import published_forms
-from generator.render.form_pdfs import FormPdf
-from generator.render.guide import banner
-from generator.render.markdown import md_label
+from generator.render.form_pdfs import FormPdf, render_form_pdfs
+from generator.render.markdown import md_labels
 from generator.render.page_words import Words
+from generator.render.pages import published_forms
 from generator.render.templates import render
 from generator.render.workbook.book import render_workbook, sheet_names
 from generator.render.workbook.formulas import NA_TEXT
 from generator.render.workbook.layout import AGENCIES
 from generator.render.workbook.scoring_sheet import levels_text
-from generator.site.version import CommitLike
 
-__all__ = ["PAGE", "download_files", "render_downloads"]
-
-PAGE = "downloads.md"
-"""The downloads page, relative to the language's docs folder."""
-
+__all__ = ["download_files", "render_downloads"]
 
 def download_files(criteria: Criteria, lang: str) -> dict[str, str]:
     """Path of each download (workbook, json, csv, schema), relative to the language's docs folder."""
@@ -54,33 +46,34 @@ def _size(content: str | bytes) -> str:
     return f"{max(1, round(len(data) / 1024))} KB"
 
 
-def render_downloads(criteria: Criteria, lang: str, source: str, commit: CommitLike | None = None,
-                     pdfs: Sequence[FormPdf] | None = None) -> dict[str, str | bytes]:
-    """The downloads page and its files in ``lang``, keyed by path relative to the language's docs folder.
+def render_downloads(ctx: Context, name: str = "downloads") -> Files:
+    """The downloads page and its files, keyed by path relative to the language's docs folder.
 
-    ``pdfs`` are the forms' PDFs (generator.render.form_pdfs), or None when this build makes none."""
+    With ``ctx.pdf`` the forms' PDFs too (generator.render.form_pdfs); without, the page says they are missing."""
+    criteria, lang = ctx.criteria, ctx.lang
     paths = download_files(criteria, lang)
-    files: dict[str, str | bytes] = {
-        paths["workbook"]: render_workbook(criteria, lang, commit),
+    files: Files = {
+        paths["workbook"]: render_workbook(ctx),
         paths["json"]: render_json(criteria),
         paths["csv"]: render_csv(criteria),
         paths["schema"]: schema_text(),
     }
-    sheets = sheet_names(lang)
-    words = Words(lang, "downloads", {
+    sheets = sheet_names(ctx.texts, ctx.edition.texts.get("en"))
+    words = Words(ctx.texts, "downloads", {
         "title": criteria.meta.title(lang), "version": criteria.meta.version, "sheet1": sheets[0],
         "sheet2": sheets[1], "sheet3": sheets[2], "agencies": AGENCIES, "levels": levels_text(criteria),
-        "na": NA_TEXT, "scoring": label(lang, "scoring"),
+        "na": NA_TEXT, "scoring": ctx.label("scoring"),
     })
+    pdfs = render_form_pdfs(ctx) if ctx.pdf else None
     page = render(
-        "downloads", "downloads.md.j2", c=criteria, lang=lang, t=partial(md_label, lang), w=words,
+        "downloads", "downloads.md.j2", c=criteria, lang=lang, t=md_labels(ctx.texts), w=words,
         links={kind: quote(path) for kind, path in paths.items()},
         names={kind: path.rsplit("/", 1)[-1] for kind, path in paths.items()},
         sizes={kind: _size(files[path]) for kind, path in paths.items()},
         forms=published_forms(criteria), pdfs=None if pdfs is None else [_pdf_entry(pdf) for pdf in pdfs],
     )
     pdf_files = {pdf.path: pdf.data for pdf in pdfs or ()}
-    return {PAGE: banner(lang, source) + page, **files, **pdf_files}
+    return {f"{name}.md": banner(ctx) + page, **files, **pdf_files}
 
 
 def _pdf_entry(pdf: FormPdf) -> dict[str, str | int]:

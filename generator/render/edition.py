@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import re
-from functools import partial
 from pathlib import PurePosixPath
+from types import MappingProxyType
 
 from generator.checks.schema_check import schema
 from generator.model import Criteria
-from generator.render.guide import banner
-from generator.render.markdown import md_inline, md_label
+from generator.render.base import Context, Files, banner, edition_stamp
+from generator.render.markdown import md_inline, md_labels
 from generator.render.page_words import Words
 from generator.render.schema_doc import schema_rows
 from generator.render.templates import render
-from generator.render.text_markup import Raw
-from generator.site.version import CommitLike, edition_stamp
+from generator.words.text_markup import Raw
 
 __all__ = ["logo_path", "release_anchor", "render_edition"]
 
 
-SEARCH = {"edition.md": "exclude: true", "schema.md": "exclude: true", "changelog.md": "boost: 0.1"}
+SEARCH = MappingProxyType({"edition.md": "exclude: true", "schema.md": "exclude: true", "changelog.md": "boost: 0.1"})
 """How the site's search treats each page. Merchants search for what to ask an agency; the
 editor pages (reached from the Editions menu) quote criterion words in examples and would
 crowd the guide out of their results, so they are left out; the changelog stays findable
@@ -44,26 +43,21 @@ def release_anchor(version: str) -> str:
     return "v" + re.sub(r"[^a-z0-9]+", "-", version.lower()).strip("-")
 
 
-def render_edition(criteria: Criteria, lang: str, source: str,
-                   commit: CommitLike | None = None) -> dict[str, str | bytes]:
-    """The editor pages in ``lang`` (and the logo image), as ``{path relative to the language's docs: content}``.
+def render_edition(ctx: Context, name: str = "edition") -> Files:
+    """The editor pages (and the logo image), as ``{path relative to the language's docs: content}``.
 
     Without ``meta.maintainer_pages`` only the changelog of the editor pages is made."""
+    criteria, texts = ctx.criteria, ctx.texts
     spec = schema()
-    context = {
-        "c": criteria, "lang": lang, "t": partial(md_label, lang),
-        "stamp": edition_stamp(criteria, lang, commit),
-    }
+    stamp = edition_stamp(ctx)
+    context = {"c": criteria, "lang": ctx.lang, "t": md_labels(texts), "stamp": stamp}
     pages = {"changelog.md": render("edition", "changelog.md.j2", anchor=release_anchor, **context)}
     if criteria.meta.maintainer_pages:
-        stamp = Raw(md_inline(edition_stamp(criteria, lang, commit)))
-        pages["edition.md"] = render("edition", "make-your-own.md.j2", w=Words(lang, "edition", {"stamp": stamp}),
-                                     **context)
+        pages["edition.md"] = render("edition", "make-your-own.md.j2",
+                                     w=Words(texts, "edition", {"stamp": Raw(md_inline(stamp))}), **context)
         pages["schema.md"] = render("edition", "schema.md.j2", rows=schema_rows(spec), **context, w=Words(
-            lang, "schema", {"text_rules": spec["$defs"]["text"]["description"]}))
-    files: dict[str, str | bytes] = {
-        path: _front_matter(SEARCH[path]) + banner(lang, source) + text for path, text in pages.items()
-    }
+            texts, "schema", {"text_rules": spec["$defs"]["text"]["description"]}))
+    files: Files = {path: _front_matter(SEARCH[path]) + banner(ctx) + text for path, text in pages.items()}
     logo = logo_path(criteria)
     if logo is not None and criteria.meta.branding is not None and criteria.meta.branding.logo is not None:
         files[logo] = criteria.meta.branding.logo.data

@@ -13,9 +13,9 @@ import csv
 import dataclasses
 import io
 import json
-from pathlib import Path
 from typing import Any
 
+from generator.checks.schema_check import SCHEMA_PATH
 from generator.model import UNSCORED_KEYS, Criteria, Logo, Text
 
 __all__ = ["FORMULA_STARTS", "criteria_data", "csv_columns", "neutralise", "render_csv", "render_json",
@@ -25,7 +25,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these may run as a formula in a spreadsheet (CSV injection)."""
 _NOT_IN_FILE = frozenset({"borrowed", "converted"})
 """Model fields worked out when the file is loaded, which the file has no key for."""
-_SCHEMA = Path(__file__).resolve().parent.parent / "schema" / "criteria.schema.json"
 
 
 def _plain(value: Any, name: str = "") -> Any:
@@ -81,7 +80,7 @@ def render_json(criteria: Criteria) -> str:
 
 def schema_text() -> bytes:
     """The published JSON Schema of the criteria file, as shipped."""
-    return _SCHEMA.read_bytes()
+    return SCHEMA_PATH.read_bytes()
 
 
 def neutralise(text: str) -> str:

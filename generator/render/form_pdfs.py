@@ -14,24 +14,25 @@ hash of edition id, version, commit, form and language.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.labels import label
 from generator.model import Criteria
-from generator.render.form_names import ALL_FORMS
+from generator.render.base import Commit, Context, running_title
+from generator.render.data_forms import render_data_form
+from generator.render.forms import render_form
+from generator.render.pages import FORMS, published_forms
 from generator.render.pdf import html_to_pdf
 from generator.render.templates import render
-from generator.site.nav import language_tag
-from generator.site.version import CommitLike, running_title
+from generator.root import PROJECT
+from generator.words.language_tags import language_tag
 
-__all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_pdf_path", "pdf_document", "render_form_pdfs"]
+__all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_page", "form_pdf_path", "pdf_document", "render_form_pdfs"]
 
-PRINT_CSS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "stylesheets" / "print.css"
+PRINT_CSS = PROJECT / "overrides" / "assets" / "stylesheets" / "print.css"
 """The print stylesheet of the site, which the PDFs use too."""
 
 _FAMILIES = (("zh-Hant", "TC"), ("zh-TW", "TC"), ("zh-HK", "HK"), ("zh-MO", "HK"), ("ja", "JP"), ("ko", "KR"))
@@ -43,7 +44,7 @@ class FormPdf:
     """One form's PDF download."""
 
     form: str
-    """The form's name (generator.render.form_names), e.g. ``questionnaire``."""
+    """The form's name (generator.render.pages), e.g. ``questionnaire``."""
     path: str
     """Where it is published, relative to the language's docs folder."""
     data: bytes
@@ -63,25 +64,33 @@ def font_family(tag: str) -> str:
     return f"Noto Sans CJK {variant}"
 
 
-def render_form_pdfs(criteria: Criteria, lang: str, pages: Mapping[str, str], commit: CommitLike | None = None,
-                     forms: Sequence[str] = ALL_FORMS) -> list[FormPdf]:
-    """The PDF of each of ``forms``, from its page in ``pages`` (``{"<form>.md": its HTML}``, as the
-    form renderers give)."""
+def render_form_pdfs(ctx: Context, forms: Sequence[str] | None = None) -> list[FormPdf]:
+    """The PDF of each of ``forms`` (by default those the edition publishes), from the page its renderer
+    makes (the page the site shows)."""
+    criteria, lang = ctx.criteria, ctx.lang
     found = []
-    for form in forms:
+    for form in published_forms(criteria) if forms is None else forms:
+        page = form_page(ctx, form)
         identifier = hashlib.sha256(
-            "\n".join((criteria.meta.id, criteria.meta.version, _commit_text(commit), form, lang)).encode("utf-8"))
-        pdf = html_to_pdf(pdf_document(criteria, lang, form, pages[f"{form}.md"], commit),
-                          identifier.hexdigest()[:32].encode("ascii"))
+            "\n".join((criteria.meta.id, criteria.meta.version, _commit_text(ctx.commit), form, lang)).encode("utf-8"))
+        pdf = html_to_pdf(pdf_document(ctx, form, page), identifier.hexdigest()[:32].encode("ascii"))
         found.append(FormPdf(form, form_pdf_path(criteria, lang, form), pdf.data, pdf.pages))
     return found
 
 
-def pdf_document(criteria: Criteria, lang: str, form: str, page: str, commit: CommitLike | None = None) -> str:
+def form_page(ctx: Context, form: str) -> str:
+    """The page of ``form`` (one of ALL_FORMS) as the site shows it: HTML behind a banner comment."""
+    page = (render_form if form in FORMS else render_data_form)(ctx, form)[f"{form}.md"]
+    assert isinstance(page, str)
+    return page
+
+
+def pdf_document(ctx: Context, form: str, page: str) -> str:
     """The HTML document of one form's PDF; ``page`` is the form's page (HTML behind a banner comment)."""
-    tag = language_tag(lang)
+    criteria = ctx.criteria
+    tag = language_tag(ctx.lang)
     return render("pdf", "document.html.j2", tag=tag, family=font_family(tag),
-                  title=f"{label(lang, form)} · {running_title(criteria, lang, commit)}",
+                  title=f"{ctx.label(form)} · {running_title(ctx)}",
                   date=criteria.changelog[0].date if criteria.changelog else None,
                   print_css=Markup(_print_css()), form=Markup(page))
 
@@ -91,8 +100,8 @@ def _print_css() -> str:
     return PRINT_CSS.read_text(encoding="utf-8")
 
 
-def _commit_text(commit: CommitLike | None) -> str:
+def _commit_text(commit: Commit | None) -> str:
     """The commit(s) as one text, for the document id."""
-    if commit is None or isinstance(commit, str):
-        return commit or ""
+    if commit is None:
+        return ""
     return f"{commit.kit} {commit.edition or ''}".strip()

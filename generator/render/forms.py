@@ -11,62 +11,34 @@ escaped for CSS. The worksheet also carries the data of the in-browser scorer
 
 from __future__ import annotations
 
-import re
-from functools import partial
-
-from markupsafe import Markup
-
-from generator.labels import label
-from generator.model import Criteria, Criterion
+from generator.model import Criteria, numbered_sections
 from generator.render.agencies import PRINTED
-from generator.render.form_names import ALL_FORMS, DATA_FORMS, FORMS, published_forms
-from generator.render.guide import banner
+from generator.render.base import Context, Files, banner, page_style, running_title
 from generator.render.scoring_data import scoring_element
 from generator.render.sittings import phone_items
 from generator.render.templates import render
 from generator.scoring import eliminates_at
-from generator.site.version import CommitLike, running_title
+from generator.words.texts import Texts
 
-__all__ = [
-    "AGENCIES",
-    "ALL_FORMS",
-    "DATA_FORMS",
-    "FORMS",
-    "QUICK_LIMIT",
-    "css_string",
-    "number",
-    "page_style",
-    "quick_questions",
-    "render_forms",
-    "running_title",
-    "sheet_formula",
-]
+__all__ = ["AGENCIES", "number", "render_form", "sheet_formula"]
 
 AGENCIES = PRINTED
 """Column groups of the worksheet, one per agency compared."""
-QUICK_LIMIT = 12
-"""Most criteria on the phone screen picked by weight (files without ``sitting``), so that it fits on one A4 page."""
 
 
-def render_forms(criteria: Criteria, lang: str, source: str, commit: CommitLike | None = None) -> dict[str, str]:
-    """The three form pages in ``lang``, as ``{path relative to the language's docs: Markdown}``.
+def render_form(ctx: Context, name: str) -> Files:
+    """The page of form ``name`` (one of FORMS), as ``{path relative to the language's docs: Markdown}``.
 
-    They are about the agencies, so self-check sections are left out (see generator.render.data_forms).
+    The forms are about the agencies, so self-check sections are left out (see generator.render.data_forms).
     """
-    criteria = criteria.scored
-    context = {
-        "c": criteria, "lang": lang, "t": partial(label, lang), "num": number, "agencies": AGENCIES,
-        "running": running_title(criteria, lang, commit), "quick": phone_items(criteria),
-        "formula": sheet_formula(criteria, lang),
-        "ko_at": {k.id: eliminates_at(criteria, k) for k in criteria.criteria},
-        "scoring_data": scoring_element(criteria, lang),
-    }
-    pages = {}
-    for form in (f for f in FORMS if f in published_forms(criteria)):
-        style = page_style(criteria, lang, form, commit)
-        html = render("forms", f"{form}.html.j2", form=form, page_style=style, **context)
-        pages[f"{form}.md"] = banner(lang, source) + "\n" + html
-    return pages
+    criteria = ctx.criteria.scored
+    html = render("forms", f"{name}.html.j2", form=name, page_style=page_style(ctx, name),
+                  c=criteria, lang=ctx.lang, t=ctx.label, num=number, agencies=AGENCIES,
+                  running=running_title(ctx), quick=phone_items(criteria),
+                  formula=sheet_formula(criteria, ctx.texts),
+                  ko_at={k.id: eliminates_at(criteria, k) for k in criteria.criteria},
+                  scoring_data=scoring_element(ctx), numbered=numbered_sections(criteria.sections))
+    return {f"{name}.md": banner(ctx) + "\n" + html}
 
 
 def number(value: int | float) -> str:
@@ -74,68 +46,17 @@ def number(value: int | float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(value)
 
 
-def quick_questions(criteria: Criteria) -> list[tuple[str, Criterion]]:
-    """(number, criterion) pairs for the phone screen of a file without ``sitting``, in display order.
-
-    Candidates are the knock-out criteria and those of the highest weight. If
-    there are more than QUICK_LIMIT, knock-outs win (round-robin across
-    sections), then the other candidates are taken round-robin across sections
-    (each section's first, then its second, ...), sections that a knock-out
-    already covers coming one round later, so that the call touches every area.
-    """
-    numbered = [(f"{si}.{ci}", si, k) for si, s in enumerate(criteria.scored_sections, 1)
-                for ci, k in enumerate(s.criteria, 1)]
-    top = max(k.weight for _, _, k in numbered)
-    candidates = [(n, si, k) for n, si, k in numbered if k.knockout or k.weight == top]
-    covered = {si for _, si, k in candidates if k.knockout}
-    rank_in_section: dict[tuple[bool, int], int] = {}
-    priority = []
-    for order, (n, si, k) in enumerate(candidates):
-        group = (not k.knockout, si)
-        rank_in_section[group] = rank_in_section.get(group, 0) + 1
-        rank = rank_in_section[group] + (not k.knockout and si in covered)
-        priority.append(((not k.knockout, rank, order), n, k))
-    chosen = {n for _, n, _ in sorted(priority, key=lambda p: p[0])[:QUICK_LIMIT]}
-    return [(n, k) for n, _, k in candidates if n in chosen]
-
-
-def sheet_formula(criteria: Criteria, lang: str) -> dict[str, str]:
+def sheet_formula(criteria: Criteria, texts: Texts) -> dict[str, str]:
     """The worksheet's formula texts for this scale (the rule of generator.scoring, for paper)."""
     low, high = criteria.scale.min_score, criteria.scale.max_score
-    points = label(lang, "ws_points") if low == 0 else label(lang, "ws_points_shifted", low=low)
+    label = texts.label
+    points = label("ws_points") if low == 0 else label("ws_points_shifted", low=low)
     levels = "/".join(str(level.score) for level in criteria.scale.levels)
     return {
         "points": points, "low": str(low),
-        "rank": label(lang, "ws_rule_rank", limit=number(criteria.verdict.unscored_limit)),
-        "close": label(lang, "ws_rule_close", margin=number(criteria.verdict.close_call_margin)),
-        "scores": label(lang, "ws_rule_scores", levels=levels),
-        "section": label(lang, "ws_rule_section", points=points, range=high - low),
-        "total": label(lang, "ws_rule_total", points=points, range=high - low),
+        "rank": label("ws_rule_rank", limit=number(criteria.verdict.unscored_limit)),
+        "close": label("ws_rule_close", margin=number(criteria.verdict.close_call_margin)),
+        "scores": label("ws_rule_scores", levels=levels),
+        "section": label("ws_rule_section", points=points, range=high - low),
+        "total": label("ws_rule_total", points=points, range=high - low),
     }
-
-
-def css_string(text: str) -> str:
-    """``text`` as a quoted CSS string that is also safe inside an HTML ``<style>`` element."""
-    safe = (ch if ch.isalnum() or ch == " " or (ord(ch) > 0x7F and ch.isprintable()) else f"\\{ord(ch):06x}"
-            for ch in text)
-    return '"' + "".join(safe) + '"'
-
-
-def _css_content(template: str) -> str:
-    """A label with ``{page}``/``{pages}`` as a CSS ``content`` value using the page counters."""
-    parts = re.split(r"\{(pages?)\}", template)
-    tokens = [f"counter({part})" if i % 2 else css_string(part) for i, part in enumerate(parts) if part or i % 2]
-    return " ".join(tokens)
-
-
-def page_style(criteria: Criteria, lang: str, form: str, commit: CommitLike | None = None) -> Markup:
-    """A ``<style>`` with the printed running header and page numbers of one form."""
-    boxes = {
-        "top-left": css_string(running_title(criteria, lang, commit)),
-        "top-right": css_string(label(lang, form)),
-        "bottom-right": _css_content(label(lang, "page_of", page="{page}", pages="{pages}")),
-    }
-    if form in ("questionnaire", "visit", "contract-review"):
-        boxes["bottom-left"] = css_string(f"{label(lang, 'field_agency')}  ____________________")
-    rules = "".join(f"@{box}{{content:{value}}}" for box, value in boxes.items())
-    return Markup(f"<style>@page{{{rules}}}</style>")

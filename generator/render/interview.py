@@ -11,23 +11,21 @@ read and write the same saved document.
 
 from __future__ import annotations
 
-from functools import partial
+from types import MappingProxyType
 from typing import Any
 
-from markupsafe import Markup
-
-from generator.labels import label
-from generator.model import Criteria, Criterion
+from generator.model import Criterion
 from generator.render.agencies import COUNTS
-from generator.render.guide import banner
-from generator.render.scoring_data import json_for_html, scoring_data
+from generator.render.base import Context, Files, banner
+from generator.render.pages import INTERVIEW
+from generator.render.scoring_data import data_element, scoring_data
 from generator.render.templates import render
 
 __all__ = ["ELEMENT_ID", "STRINGS", "criterion_texts", "interview_data", "render_interview"]
 
 ELEMENT_ID = "kit-interview-data"
 """Id of the ``<template>`` element holding the interview's JSON."""
-STRINGS = {
+STRINGS = MappingProxyType({
     "ivTitle": "interview", "ivAgency": "iv_agency", "ivName": "iv_name", "ivAdd": "sc_add",
     "ivProgress": "iv_progress", "ivPrev": "iv_prev", "ivNext": "iv_next", "ivJump": "iv_jump",
     "ivMust": "iv_must", "ivMore": "iv_more", "ivFlags": "iv_flags", "ivEvidence": "iv_evidence",
@@ -36,28 +34,27 @@ STRINGS = {
     "ivCard": "iv_card", "ivTotal": "iv_total", "ivMode": "iv_mode", "ivModeAll": "iv_mode_all",
     "ivModeMust": "iv_mode_must", "ivModeKo": "iv_mode_ko", "ivNextUnscored": "iv_next_unscored",
     "ivJumpDone": "iv_jump_done", "ivJumpNa": "iv_jump_na", "ivKoRule": "knockout", "ivToReport": "iv_to_report",
-}
-"""Key in the page's ``strings`` → label key in generator/labels.py (added to the scorer's)."""
+})
+"""Key in the page's ``strings`` → label key in generator/words/labels.py (added to the scorer's)."""
 _PLACEHOLDERS = ("n", "total", "scored", "score", "reason", "item")
 
 
-def render_interview(criteria: Criteria, lang: str, source: str) -> dict[str, str]:
-    """The interview page in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
-    element = Markup(f'<template id="{ELEMENT_ID}" data-search-exclude>'
-                     f"{json_for_html(interview_data(criteria, lang))}</template>")
-    html = render("interview", "interview.html.j2", t=partial(label, lang), data=element, **COUNTS)
-    return {"interview.md": banner(lang, source) + "\n" + html}
+def render_interview(ctx: Context, name: str = INTERVIEW) -> Files:
+    """The interview page, as ``{path relative to the language's docs: Markdown}``."""
+    element = data_element(ELEMENT_ID, interview_data(ctx))
+    html = render("interview", "interview.html.j2", t=ctx.label, data=element, **COUNTS)
+    return {f"{name}.md": banner(ctx) + "\n" + html}
 
 
-def interview_data(criteria: Criteria, lang: str) -> dict[str, Any]:
-    """The scorer's data in ``lang`` with each criterion's texts and the interview's strings."""
-    data = scoring_data(criteria, lang)
-    texts = {k.id: criterion_texts(k, lang) for k in criteria.scored_criteria}
+def interview_data(ctx: Context) -> dict[str, Any]:
+    """The scorer's data with each criterion's texts and the interview's strings."""
+    data = scoring_data(ctx)
+    texts = {k.id: criterion_texts(k, ctx.lang) for k in ctx.criteria.scored_criteria}
     for section in data["sections"]:
         for item in section["criteria"]:
             item.update(texts[item["id"]])
     keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
-    data["strings"].update({key: label(lang, name, **keep) for key, name in STRINGS.items()})
+    data["strings"].update({key: ctx.label(name, **keep) for key, name in STRINGS.items()})
     return data
 
 

@@ -14,22 +14,17 @@ them as line feeds anyway, whatever the text's source.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from types import MappingProxyType
 
-from generator.labels import label
+from generator.words.text_markup import lines
+from generator.words.texts import Texts
 
-__all__ = ["LINE_BREAK", "html_comment", "lines", "md", "md_cell", "md_code", "md_inline", "md_label"]
-
-LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
-"""Every line break ``str.splitlines`` knows (CR-LF, CR, U+2028, U+2029 among them)."""
+__all__ = ["html_comment", "md", "md_cell", "md_inline", "md_label", "md_labels"]
 
 # Python-Markdown honours a backslash before each of these.
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
-_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
-
-
-def lines(text: str) -> list[str]:
-    """``text`` split at every line break (as ``str.split("\\n")`` splits at line feeds)."""
-    return LINE_BREAK.split(text)
+_HTML = MappingProxyType(str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}))
 
 
 def html_comment(text: str) -> str:
@@ -56,22 +51,19 @@ def md(text: str) -> str:
     return "\n\n".join(md_inline(p) for p in paragraphs if p.strip())
 
 
-def md_code(text: str) -> str:
-    """An inline code span showing ``text`` literally (one line; safe in table cells)."""
-    flat = " ".join(lines(text))
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
-    return f"{fence}{pad}{flat}{pad}{fence}"
-
-
 def md_cell(text: str) -> str:
     """Escaped Markdown for a table cell (pipes escaped, one line)."""
     return md_inline(text).replace("|", "\\|")
 
 
-def md_label(lang: str, key: str, **values: object) -> str:
+def md_label(texts: Texts, key: str, /, **values: object) -> str:
     """The interface label ``key`` in ``lang``, filled in and escaped like data: a label from a
     criteria file is text, never Markdown, HTML or an attribute list (``{: onclick=...}``).
     Unlike ``md_inline`` it keeps outer spaces (the colon label is ": ")."""
-    text = " ".join(lines(label(lang, key, **values)))
+    text = " ".join(lines(texts.label(key, **values)))
     return _SPECIAL.sub(r"\\\1", text).translate(_HTML).replace("|", "\\|")
+
+
+def md_labels(texts: Texts) -> Callable[..., str]:
+    """``md_label`` of ``texts``, as templates call it: ``t("key", name=value)``."""
+    return lambda key, /, **values: md_label(texts, key, **values)

@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from generator.page_texts import page_texts
-from generator.render.text_markup import md_text, plain_text
+from generator.words.text_markup import md_text, plain_text
+from generator.words.texts import Texts
 
 __all__ = ["Words"]
 
 
 @dataclass(frozen=True)
 class Words:
-    """Texts of ``page`` in ``lang`` (with its fallback chain), filled with ``values``."""
+    """Texts of ``page`` in one language (resolved through its fallback chain), filled with ``values``."""
 
-    lang: str
-    """Language of the page."""
+    texts: Texts
+    """The language's texts."""
     page: str
     """Page key in generator/texts/pages/<lang>.yaml."""
     values: Mapping[str, object] = field(default_factory=dict)
@@ -30,23 +30,23 @@ class Words:
 
     def __call__(self, key: str, **more: object) -> str:
         """The text ``key``, rendered; a list's items joined by spaces."""
-        value = page_texts(self.lang, self.page)[key]
+        value = self.texts.page(self.page)[key]
         return self._render(value if isinstance(value, str) else " ".join(value), more)
 
     def items(self, key: str, **more: object) -> list[str]:
         """The items of list ``key`` (a single text counts as one item), rendered."""
-        value = page_texts(self.lang, self.page)[key]
+        value = self.texts.page(self.page)[key]
         return [self._render(item, more) for item in ((value,) if isinstance(value, str) else value)]
 
     def code(self, key: str) -> str:
         """The text ``key`` as the one line of a code block: as written, minus backticks (which
         could close the block) and line breaks."""
-        value = page_texts(self.lang, self.page)[key]
+        value = self.texts.page(self.page)[key]
         return " ".join(str(value).replace("`", "").split())
 
     def rows(self, key: str, **more: object) -> list[list[str]]:
         """The items of list ``key`` as table rows, cells separated by `` | `` in the text."""
-        value = page_texts(self.lang, self.page)[key]
+        value = self.texts.page(self.page)[key]
         items = (value,) if isinstance(value, str) else value
         return [[self._render(cell.strip(), more) for cell in item.split(" | ")]
                 for item in items]

@@ -12,27 +12,21 @@ browser's, added when it is shown).
 
 from __future__ import annotations
 
-from functools import partial
+from types import MappingProxyType
 from typing import Any
 
 from markupsafe import Markup
 
-from generator.labels import label
-from generator.model import Criteria
-from generator.render.form_names import REPORT
-from generator.render.forms import page_style
-from generator.render.guide import banner
-from generator.render.scoring_data import json_for_html, scoring_data
+from generator.render.base import Context, Files, banner, page_style, running_title
+from generator.render.pages import REPORT
+from generator.render.scoring_data import data_element, scoring_data
 from generator.render.templates import render
-from generator.site.version import CommitLike, running_title
 
-__all__ = ["ELEMENT_ID", "PAGE", "STRINGS", "render_report", "report_data", "report_element"]
+__all__ = ["ELEMENT_ID", "STRINGS", "render_report", "report_data", "report_element"]
 
-PAGE = REPORT
-"""The page's file name (``report.md``) and its title's label key."""
 ELEMENT_ID = "kit-report-data"
 """Id of the ``<template>`` element holding the report's JSON."""
-STRINGS = {
+STRINGS = MappingProxyType({
     "report": "report", "empty": "rp_empty", "corrupt": "rp_corrupt", "ranking": "rp_ranking",
     "sections": "rp_sections", "details": "rp_details", "knockouts": "rp_knockouts",
     "noKnockout": "rp_no_knockout", "flags": "rp_flags", "noFlags": "rp_no_flags", "unscored": "rp_unscored",
@@ -42,35 +36,33 @@ STRINGS = {
     "imageFailed": "rp_image_failed", "actions": "rp_actions", "agencyTotal": "rp_agency_total",
     "flagCount": "rp_flag_count", "toWorksheet": "rp_to_worksheet", "listSep": "list_sep", "colon": "colon",
     "picture": "rp_picture", "pictureHint": "rp_picture_hint", "pictureInapp": "rp_picture_inapp",
-}
-"""Key in the report's ``strings`` → label key in generator/labels.py (added to the scorer's)."""
+})
+"""Key in the report's ``strings`` → label key in generator/words/labels.py (added to the scorer's)."""
 _PLACEHOLDERS = ("n", "date", "total", "reason", "name")
 """Placeholders left in the report's strings for the script to fill in."""
 
 
-def report_data(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> dict[str, Any]:
-    """The scorer's data in ``lang`` plus red flags per criterion, the report's strings and the stamp."""
-    data = scoring_data(criteria, lang)
-    flags = {k.id: [flag(lang) for flag in k.red_flags] for k in criteria.scored_criteria}
+def report_data(ctx: Context) -> dict[str, Any]:
+    """The scorer's data plus red flags per criterion, the report's strings and the stamp."""
+    data = scoring_data(ctx)
+    flags = {k.id: [flag(ctx.lang) for flag in k.red_flags] for k in ctx.criteria.scored_criteria}
     for section in data["sections"]:
         for item in section["criteria"]:
             item["flags"] = flags[item["id"]]
-    stamp = running_title(criteria, lang, commit)
+    stamp = running_title(ctx)
     keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
-    data["strings"].update({key: label(lang, name, stamp=stamp, **keep) for key, name in STRINGS.items()})
+    data["strings"].update({key: ctx.label(name, stamp=stamp, **keep) for key, name in STRINGS.items()})
     data["stamp"] = stamp
     return data
 
 
-def report_element(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> Markup:
+def report_element(ctx: Context) -> Markup:
     """The ``<template>`` element holding ``report_data`` as JSON."""
-    body = json_for_html(report_data(criteria, lang, commit))
-    return Markup(f'<template id="{ELEMENT_ID}" data-search-exclude>{body}</template>')
+    return data_element(ELEMENT_ID, report_data(ctx))
 
 
-def render_report(criteria: Criteria, lang: str, source: str, commit: CommitLike | None = None) -> dict[str, str]:
-    """The report page in ``lang``, as ``{path relative to the language's docs: Markdown}``."""
-    html = render("report", "report.html.j2", form=PAGE, t=partial(label, lang),
-                  running=running_title(criteria, lang, commit), page_style=page_style(criteria, lang, PAGE, commit),
-                  report_data=report_element(criteria, lang, commit))
-    return {f"{PAGE}.md": banner(lang, source) + "\n" + html}
+def render_report(ctx: Context, name: str = REPORT) -> Files:
+    """The report page, as ``{path relative to the language's docs: Markdown}``."""
+    html = render("report", "report.html.j2", form=name, t=ctx.label, running=running_title(ctx),
+                  page_style=page_style(ctx, name), report_data=report_element(ctx))
+    return {f"{name}.md": banner(ctx) + "\n" + html}

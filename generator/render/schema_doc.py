@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 __all__ = ["LOCALISED", "Row", "schema_rows"]
 
-LOCALISED = {"text": "localised text", "texts": "list of localised texts"}
+LOCALISED = MappingProxyType({"text": "localised text", "texts": "list of localised texts"})
 """Definitions shown as one row (their shape is explained once on the page)."""
 
 
@@ -49,7 +50,7 @@ def _resolve(node: dict[str, Any], root: dict[str, Any]) -> tuple[dict[str, Any]
 
 def _walk(node: dict[str, Any], root: dict[str, Any], path: str, required: bool, rows: list[Row]) -> None:
     resolved, name = _resolve(node, root)
-    if name in LOCALISED:
+    if name is not None and name in LOCALISED:
         # Show only what this key adds to the shared text shape, which the page explains once.
         shared = root["$defs"][name]
         own = {k: v for k, v in resolved.items() if shared.get(k) != v}
@@ -89,10 +90,10 @@ def _kind(node: dict[str, Any], root: dict[str, Any]) -> str:
     return names.get(kind, kind)
 
 
-_BOUNDS = [("minimum", "≥ {}"), ("exclusiveMinimum", "> {}"), ("maximum", "≤ {}"),
+_BOUNDS = (("minimum", "≥ {}"), ("exclusiveMinimum", "> {}"), ("maximum", "≤ {}"),
            ("minItems", "at least {} entr{y|ies}"), ("maxItems", "at most {} entr{y|ies}"),
            ("minLength", "at least {} character{|s}"), ("maxLength", "at most {} character{|s}"),
-           ("minProperties", "at least {} key{|s}")]
+           ("minProperties", "at least {} key{|s}"))
 
 
 def _bound(text: str, value: Any) -> str:

@@ -17,22 +17,23 @@ are ``\\u``-escaped, which JSON.parse reads back unchanged.
 from __future__ import annotations
 
 import json
+from types import MappingProxyType
 from typing import Any
 
 from markupsafe import Markup
 
-from generator.labels import label
-from generator.model import Criteria
+from generator.model import numbered_sections
 from generator.render.agencies import COUNTS
+from generator.render.base import Context
 from generator.scoring import eliminates_at
 
-__all__ = ["ELEMENT_ID", "FORMAT", "STRINGS", "json_for_html", "scoring_data", "scoring_element"]
+__all__ = ["ELEMENT_ID", "FORMAT", "STRINGS", "data_element", "json_for_html", "scoring_data", "scoring_element"]
 
 ELEMENT_ID = "kit-scoring-data"
 """Id of the ``<template>`` element holding the JSON."""
-FORMAT = {"name": "kit-scoring", "version": 1}
+FORMAT = MappingProxyType({"name": "kit-scoring", "version": 1})
 """Name and version of the saved and exported scoring document (see scorer/storage.js)."""
-STRINGS = {
+STRINGS = MappingProxyType({
     "title": "sc_title", "intro": "sc_intro", "agencies": "sc_agencies", "agencyName": "sc_agency_name",
     "defaultName": "ws_agency", "unnamed": "sc_unnamed", "add": "sc_add", "remove": "sc_remove",
     "removeConfirm": "sc_remove_confirm", "max": "sc_max", "scoringFor": "sc_scoring_for",
@@ -73,41 +74,42 @@ STRINGS = {
     "verdict": "vd_head", "vdRanked": "vd_ranked", "vdEliminated": "vd_eliminated", "vdIncomplete": "vd_incomplete",
     "vdIncompleteShort": "vd_incomplete_short",
     "vdIncompleteShare": "vd_incomplete_share", "vdBelow": "vd_below", "vdClose": "vd_close",
-}
-"""Key in the page's ``strings`` → label key in generator/labels.py."""
+})
+"""Key in the page's ``strings`` → label key in generator/words/labels.py."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
                  "where", "size", "names", "current", "what", "first", "second", "share",
                  "app", "scores", "flags", "notes")
 """Placeholders left in the strings for the script to fill in."""
 
 
-def scoring_data(criteria: Criteria, lang: str) -> dict[str, Any]:
-    """Everything the scorer needs, in ``lang``; self-check sections are left out (never scored)."""
-    criteria = criteria.scored
+def scoring_data(ctx: Context) -> dict[str, Any]:
+    """Everything the scorer needs, in the context's language; self-check sections are left out (never scored)."""
+    criteria, lang, label = ctx.criteria.scored, ctx.lang, ctx.label
     keep: dict[str, object] = {name: "{" + name + "}" for name in _PLACEHOLDERS}
     return {
-        "format": FORMAT,
+        "format": dict(FORMAT),
         "lang": lang,
         "criteria": {"id": criteria.meta.id, "version": criteria.meta.version,
                      "title": criteria.meta.title(lang)},
         "scale": {"min": criteria.scale.min_score, "max": criteria.scale.max_score,
                   "levels": [{"score": lv.score, "label": lv.label(lang)} for lv in criteria.scale.levels]},
         "sections": [
-            {"id": s.id, "number": str(si), "title": s.title(lang), "minimum": s.minimum,
+            {"id": s.id, "number": sn, "title": s.title(lang), "minimum": s.minimum,
              "minimumReason": s.minimum_reason(lang) if s.minimum_reason else None, "criteria": [
-                {"id": k.id, "number": f"{si}.{ci}", "title": k.title(lang), "weight": k.weight,
+                {"id": k.id, "number": kn, "title": k.title(lang), "weight": k.weight,
                  "knockout": k.knockout, "eliminatesAt": eliminates_at(criteria, k),
                  "flags": [flag(lang) for flag in k.red_flags]}
-                for ci, k in enumerate(s.criteria, 1)]}
-            for si, s in enumerate(criteria.sections, 1)],
+                for kn, k in ks]}
+            for sn, s, ks in numbered_sections(criteria.sections)],
         "verdict": {"unscoredLimit": criteria.verdict.unscored_limit,
                     "closeCallMargin": criteria.verdict.close_call_margin},
-        "strings": {key: label(lang, name, **keep, **COUNTS) for key, name in STRINGS.items()},
+        "strings": {key: label(name, **keep, **COUNTS) for key, name in STRINGS.items()},
         # The worksheet's scorer links the phone interview page (generator/render/interview.py).
-        "interview": {"text": label(lang, "iv_from_worksheet"), "link": label(lang, "interview"),
+        "interview": {"text": label("iv_from_worksheet"), "link": label("interview"),
                       "href": "../interview/"},
         # Default agency names in every language, so that they follow the page's language until renamed.
-        "defaultNames": [label(other, "ws_agency", letter="{letter}") for other in criteria.meta.languages],
+        "defaultNames": [ctx.edition.texts[other].label("ws_agency", letter="{letter}")
+                         for other in criteria.meta.languages],
     }
 
 
@@ -120,7 +122,11 @@ def json_for_html(value: Any) -> str:
     return text
 
 
-def scoring_element(criteria: Criteria, lang: str) -> Markup:
+def data_element(element_id: str, value: Any) -> Markup:
+    """The inert ``<template id="element_id">`` holding ``value`` as JSON, left out of the search index."""
+    return Markup(f'<template id="{element_id}" data-search-exclude>{json_for_html(value)}</template>')
+
+
+def scoring_element(ctx: Context) -> Markup:
     """The ``<template>`` element holding ``scoring_data`` as JSON."""
-    body = json_for_html(scoring_data(criteria, lang))
-    return Markup(f'<template id="{ELEMENT_ID}" data-search-exclude>{body}</template>')
+    return data_element(ELEMENT_ID, scoring_data(ctx))

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from generator.render.markdown import md, md_cell, md_code, md_inline
+from generator.render.markdown import md, md_cell, md_inline
+from generator.root import PACKAGE
+from generator.words.text_markup import md_code
 
 __all__ = ["render"]
 
-_ROOT = Path(__file__).parent.parent / "templates"
+_ROOT = PACKAGE / "templates"
 
 
 @cache

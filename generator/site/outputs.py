@@ -1,51 +1,33 @@
-"""Everything generated from one criteria model, as ``{path under docs/: content}``."""
+"""Everything generated from one edition, as ``{path under docs/: content}``."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from generator.edition import Edition, edition_of
 from generator.model import Criteria
-from generator.render.data_forms import render_data_forms
-from generator.render.downloads import render_downloads
-from generator.render.edition import render_edition
-from generator.render.form_names import published_forms
-from generator.render.form_pdfs import render_form_pdfs
-from generator.render.forms import render_forms
-from generator.render.guide import render_guide
-from generator.render.interview import render_interview
-from generator.render.report import render_report
-from generator.site.version import CommitLike
+from generator.render.base import CommitLike, Files, contexts
+from generator.render.language import render_language
+from generator.root import PROJECT
 
-__all__ = ["PROJECT", "render_all", "source_name"]
-
-PROJECT = Path(__file__).resolve().parent.parent.parent
-"""The kit's checkout: criteria files inside it are named relative to it."""
+__all__ = ["render_all", "render_edition_files", "source_name"]
 
 
-def render_all(criteria: Criteria, source: str, commit: CommitLike | None = None,
-               pdf: bool = False) -> dict[str, str | bytes]:
-    """Every generated file, keyed by path relative to the docs folder (``<lang>/...``).
+def render_edition_files(edition: Edition, source: str, commit: CommitLike | None = None,
+                         pdf: bool = False) -> Files:
+    """Every generated file of ``edition``, keyed by path relative to the docs folder (``<lang>/...``).
 
     ``commit`` is the short git commit the CLI or hook read (see ``generator.site.version``), or None.
     ``pdf``: also make the PDF of every form (seconds per form; ``make serve`` leaves them out).
     """
-    files: dict[str, str | bytes] = {}
-    for lang in criteria.meta.languages:
-        for path, content in render_guide(criteria, lang, source).items():
-            files[f"{lang}/{path}"] = content
-        forms = {**render_forms(criteria, lang, source, commit), **render_data_forms(criteria, lang, source, commit)}
-        for path, content in forms.items():
-            files[f"{lang}/{path}"] = content
-        for path, content in render_interview(criteria, lang, source).items():
-            files[f"{lang}/{path}"] = content
-        for path, content in render_report(criteria, lang, source, commit).items():
-            files[f"{lang}/{path}"] = content
-        pdfs = render_form_pdfs(criteria, lang, forms, commit, published_forms(criteria)) if pdf else None
-        for path, download in render_downloads(criteria, lang, source, commit, pdfs).items():
-            files[f"{lang}/{path}"] = download
-        for path, item in render_edition(criteria, lang, source, commit).items():
-            files[f"{lang}/{path}"] = item
-    return files
+    return {f"{ctx.lang}/{path}": content for ctx in contexts(edition, source, commit, pdf)
+            for path, content in render_language(ctx).items()}
+
+
+def render_all(criteria: Criteria, source: str, commit: CommitLike | None = None,
+               pdf: bool = False) -> Files:
+    """``render_edition_files`` of the edition of ``criteria`` (its texts resolved from the model)."""
+    return render_edition_files(edition_of(criteria), source, commit, pdf)
 
 
 def source_name(criteria_path: str) -> str:

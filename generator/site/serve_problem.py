@@ -10,8 +10,8 @@ import re
 
 from markupsafe import escape
 
-from generator.checks.problems import InputError
-from generator.messages import message
+from generator.problems import InputError
+from generator.words.messages import message
 
 __all__ = ["BANNER_ID", "problem_banner", "with_banner"]
 

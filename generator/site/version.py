@@ -1,6 +1,5 @@
-"""The edition stamp every output carries, and the git commits it may name.
+"""The git commits an edition stamp may name (the stamp itself: ``generator.render.base``).
 
-``edition_stamp`` is pure: renderers call it with the commit they were given.
 ``read_commit`` runs git and reads the environment, so only the command line
 and the MkDocs hook call it, and pass the result down.
 """
@@ -11,14 +10,12 @@ import os
 import re
 import subprocess
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
-from generator.labels import label
-from generator.model import Criteria
+from generator.render.base import Commit
+from generator.root import PROJECT
 
-__all__ = ["COMMIT_ENV", "DIRTY", "EDITION_COMMIT_ENV", "KIT_ROOT", "Commit", "CommitLike", "edition_stamp",
-           "read_commit", "running_title"]
+__all__ = ["COMMIT_ENV", "DIRTY", "EDITION_COMMIT_ENV", "read_commit"]
 
 COMMIT_ENV = "KIT_COMMIT"
 """Environment variable that overrides the commits (set it empty to leave them out)."""
@@ -26,44 +23,9 @@ EDITION_COMMIT_ENV = "KIT_EDITION_COMMIT"
 """With KIT_COMMIT set: the edition's commit, if any (``site`` hands both to the MkDocs hook this way)."""
 DIRTY = "+dirty"
 """Added to a commit whose checkout has uncommitted changes: the output is not that commit's."""
-KIT_ROOT = Path(__file__).resolve().parents[2]
-"""The kit's own checkout (the generator's code)."""
 
 _COMMIT = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}(\+dirty)?\Z")
 """A commit as git prints it (a trailing line feed is not part of it: "$" would allow one)."""
-
-
-@dataclass(frozen=True)
-class Commit:
-    """The commits an output was made from."""
-
-    kit: str
-    """The kit's commit (its code and, for the default criteria, the criteria too), maybe ending in DIRTY."""
-    edition: str | None = None
-    """The commit of the criteria file's own repository, if that is not the kit's; maybe ending in DIRTY."""
-
-
-CommitLike = Commit | str
-"""A Commit, or just the kit's commit as text."""
-
-
-def _stamped(stamp: str, lang: str, commit: CommitLike | None) -> str:
-    if not commit:
-        return stamp
-    found = Commit(commit) if isinstance(commit, str) else commit
-    if found.edition:
-        return label(lang, "stamp_commit_edition", stamp=stamp, commit=found.kit, edition=found.edition)
-    return label(lang, "stamp_commit", stamp=stamp, commit=found.kit)
-
-
-def edition_stamp(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> str:
-    """"Title · version", plus the commit(s) in ``lang`` when known."""
-    return _stamped(f"{criteria.meta.title(lang)} · {criteria.meta.version}", lang, commit)
-
-
-def running_title(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> str:
-    """The line at the top of every printed sheet and workbook sheet: title, version, commit(s)."""
-    return _stamped(f"{criteria.meta.title(lang)} · {label(lang, 'version')} {criteria.meta.version}", lang, commit)
 
 
 def read_commit(folder: str | Path = ".", environ: Mapping[str, str] | None = None) -> Commit | None:
@@ -81,7 +43,7 @@ def read_commit(folder: str | Path = ".", environ: Mapping[str, str] | None = No
         if not value or not _COMMIT.match(value):
             return None
         return Commit(value, edition if edition and _COMMIT.match(edition) else None)
-    kit = _state(KIT_ROOT, KIT_ROOT)
+    kit = _state(PROJECT, PROJECT)
     if kit is None:
         return None
     folder = Path(folder).resolve()
@@ -91,7 +53,7 @@ def read_commit(folder: str | Path = ".", environ: Mapping[str, str] | None = No
 
 
 def _kit_top() -> Path | None:
-    top = _git(KIT_ROOT, "rev-parse", "--show-toplevel")
+    top = _git(PROJECT, "rev-parse", "--show-toplevel")
     return Path(top).resolve() if top else None
 
 

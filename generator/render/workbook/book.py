@@ -20,14 +20,14 @@ from datetime import datetime
 import xlsxwriter  # type: ignore[import-untyped]
 
 from generator.checks.sheet_names import SHEET_KEYS, sheet_name, sheet_name_problem, sheet_names_clash
-from generator.labels import label
-from generator.model import Criteria
+from generator.render.base import Context, running_title
 from generator.render.workbook.layout import Layout, layout
 from generator.render.workbook.scoring_sheet import write_scoring
 from generator.render.workbook.sheets import write_comparison, write_instructions
 from generator.render.workbook.style import add_formats
 from generator.scoring import score_criteria
-from generator.site.version import CommitLike, running_title
+from generator.words.labels import LABELS
+from generator.words.texts import Texts
 
 __all__ = ["CREATED", "FALLBACK_SHEETS", "Layout", "layout", "render_workbook", "sheet_names"]
 
@@ -39,38 +39,39 @@ FALLBACK_SHEETS = ("Instructions", "Scoring", "Comparison")
 """Sheet names when neither ``lang``'s labels nor English ones make valid names."""
 
 
-def sheet_names(lang: str) -> tuple[str, str, str]:
-    """Names of the instructions, scoring and comparison sheets in ``lang`` (English names if
-    ``lang``'s would break Excel's rules, then FALLBACK_SHEETS: never a loop)."""
-    for other in (lang, "en"):
-        first, second, third = (sheet_name(label(other, key)) for key in SHEET_KEYS)
+def sheet_names(texts: Texts, english: Texts | None = None) -> tuple[str, str, str]:
+    """Names of the instructions, scoring and comparison sheets in ``texts``' language (the English
+    names, the edition's or the built-in ones, if those would break Excel's rules, then
+    FALLBACK_SHEETS: never a loop)."""
+    for label in (texts.label, english.label if english is not None else LABELS["en"].__getitem__):
+        first, second, third = (sheet_name(label(key)) for key in SHEET_KEYS)
         if sheet_names_clash((first, second, third)) is None and not any(
                 sheet_name_problem(name) for name in (first, second, third)):
             return first, second, third
     return FALLBACK_SHEETS
 
 
-def render_workbook(criteria: Criteria, lang: str, commit: CommitLike | None = None) -> bytes:
-    """The scoring workbook in ``lang``; ``commit`` (if known) is shown with the version.
+def render_workbook(ctx: Context) -> bytes:
+    """The scoring workbook in the context's language; the commit (if known) is shown with the version.
 
     Self-check sections are left out: they are part of no agency's score.
     """
-    criteria = criteria.scored
-    title = running_title(criteria, lang, commit)
+    criteria, texts = ctx.criteria.scored, ctx.texts
+    title = running_title(ctx)
     stream = io.BytesIO()
     workbook = xlsxwriter.Workbook(stream, {
         "in_memory": True, "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
     })
     workbook.set_properties({
-        "title": title, "subject": label(lang, "wb_sheet_scoring"),
+        "title": title, "subject": texts.label("wb_sheet_scoring"),
         "keywords": f"{criteria.meta.id} {criteria.meta.version}", "created": CREATED,
     })
-    fmt = add_formats(workbook, lang)
+    fmt = add_formats(workbook, texts)
     lay = layout(criteria)
     empty = score_criteria(criteria, {})
-    instructions, scoring, comparison = sheet_names(lang)
-    write_instructions(workbook.add_worksheet(instructions), criteria, lang, fmt, title)
-    write_scoring(workbook.add_worksheet(scoring), criteria, lang, fmt, lay, empty, title)
-    write_comparison(workbook.add_worksheet(comparison), criteria, lang, fmt, lay, scoring, empty, title)
+    instructions, scoring, comparison = sheet_names(texts, ctx.edition.texts.get("en"))
+    write_instructions(workbook.add_worksheet(instructions), criteria, texts, fmt, title)
+    write_scoring(workbook.add_worksheet(scoring), criteria, texts, fmt, lay, empty, title)
+    write_comparison(workbook.add_worksheet(comparison), criteria, texts, fmt, lay, scoring, empty, title)
     workbook.close()
     return stream.getvalue()

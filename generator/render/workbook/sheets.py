@@ -7,7 +7,6 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore[import-untyped]
 
 from generator.checks.sheet_names import SHEET_KEYS
-from generator.labels import label
 from generator.model import Criteria
 from generator.render.page_words import Words
 from generator.render.workbook import formulas as f
@@ -17,6 +16,7 @@ from generator.render.workbook.scoring_sheet import levels_text
 from generator.render.workbook.style import Formats, fit_row, setup_page, text_width, width_for
 from generator.scoring import Result
 from generator.verdict import judge_all, rule_of
+from generator.words.texts import Texts
 
 __all__ = ["write_comparison", "write_instructions"]
 
@@ -26,61 +26,61 @@ _NARROW = 10
 """Width of the section and count columns of the comparison sheet."""
 
 
-def _instructions(criteria: Criteria, lang: str) -> list[tuple[str, list[str]]]:
+def _instructions(criteria: Criteria, texts: Texts) -> list[tuple[str, list[str]]]:
     """The instructions sheet's headings, each with its lines (page texts ``workbook``)."""
-    words = Words(lang, "workbook", {
+    words = Words(texts, "workbook", {
         "low": criteria.scale.min_score, "high": criteria.scale.max_score, "levels": levels_text(criteria),
-        "na": f.NA_TEXT, "agencies": AGENCIES, "scoring_sheet": label(lang, SHEET_KEYS[1]),
-        "comparison_sheet": label(lang, SHEET_KEYS[2]),
+        "na": f.NA_TEXT, "agencies": AGENCIES, "scoring_sheet": texts.label(SHEET_KEYS[1]),
+        "comparison_sheet": texts.label(SHEET_KEYS[2]),
     }, plain=True)
     return [(words("use_title"), [f"{n}. {item}" for n, item in enumerate(words.items("use"), 1)]),
             (words("rule_title"), [f"- {item}" for item in words.items("rule")]),
             (words("lock_title"), [f"- {item}" for item in words.items("lock")])]
 
 
-def write_instructions(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, title: str) -> None:
+def write_instructions(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, title: str) -> None:
     """Title, how to use the workbook (from a template), and the scoring scale."""
     levels = criteria.scale.levels
     sheet.write_string(0, 0, title, fmt["title"])
-    sheet.write_string(1, 0, f"{label(lang, 'licence')} {criteria.meta.licence_in(lang)}", fmt["note"])
+    sheet.write_string(1, 0, f"{texts.label('licence')} {criteria.meta.licence_in(texts.lang)}", fmt["note"])
     row = 3
-    for heading, lines in _instructions(criteria, lang):
+    for heading, lines in _instructions(criteria, texts):
         sheet.write_string(row + 1, 0, heading, fmt["heading"])
         for offset, line in enumerate(lines, row + 2):
             sheet.write_string(offset, 1, line, fmt["para"])
             fit_row(sheet, offset, line, _TEXT_WIDTH)
         row += 2 + len(lines)
     row += 1
-    sheet.write_string(row, 0, label(lang, "scale"), fmt["heading"])
-    sheet.write_string(row + 1, 0, label(lang, "wb_score"), fmt["head"])
-    sheet.write_string(row + 1, 1, label(lang, "wb_meaning"), fmt["head_left"])
+    sheet.write_string(row, 0, texts.label("scale"), fmt["heading"])
+    sheet.write_string(row + 1, 0, texts.label("wb_score"), fmt["head"])
+    sheet.write_string(row + 1, 1, texts.label("wb_meaning"), fmt["head_left"])
     for offset, level in enumerate(levels, row + 2):
-        meaning = level.label(lang) if level.description is None else label(
-            lang, "wb_level_meaning", label=level.label(lang), description=level.description(lang))
+        meaning = level.label(texts.lang) if level.description is None else texts.label(
+            "wb_level_meaning", label=level.label(texts.lang), description=level.description(texts.lang))
         sheet.write_number(offset, 0, level.score, fmt["no"])
         sheet.write_string(offset, 1, meaning, fmt["text"])
         fit_row(sheet, offset, meaning, _TEXT_WIDTH)
     end = row + 2 + len(levels)
     sheet.write_string(end, 0, f.NA_TEXT, fmt["no"])
-    sheet.write_string(end, 1, label(lang, "wb_na_meaning"), fmt["text"])
+    sheet.write_string(end, 1, texts.label("wb_na_meaning"), fmt["text"])
     sheet.set_column(0, 0, 8)
     sheet.set_column(1, 1, _TEXT_WIDTH)
     sheet.protect("", {"format_columns": True, "format_rows": True})
-    setup_page(sheet, criteria, lang, landscape=False, repeat_to=0)
+    setup_page(sheet, criteria, texts, landscape=False, repeat_to=0)
 
 
-def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, lay: Layout, scoring: str,
+def write_comparison(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, lay: Layout, scoring: str,
                      empty: Result, title: str) -> None:
     """One row per agency: total, disqualified, rank, section scores and counts, all from the scoring sheet."""
     cols = lay.summary
-    heads = [(cols.name, label(lang, "wb_agency_head")), (cols.total, label(lang, "wb_total")),
-             (cols.out, label(lang, "wb_disqualified")), (cols.rank, label(lang, "wb_rank")),
-             (cols.verdict, label(lang, "vd_head"))]
-    heads += [(cols.first_section + i, s.title(lang)) for i, s in enumerate(criteria.sections)]
-    heads += [(cols.scored + i, label(lang, key))
+    heads = [(cols.name, texts.label("wb_agency_head")), (cols.total, texts.label("wb_total")),
+             (cols.out, texts.label("wb_disqualified")), (cols.rank, texts.label("wb_rank")),
+             (cols.verdict, texts.label("vd_head"))]
+    heads += [(cols.first_section + i, s.title(texts.lang)) for i, s in enumerate(criteria.sections)]
+    heads += [(cols.scored + i, texts.label(key))
               for i, key in enumerate(("wb_scored", "wb_na", "wb_blank", "wb_invalid_short"))]
     sheet.write_string(0, 0, title, fmt["title"])
-    sheet.write_string(1, 0, label(lang, "wb_rank_rule"), fmt["note"])
+    sheet.write_string(1, 0, texts.label("wb_rank_rule"), fmt["note"])
     for col, text in heads:
         sheet.write_string(HEADER_ROW, col, text, fmt["head_left" if col == cols.name else "head"])
     first, last = lay.summary_rows[0], lay.summary_rows[-1]
@@ -91,7 +91,7 @@ def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, la
 
     results, verdicts, ranks = judge_all(rule_of(criteria), [{}] * len(lay.agencies))
     place = f.cached(ranks[0])
-    words = v.verdict_words(criteria, lang, verdicts[0], results[0].unscored_share)
+    words = v.verdict_words(criteria, texts, verdicts[0], results[0].unscored_share)
     places = {**{c.id: lay.criteria[c.id] for c in criteria.criteria},
               **{s.id: r.subtotal for s, r in zip(criteria.sections, lay.sections, strict=True)},
               "code": lay.code, "unchecked": lay.unchecked, "share": lay.share}
@@ -100,7 +100,7 @@ def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, la
             return f.ref(scoring, xl_rowcol_to_cell(source_row, col))
 
         sheet.write_formula(row, cols.name, f'=""&{there(HEADER_ROW)}', fmt["name_out"],
-                            label(lang, "wb_agency", n=n))
+                            texts.label("wb_agency", n=n))
         sheet.write_formula(row, cols.total, _number(there(lay.total)), fmt["total"], f.cached(empty.total))
         sheet.write_formula(row, cols.out, f"=IF({there(lay.knocked)}>0,1,0)", fmt["out"],
                             int(empty.disqualified))
@@ -109,7 +109,7 @@ def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, la
         def cell(source_row: int, col: int = col) -> str:
             return str(xl_rowcol_to_cell(source_row, col))
 
-        sheet.write_formula(row, cols.verdict, v.verdict_text(criteria, lang, scoring, cell, places), fmt["verdict"],
+        sheet.write_formula(row, cols.verdict, v.verdict_text(criteria, texts, scoring, cell, places), fmt["verdict"],
                             words)
         for i, rows in enumerate(lay.sections):
             sheet.write_formula(row, cols.first_section + i, _number(there(rows.subtotal)), fmt["score"],
@@ -122,11 +122,11 @@ def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, la
         "type": "cell", "criteria": ">", "value": 0, "format": fmt["alert"]})
     sheet.conditional_format(first, cols.verdict, last, cols.verdict, {
         "type": "formula", "criteria": '={}<>"{}"'.format(xl_rowcol_to_cell(first, cols.verdict, col_abs=True),
-                                                          label(lang, "vd_ranked").replace('"', '""')),
+                                                          texts.label("vd_ranked").replace('"', '""')),
         "format": fmt["alert"]})
-    names = [label(lang, "wb_agency", n=n) for n in range(1, len(lay.agencies) + 1)]
+    names = [texts.label("wb_agency", n=n) for n in range(1, len(lay.agencies) + 1)]
     sheet.set_column(cols.name, cols.name, width_for(names, 14, 20))
-    sheet.set_column(cols.total, cols.rank, width_for([label(lang, "wb_disqualified")], 9, 14))
+    sheet.set_column(cols.total, cols.rank, width_for([texts.label("wb_disqualified")], 9, 14))
     sheet.set_column(cols.verdict, cols.verdict, 36)
     sheet.set_column(cols.first_section, cols.last, _NARROW)
     fit_row(sheet, HEADER_ROW, max((text for _, text in heads[1:]), key=text_width), _NARROW)
@@ -134,7 +134,7 @@ def write_comparison(sheet: Any, criteria: Criteria, lang: str, fmt: Formats, la
         sheet.set_row(row, 20)
     sheet.freeze_panes(HEADER_ROW + 1, 1)
     sheet.protect("", {"format_columns": True, "format_rows": True})
-    setup_page(sheet, criteria, lang, landscape=True, repeat_to=HEADER_ROW)
+    setup_page(sheet, criteria, texts, landscape=True, repeat_to=HEADER_ROW)
 
 
 def _number(cell: str) -> str:

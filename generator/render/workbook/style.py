@@ -6,8 +6,8 @@ import math
 import unicodedata
 from typing import Any
 
-from generator.labels import label
 from generator.model import Criteria
+from generator.words.texts import Texts
 
 __all__ = ["Formats", "add_formats", "fit_row", "setup_page", "text_width", "width_for"]
 
@@ -48,7 +48,7 @@ def _number_text(text: str) -> str:
     return '"' + text.replace('"', "'") + '"'
 
 
-def add_formats(workbook: Any, lang: str) -> Formats:
+def add_formats(workbook: Any, texts: Texts) -> Formats:
     """Every cell format the sheets use; inputs are the only unlocked cells."""
     cell = {"border": 1, "border_color": "#808080", "valign": "top"}
     centred = {**cell, "align": "center"}
@@ -73,7 +73,7 @@ def add_formats(workbook: Any, lang: str) -> Formats:
         "total": {**centred, "bold": True, "bg_color": _HEAD, "num_format": "0.0", "font_size": 12},
         "total_label": {**cell, "bold": True, "bg_color": _HEAD, "font_size": 12},
         "out": {**centred, "bold": True, "font_color": "#C00000",
-                "num_format": _number_text(label(lang, "wb_disqualified")) + ';;""'},
+                "num_format": _number_text(texts.label("wb_disqualified")) + ';;""'},
         "count": {**centred, "num_format": "0"},
         "label": {**cell, "text_wrap": True},
         "name_out": {**cell, "bold": True, "text_wrap": True},
@@ -90,7 +90,7 @@ def _header_text(text: str) -> str:
     return short.replace("&", "&&")
 
 
-def setup_page(sheet: Any, criteria: Criteria, lang: str, landscape: bool, repeat_to: int) -> None:
+def setup_page(sheet: Any, criteria: Criteria, texts: Texts, landscape: bool, repeat_to: int) -> None:
     """A4, fit to the page width, header rows repeated, title and version in the page header."""
     sheet.set_paper(9)
     if landscape:
@@ -100,6 +100,6 @@ def setup_page(sheet: Any, criteria: Criteria, lang: str, landscape: bool, repea
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(0, repeat_to)
     sheet.set_margins(left=0.5, right=0.5, top=0.75, bottom=0.75)
-    sheet.set_header(f"&L{_header_text(criteria.meta.title(lang))}"
-                     f"&R{_header_text(label(lang, 'version') + ' ' + criteria.meta.version)}")
+    sheet.set_header(f"&L{_header_text(criteria.meta.title(texts.lang))}"
+                     f"&R{_header_text(texts.label('version') + ' ' + criteria.meta.version)}")
     sheet.set_footer("&C&P / &N")

@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-from generator.labels import label
-from generator.model import Criteria
+from generator.model import Criteria, numbered_sections
 from generator.render.workbook.formulas import NA_TEXT, ref
 from generator.scoring import eliminates_at
 from generator.verdict import GROUPS, Verdict
+from generator.words.texts import Texts
 
 __all__ = ["MAX_FORMULA", "below_count", "knocked_count", "rank", "unchecked_count", "unscored_share",
            "verdict_code", "verdict_text", "verdict_words"]
@@ -69,49 +69,50 @@ def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _around(lang: str, key: str, name: str, **values: object) -> tuple[str, str]:
+def _around(texts: Texts, key: str, name: str, **values: object) -> tuple[str, str]:
     """The label's text before and after its ``{name}`` placeholder."""
     marker = "\x00"
-    before, _, after = label(lang, key, **{name: marker}, **values).partition(marker)
+    before, _, after = texts.label(key, **{name: marker}, **values).partition(marker)
     return before, after
 
 
-def _listed(lang: str, items: Sequence[tuple[str, str]]) -> str:
+def _listed(texts: Texts, items: Sequence[tuple[str, str]]) -> str:
     """A formula listing the names whose condition holds, separated as the language does."""
-    sep = label(lang, "list_sep")
+    sep = texts.label("list_sep")
     parts = "&".join(f'IF({cond},{_quote(sep + name)},"")' for cond, name in items)
     return f"MID({parts or chr(34) * 2},{len(sep) + 1},4000)"
 
 
-def verdict_text(criteria: Criteria, lang: str, scoring: str, col: Callable[[int], str],
+def verdict_text(criteria: Criteria, texts: Texts, scoring: str, col: Callable[[int], str],
                  rows: dict[str, int]) -> str:
     """The verdict in words; ``col(row)`` is the agency's cell on the scoring sheet, ``rows`` the row of
     each criterion id, section id and of "code", "unchecked" and "share"."""
     scores = [lv.score for lv in criteria.scale.levels]
     there = {key: ref(scoring, col(row)) for key, row in rows.items()}
     knockouts = [(c, eliminates_at(criteria, c)) for c in criteria.criteria if c.knockout]
-    number = {c.id: f"{si}.{ci}" for si, s in enumerate(criteria.sections, 1) for ci, c in enumerate(s.criteria, 1)}
-    name = {c.id: f"{number[c.id]} {c.title(lang)}" for c, _ in knockouts}
+    numbered = numbered_sections(criteria.sections)
+    number = {c.id: n for _, _, ks in numbered for n, c in ks}
+    name = {c.id: f"{number[c.id]} {c.title(texts.lang)}" for c, _ in knockouts}
     out = [(f"IF({_valid(there[c.id], scores)},{there[c.id]}<={at},0)", name[c.id]) for c, at in knockouts]
     open_ = [(f"1-{_valid(there[c.id], scores)}", name[c.id]) for c, _ in knockouts]
     below = [(f"IF(ISNUMBER({there[s.id]}),{there[s.id]}+1E-9<{float(s.minimum)!r},0)",
-              f"{si}. {s.title(lang)}") for si, s in enumerate(criteria.sections, 1) if s.minimum is not None]
+              f"{sn}. {s.title(texts.lang)}") for sn, s, _ in numbered if s.minimum is not None]
     share = f"INT({there['share']}*10+0.5+1E-9)/10"
     limit = _number(Fraction(repr(criteria.verdict.unscored_limit)))
 
     def phrase(key: str, name: str, inner: str, **values: object) -> str:
-        before, after = _around(lang, key, name, **values)
+        before, after = _around(texts, key, name, **values)
         return f"{_quote(before)}&{inner}&{_quote(after)}"
 
     def build(lists: bool) -> str:
         def listed(items: Sequence[tuple[str, str]]) -> str:
-            return _listed(lang, items) if lists else '""'
+            return _listed(texts, items) if lists else '""'
 
         return (f"=IF({there['code']}=3,{phrase('vd_eliminated', 'ids', listed(out))},"
                 f"IF({there['code']}=2,IF({there['unchecked']}>0,{phrase('vd_incomplete', 'ids', listed(open_))},"
                 f"{phrase('vd_incomplete_share', 'share', share, max=limit)}),"
                 f"IF({there['code']}=1,{phrase('vd_below', 'names', listed(below))},"
-                f"{_quote(label(lang, 'vd_ranked'))})))")
+                f"{_quote(texts.label('vd_ranked'))})))")
 
     full = build(True)
     return full if len(full) <= MAX_FORMULA else build(False)
@@ -122,21 +123,21 @@ def _number(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else repr(float(value))
 
 
-def verdict_words(criteria: Criteria, lang: str, verdict: Verdict, share: Fraction) -> str:
+def verdict_words(criteria: Criteria, texts: Texts, verdict: Verdict, share: Fraction) -> str:
     """What ``verdict_text`` shows for ``verdict`` (the cached value of a fresh workbook)."""
-    number = {c.id: f"{si}.{ci} {c.title(lang)}" for si, s in enumerate(criteria.sections, 1)
-              for ci, c in enumerate(s.criteria, 1)}
-    sections = {s.id: f"{si}. {s.title(lang)}" for si, s in enumerate(criteria.sections, 1)}
-    sep = label(lang, "list_sep")
+    numbered = numbered_sections(criteria.sections)
+    number = {c.id: f"{n} {c.title(texts.lang)}" for _, _, ks in numbered for n, c in ks}
+    sections = {s.id: f"{sn}. {s.title(texts.lang)}" for sn, s, _ in numbered}
+    sep = texts.label("list_sep")
     if verdict.kind == "eliminated":
-        return label(lang, "vd_eliminated", ids=sep.join(number[i] for i in verdict.criteria))
+        return texts.label("vd_eliminated", ids=sep.join(number[i] for i in verdict.criteria))
     if verdict.kind == "incomplete" and verdict.criteria:
-        return label(lang, "vd_incomplete", ids=sep.join(number[i] for i in verdict.criteria))
+        return texts.label("vd_incomplete", ids=sep.join(number[i] for i in verdict.criteria))
     if verdict.kind == "incomplete":
         tenths = Fraction(int(share * 10 + Fraction(1, 2)), 10)
-        return label(lang, "vd_incomplete_share", share=_number(tenths),
-                     max=_number(Fraction(repr(criteria.verdict.unscored_limit))))
+        return texts.label("vd_incomplete_share", share=_number(tenths),
+                           max=_number(Fraction(repr(criteria.verdict.unscored_limit))))
     if verdict.kind == "below_minimum":
-        return label(lang, "vd_below", names=sep.join(sections[i] for i in verdict.sections))
+        return texts.label("vd_below", names=sep.join(sections[i] for i in verdict.sections))
     assert verdict.kind == GROUPS[0]
-    return label(lang, "vd_ranked")
+    return texts.label("vd_ranked")

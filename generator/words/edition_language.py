@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.parse.reading import read_at_most
+from generator.reading import read_at_most
 
 __all__ = ["editor_language", "first_language"]
 

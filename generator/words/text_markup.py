@@ -13,11 +13,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 
-from generator.checks.problems import Msg
-from generator.render.markdown import lines, md_code
+from generator.words.messages import Msg
 
-__all__ = ["LINK_TARGET", "Raw", "markup_problem", "md_text", "outside_code", "plain_text"]
+__all__ = ["LINE_BREAK", "LINK_TARGET", "Raw", "lines", "markup_problem", "md_code", "md_text", "outside_code",
+           "plain_text"]
+
+LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+"""Every line break ``str.splitlines`` knows (CR-LF, CR, U+2028, U+2029 among them): Python-Markdown
+and browsers may treat each as one, so every escaper reads them as line feeds."""
 
 LINK_TARGET = re.compile(r"(?:[a-z0-9-]+/)*[a-z0-9-]+\.md(?:#[a-z0-9-]+)?|#[a-z0-9-]+")
 """Where a page text may link: a page of the site (``scoring.md#rule``) or an anchor, never a placeholder."""
@@ -27,7 +32,7 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]#|!])")
 """Escaped in text and placeholder values (``!`` too: before a link it would make an image)."""
 _LEAD = re.compile(r"^(\d+)([.)])|^([-+=])")
 """What would start a list or a heading underline at the start of a line."""
-_HTML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_HTML = MappingProxyType(str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}))
 
 
 class Raw(str):
@@ -41,6 +46,19 @@ def _escape(text: str) -> str:
 def _value(values: Mapping[str, object], name: str) -> str:
     value = values[name]
     return value if isinstance(value, Raw) else _escape(str(value))
+
+
+def lines(text: str) -> list[str]:
+    """``text`` split at every line break (as ``str.split("\\n")`` splits at line feeds)."""
+    return LINE_BREAK.split(text)
+
+
+def md_code(text: str) -> str:
+    """An inline code span showing ``text`` literally (one line; safe in table cells)."""
+    flat = " ".join(lines(text))
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
 
 
 def md_text(text: str, values: Mapping[str, object] | None = None) -> str:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from generator.diff_change import Change, TextChange
-from generator.diff_walk import Leaf, Place, field_name, item_of
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from generator.diff.change import Change, TextChange
+from generator.diff.walk import Leaf, Place, field_name, item_of
 
 __all__ = ["value_changes"]
 
-_OWN_KIND: dict[Place, str] = {
+_OWN_KIND: Mapping[Place, str] = MappingProxyType({
     ("meta", "version"): "version", ("meta", "languages"): "languages", ("section",): "moved",
     ("weight",): "weight", ("knockout",): "knockout", ("self_check",): "self_check", ("sources",): "sources",
-}
+})
 """Values with a kind of their own: places in the file, or fields of an item."""
 
 

@@ -1,6 +1,6 @@
-"""What changed between two criteria files, by stable id (pure; ``diff_report`` formats it).
+"""What changed between two criteria files, by stable id (pure; ``generator.diff.report`` formats it).
 
-Every value of both files is compared (``generator.diff_walk`` walks them by the schema).
+Every value of both files is compared (``generator.diff.walk`` walks them by the schema).
 Changes a reviewer weighs on their own get their own kind (a weight, a knock-out, a moved
 criterion…); a changed text is "reworded", with its old and new wording; any other value
 is "changed", with its place, so no key of the file goes unreported.
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.diff_change import KINDS, Change, TextChange
-from generator.diff_values import value_changes
-from generator.diff_walk import LOGO_FILE, Leaf, Place, field_name, flatten, item_of
+from generator.diff.change import KINDS, Change, TextChange
+from generator.diff.values import value_changes
+from generator.diff.walk import LOGO_FILE, Leaf, Place, field_name, flatten, item_of
 from generator.model import Criteria, Text
 
 __all__ = ["KINDS", "Change", "Diff", "TextChange", "compare", "field_name"]

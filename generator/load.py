@@ -1,4 +1,7 @@
-"""Read a criteria file: decode, parse, validate everything, build the model."""
+"""Read a criteria file: decode, parse, validate everything, build the model (and the edition).
+
+Pure but for reading the file (and its logo): loading a file changes nothing that a later load or
+render sees."""
 
 from __future__ import annotations
 
@@ -6,11 +9,11 @@ from dataclasses import replace
 from pathlib import Path as FsPath
 from typing import Any
 
+from generator.borrow import borrow_texts, borrowing, converted_labels, converted_page_texts
 from generator.checks.edition_rules import edition_problems, logo_file
-from generator.checks.problems import InputError, problem
 from generator.checks.rules import rule_problems
 from generator.checks.schema_check import schema_problems
-from generator.labels import use_file_labels
+from generator.edition import Edition, edition_of
 from generator.model import (
     Branding,
     Criteria,
@@ -26,20 +29,14 @@ from generator.model import (
     Text,
     VerdictRules,
 )
-from generator.page_texts import use_file_texts
-from generator.parse.borrow import borrow_texts, borrowing, converted_labels, converted_page_texts
-from generator.parse.reading import NotAFileError, read_at_most
 from generator.parse.source import parse_yaml
+from generator.problems import InputError, problem
+from generator.reading import NotAFileError, read_at_most
 
-__all__ = ["MAX_BYTES", "load_criteria", "parse_criteria", "use_edition"]
+__all__ = ["MAX_BYTES", "load_criteria", "load_edition", "parse_criteria"]
 
 MAX_BYTES = 8 * 1024 * 1024
 """Largest criteria file accepted; far above any real edition."""
-
-
-_LAST: dict[str, tuple[bytes, Criteria]] = {}
-"""The last file loaded and its model: one site build asks for the same file several
-times (each language's build, the page hooks), and the model is immutable."""
 
 
 def load_criteria(path: str | FsPath, assets: bool = True) -> Criteria:
@@ -54,24 +51,12 @@ def load_criteria(path: str | FsPath, assets: bool = True) -> Criteria:
         raise InputError([problem(name, 1, 1, "cannot_read", reason=exc.strerror)]) from None
     if len(raw) > MAX_BYTES:
         raise InputError([problem(name, 1, 1, "too_many_bytes", size=max(size, len(raw)), limit=MAX_BYTES)])
-    last = _LAST.get(name)
-    if last is not None and last[0] == raw and assets and _same_logo(last[1], name):
-        use_edition(last[1])
-        return last[1]
-    criteria = parse_criteria(raw, name, assets)
-    if assets:  # a model without its logo is never handed to a build
-        _LAST.clear()
-        _LAST[name] = (raw, criteria)
-    return criteria
+    return parse_criteria(raw, name, assets)
 
 
-def _same_logo(criteria: Criteria, name: str) -> bool:
-    """Whether the logo file still holds what ``criteria`` read (``make serve`` picks up a new logo)."""
-    branding = criteria.meta.branding
-    if branding is None or branding.logo is None:
-        return True
-    path = logo_file(name, branding.logo.name)
-    return path.is_file() and path.read_bytes() == branding.logo.data
+def load_edition(path: str | FsPath) -> Edition:
+    """Load and validate the criteria file at ``path``; its criteria with every language's texts."""
+    return edition_of(load_criteria(path))
 
 
 def parse_criteria(raw: bytes, name: str, assets: bool = True) -> Criteria:
@@ -80,9 +65,7 @@ def parse_criteria(raw: bytes, name: str, assets: bool = True) -> Criteria:
     problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed), *edition_problems(parsed, assets)]
     if problems:
         raise InputError(problems)
-    criteria = _borrowed(parsed.data, name)
-    use_edition(criteria)
-    return criteria
+    return _borrowed(parsed.data, name)
 
 
 def _borrowed(data: dict[str, Any], name: str) -> Criteria:
@@ -98,20 +81,6 @@ def _borrowed(data: dict[str, Any], name: str) -> Criteria:
         {lang: pair[1] for lang, pair in converted.items()})), converted=tuple(
         (lang, tuple(table.items()), _texts({lang: pages})[0][1]) for lang, (table, pages) in converted.items()
         if table or pages))
-
-
-def use_edition(criteria: Criteria) -> None:
-    """Make the labels, page texts and fallback chains of ``criteria`` the ones renderers use."""
-    fallback = dict(criteria.meta.fallback)
-    labels = {lang: dict(table) for lang, table, _ in criteria.converted}
-    texts = {lang: {page: dict(keys) for page, keys in pages} for lang, _, pages in criteria.converted}
-    for lang, table in criteria.labels:  # the file's own words win over converted ones
-        labels[lang] = {**labels.get(lang, {}), **dict(table)}
-    for lang, own in criteria.texts:
-        for page, keys in own:
-            texts.setdefault(lang, {})[page] = {**texts.get(lang, {}).get(page, {}), **dict(keys)}
-    use_file_labels(labels, fallback)
-    use_file_texts(texts)
 
 
 def _decode(raw: bytes, name: str) -> str:

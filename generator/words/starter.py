@@ -6,26 +6,12 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from generator.checks.problems import Msg
-from generator.checks.schema_check import ecma_search
-from generator.checks.text_keys import LANGUAGE_PATTERN
-from generator.chinese_script import AUTONYMS, convert
-from generator.labels import LABELS, fallback_chain, file_label_gaps
-from generator.page_texts import default_texts, text_gaps, text_languages
+from generator.words.chinese_script import AUTONYMS, convert
+from generator.words.labels import LABELS
+from generator.words.page_texts import default_texts
+from generator.words.texts import Texts
 
-__all__ = ["gap_warnings", "starter_file", "starter_problem"]
-
-
-def starter_problem(kind: str, lang: str, source: str) -> Msg | None:
-    """What is wrong with ``--lang`` and ``--from`` of a starter file, or None. Both are written into
-    the file's comments (a line break would add lines to the YAML the editor pastes), and ``--from``
-    names a built-in file (``--from ../../x`` would read another one)."""
-    if not ecma_search(LANGUAGE_PATTERN, lang):
-        return Msg.of("bad_language", where="--lang: ", value=lang)
-    known = sorted(LABELS) if kind == "labels" else list(text_languages())
-    if source not in known:
-        return Msg.of("starter_from", value=source, known=", ".join(known))
-    return None
+__all__ = ["gap_warnings", "starter_file"]
 
 
 def _scalar(text: str) -> str:
@@ -91,11 +77,11 @@ def _strings(table: Any) -> dict[str, str]:
     return {str(k): v for k, v in table.items() if isinstance(v, str)} if isinstance(table, dict) else {}
 
 
-def gap_warnings(lang: str) -> list[str]:
-    """One line per fallback language: every label and page text ``lang`` lacks, by key."""
+def gap_warnings(language: Texts) -> list[str]:
+    """One line per fallback language: every label and page text ``language`` lacks, by key."""
     lines = []
-    chain = " → ".join(fallback_chain(lang))
-    labels, texts = file_label_gaps(lang), text_gaps(lang)
+    lang, chain = language.lang, " → ".join(language.chain)
+    labels, texts = language.label_gaps(), language.text_gaps()
     for shown in dict.fromkeys([s for _, s in labels] + [s for _, _, s in texts]):
         keys = [key for key, s in labels if s == shown]
         if keys:

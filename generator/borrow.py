@@ -3,8 +3,8 @@
 Criteria texts (titles, questions, red flags, levels, …) a language lacks are taken from the
 first language of its chain that has them, so a new language can start with only
 ``meta.fallback: {zh-Hant: [zh]}``. Labels and page texts fall back by themselves
-(``generator.labels``); here they are only converted when the chain crosses Chinese scripts
-(see ``generator.chinese_script``), so that a Traditional page shows no Simplified characters.
+(``generator.words.labels``); here they are only converted when the chain crosses Chinese scripts
+(see ``generator.words.chinese_script``), so that a Traditional page shows no Simplified characters.
 Everything borrowed is counted, for ``check`` to warn about.
 """
 
@@ -15,10 +15,10 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from generator.checks.rules import text_paths
-from generator.chinese_script import AUTONYMS, conversion, convert
-from generator.labels import LABELS
 from generator.model import Borrowed, PageValue
-from generator.page_texts import default_texts
+from generator.words.chinese_script import AUTONYMS, conversion, convert
+from generator.words.labels import LABELS
+from generator.words.page_texts import default_texts
 
 __all__ = ["borrow_texts", "borrowing", "converted_labels", "converted_page_texts"]
 

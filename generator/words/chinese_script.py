@@ -11,23 +11,25 @@ regional codes zh-TW or zh-HK.
 from __future__ import annotations
 
 from functools import cache
+from types import MappingProxyType
 
 __all__ = ["AUTONYMS", "conversion", "convert"]
 
 _SIMPLIFIED = frozenset({"zh", "zh-hans", "zh-cn", "zh-sg", "zh-hans-cn", "zh-hans-sg"})
 """Language codes written in Simplified characters (compared in lower case)."""
-_TRADITIONAL = {"zh-hant": ("s2tw", "tw2s"), "zh-tw": ("s2twp", "tw2sp"), "zh-hant-tw": ("s2twp", "tw2sp"),
-                "zh-hk": ("s2hk", "hk2s"), "zh-hant-hk": ("s2hk", "hk2s"), "zh-mo": ("s2hk", "hk2s"),
-                "zh-hant-mo": ("s2hk", "hk2s")}
+_TRADITIONAL = MappingProxyType({
+    "zh-hant": ("s2tw", "tw2s"), "zh-tw": ("s2twp", "tw2sp"), "zh-hant-tw": ("s2twp", "tw2sp"),
+    "zh-hk": ("s2hk", "hk2s"), "zh-hant-hk": ("s2hk", "hk2s"), "zh-mo": ("s2hk", "hk2s"),
+    "zh-hant-mo": ("s2hk", "hk2s")})
 """Language codes written in Traditional characters, with OpenCC's configurations to and from Simplified.
 zh-Hant takes the character forms in everyday use in Taiwan (為, 裡, 核對) rather than OpenCC's
 standard ones (爲, 裏, 覈對), which readers rarely meet; zh-TW also takes Taiwan's words (軟體 for
 软件); zh-HK and zh-MO take Hong Kong's forms."""
 
 
-AUTONYMS = {"zh-hant": "繁體中文", "zh-tw": "繁體中文（台灣）", "zh-hant-tw": "繁體中文（台灣）",
+AUTONYMS = MappingProxyType({"zh-hant": "繁體中文", "zh-tw": "繁體中文（台灣）", "zh-hant-tw": "繁體中文（台灣）",
             "zh-hk": "繁體中文（香港）", "zh-hant-hk": "繁體中文（香港）", "zh-mo": "繁體中文（澳門）",
-            "zh-hant-mo": "繁體中文（澳門）", "zh-hans": "简体中文", "zh-cn": "简体中文"}
+            "zh-hant-mo": "繁體中文（澳門）", "zh-hans": "简体中文", "zh-cn": "简体中文"})
 """The language switcher's name of each Chinese language code (compared in lower case): a name is never
 borrowed, since 簡體中文 converted from 简体中文 would name the wrong script."""
 

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from types import MappingProxyType
 
-from generator.checks.problems import Msg
+from generator.words.messages import Msg
 
 __all__ = ["FORBIDDEN", "LINE_BREAKS", "forbidden_character"]
 
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 """C0 controls but tab and line feed; DEL; C1 controls; U+2028, U+2029; lone surrogates; U+FFFE, U+FFFF."""
-LINE_BREAKS = {"\r": "char_cr", "\u2028": "char_line_separator", "\u2029": "char_paragraph_separator"}
+LINE_BREAKS = MappingProxyType({"\r": "char_cr", "\u2028": "char_line_separator", "\u2029": "char_paragraph_separator"})
 """The line breaks refused, each with the message naming it."""
 
 

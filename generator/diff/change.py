@@ -1,4 +1,4 @@
-"""The changes ``generator diff`` reports (pure data; ``generator.diff`` finds them)."""
+"""The changes ``generator diff`` reports (pure data; ``generator.diff.compare`` finds them)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """The ``diff`` report as one self-contained HTML page, to send to a board or print to PDF from a browser.
 
-It is the Markdown report (``generator.diff_report``) rendered by Python-Markdown, whose texts are
+It is the Markdown report (``generator.diff.report``) rendered by Python-Markdown, whose texts are
 already escaped for Markdown (``<`` and ``&`` included), in a page with its own small style sheet:
 no script, nothing loaded from elsewhere."""
 
@@ -11,9 +11,9 @@ import re
 import markdown  # type: ignore[import-untyped]
 from markupsafe import escape
 
-from generator.diff import Diff
-from generator.diff_report import to_markdown
-from generator.messages import message_language
+from generator.diff.compare import Diff
+from generator.diff.report import to_markdown
+from generator.words.messages import message_language
 
 __all__ = ["to_html"]
 

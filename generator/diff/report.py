@@ -1,4 +1,4 @@
-"""Format a ``generator.diff.Diff`` as Markdown (for people, e.g. a pull request) or JSON (for tools).
+"""Format a ``generator.diff.compare.Diff`` as Markdown (for people, e.g. a pull request) or JSON (for tools).
 
 The Markdown's words are messages (``generator/texts/messages/<lang>.yaml``, ids ``diff_*``)."""
 
@@ -8,8 +8,8 @@ import json
 import re
 from typing import Any
 
-from generator.diff import KINDS, Change, Diff
-from generator.messages import message
+from generator.diff.compare import KINDS, Change, Diff
+from generator.words.messages import message
 
 __all__ = ["SUMMARY", "to_json", "to_markdown"]
 

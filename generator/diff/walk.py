@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from generator.checks.schema_check import schema
@@ -22,8 +23,8 @@ __all__ = ["ITEMS", "LOGO_FILE", "SCORE_KEY", "Leaf", "Place", "field_name", "fl
 Place = tuple[str | int, ...]
 """Keys, item ids and (for lists without ids) 1-based numbers, from the top of the file."""
 
-ITEMS = {("sections",): "section", ("criteria",): "criterion", ("meta", "sources"): "source",
-         ("changelog",): "release", ("labels",): "labels"}
+ITEMS = MappingProxyType({("sections",): "section", ("criteria",): "criterion", ("meta", "sources"): "source",
+         ("changelog",): "release", ("labels",): "labels"})
 """Places whose entries are items, each keyed by its id, and the item kind."""
 SCORE_KEY = "score={}"
 """How a level is keyed: by its score, e.g. ``levels[score=3].label``."""

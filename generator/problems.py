@@ -1,36 +1,15 @@
 """Located problems in an input file, and the one exception the CLI catches.
 
-A problem names its message by id (see ``generator.messages``) with the values
+A problem names its message by id (see ``generator.words.messages``) with the values
 to fill in, so the command line can show it in the editor's language."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.messages import message
+from generator.words.messages import Msg
 
-__all__ = ["InputError", "Msg", "Problem", "problem"]
-
-
-
-@dataclass(frozen=True, order=True)
-class Msg:
-    """A message id and its values, not yet put into words (a value may itself be a Msg)."""
-
-    key: str
-    """Id in generator/texts/messages/<lang>.yaml."""
-    values: tuple[tuple[str, str | Msg], ...] = ()
-    """(placeholder, value) pairs."""
-
-    @classmethod
-    def of(cls, key: str, /, **values: object) -> Msg:
-        """``key`` with ``values``; values that are not messages become text."""
-        return cls(key, tuple(sorted((name, v if isinstance(v, Msg) else str(v)) for name, v in values.items())))
-
-    def text(self, lang: str | None = None) -> str:
-        """The message in ``lang`` (English by default)."""
-        return message(lang, self.key, **{name: v.text(lang) if isinstance(v, Msg) else v
-                                           for name, v in self.values})
+__all__ = ["InputError", "Problem", "problem"]
 
 
 @dataclass(frozen=True, order=True)
