@@ -137,4 +137,11 @@ def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
         knockout=c.get("knockout", False), sources=tuple(c["sources"]),
         must_ask=tuple(text(q) for q in c.get("must_ask", [])),
         after_signing=tuple(text(a) for a in c.get("after_signing", [])),
+        sitting=_written(c.get("sitting")), answer_lines=c.get("answer_lines", 1),
+        check_day=_written(c.get("check_day")),
     )
+
+
+def _written(value: Any) -> Any:
+    """A one-or-list key as the model keeps it: the single value, or the list as a tuple."""
+    return tuple(value) if isinstance(value, list) else value

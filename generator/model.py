@@ -7,9 +7,12 @@ Names match the keys of ``data/criteria.yaml``; see the JSON Schema in
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
-__all__ = ["UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue",
-           "Release", "Scale", "Section", "Source", "Text", "numbered_sections"]
+__all__ = ["CHECK_DAYS", "SITTINGS", "UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level",
+           "Logo", "Meta", "PageValue", "Release", "Scale", "Section", "Source", "Text", "numbered_sections"]
+
+_T = TypeVar("_T")
 
 UNSCORED_KEYS = ("weight", "knockout", "levels")
 """Criterion keys that a self-check section's criteria never have: nothing in it is scored."""
@@ -145,6 +148,13 @@ class Descriptor:
     """The description."""
 
 
+def _each(value: _T | tuple[_T, ...] | None, count: int) -> tuple[_T, ...]:
+    """A key that holds one value for all entries, or one per entry, as one per entry."""
+    if value is None:
+        return ()
+    return value if isinstance(value, tuple) else (value,) * count
+
+
 @dataclass(frozen=True)
 class Criterion:
     """One thing to assess about an agency."""
@@ -176,6 +186,32 @@ class Criterion:
     (then :attr:`must_ask_questions` is the first of ``questions``)."""
     after_signing: tuple[Text, ...] = ()
     """Checks to make in the first month after signing (0–6)."""
+    sitting: str | tuple[str, ...] | None = None
+    """``sitting`` as written: one sitting (phone, desk, visit, contract) for all must-ask questions, or one each."""
+    answer_lines: int = 1
+    """Lines to write each must-ask answer on, on the printed sitting forms."""
+    check_day: int | tuple[int, ...] | None = None
+    """``check_day`` as written: the day after signing (7, 30, 60, 90) of all after-signing checks, or of each."""
+
+    @property
+    def sittings(self) -> tuple[str, ...]:
+        """The sitting of each must-ask question; empty without ``sitting``."""
+        return _each(self.sitting, len(self.must_ask_questions))
+
+    @property
+    def check_days(self) -> tuple[int, ...]:
+        """The day after signing of each after-signing check; empty without ``check_day``."""
+        return _each(self.check_day, len(self.after_signing))
+
+    def asked_in(self, sitting: str) -> tuple[Text, ...]:
+        """The must-ask questions asked in ``sitting``; without ``sitting`` in the file, all of them go to the visit."""
+        sittings = self.sittings or ("visit",) * len(self.must_ask_questions)
+        return tuple(q for q, s in zip(self.must_ask_questions, sittings, strict=True) if s == sitting)
+
+    def checks_on(self, day: int) -> tuple[Text, ...]:
+        """The after-signing checks made on ``day``; without ``check_day`` in the file, all of them on day 30."""
+        days = self.check_days or (30,) * len(self.after_signing)
+        return tuple(a for a, d in zip(self.after_signing, days, strict=True) if d == day)
 
     @property
     def must_ask_questions(self) -> tuple[Text, ...]:
@@ -191,6 +227,12 @@ class Criterion:
     def all_questions(self) -> tuple[Text, ...]:
         """Every question, must-ask first."""
         return self.must_ask + self.questions
+
+
+SITTINGS = ("phone", "desk", "visit", "contract")
+"""The sittings of an interview, in the order a merchant meets them."""
+CHECK_DAYS = (7, 30, 60, 90)
+"""Days after signing on which post-signing checks are made (day 0 comes from the page texts)."""
 
 
 @dataclass(frozen=True)

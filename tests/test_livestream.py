@@ -27,7 +27,7 @@ pytestmark = pytest.mark.site
 LIVESTREAM = ROOT / "examples" / "livestream" / "criteria.yaml"
 DATA: dict[str, Any] = YAML(typ="safe").load(LIVESTREAM.read_text(encoding="utf-8"))
 PAGES = ["", "how-to-use", "scoring", "downloads", "questionnaire", "checklist", "worksheet",
-         "short-questionnaire", "after-signing", "self-check", "changelog",
+         "desk-check", "visit", "contract-review", "after-signing", "self-check", "changelog",
          *(f"sections/{s['id']}" for s in DATA["sections"])]
 """Every page a merchant reads (the edition hides the editor pages)."""
 ALLOWED_ASCII = {"Excel", "WPS", "JSON", "CSV", "Schema", "Ctrl", "YAML", "UTF", "BOM", "Review",

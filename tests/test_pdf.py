@@ -1,9 +1,10 @@
 """The PDF downloads of the forms (made by WeasyPrint at site build time), read back with poppler-utils.
 
-Bounds, with the default criteria 1.1.0 (9 scored sections, 45 scored criteria), as measured:
+Bounds, with the default criteria 1.2.0 (9 scored sections, 49 scored criteria), as measured:
 - pages: those of a browser print (tests/test_print.py's ``_bounds``), and the questionnaire within
-  QUESTIONNAIRE_SLACK pages of Chromium's print (PDF 30 zh, 32 en; Chromium 31, 32); checklist 1,
-  worksheet 4 zh / 5 en, short interview form 6 / 6, post-signing checklist 3 / 3, self-check 2 / 2;
+  QUESTIONNAIRE_SLACK pages of Chromium's print (PDF 34 zh, 36 en; Chromium 35, 37); phone screen
+  (checklist) 1 / 1, desk checks 1 / 1, visit 2 / 3, contract review 3 / 3, post-signing checklist
+  3 / 4, self-check 3 / 3 (1.1.0: questionnaire PDF 30 / 32, short interview form 6 / 6);
 - size: every PDF under MAX_BYTES (measured 256 KB for the one-page English checklist to 529 KB for
   the Chinese questionnaire: the embedded Noto CJK subsets are most of it).
 """

@@ -8,10 +8,11 @@ Page-count bounds (default criteria: S sections, C criteria):
 - checklist: exactly 1;
 - worksheet: table rows R = C + 4 S + 6 (per section a heading and three sum rows; six total rows);
   between ceil(R / 45) and ceil(R / 20) + 1 pages (a page holds 20 to 45 rows, plus the formula);
-- short interview form: at most SHORT_MAX_PAGES. Measured: default criteria 1.1.0 (45 scored
-  criteria, 1-2 must-ask questions and 2-4 red flags each) 6 pages zh, 7 en; 1.0 (40 criteria, one
-  must-ask question each) 5 pages zh, 6 en; the synthetic 1.1-size file (tests/synthetic_1_1.py:
-  48 criteria, 2 must-ask questions and 3 red flags each) 9 pages zh, 10 en;
+- sitting forms (desk checks, visit, contract review): at most SITTING_MAX_PAGES (issue 26: 3 in zh).
+  The short interview form they replace printed 6 pages zh, 7 en with 1.1.0. A file without
+  ``sitting`` puts every must-ask question on the visit form, which then keeps the old short form's
+  limit SHORT_MAX_PAGES (the synthetic 1.1-size file, tests/synthetic_1_1.py: 48 criteria, 2 must-ask
+  questions each);
 - post-signing checklist: at most AFTER_SIGNING_MAX_PAGES (1.1.0, 25 criteria with 35 first-month
   checks: 3 pages zh, 3 en; 1.0 has none: 1 page);
 - self-check: at most SELF_CHECK_MAX_PAGES (1.1.0, 3 self-check items: 2 pages zh, 2 en).
@@ -34,8 +35,8 @@ from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
 from generator.model import Criteria
 from generator.render.base import running_title
-from generator.render.forms import quick_questions
 from generator.render.pages import ALL_FORMS
+from generator.render.sittings import SITTING_FORMS, phone_items, sitting_items
 from generator.site.nav import language_root
 
 MM = 72 / 25.4
@@ -45,15 +46,17 @@ PAGE_AREA_PX = round((210 - 2 * 12) / 25.4 * 96)
 CHROME = (".md-header", ".md-sidebar", ".md-footer", ".md-search")
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 CASES = [(lang, form) for lang in CRITERIA.meta.languages for form in ALL_FORMS]
+SITTING_MAX_PAGES = {"zh": 3, "en": 4}
+"""Each sitting's form prints on at most this many A4 pages (issue 26: 3 in zh)."""
 SHORT_MAX_PAGES = {"zh": 10, "en": 11}
-"""The short interview form prints on at most this many A4 pages (issue 13: 10 in zh)."""
+"""Without ``sitting`` every must-ask question is on the visit form: at most this many pages (issue 13)."""
 AFTER_SIGNING_MAX_PAGES = 4
 """The post-signing checklist prints on at most this many A4 pages."""
 SELF_CHECK_MAX_PAGES = 6
 """The merchant's self-check prints on at most this many A4 pages."""
-QUESTIONNAIRE_PAGES = {"zh": 31, "en": 32}
-"""Pages of the questionnaire printed from the default criteria 1.1.0, as measured (A4, Noto CJK;
-1.0.0 printed 29 and 30 after the pagination fix, 32 and 32 before)."""
+QUESTIONNAIRE_PAGES = {"zh": 35, "en": 37}
+"""Pages of the questionnaire printed from the default criteria 1.2.0, as measured (A4, Noto CJK;
+1.1.0 printed 31 and 32; 1.0.0 printed 29 and 30 after the pagination fix, 32 and 32 before)."""
 
 OVERFLOW_JS = """() => {
   const scrolls = (el) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
@@ -140,7 +143,7 @@ def printed(built_site: Path, serve_dir: Any, browser: Any, tmp_path_factory: py
 
 
 def _bounds(criteria: Criteria, form: str, lang: str) -> tuple[int, int]:
-    data_forms = {"short-questionnaire": SHORT_MAX_PAGES[lang], "after-signing": AFTER_SIGNING_MAX_PAGES,
+    data_forms = {**dict.fromkeys(SITTING_FORMS, SITTING_MAX_PAGES[lang]), "after-signing": AFTER_SIGNING_MAX_PAGES,
                   "self-check": SELF_CHECK_MAX_PAGES}
     if form in data_forms:
         return 1, data_forms[form]
@@ -176,16 +179,17 @@ def test_every_page_has_title_version_and_page_number(printed: Any, lang: str, f
 @pytest.mark.parametrize(("lang", "form"), CASES)
 def test_every_criterion_is_printed(printed: Any, lang: str, form: str) -> None:
     text = "".join(page.extract_text() for page in printed[(lang, form)][0].pages)
-    wanted = {"checklist": [k for _, k in quick_questions(CRITERIA)],
+    items = {"checklist": phone_items(CRITERIA),
+             **{form: sitting_items(CRITERIA, sitting) for form, sitting in SITTING_FORMS.items()}}.get(form)
+    wanted = {"checklist": [k for _, k, _ in items or []],
+              **{form: [k for _, k, _ in items or []] for form in SITTING_FORMS},
               "after-signing": [k for k in CRITERIA.criteria if k.after_signing],
               "self-check": [k for s in CRITERIA.self_check_sections for k in s.criteria],
               }.get(form, CRITERIA.scored_criteria)
     missing = [k.id for k in wanted if not _contains(text, k.title(lang))]
     assert not missing
-    if form in ("checklist", "short-questionnaire"):
-        assert all(_contains(text, q(lang)) for k in wanted for q in k.must_ask_questions)
-    if form == "short-questionnaire":
-        assert all(_contains(text, r(lang)) for k in wanted for r in k.red_flags)
+    if items is not None:
+        assert all(_contains(text, q(lang)) for _, _, questions in items for q in questions)
     elif form == "after-signing":
         assert all(_contains(text, a(lang)) for k in wanted for a in k.after_signing)
     elif form in ("questionnaire", "worksheet"):
@@ -263,7 +267,7 @@ def test_forms_fit_a_phone_screen(built_site: Path, serve_dir: Any, browser: Any
         assert inner > outer and mode == "auto"
 
 
-def test_short_form_of_a_1_1_size_file_prints_within_the_limit(
+def test_visit_form_of_a_1_1_size_file_without_sittings_prints_within_the_limit(
         browser: Any, serve_dir: Any, tmp_path: Path) -> None:
     from synthetic_1_1 import synthetic_1_1
 
@@ -280,7 +284,7 @@ def test_short_form_of_a_1_1_size_file_prints_within_the_limit(
     page = browser.new_page(viewport={"width": PAGE_AREA_PX, "height": 1000})
     page.emulate_media(media="print")
     for lang in criteria.meta.languages:
-        page.goto(f"{base}{language_root(criteria, lang)}short-questionnaire/")
+        page.goto(f"{base}{language_root(criteria, lang)}visit/")
         page.pdf(path=str(tmp_path / f"{lang}.pdf"), format="A4", prefer_css_page_size=True, print_background=True)
         pdf = PdfReader(tmp_path / f"{lang}.pdf")
         text = "".join(p.extract_text() for p in pdf.pages)

@@ -198,7 +198,7 @@ def test_skip_link_is_the_first_tab_stop_and_leads_to_the_scorer(open_page: sp.O
     assert page.evaluate("!!document.activeElement.closest('#kit-scorer')"), f"the next Tab is {focused}"
 
 
-@pytest.mark.parametrize("form", ["questionnaire", "checklist", "short-questionnaire"])
+@pytest.mark.parametrize("form", ["questionnaire", "checklist", "visit"])
 def test_paper_forms_have_a_skip_link_to_the_form(browser: Any, base: str, form: str) -> None:
     context = browser.new_context()
     page = context.new_page()

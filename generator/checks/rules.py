@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from generator.checks.sittings import sitting_problems
 from generator.checks.text_keys import comma_key
 from generator.model import UNSCORED_KEYS
 from generator.parse.source import Parsed, Path
@@ -26,6 +27,7 @@ def rule_problems(parsed: Parsed) -> Iterator[Problem]:
     yield from _source_refs(parsed, data)
     yield from _scale_and_levels(parsed, data)
     yield from _self_check(parsed, data)
+    yield from sitting_problems(parsed, _criteria(data))
 
 
 def _dicts(value: Any) -> list[tuple[int, Any]]:

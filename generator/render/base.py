@@ -125,7 +125,7 @@ def page_style(ctx: Context, form: str) -> Markup:
         "top-right": css_string(ctx.label(form)),
         "bottom-right": _css_content(ctx.label("page_of", page="{page}", pages="{pages}")),
     }
-    if form in ("questionnaire", "short-questionnaire"):
+    if form in ("questionnaire", "visit", "contract-review"):
         boxes["bottom-left"] = css_string(f"{ctx.label('field_agency')}  ____________________")
     rules = "".join(f"@{box}{{content:{value}}}" for box, value in boxes.items())
     return Markup(f"<style>@page{{{rules}}}</style>")

@@ -1,7 +1,7 @@
-"""Printable pages born as data: short interview form, post-signing checklist, self-check.
+"""Printable pages born as data: the sittings' forms, post-signing checklist, self-check.
 
-Every text on them comes from data: the criteria (must_ask, red_flags, after_signing,
-self-check sections), the per-language page texts (generator/texts/pages/) and the
+Every text on them comes from data: the criteria (must_ask and sitting, after_signing and
+check_day, self-check sections), the per-language page texts (generator/texts/pages/) and the
 interface labels. One language-neutral template per page, in ``generator/templates/forms/``.
 """
 
@@ -9,18 +9,25 @@ from __future__ import annotations
 
 from generator.model import Criteria, Criterion, Section, numbered_sections
 from generator.render.base import Context, Files, banner, page_style, running_title
+from generator.render.sittings import SITTING_FORMS, day_groups, sitting_items
 from generator.render.templates import render
 
 __all__ = ["after_signing_groups", "render_data_form"]
 
 
 def render_data_form(ctx: Context, form: str) -> Files:
-    """The page of ``form`` (one of DATA_FORMS), as ``{path relative to the language's docs: Markdown}``."""
+    """The page of ``form`` (one of DATA_FORMS), as ``{path relative to the language's docs: Markdown}``.
+
+    The sittings after the phone screen (SITTING_FORMS) share one template."""
     criteria = ctx.criteria
-    html = render("forms", f"{form}.html.j2", form=form, text=ctx.texts.page_text(form),
-                  page_style=page_style(ctx, form), c=criteria, lang=ctx.lang, t=ctx.label,
-                  running=running_title(ctx), scored=numbered_sections(criteria.scored_sections),
-                  own=numbered_sections(criteria.self_check_sections), after=after_signing_groups(criteria))
+    sitting = SITTING_FORMS.get(form)
+    template = "sitting.html.j2" if sitting else f"{form}.html.j2"
+    items = sitting_items(criteria, sitting) if sitting else []
+    html = render("forms", template, form=form, text=ctx.texts.page_text(form), more=ctx.texts.page(form),
+                  sitting=sitting, items=items, page_style=page_style(ctx, form), c=criteria, lang=ctx.lang,
+                  t=ctx.label, running=running_title(ctx), scored=numbered_sections(criteria.scored_sections),
+                  own=numbered_sections(criteria.self_check_sections), after=after_signing_groups(criteria),
+                  days=day_groups(criteria))
     return {f"{form}.md": banner(ctx) + "\n" + html}
 
 

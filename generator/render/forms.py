@@ -15,6 +15,7 @@ from generator.model import Criteria, Criterion, numbered_sections
 from generator.render.agencies import PRINTED
 from generator.render.base import Context, Files, banner, page_style, running_title
 from generator.render.scoring_data import scoring_element
+from generator.render.sittings import phone_items
 from generator.render.templates import render
 from generator.words.texts import Texts
 
@@ -23,7 +24,7 @@ __all__ = ["AGENCIES", "QUICK_LIMIT", "number", "quick_questions", "render_form"
 AGENCIES = PRINTED
 """Column groups of the worksheet, one per agency compared."""
 QUICK_LIMIT = 12
-"""Most questions on the first-call checklist, so that it fits on one A4 page."""
+"""Most criteria on the phone screen picked by weight (files without ``sitting``), so that it fits on one A4 page."""
 
 
 def render_form(ctx: Context, form: str) -> Files:
@@ -34,7 +35,7 @@ def render_form(ctx: Context, form: str) -> Files:
     criteria = ctx.criteria.scored
     html = render("forms", f"{form}.html.j2", form=form, page_style=page_style(ctx, form),
                   c=criteria, lang=ctx.lang, t=ctx.label, num=number, agencies=AGENCIES,
-                  running=running_title(ctx), quick=quick_questions(criteria),
+                  running=running_title(ctx), quick=phone_items(criteria),
                   formula=sheet_formula(criteria, ctx.texts), scoring_data=scoring_element(ctx),
                   numbered=numbered_sections(criteria.sections))
     return {f"{form}.md": banner(ctx) + "\n" + html}
@@ -46,7 +47,7 @@ def number(value: int | float) -> str:
 
 
 def quick_questions(criteria: Criteria) -> list[tuple[str, Criterion]]:
-    """(number, criterion) pairs for the first-call checklist, in display order.
+    """(number, criterion) pairs for the phone screen of a file without ``sitting``, in display order.
 
     Candidates are the knock-out criteria and those of the highest weight. If
     there are more than QUICK_LIMIT, knock-outs win (round-robin across

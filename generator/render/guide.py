@@ -22,8 +22,9 @@ def render_guide(ctx: Context, name: str = "guide") -> Files:
         "agency_counts": COUNTS, "forms": ALL_FORMS,
     }
     low, high = criteria.scale.min_score, criteria.scale.max_score
-    how = Words(ctx.texts, "how-to-use", {"criteria": len(criteria.criteria), "sections": len(criteria.sections),
-                                          "low": low, "high": high})
+    # the scored ones: what "criteria in areas" means to a merchant (the self-check is a page of its own)
+    how = Words(ctx.texts, "how-to-use", {"criteria": len(criteria.scored_criteria),
+                                          "sections": len(criteria.scored_sections), "low": low, "high": high})
     pages = {
         "index.md": render("guide", "index.md.j2", **context),
         "how-to-use.md": render("guide", "how-to-use.md.j2", w=how, **context),

@@ -46,7 +46,9 @@ PAGES = (
     Page("questionnaire", FORM),
     Page("checklist", FORM),
     Page("worksheet", FORM),
-    Page("short-questionnaire", DATA_FORM),
+    Page("desk-check", DATA_FORM),
+    Page("visit", DATA_FORM),
+    Page("contract-review", DATA_FORM),
     Page("after-signing", DATA_FORM),
     Page("self-check", DATA_FORM),
     Page("interview", INTERVIEW),
@@ -59,7 +61,8 @@ PAGES = (
 FORMS = tuple(page.name for page in PAGES if page.kind == FORM)
 """Forms about the agencies."""
 DATA_FORMS = tuple(page.name for page in PAGES if page.kind == DATA_FORM)
-"""Forms whose instructions are data too (generator/texts/)."""
+"""Forms whose instructions are data too (generator/texts/). The first three are the sittings after the phone
+screen (whose form is the checklist): see generator.render.sittings."""
 ALL_FORMS = FORMS + DATA_FORMS
 """Every printable form, in menu order."""
 
