@@ -15,11 +15,11 @@ from generator.render.templates import render
 __all__ = ["after_signing_groups", "render_data_form"]
 
 
-def render_data_form(ctx: Context, form: str) -> Files:
-    """The page of ``form`` (one of DATA_FORMS), as ``{path relative to the language's docs: Markdown}``.
+def render_data_form(ctx: Context, name: str) -> Files:
+    """The page of form ``name`` (one of DATA_FORMS), as ``{path relative to the language's docs: Markdown}``.
 
     The sittings after the phone screen (SITTING_FORMS) share one template."""
-    criteria = ctx.criteria
+    criteria, form = ctx.criteria, name
     sitting = SITTING_FORMS.get(form)
     template = "sitting.html.j2" if sitting else f"{form}.html.j2"
     items = sitting_items(criteria, sitting) if sitting else []

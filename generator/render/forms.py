@@ -27,18 +27,18 @@ QUICK_LIMIT = 12
 """Most criteria on the phone screen picked by weight (files without ``sitting``), so that it fits on one A4 page."""
 
 
-def render_form(ctx: Context, form: str) -> Files:
-    """The page of ``form`` (one of FORMS), as ``{path relative to the language's docs: Markdown}``.
+def render_form(ctx: Context, name: str) -> Files:
+    """The page of form ``name`` (one of FORMS), as ``{path relative to the language's docs: Markdown}``.
 
     The forms are about the agencies, so self-check sections are left out (see generator.render.data_forms).
     """
     criteria = ctx.criteria.scored
-    html = render("forms", f"{form}.html.j2", form=form, page_style=page_style(ctx, form),
+    html = render("forms", f"{name}.html.j2", form=name, page_style=page_style(ctx, name),
                   c=criteria, lang=ctx.lang, t=ctx.label, num=number, agencies=AGENCIES,
                   running=running_title(ctx), quick=phone_items(criteria),
                   formula=sheet_formula(criteria, ctx.texts), scoring_data=scoring_element(ctx),
                   numbered=numbered_sections(criteria.sections))
-    return {f"{form}.md": banner(ctx) + "\n" + html}
+    return {f"{name}.md": banner(ctx) + "\n" + html}
 
 
 def number(value: int | float) -> str:

@@ -2,4 +2,4 @@
 
 The texts themselves are data in ``generator/texts/``; these modules read them, resolve a
 language's gaps through its fallback chain, and help an editor translate them. Every
-stage may use them; they use nothing of the generator but the model."""
+stage may use them; they use nothing of the generator but the model and its root folder."""
