@@ -139,6 +139,7 @@ def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
         after_signing=tuple(text(a) for a in c.get("after_signing", [])),
         sitting=_written(c.get("sitting")), answer_lines=c.get("answer_lines", 1),
         check_day=_written(c.get("check_day")),
+        clauses=tuple(text(k) for k in c.get("clauses", [])), declare=c.get("declare"),
     )
 
 

@@ -84,7 +84,7 @@ def text_paths(data: dict[str, Any]) -> Iterator[Path]:
         yield from _keys(release, ("changelog", i), "note")
     for path, criterion in _criteria(data):
         yield from _keys(criterion, path, "title", "why", "weight_reason")
-        for name in ("must_ask", "questions", "evidence", "red_flags", "after_signing"):
+        for name in ("must_ask", "questions", "evidence", "red_flags", "after_signing", "clauses"):
             for i, _ in _dicts(criterion.get(name)):
                 yield (*path, name, i)
         for i, level in _dicts(criterion.get("levels")):
