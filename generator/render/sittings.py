@@ -8,11 +8,15 @@ goes to the visit, and every after-signing check to day 30.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
 from generator.model import CHECK_DAYS, Criteria, Criterion, Text
 
 __all__ = ["SITTING_FORMS", "day_groups", "phone_items", "sitting_items"]
 
-SITTING_FORMS = {"desk-check": "desk", "visit": "visit", "contract-review": "contract"}
+SITTING_FORMS: Mapping[str, str] = MappingProxyType({"desk-check": "desk", "visit": "visit",
+                                                     "contract-review": "contract"})
 """The printed form of each sitting but the phone screen (whose form is the checklist)."""
 
 Item = tuple[str, Criterion, tuple[Text, ...]]
