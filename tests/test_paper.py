@@ -21,7 +21,7 @@ from editions import context, label, texts
 from pypdf import PdfReader
 
 from conftest import DEFAULT_CRITERIA, ROOT
-from generator.load import load_criteria
+from generator.load import load_criteria, parse_criteria
 from generator.render.clauses_docx import ZIP_TIME, clauses_docx_path, render_clauses_docx
 from generator.render.form_pdfs import render_form_pdfs
 from generator.render.paper import clause_items, declaration_items
@@ -224,3 +224,18 @@ def test_libreoffice_opens_the_clauses_docx(tmp_path: Path) -> None:
     # LibreOffice writes Word's list numbers out as text: 1. to the last
     assert re.search(r"^\s*1\.\s+" + re.escape(clauses[0].text("zh")[:10]), text, re.M), text[:400]
     assert re.search(rf"^\s*{len(clauses)}\.\s+" + re.escape(clauses[-1].text("zh")[:10]), text, re.M)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_edition_pages_example_marks_a_question_and_adds_a_clause(files: dict[str, str | bytes], lang: str) -> None:
+    page = str(files[f"{lang}/edition.md"])
+    block = re.search(r"\{ #paper \}.*?```yaml\n(.*?)```", page, re.S)
+    assert block, "the edition page shows how to mark a declaration question and write a clause"
+    keys = block[1].split("\n", 1)[1]  # the criterion's keys, after its id line
+    text = SELF_CHECK.read_text(encoding="utf-8")
+    anchor = "        weight: 3\n"
+    assert anchor in text
+    criteria = parse_criteria(text.replace(anchor, keys + anchor, 1).encode("utf-8"), "c.yaml")
+    [marked] = [k for k in criteria.criteria if k.declare]
+    assert criteria.declared_criteria == (marked,) and marked.clauses
+    assert [c.criterion for c in clause_items(criteria)] == [marked]
