@@ -19,7 +19,7 @@ from bench.targets import miss_notes
 
 __all__ = ["markdown", "markdown_table", "text_report", "text_table"]
 
-_NUMBER = re.compile(r"^[0-9][0-9,.]*( %|×)?$")
+_NUMBER = re.compile(r"^[0-9][0-9,.]*( %|×| KiB| ms)?$")
 
 METHOD = """\
 - Everything is measured in one run, on a snapshot of the project (code, templates, config) in a
@@ -39,7 +39,11 @@ METHOD = """\
   any criteria file). *Search index*: every `search/search_index.json`. *Indexed text*: UTF-8 bytes of the
   whitespace-normalised text of the `<article>` of every page with an index entry (all languages).
 - *Page weight*: a first visit to a page of the main language: its HTML, the CSS and JS it loads
-  (including Material's search worker) and its language's search index; gzip = each file at level 6.
+  (the ES modules they import included, and Material's search worker) and its language's search index
+  if the page requests it as it loads (in brackets and not in the total when it waits until search
+  opens); gzip = each file at level 6. tests/test_first_visit.py checks the same in Chromium.
+- *Before and after*: the same figures from `bench/results/before-issue-30.json`, a run of this
+  benchmark on the code before issue 30 (`--baseline`); ratios compare figures of the same run.
 - *Refresh*: `mkdocs serve` on 127.0.0.1 with KIT_CRITERIA/KIT_DOCS on temporary copies of the default
   criteria. Criteria edit: a criterion title changes; done when its section page shows the new title.
   Plain edit: a line is appended to the generated `<docs>/<main language>/how-to-use.md`; the hook
@@ -72,11 +76,16 @@ def text_table(table: Table) -> str:
 
 
 def _sections(results: dict[str, Any]) -> list[tuple[str, Table]]:
-    found = [("Targets", target_table(results)), ("Build cost (median seconds)", build_table(results)),
+    found = [("Targets", target_table(results)),
+             *([(f"Before and after (before: {results['baseline']['note'] or results['baseline']['file']}, "
+                 f"{results['baseline']['date']})",
+                 (["Figure (default criteria)", "Before", "After", "Target"], results["baseline"]["rows"]))]
+               if results.get("baseline") else []), ("Build cost (median seconds)", build_table(results)),
              ("Size (KiB, all languages)", size_table(results)),
              ("Page weight, first visit, main language (KiB)", weight_table(results))]
     if pdf_table(results)[1]:
-        found.insert(3, ("PDF downloads of the forms (median seconds)", pdf_table(results)))
+        after_sizes = [title for title, _ in found].index("Size (KiB, all languages)") + 1
+        found.insert(after_sizes, ("PDF downloads of the forms (median seconds)", pdf_table(results)))
     if results.get("refresh"):
         found.append((f"Refresh latency of mkdocs serve ({results['refresh']['set']} criteria)",
                       refresh_table(results)))

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from bench.compare import before_after
 from bench.lighthouse import run_lighthouse
 from bench.machine import machine_info
 from bench.project import ROOT, CriteriaSet, criteria_set, fork_sets, snapshot
@@ -21,7 +22,10 @@ from bench.targets import evaluate
 from bench.timing import Sample, summarise, time_generator, time_import, time_pdf, time_site
 from bench.weight import weights
 
-__all__ = ["main", "measure_builds", "measure_sets"]
+__all__ = ["BASELINE", "main", "measure_builds", "measure_sets"]
+
+BASELINE = ROOT / "bench" / "results" / "before-issue-30.json"
+"""The run on the code before issue 30's changes (main at 436f5b6, measured with this bench)."""
 
 
 def measure_builds(project: Path, sets: list[CriteriaSet], scratch: Path, repeat: int,
@@ -73,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the optional Lighthouse scores")
     parser.add_argument("--json", default=str(ROOT / "bench" / "results" / "latest.json"), help="JSON output")
     parser.add_argument("--markdown", default=str(ROOT / "BENCHMARKS.md"), help="Markdown report output")
+    parser.add_argument("--baseline", default=str(BASELINE),
+                        help="an earlier run's JSON to show before and after (default: %(default)s, if present)")
     return parser
 
 
@@ -99,6 +105,11 @@ def run(args: argparse.Namespace, scratch: Path) -> dict[str, Any]:
         results["lighthouse"] = run_lighthouse(scratch / "site-default", pages, args.repeat, seeded=seeded,
                                                storage=sample_scores(default.path))
     results["targets"] = evaluate(results)
+    baseline = Path(args.baseline)
+    if baseline.is_file():
+        before = json.loads(baseline.read_text(encoding="utf-8"))
+        results["baseline"] = {"file": baseline.name, "date": before["machine"]["date"],
+                               "note": before.get("note", ""), "rows": before_after(before, results)}
     return results
 
 

@@ -34,6 +34,11 @@ def _pct(share: float) -> str:
     return f"{share * 100:.1f} %"
 
 
+_UNITS: dict[str, Any] = {"%": _pct, "×": lambda value: f"{value:.2f}×", "KiB": lambda value: f"{value:.1f} KiB",
+                          "ms": lambda value: f"{value:.0f} ms", "score": lambda value: f"{value:.0f}"}
+"""How a target's figures are shown, by unit."""
+
+
 def build_table(results: dict[str, Any]) -> Table:
     """Generator vs. full site build, per criteria set (median seconds)."""
     head = ["Criteria set", "Criteria", "Sections", "Generator wall s", "Site wall s", "Share wall",
@@ -74,12 +79,14 @@ def size_table(results: dict[str, Any]) -> Table:
 
 def weight_table(results: dict[str, Any]) -> Table:
     """First-visit weight per page type in the main language (KiB)."""
-    head = ["Criteria set", "Page", "HTML", "CSS", "JS", "Search index", "Total", "HTML gzip", "Total gzip"]
+    head = ["Criteria set", "Page", "Requests", "HTML", "CSS", "JS", "Search index", "Total", "HTML gzip",
+            "Total gzip"]
     rows = []
     for name, item in ordered_sets(results):
         for page, weight in _pages(item["weights"]):
-            rows.append([name, page, _kib(weight["html"]), _kib(weight["css"]), _kib(weight["js"]),
-                         _kib(weight["index"]), _kib(weight["total"]), _kib(weight["html_gzip"]),
+            index = _kib(weight["index"]) if weight.get("index_at_load", True) else f"({_kib(weight['index'])})"
+            rows.append([name, page, str(weight.get("requests", "")), _kib(weight["html"]), _kib(weight["css"]),
+                         _kib(weight["js"]), index, _kib(weight["total"]), _kib(weight["html_gzip"]),
                          _kib(weight["total_gzip"])])
     return head, rows
 
@@ -100,8 +107,7 @@ def target_table(results: dict[str, Any]) -> Table:
     head = ["Target", "Measured", "Limit", "Result"]
     rows = []
     for target in results["targets"]:
-        percent = target["key"] == "generator_share"
-        show = _pct if percent else (lambda value: f"{value:.2f}×")
+        show = _UNITS[target.get("unit", "%" if target["key"] == "generator_share" else "×")]
         rows.append([target["target"], show(target["measured"]), show(target["limit"]), target["status"]])
     return head, rows
 

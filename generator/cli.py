@@ -10,13 +10,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.checks.starter_args import starter_problem
 from generator.diff.compare import compare
 from generator.diff.report import to_json, to_markdown
 from generator.edition import Edition
 from generator.load import load_criteria, load_edition
 from generator.model import Criteria
 from generator.problems import InputError
-from generator.site.build import PDF_ENV, generate
+from generator.site.build import PDF_ENV, SITE_URL_ENV, generate, site_url_env_problem
 from generator.site.guard import OutputFolderError, check_output_folder, mark
 from generator.site.publish import recover, staging_folder, swap
 from generator.site.version import COMMIT_ENV, EDITION_COMMIT_ENV, read_commit
@@ -76,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
     if args.command in ("labels", "texts"):  # --lang here is the new language, not the messages'
+        wrong = starter_problem(args.command, args.lang, args.source)
+        if wrong is not None:
+            print(wrong.text(editor_language(None, os.environ.get("KIT_CRITERIA", DEFAULT_CRITERIA))), file=sys.stderr)
+            return 2
         sys.stdout.write(starter_file(args.command, args.lang, args.source))
         return 0
     lang = editor_language(args.lang, args.new if args.command == "diff" else args.criteria)
@@ -93,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             _warn_label_gaps(args.criteria, edition)
             print(f"{args.docs}: {changed} files changed")
         else:
-            return _site(args.criteria, args.docs, args.site, args.config, args.pdf)
+            return _site(args.criteria, args.docs, args.site, args.config, args.pdf, lang)
     except InputError as error:
         print(error.text(lang), file=sys.stderr)
         print(message(lang, "problems_found", count=len(error.problems)), file=sys.stderr)
@@ -104,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True) -> int:
+def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True, lang: str | None = None) -> int:
     """Build into a temporary folder beside ``site``, then swap it in, so a failed
     or interrupted build never damages the previous site. ``pdf``: with the forms' PDFs."""
     target = Path(site).resolve()
@@ -116,6 +121,10 @@ def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True) ->
     edition = load_edition(criteria)
     _warn_label_gaps(criteria, edition)
     _warn_no_site_url(criteria, edition.criteria, config)
+    address = site_url_env_problem()
+    if address is not None:
+        print(address.text(lang), file=sys.stderr)
+        return 1
     staging = staging_folder(target)
     env = {**os.environ, "KIT_CRITERIA": criteria, "KIT_DOCS": docs, "NO_MKDOCS_2_WARNING": "1",
            COMMIT_ENV: commit.kit if commit else "",  # the hook stamps the same commits
@@ -159,8 +168,6 @@ def _warn_label_gaps(path: str, edition: Edition) -> None:
             print(f"{path}: warning: {line}", file=sys.stderr)
 
 
-SITE_URL_ENV = "KIT_SITE_URL"
-"""Environment variable that mkdocs.yml reads site_url from (overrides meta.site_url)."""
 _CONFIG_SITE_URL = re.compile(r"^site_url:[ \t]*(?!!ENV)[^\s#]", re.M)
 
 

@@ -28,6 +28,7 @@ from generator.model import (
 )
 from generator.parse.source import parse_yaml
 from generator.problems import InputError, problem
+from generator.reading import NotAFileError, read_at_most
 
 __all__ = ["MAX_BYTES", "load_criteria", "load_edition", "parse_criteria"]
 
@@ -39,9 +40,13 @@ def load_criteria(path: str | FsPath) -> Criteria:
     """Load and validate the criteria file at ``path``; raise InputError listing every problem."""
     name = str(path)
     try:
-        raw = FsPath(path).read_bytes()
+        raw, size = read_at_most(path, MAX_BYTES)
+    except NotAFileError:
+        raise InputError([problem(name, 1, 1, "not_a_file")]) from None
     except OSError as exc:
         raise InputError([problem(name, 1, 1, "cannot_read", reason=exc.strerror)]) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError([problem(name, 1, 1, "too_many_bytes", size=max(size, len(raw)), limit=MAX_BYTES)])
     return parse_criteria(raw, name)
 
 

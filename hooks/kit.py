@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from generator.checks.schema_check import site_url_problem  # noqa: E402
 from generator.edition import Edition  # noqa: E402
 from generator.load import load_edition  # noqa: E402
 from generator.model import Criteria  # noqa: E402
@@ -38,12 +39,13 @@ from generator.render.base import Context, edition_stamp  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
 from generator.render.pages import skip_label, skip_target  # noqa: E402
 from generator.root import PROJECT  # noqa: E402
-from generator.site.build import PDF_ENV, generate  # noqa: E402
+from generator.site.build import PDF_ENV, SITE_URL_ENV, generate  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
 from generator.site.nav import language_root, page_alternates, site_nav  # noqa: E402
 from generator.site.outputs import source_name  # noqa: E402
 from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
+from generator.site.search_loading import patch_bundle  # noqa: E402
 from generator.site.search_worker import patch_search_worker  # noqa: E402
 from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
 from generator.site.version import read_commit  # noqa: E402
@@ -99,6 +101,8 @@ def _language(config: MkDocsConfig, docs: Path, criteria: Criteria) -> str:
 @event_priority(100)  # before Material's search plugin reads theme.language
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     source, docs = _paths(config)
+    if config.site_url and (bad := site_url_problem(config.site_url, f"{SITE_URL_ENV}: ")) is not None:
+        raise Abort(bad.text(editor_language(None, source)))  # Material writes it unescaped into every page
     try:
         nested = Path(config.docs_dir).resolve().parent == docs
         commit = read_commit(Path(source).parent)
@@ -231,13 +235,16 @@ def _compact_search_index(site_dir: Path) -> None:
 
 
 def _patch_search_worker(site_dir: Path) -> None:
-    """Fix Material's search of Chinese queries (see generator.site.search_worker)."""
-    for path in sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js")):
-        script, missing = patch_search_worker(path.read_text(encoding="utf-8"))
-        path.write_text(script, encoding="utf-8", newline="")
-        for patch in missing:
-            logging.getLogger("mkdocs.hooks.kit").info("search worker %s: not fixed (code not found): %s",
-                                                       path.name, patch.name)
+    """Fix Material's search of Chinese queries (see generator.site.search_worker) and load its
+    index only when search opens (generator.site.search_loading)."""
+    scripts = site_dir / "assets" / "javascripts"
+    for pattern, patch_script in (("workers/search.*.min.js", patch_search_worker), ("bundle.*.min.js", patch_bundle)):
+        for path in sorted(scripts.glob(pattern)):
+            script, missing = patch_script(path.read_text(encoding="utf-8"))
+            path.write_text(script, encoding="utf-8", newline="")
+            for patch in missing:
+                logging.getLogger("mkdocs.hooks.kit").info("%s: not patched (code not found): %s",
+                                                           path.name, patch.name)
 
 
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'

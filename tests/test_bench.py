@@ -111,3 +111,22 @@ def test_server_is_stopped_afterwards(project: Path, fork10: CriteriaSet, tmp_pa
     assert server.process is not None and server.process.poll() is not None
     with socket.socket() as probe, pytest.raises(OSError):
         probe.connect(("127.0.0.1", port))
+
+
+def test_first_visit_pdf_and_lighthouse_targets() -> None:
+    section = {"total_gzip": 90 * 1024}
+    build = {"generator_share_cpu": 0.05, "site": {"cpu": 3.0, "wall": 3.0}, "pdf": {"cpu": 6.3, "wall": 2.9}}
+    sets = {"default": {"synthetic": False, "criteria": 48, "build": build, "weights": {"section": section},
+                        "search": {"ratio": 1.2, "index_bytes": 100}, "sizes": {}}}
+    lighthouse = {"pages": {"home": {"performance": 95.0, "tbt_ms": 10.0}, "worksheet": {"performance": 94.0,
+                                                                                         "tbt_ms": 151.0}}}
+    found = {t["key"] + " " + t["target"]: t["status"] for t in evaluate({"sets": sets, "lighthouse": lighthouse})}
+    assert [status for key, status in found.items() if not key.startswith(("generator", "search"))] == [
+        "PASS", "MISS", "PASS", "PASS", "MISS", "MISS"]  # 90 KiB; 2.1× CPU; 0.97× wall; 95; 94; 151 ms
+
+
+def test_page_weight_follows_module_imports() -> None:
+    from bench.weight import module_imports
+
+    script = "import { a } from './a.js';\nimport './b.js';\nexport { c } from \"./c.js\";\nimport x from 'pkg';\n"
+    assert module_imports(script) == ["./a.js", "./b.js", "./c.js"]

@@ -68,6 +68,7 @@ def test_every_check_after_signing_has_a_day_and_each_milestone_day_has_checks()
     assert [day for day, _ in day_groups(CRITERIA)] == [7, 30, 60, 90]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("key", "value", "hint"), [
     ("sitting", ["phone", "visit"], "sitting"),
     ("check_day", [7, 30, 60], "check_day"),
@@ -86,10 +87,11 @@ def test_a_list_of_the_wrong_length_is_a_located_error(key: str, value: list[Any
     assert re.match(r"c\.yaml:\d+:\d+: ", str(problem)), problem
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("lang", ["zh"])
 def test_each_sitting_form_prints_on_at_most_three_a4_pages(lang: str) -> None:
     forms = ("checklist", *SITTING_FORMS)
-    counts = {pdf.form: pdf.pages for pdf in render_form_pdfs(context(CRITERIA, lang, pdf=True), forms=forms)}
+    counts = {pdf.form: pdf.pages for pdf in render_form_pdfs(context(CRITERIA, lang), forms=forms)}
     assert counts == {"checklist": 1, "desk-check": 1, "visit": 2, "contract-review": 3}, counts
     assert max(counts.values()) <= SITTING_PAGES
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -14,10 +15,11 @@ from ruamel.yaml import YAML
 
 from conftest import MINIMAL
 from generator.checks.edition_rules import MAX_LOGO_BYTES
+from generator.checks.sheet_names import SHEET_KEYS
 from generator.cli import main
 from generator.load import parse_criteria
 from generator.problems import InputError
-from generator.render.workbook.book import render_workbook
+from generator.render.workbook.book import FALLBACK_SHEETS, render_workbook
 
 LICENCE = "  licence: CC-BY-4.0\n"
 
@@ -125,6 +127,12 @@ BAD_LABELS = [
      '"wb_sheet_scoring"', "labels 'wb_sheet_instructions' and 'wb_sheet_scoring' both name a workbook sheet"),
     ("sheet named History", {"fr": {**FR, "wb_sheet_comparison": "HISTORY"}}, '"wb_sheet_comparison"',
      "is 'History', a name Excel keeps for itself"),
+    ("sheet named History with a space", {"fr": {**FR, "wb_sheet_comparison": "history "}}, '"wb_sheet_comparison"',
+     "is 'History', a name Excel keeps for itself"),
+    ("sheet name of 31 emoji", {"fr": {**FR, "wb_sheet_scoring": "📊" * 31}}, '"wb_sheet_scoring"',
+     "is 62 units long as Excel counts (an emoji or a rare character counts as 2); Excel allows at most 31"),
+    ("sheet names equal but for a space", {"fr": {**FR, "wb_sheet_scoring": "Notes", "wb_sheet_comparison": "Notes "}},
+     '"wb_sheet_comparison"', "both name a workbook sheet"),
     ("sheet name too long", {"fr": {**FR, "wb_sheet_scoring": "Feuille de notation des agences A"}},
      '"wb_sheet_scoring"', "is 33 characters long; Excel allows at most 31"),
     ("sheet name with a colon", {"fr": {**FR, "wb_sheet_scoring": "Notes: A/B?"}}, '"wb_sheet_scoring"',
@@ -212,9 +220,37 @@ def test_sheet_names_differing_in_case_stop_check_and_build(tmp_path: Path, caps
     assert not (tmp_path / "docs").exists()
 
 
+@pytest.mark.parametrize(("names", "sheets"), [
+    (("history ", "Notes", "Comparaison"), FALLBACK_SHEETS),
+    (("Notes", "Notes ", "x" * 40), FALLBACK_SHEETS),
+    (("📊" * 31, "Notes", "Comparaison"), ("📊" * 15, "Notes", "Comparaison")),  # cut to 31 UTF-16 units
+])
+def test_workbook_survives_sheet_names_past_check(names: tuple[str, str, str], sheets: tuple[str, str, str],
+                                                  tmp_path: Path) -> None:
+    criteria = parse_criteria(with_french({"fr": FR}).encode("utf-8"), str(tmp_path / "c.yaml"))
+    reworded = dict(zip(SHEET_KEYS, names, strict=True))
+    # Past check, in both languages.
+    hostile = dataclasses.replace(criteria, labels=(("fr", tuple({**FR, **reworded}.items())),
+                                                    ("en", tuple(reworded.items()))))
+    book = openpyxl.load_workbook(io.BytesIO(render_workbook(context(hostile, "fr"))))
+    assert book.sheetnames == list(sheets)
+
+
 def test_workbook_takes_valid_sheet_names_from_labels(tmp_path: Path) -> None:
     text = with_french({"fr": {**FR, "wb_sheet_instructions": "Mode d'emploi", "wb_sheet_scoring": "Notes",
                                "wb_sheet_comparison": "Comparaison"}})
     criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
     book = openpyxl.load_workbook(io.BytesIO(render_workbook(context(criteria, "fr"))))
     assert book.sheetnames == ["Mode d'emploi", "Notes", "Comparaison"]
+
+
+def test_sheet_name_problems_are_told_in_the_editors_language(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.yaml"
+    text = with_french({"fr": {**FR, "wb_sheet_scoring": "📊" * 31, "wb_sheet_comparison": "history "}})
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", "--lang", "zh", "--criteria", str(path)]) == 1
+    err = capsys.readouterr().err
+    line = text[: text.rindex('"wb_sheet_scoring"')].count("\n") + 1
+    assert f"{path}:{line}:" in err and "按 Excel 的算法有 62 个单位（一个表情符号或生僻字算 2 个）" in err, err
+    assert "叫“History”，这是 Excel 自己保留的名称" in err and "Traceback" not in err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -15,6 +16,7 @@ from editions import context, texts
 from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.edition import edition_of
 from generator.load import load_criteria, parse_criteria
+from generator.model import Criteria, Text
 from generator.parse.source import parse_yaml
 from generator.render.downloads import download_files
 from generator.render.exports import FORMULA_STARTS, csv_columns, render_csv, render_json
@@ -30,8 +32,9 @@ TRAPS = [  # (original, replacement) in tests/fixtures/minimal.yaml
     ("title: {zh: 营业执照, en: Business licence}", 'title: {zh: "=HYPERLINK(\\"http://x\\")", en: "+SUM(1)"}'),
     ("{zh: 能给我看营业执照吗？, en: Can I see your business licence?}", '{zh: "-1+2", en: "@cmd"}'),
     ("why: {zh: 没有执照就没有合同主体。, en: Without a licence there is no one to sign with.}",
-     'why: {zh: "\\t制表符", en: "\\rcarriage"}'),
+     'why: {zh: "\\t制表符", en: "carriage"}'),
 ]
+"""The texts of the first criterion; its English why gets a leading carriage return past check (_carriage)."""
 
 
 def _traps() -> str:
@@ -84,8 +87,18 @@ def test_csv_carries_must_ask_after_signing_and_self_check() -> None:
     assert own["after_signing_en"] == "Compare the figures with the target every week"
 
 
+def _carriage(criteria: Criteria) -> Criteria:
+    """``criteria`` with "\\rcarriage" as the first criterion's English why: check refuses a carriage
+    return in a text (issue 22), but a model built some other way must not make a CSV formula either."""
+    section = criteria.sections[0]
+    first = section.criteria[0]
+    why = Text(tuple((lang, "\rcarriage" if lang == "en" else text) for lang, text in first.why.values))
+    section = replace(section, criteria=(replace(first, why=why), *section.criteria[1:]))
+    return replace(criteria, sections=(section, *criteria.sections[1:]))
+
+
 def test_formula_like_text_is_neutralised_in_csv_and_stays_text_in_xlsx() -> None:
-    criteria = parse_criteria(_traps().encode("utf-8"), "traps.yaml")
+    criteria = _carriage(parse_criteria(_traps().encode("utf-8"), "traps.yaml"))
     rows = list(csv.reader(io.StringIO(render_csv(criteria).lstrip("\ufeff"), newline="")))
     row = dict(zip(rows[0], rows[1], strict=True))
     assert (row["title_zh"], row["title_en"]) == ("'=HYPERLINK(\"http://x\")", "'+SUM(1)")

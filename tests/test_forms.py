@@ -15,8 +15,9 @@ from generator.edition import edition_of
 from generator.load import load_criteria, parse_criteria
 from generator.model import Criteria, Level, Scale
 from generator.render.base import Context, Files, css_string
-from generator.render.forms import AGENCIES, QUICK_LIMIT, quick_questions, render_form
+from generator.render.forms import AGENCIES, render_form
 from generator.render.pages import FORMS
+from generator.render.sittings import QUICK_LIMIT, quick_questions
 from generator.scoring import NA, Answer, score_criteria
 from generator.site.nav import site_nav
 from generator.site.outputs import render_all

@@ -28,6 +28,7 @@ from generator.load import MAX_BYTES, load_criteria, parse_criteria
 from generator.model import Criteria
 from generator.parse.compose import MAX_ALIAS_CHARS, MAX_DEPTH, MAX_NODES
 from generator.parse.source import MAX_VALUES
+from generator.reading import read_at_most
 from generator.site.outputs import render_all
 
 HOSTILE = ROOT / "tests" / "hostile"
@@ -43,6 +44,8 @@ CASES = [
     ('control_char_raw.yaml', 'control character U+0007', 12),
     ('escaped_nul.yaml', 'the text contains the control character U+0000', 48),
     ('escaped_terminal.yaml', 'control character U+001B', 48),
+    ('cr_escape_text.yaml', 'the text contains the line break U+000D (a carriage return', 48),
+    ('line_separator_text.yaml', 'the text contains the line break U+2028 (a line separator)', 48),
     ('lone_surrogate.yaml', 'invalid Unicode character escape', 48),
     ('control_char_key.yaml', 'the key contains the control character U+001B', 64),
     ('empty.yaml', 'the file is empty', 1),
@@ -119,7 +122,7 @@ LEGAL: dict[str, Callable[[Criteria], bool]] = {
                                       and c.criteria[2].evidence[0]("en") == "A process document"),
     "yaml12_date_text.yaml": lambda c: c.meta.sources[0].title("en") == "2024-01-01",
     "tab_in_text.yaml": lambda c: c.criteria[1].why("en") == "Meeting\tbeats phone calls.",
-    "rtl_override_text.yaml": lambda c: c.criteria[1].why("en").startswith("\u202eslla\u202c\u200b"),
+    "rtl_override_text.yaml": lambda c: c.criteria[1].why("en").startswith("\u202eslla\u202c\u200b"),  # U+2028: refused
 }
 """Legal files: each must build, and its model must pass the check."""
 
@@ -319,3 +322,34 @@ def test_schema_reference_states_the_limits() -> None:
             assert number in page, (lang, number)
 
 
+
+
+def _special(kind: str, tmp_path: Path) -> Path:
+    if kind == "device":
+        return Path("/dev/zero")
+    if kind == "folder":
+        return tmp_path
+    path = tmp_path / "pipe.yaml"
+    os.mkfifo(path)  # nothing ever writes to it: reading it would wait for ever
+    if kind == "link to a pipe":
+        (tmp_path / "link.yaml").symlink_to(path)
+        return tmp_path / "link.yaml"
+    return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["device", "pipe", "link to a pipe", "folder"])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_criteria_path_that_is_no_ordinary_file_is_refused_at_once(kind: str, command: str, tmp_path: Path) -> None:
+    path = _special(kind, tmp_path)
+    extra = ["--docs", str(tmp_path / "docs")] if command == "build" else []
+    done = run_limited(command, "--criteria", str(path), *extra, timeout=30)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert f"{path}:1:1: this is a folder, a device or a pipe, not an ordinary file" in done.stderr, done.stderr
+
+
+def test_a_file_past_the_limit_is_read_only_to_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    path.write_bytes(b"x" * 100)
+    raw, size = read_at_most(path, 10)
+    assert (raw, size) == (b"x" * 11, 100)  # one byte past the limit tells that it is too long

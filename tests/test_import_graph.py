@@ -2,8 +2,8 @@
 
 Data flows one way: words, model and parse → checks (and the loader that runs them) → render →
 site → the command line and the MkDocs hook. A module may import from its own stage or an
-earlier one, never a later one; no two packages import each other; nothing imports the
-command line (``generator.__main__`` runs it).
+earlier one, never a later one; no two packages import each other, no modules import
+each other in a circle; nothing imports the command line (``generator.__main__`` runs it).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pytest
 from conftest import ROOT
 
 STAGES = (
-    ("words/model/parse", ("generator.root", "generator.words", "generator.model", "generator.problems",
-                           "generator.scoring", "generator.edition", "generator.parse")),
+    ("words/model/parse", ("generator.root", "generator.reading", "generator.words", "generator.model",
+                           "generator.problems", "generator.scoring", "generator.edition", "generator.parse")),
     ("checks", ("generator.checks", "generator.load")),
     ("render", ("generator.render", "generator.diff")),
     ("site", ("generator.site",)),
@@ -81,6 +81,25 @@ def test_no_module_imports_from_a_later_stage(module: str) -> None:
 def test_no_two_packages_import_each_other() -> None:
     edges = {(_unit(a), _unit(b)) for a, targets in GRAPH.items() for b in targets if _unit(a) != _unit(b)}
     assert sorted((a, b) for a, b in edges if (b, a) in edges) == []
+
+
+def test_no_modules_import_each_other_in_a_circle() -> None:
+    """Not even inside a package, nor by an import hidden in a function."""
+    done: set[str] = set()
+    circles: list[list[str]] = []
+
+    def visit(module: str, path: list[str]) -> None:
+        for target in GRAPH.get(module, ()):
+            if target in path:
+                circles.append([*path[path.index(target):], target])
+            elif target not in done:
+                visit(target, [*path, target])
+        done.add(module)
+
+    for module in GRAPH:
+        if module not in done:
+            visit(module, [module])
+    assert circles == []
 
 
 def test_nothing_imports_the_command_line() -> None:

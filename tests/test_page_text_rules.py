@@ -33,7 +33,7 @@ def _problems(text: str) -> list[str]:
 def _set(path: tuple[Any, ...], value: Any) -> Any:
     def change(data: Any) -> None:
         for key in path[:-1]:
-            data = data.setdefault(key, {})
+            data = data[key] if isinstance(key, int) else data.setdefault(key, {})
         data[path[-1]] = value
     return change
 
@@ -46,6 +46,20 @@ BAD_TEXTS = [
     ("unknown placeholder", ("texts", "zh-Hant", "scoring", "intro"), "共 {total} 分", (),
      "'{total}', which is not a placeholder"),
     ("link to another host", ("texts", "en", "how-to-use", "read"), "Read [this](https://evil.example/)", (),
+     "may link only to pages of this site"),
+    ("placeholder as link target", ("texts", "en", "downloads", "intro"), "See [the criteria]({title}).", (),
+     "a placeholder's value is text, never a link target"),
+    ("image", ("texts", "en", "downloads", "intro"), "{title} ![logo](index.md)", (), "which would make it an image"),
+    ("carriage return", ("texts", "en", "downloads", "intro"), "`a\r\r<b>x</b>` {title}", (),
+     "the line break U+000D (a carriage return"),
+    ("line separator", ("texts", "en", "scoring", "rules"), ["x\u2028# heading"], ('"x',), "the line break U+2028"),
+    ("paragraph separator in a criterion", ("sections", 0, "criteria", 0, "why", "en"), "a\u2029- b", (),
+     "the line break U+2029 (a paragraph separator)"),
+    ("placeholder after code in link words", ("texts", "en", "downloads", "intro"), "[`x](scoring.md) {nope} `y`",
+     (), "uses '{nope}', which is not a placeholder of this text"),
+    ("placeholder after code in bold", ("texts", "en", "downloads", "intro"), "**`a** {nope} `b`", (),
+     "uses '{nope}', which is not a placeholder of this text"),
+    ("link to another host in bold", ("texts", "en", "downloads", "intro"), "**[x](https://evil.example/)**", (),
      "may link only to pages of this site"),
     ("language not in the file", ("texts", "ja"), {"scoring": {"intro": "x"}}, (), "not in meta.languages"),
     ("fallback to itself", ("meta", "fallback", "zh-Hant"), ["zh-Hant"], ('"zh-Hant"',), "falls back to itself"),
@@ -66,7 +80,7 @@ def _line(text: str, markers: list[str]) -> int:
 def test_bad_page_texts_are_located(path: tuple[Any, ...], value: Any, more: tuple[str, ...], fragment: str) -> None:
     text = _text(_set(path, value))
     found = _problems(text)
-    line = _line(text, [f'"{key}"' for key in path] + list(more))
+    line = _line(text, [f'"{key}"' for key in path if isinstance(key, str)] + list(more))
     assert any(p.startswith(f"c.yaml:{line}:") and fragment in p for p in found), (line, found)
 
 
@@ -130,3 +144,19 @@ def test_starter_files_hold_every_key_with_the_english_text_and_pass_check(
     path.write_text(_text(change), encoding="utf-8")
     assert main(["check", "--criteria", str(path)]) == 0
     assert "lacks" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("args", "fragment"), [
+    (["--lang", "fr\nhome: <b>x</b>"], "is not a language code"),
+    (["--lang", "fr\n"], "is not a language code"),
+    (["--lang", "fr", "--from", "../../../../etc/hostname"], "is not a language the kit has these texts in"),
+    (["--lang", "fr", "--from", "ko"], "choose one of en, zh"),
+])
+@pytest.mark.parametrize("kind", ["labels", "texts"])
+def test_starter_files_refuse_a_bad_language_or_source(kind: str, args: list[str], fragment: str,
+                                                       capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KIT_CRITERIA", "/nonexistent.yaml")  # messages in English
+    assert main([kind, *args]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and fragment in err and "Traceback" not in err, err

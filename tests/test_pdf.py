@@ -11,7 +11,9 @@ Bounds, with the default criteria 1.2.0 (9 scored sections, 49 scored criteria),
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import html
 import http.server
 import json
 import os
@@ -123,6 +125,46 @@ def test_questionnaire_text_is_extractable(built_site: Path, lang: str) -> None:
             assert _squash(question(lang)) in text, f"{criterion.id}: {question(lang)}"
     if lang == "zh":
         assert "营业执照" in text
+
+
+def _first_page_layout(data: bytes, folder: Path) -> str:
+    """Page 1 as laid-out text (``pdftotext -layout``): words that sit side by side stay on one line."""
+    path = folder / "form.pdf"
+    path.write_bytes(data)
+    return _tool("pdftotext", "-layout", "-enc", "UTF-8", "-f", "1", "-l", "1", str(path), "-")
+
+
+@functools.cache
+def _pages() -> dict[str, str]:
+    return {path: content for path, content in render_all(CRITERIA, "data/criteria.yaml").items()
+            if isinstance(content, str)}
+
+
+def _field_labels(page: str) -> list[str]:
+    return [html.unescape(text) for text in re.findall(r'<span class="kit-field-label">([^<]+)</span>', page)]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_questionnaire_cover_fields_are_whole_and_side_by_side(lang: str, tmp_path: Path) -> None:
+    """Issue 29: the cover's labels stacked one character per line ("D/a/t/e", "日/期")."""
+    [pdf] = render_form_pdfs(context(CRITERIA, lang, "data/criteria.yaml"), forms=("questionnaire",))
+    text = _first_page_layout(pdf.data, tmp_path)
+    for key in ("field_agency", "field_date", "field_mode", "mode_visit", "mode_video", "field_interviewer",
+                "field_present"):
+        assert label(lang, key) in text, f"{label(lang, key)!r} is not whole on page 1:\n{text}"
+    # Two fields a row, as in a browser's print: agency | date, then meeting (visit, video) | interviewer.
+    rows = [("field_agency", "field_date"), ("field_mode", "mode_visit", "mode_video", "field_interviewer")]
+    for row in rows:
+        pattern = r" +".join(re.escape(label(lang, key)) for key in row)
+        assert re.search(rf"^ *{pattern} *$", text, re.M), f"no line {pattern!r} on page 1:\n{text}"
+
+
+@pytest.mark.parametrize(("lang", "form"), CASES)
+def test_every_field_label_is_whole(built_site: Path, lang: str, form: str) -> None:
+    page = _pages()[f"{lang}/{form}.md"]
+    text = _tool("pdftotext", "-layout", "-enc", "UTF-8", str(_pdf(built_site, lang, form)), "-")
+    for field in _field_labels(page):
+        assert field in text, f"{form} ({lang}): {field!r} is not whole:\n{text}"
 
 
 def test_downloads_page_links_every_pdf(built_site: Path) -> None:

@@ -15,6 +15,7 @@ import random
 import re
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,7 @@ from pypdf import PdfReader
 
 from conftest import DEFAULT_CRITERIA, MINIMAL
 from generator.load import load_criteria, parse_criteria
+from generator.model import Text
 from generator.render.scoring_data import ELEMENT_ID, scoring_data, scoring_element
 from generator.scoring import Answer, display, items_of, rank, score, score_criteria
 from generator.site.nav import language_root
@@ -140,10 +142,14 @@ def _names(page: Any) -> list[str]:
 # ---------- The page's data ----------
 
 def test_scoring_data_element_is_safe_json_with_everything_the_script_needs() -> None:
-    hostile = "</script><b>&amp;</b>\u2028"
+    hostile = "</script><b>&amp;</b>\u2028"  # check refuses U+2028 (issue 22): put in past it
     raw = MINIMAL.read_text(encoding="utf-8").replace("zh: 营业执照, en: Business licence",
-                                                      f"zh: '{hostile}', en: Business licence")
+                                                      "zh: '</script><b>&amp;</b>', en: Business licence")
     criteria = parse_criteria(raw.encode("utf-8"), "hostile.yaml")
+    first = criteria.sections[0].criteria[0]
+    first = replace(first, title=Text((("zh", hostile), ("en", "Business licence"))))
+    section = replace(criteria.sections[0], criteria=(first, *criteria.sections[0].criteria[1:]))
+    criteria = replace(criteria, sections=(section, *criteria.sections[1:]))
     element = str(scoring_element(context(criteria, "zh")))
     assert element.startswith(f'<template id="{ELEMENT_ID}" data-search-exclude>')
     body = element[element.index(">") + 1: element.rindex("</template>")]

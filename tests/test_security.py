@@ -15,7 +15,8 @@ import pytest
 from conftest import MINIMAL, ROOT
 from generator.checks.svg_check import svg_problem
 from generator.cli import main
-from generator.site.guard import MARKER
+from generator.site.guard import MARKER, OutputFolderError, check_output_folder, mark
+from generator.site.writer import write_tree
 
 NS = 'xmlns="http://www.w3.org/2000/svg"'
 XLINK = 'xmlns:xl="http://www.w3.org/1999/xlink"'
@@ -36,6 +37,10 @@ UNSAFE_SVGS = [
     (f'<svg {NS}><rect style="fill:url(https://evil.example/x)"/></svg>', "url("),
     (f'<svg {NS}><rect style="fill:u\\72l(//evil.example/x)"/></svg>', "style trick"),
     (f'<svg {NS}><rect fill="url(//evil.example/p#x)"/></svg>', "url("),
+    (f'<svg {NS}><rect style="fill:image-set(\'http://evil.example/x.png\' 1x)"/></svg>', "image-set()"),
+    (f'<svg {NS}><rect style="fill:-webkit-image-set(\'//evil.example/x.png\' 1x)"/></svg>', "image-set()"),
+    (f'<svg {NS}><rect style="fill:IMAGE(\'//evil.example/x.png\')"/></svg>', "IMAGE()"),
+    (f'<svg {NS}><rect style="mask:src(\'//evil.example/x.svg\')"/></svg>', "src()"),
     (f'<svg {NS}><style>@import "//fonts.example/x.css";</style></svg>', "<style>"),
     (f'<svg {NS}><rect onclick="alert(1)"/></svg>', "event handler"),
     (f'<svg {NS}><rect ONLOAD="alert(1)"/></svg>', "event handler"),
@@ -59,7 +64,7 @@ SAFE_SVGS = [
 @pytest.mark.parametrize(("svg", "reason"), UNSAFE_SVGS)
 def test_unsafe_svg_logos_are_refused(svg: str, reason: str) -> None:
     found = svg_problem(svg.encode("utf-8"))
-    assert found is not None and reason in found, found
+    assert found is not None and reason in found.text("en"), found
 
 
 @pytest.mark.parametrize("svg", SAFE_SVGS)
@@ -68,7 +73,8 @@ def test_drawing_only_svg_logos_pass(svg: str) -> None:
 
 
 def test_svg_in_utf16_is_refused() -> None:
-    assert "UTF-8" in str(svg_problem(f"<svg {NS}/>".encode("utf-16")))
+    found = svg_problem(f"<svg {NS}/>".encode("utf-16"))
+    assert found is not None and "UTF-8" in found.text("en") and "UTF-8" in found.text("zh")
 
 
 def _edition(folder: Path, logo: str) -> Path:
@@ -180,6 +186,53 @@ def test_new_and_marked_folders_are_used_and_marked(tmp_path: Path) -> None:
     assert _run(project, "build").returncode == 0  # docs/ carries the committed marker
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [["site", "--site", "notes.txt"], ["build", "--docs", "notes.txt"],
+                                  ["site", "--site", "link.txt"]])
+def test_an_output_path_that_is_a_file_is_refused(tmp_path: Path, args: list[str]) -> None:
+    project = _project_copy(tmp_path)
+    (project / "notes.txt").write_text("my notes", encoding="utf-8")
+    (project / "link.txt").symlink_to("notes.txt")
+    before = _files(project)
+    done = _run(project, *args)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"{args[2]}: this is a file, not a folder" in done.stderr, done.stderr
+    assert _files(project) == before and (project / "notes.txt").read_text(encoding="utf-8") == "my notes"
+
+
+def test_any_mkdocs_site_is_not_taken_for_the_kits(tmp_path: Path) -> None:
+    project = _project_copy(tmp_path)
+    other = project / "other-site"
+    (other / "search").mkdir(parents=True)
+    (other / "index.html").write_text("<p>someone else's site</p>", encoding="utf-8")
+    (other / "search" / "search_index.json").write_text("{}", encoding="utf-8")
+    with pytest.raises(OutputFolderError, match=f"has no {MARKER} file"):
+        check_output_folder(other, project / "data" / "criteria.yaml", "--site")
+    (other / "assets" / "javascripts" / "scorer").mkdir(parents=True)
+    (other / "assets" / "javascripts" / "scorer" / "scorer.js").write_text("", encoding="utf-8")
+    check_output_folder(other, project / "data" / "criteria.yaml", "--site")  # the kit's, from before the marker
+
+
+def test_nothing_is_written_through_a_symbolic_link_in_the_output(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "precious.md").write_text("keep me", encoding="utf-8")
+    (outside / "marker").write_text("keep me too", encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "en").symlink_to(outside, target_is_directory=True)
+    (docs / "zh").mkdir()
+    (docs / "zh" / "index.md").symlink_to(outside / "precious.md")
+    (docs / MARKER).symlink_to(outside / "marker")
+    write_tree(docs, {"en/index.md": "new", "en/precious.md": "new", "zh/index.md": "new"}, keep=frozenset({MARKER}))
+    mark(docs)
+    assert sorted(p.name for p in outside.iterdir()) == ["marker", "precious.md"]
+    assert (outside / "precious.md").read_text(encoding="utf-8") == "keep me"
+    assert (outside / "marker").read_text(encoding="utf-8") == "keep me too"
+    assert not any(p.is_symlink() for p in docs.rglob("*"))
+    assert (docs / "en" / "precious.md").read_text(encoding="utf-8") == "new"
+
+
 def test_the_repository_docs_folder_carries_the_marker() -> None:
     tracked = subprocess.run(["git", "ls-files", f"docs/{MARKER}"], cwd=ROOT, capture_output=True, text=True,
                              check=True).stdout.split()
@@ -218,3 +271,17 @@ def test_hashed_requirements_pin_exactly_the_runtime_requirements() -> None:
     assert hashed == pins, "run scripts/hash-requirements after changing requirements.txt"
     text = (ROOT / "requirements.lock").read_text(encoding="utf-8")
     assert text.count("--hash=sha256:") >= len(pins)
+
+
+def test_an_unsafe_logo_is_refused_at_its_line_in_the_editors_language(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "logo.svg").write_text(f'<svg {NS}><rect style="fill:image-set(\'https://evil.example/x.png\' 1x)"/>'
+                                       "</svg>", encoding="utf-8")
+    text = MINIMAL.read_text(encoding="utf-8").replace("  licence: CC-BY-4.0\n",
+                                                       "  licence: CC-BY-4.0\n  branding: {logo: logo.svg}\n")
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    assert main(["check", "--lang", "zh", "--criteria", str(tmp_path / "c.yaml")]) == 1
+    err = capsys.readouterr().err
+    line = text[: text.index("branding:")].count("\n") + 1
+    assert f"c.yaml:{line}:" in err and "CSS 函数 image-set()，它可能从其他网站加载内容" in err, err
+    assert "Traceback" not in err

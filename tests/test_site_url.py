@@ -8,8 +8,11 @@ or by its bare name when it lies elsewhere, never by an absolute path.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,3 +105,31 @@ def test_site_url_gives_canonical_links_and_sitemap(tmp_path: Path, capsys: pyte
 def test_source_name_is_never_absolute(given: str, shown: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     assert source_name(given) == shown
+
+
+HOSTILE_ADDRESSES = ['https://example.org/"><script>alert(1)</script>', "javascript:alert(1)//",
+                     "https://example.org/kit/\n", "https://example.org/ onload=alert(1)"]
+
+
+@pytest.mark.parametrize("address", HOSTILE_ADDRESSES)
+def test_a_hostile_kit_site_url_is_refused_before_mkdocs_starts(address: str, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("KIT_SITE_URL", address)
+    args = ["site", "--no-pdf", "--lang", "zh", "--criteria", str(MINIMAL), "--docs", str(tmp_path / "docs"),
+            "--site", str(tmp_path / "site"), "--config", str(ROOT / "mkdocs.yml")]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "KIT_SITE_URL: " in err and "的格式不对" in err and "Traceback" not in err, err
+    assert not (tmp_path / "site").exists()
+
+
+def test_the_hook_refuses_a_hostile_kit_site_url_too(tmp_path: Path) -> None:
+    env = {**os.environ, "KIT_SITE_URL": HOSTILE_ADDRESSES[0], "KIT_CRITERIA": str(MINIMAL),
+           "KIT_DOCS": str(tmp_path / "docs"), "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(ROOT / "mkdocs.yml"),
+                           "--site-dir", str(tmp_path / "site")], env=env, capture_output=True, text=True,
+                          check=False, timeout=300)
+    said = done.stdout + done.stderr
+    assert done.returncode != 0 and "KIT_SITE_URL: " in said, said
+    assert "Traceback" not in said and not (tmp_path / "site" / "index.html").exists()

@@ -9,7 +9,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from generator.checks.placeholders import placeholder_problem, placeholders
-from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
+from generator.checks.sheet_names import SHEET_KEYS, sheet_key, sheet_name_problem, sheet_names_clash
 from generator.checks.svg_check import svg_problem
 from generator.checks.text_rules import fallback_problems, text_problems
 from generator.parse.source import Parsed
@@ -114,7 +114,7 @@ def _sheet_labels(parsed: Parsed, where: tuple[str, ...], table: dict[str, Any],
             yield parsed.at((*where, key), "label_sheet", name=key, what=problem)
     clash = sheet_names_clash(names)
     if clash is not None:
-        first = next(i for i in range(clash) if names[i].casefold() == names[clash].casefold())
+        first = next(i for i in range(clash) if sheet_key(names[i]) == sheet_key(names[clash]))
         key = SHEET_KEYS[clash] if SHEET_KEYS[clash] in table else SHEET_KEYS[first]
         yield parsed.at((*where, key), "label_sheet_clash", first=SHEET_KEYS[first], second=SHEET_KEYS[clash],
                         sheet=names[clash])

@@ -10,7 +10,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
 
 from generator.checks.paths import shown_path
 from generator.checks.text_keys import LANGUAGE_PATTERN, YAML11_WORDS, comma_key
@@ -19,7 +19,7 @@ from generator.problems import Problem
 from generator.root import PACKAGE
 from generator.words.messages import Msg
 
-__all__ = ["SCHEMA_PATH", "schema", "schema_problems"]
+__all__ = ["SCHEMA_PATH", "ecma_search", "schema", "schema_problems", "site_url_problem"]
 
 SCHEMA_PATH = PACKAGE / "schema" / "criteria.schema.json"
 
@@ -31,9 +31,38 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+@cache
+def _python_pattern(pattern: str) -> re.Pattern[str]:
+    # In a JSON Schema (ECMA-262) pattern "$" matches only at the very end; in Python also before
+    # a final line feed, so "^[a-z]+$" would take an id, version or site_url ending in "\n".
+    return re.compile(re.sub(r"(?<!\\)\$", r"\\Z", pattern))
+
+
+def ecma_search(pattern: str, text: str) -> bool:
+    """Whether ``text`` matches the schema ``pattern`` as JSON Schema means it ("$" is the very end)."""
+    return _python_pattern(pattern).search(text) is not None
+
+
+def _pattern_keyword(validator: Any, pattern: str, instance: Any, _schema: Any) -> Iterator[ValidationError]:
+    if validator.is_type(instance, "string") and not ecma_search(pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_Validator = validators.extend(Draft202012Validator, {"pattern": _pattern_keyword})  # type: ignore[no-untyped-call]
+"""The 2020-12 validator, with ``pattern`` read as JSON Schema reads it."""
+
+
+def site_url_problem(url: str, where: str) -> Msg | None:
+    """What is wrong with ``url`` as the site's public address (as meta.site_url), or None."""
+    rules = schema()["$defs"]["meta"]["properties"]["site_url"]
+    if len(url) <= rules["maxLength"] and ecma_search(rules["pattern"], url):
+        return None
+    return Msg.of("bad_form", where=where, value=url, form=rules["description"])
+
+
 def schema_problems(parsed: Parsed) -> Iterator[Problem]:
     """Every schema violation in ``parsed``, located and explained."""
-    validator = Draft202012Validator(schema())
+    validator = _Validator(schema())
     for error in validator.iter_errors(parsed.data):
         yield from _explain(parsed, error)
 
@@ -126,7 +155,7 @@ def _pattern(error: ValidationError) -> Msg:
     value = str(error.instance)
     if error.validator_value == LANGUAGE_PATTERN:
         fixed = value.replace("_", "-")
-        if re.fullmatch(LANGUAGE_PATTERN, fixed):
+        if ecma_search(LANGUAGE_PATTERN, fixed):
             return Msg.of("bad_language_code", value=value, fixed=fixed)
         return Msg.of("bad_language", value=value)
     rules: Any = error.schema

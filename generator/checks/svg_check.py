@@ -20,6 +20,8 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
+from generator.words.messages import Msg
+
 __all__ = ["svg_problem"]
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -54,53 +56,65 @@ _SAFE_REFERENCE = re.compile(r"#[\w.:-]+|data:image/(png|jpeg|gif|webp);base64,[
 _URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"]*)", re.I)
 _DECLARATION = re.compile(r"\A\ufeff?<\?xml\s[^?]*\?>")
 _STYLE_TRICKS = re.compile(r"@import|expression\s*\(|javascript\s*:|\\", re.I)
+_FUNCTION = re.compile(r"([\w-]+)\s*\(")
+_FUNCTIONS = frozenset({
+    "url", "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "calc", "min", "max",
+    "clamp", "var", "matrix", "translate", "translatex", "translatey", "scale", "scalex", "scaley", "rotate",
+    "skewx", "skewy",
+})
+"""CSS functions a style or presentation attribute may call: colours, sums, transforms and ``url(#id)``.
+Any other may load from a URL written as a plain string: ``image-set("//host/x.png")``, ``image()``,
+``src()``, ``cross-fade()``, ``-webkit-image-set()``."""
 
 
-def svg_problem(data: bytes) -> str | None:
+def svg_problem(data: bytes) -> Msg | None:
     """What makes the SVG ``data`` unsafe to publish, or None if nothing does."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return "text that is not UTF-8 (save it as UTF-8)"
+        return Msg.of("svg_not_utf8")
     if "<?" in _DECLARATION.sub("", text, count=1):
-        return "a processing instruction (<?…?>), which can load a stylesheet from another host"
+        return Msg.of("svg_instruction")
     try:
         root = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException:
-        return "a DOCTYPE or entity declaration"
+        return Msg.of("svg_doctype")
     except ParseError as error:
-        return f"XML that does not parse ({error})"
+        return Msg.of("svg_parse", error=error)
     if root.tag != f"{SVG}svg":
-        return "no <svg> root in the SVG namespace (add xmlns=\"http://www.w3.org/2000/svg\")"
+        return Msg.of("svg_root")
     for element in root.iter():
         if (found := _element_problem(element)) is not None:
             return found
     return None
 
 
-def _element_problem(element: Element) -> str | None:
+def _element_problem(element: Element) -> Msg | None:
     tag = element.tag if isinstance(element.tag, str) else ""
     name = tag.removeprefix(SVG)
     if not tag.startswith(SVG) or name not in ELEMENTS:
-        return f"a <{_plain(tag)}> element, which is not a drawing element"
+        return Msg.of("svg_element", element=_plain(tag))
     for attribute, value in element.attrib.items():
         if (attribute.startswith("{") and attribute not in _NAMESPACED) or (
                 not attribute.startswith("{") and attribute not in ATTRIBUTES):
-            kind = "an event handler attribute" if _plain(attribute).lower().startswith("on") else "an attribute"
-            return f"{kind} '{_plain(attribute)}' on <{name}>, which is not for drawing"
+            kind = "svg_handler" if _plain(attribute).lower().startswith("on") else "svg_attribute"
+            return Msg.of(kind, attribute=_plain(attribute), element=name)
         if attribute in _REFERENCE and not _SAFE_REFERENCE.fullmatch(value.strip()):
-            return f"a reference '{value[:60]}' on <{name}>: only #id and data:image/… are allowed"
+            return Msg.of("svg_reference", value=value[:60], element=name)
         if (found := _style_problem(value)) is not None:
-            return f"{found} in '{_plain(attribute)}' on <{name}>"
+            return Msg.of("svg_style_in", what=found, attribute=_plain(attribute), element=name)
     return None
 
 
-def _style_problem(value: str) -> str | None:
+def _style_problem(value: str) -> Msg | None:
     if _STYLE_TRICKS.search(value):
-        return "a style trick (@import, expression, javascript: or an escape)"
+        return Msg.of("svg_style_trick")
+    for function in _FUNCTION.findall(value):
+        if function.lower() not in _FUNCTIONS:
+            return Msg.of("svg_function", function=function)
     for target in _URL.findall(value):
         if not target.strip().startswith("#"):
-            return f"a url({target[:60]}) that is not #id"
+            return Msg.of("svg_url", target=target[:60])
     return None
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -12,11 +11,9 @@ from generator.parse.source import Parsed
 from generator.problems import Problem
 from generator.words.messages import Msg
 from generator.words.page_texts import default_texts
-from generator.words.text_markup import markup_problem
+from generator.words.text_markup import markup_problem, outside_code
 
 __all__ = ["fallback_problems", "text_problems"]
-
-_CODE = re.compile(r"`[^`]+`")
 
 
 def _known(name: str, known: list[str], what: str) -> Msg:
@@ -71,12 +68,12 @@ def _entry(parsed: Parsed, where: tuple[str, str, str, str], page: Any, key: str
     if isinstance(reference, str) != isinstance(value, str):
         yield parsed.at(where, "text_one" if isinstance(reference, str) else "text_list", name=key)
         return
-    allowed = set().union(*(placeholders(_CODE.sub("", text)) for text in _items(reference)))
+    allowed = set().union(*(placeholders(outside_code(text)) for text in _items(reference)))
     for i, text in enumerate(_items(value)):
         if not isinstance(text, str):
             continue  # the schema reports the type
         at: tuple[str | int, ...] = where if isinstance(value, str) else (*where, i)
-        problem = placeholder_problem(_CODE.sub("", text), allowed, "text") or markup_problem(text)
+        problem = placeholder_problem(outside_code(text), allowed, "text") or markup_problem(text)
         if problem:
             yield parsed.at(at, "text_other", name=key, what=problem)
 

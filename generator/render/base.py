@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from generator.edition import Edition
 from generator.model import Criteria
+from generator.render.markdown import html_comment
 from generator.words.texts import Texts
 
 __all__ = ["Commit", "CommitLike", "Context", "Files", "banner", "contexts", "css_string", "edition_stamp",
@@ -99,9 +100,11 @@ def running_title(ctx: Context) -> str:
 
 
 def banner(ctx: Context) -> str:
-    """The do-not-edit line at the top of every generated Markdown page."""
-    # "--" could end the comment early (a file named x-->y.yaml).
-    return f"<!-- {ctx.label('banner', source=ctx.source).replace('--', '- -')} -->\n"
+    """The do-not-edit line at the top of every generated Markdown page (and of each form's PDF HTML).
+
+    The source is a file name, which may hold anything (``---><img onerror=…>.yaml``): it is encoded
+    for the comment it lands in."""
+    return html_comment(ctx.label("banner", source=ctx.source)) + "\n"
 
 
 def css_string(text: str) -> str:

@@ -20,17 +20,18 @@ __all__ = ["after_signing_groups", "render_data_form"]
 def render_data_form(ctx: Context, name: str) -> Files:
     """The page of form ``name`` (one of DATA_FORMS), as ``{path relative to the language's docs: Markdown}``.
 
-    The sittings after the phone screen (SITTING_FORMS) share one template."""
-    criteria, form = ctx.criteria, name
-    sitting = SITTING_FORMS.get(form)
-    template = "sitting.html.j2" if sitting else f"{form}.html.j2"
+    A sitting's form (generator.render.sittings) shares the template ``sitting.html.j2``."""
+    criteria = ctx.criteria
+    sitting = SITTING_FORMS.get(name)
+    template = "sitting.html.j2" if sitting else f"{name}.html.j2"
     items = sitting_items(criteria, sitting) if sitting else []
-    html = render("forms", template, form=form, text=ctx.texts.page_text(form), more=ctx.texts.page(form),
-                  sitting=sitting, items=items, page_style=page_style(ctx, form), c=criteria, lang=ctx.lang,
+    html = render("forms", template, form=name, text=ctx.texts.page_text(name), more=ctx.texts.page(name),
+                  sitting=sitting, items=items, page_style=page_style(ctx, name), c=criteria, lang=ctx.lang,
                   t=ctx.label, running=running_title(ctx), scored=numbered_sections(criteria.scored_sections),
                   own=numbered_sections(criteria.self_check_sections), after=after_signing_groups(criteria),
-                  days=day_groups(criteria), declared=declaration_items(criteria), clauses=clause_items(criteria))
-    return {f"{form}.md": banner(ctx) + "\n" + html}
+                  days=day_groups(criteria), declared=declaration_items(criteria),
+                  clauses=clause_items(criteria))
+    return {f"{name}.md": banner(ctx) + "\n" + html}
 
 
 def after_signing_groups(criteria: Criteria) -> list[tuple[Section, list[Criterion]]]:

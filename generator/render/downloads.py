@@ -61,7 +61,7 @@ def render_downloads(ctx: Context, name: str = "downloads") -> Files:
         paths["csv"]: render_csv(criteria),
         paths["schema"]: schema_text(),
     }
-    sheets = sheet_names(ctx.texts)
+    sheets = sheet_names(ctx.texts, ctx.edition.texts.get("en"))
     words = Words(ctx.texts, "downloads", {
         "title": criteria.meta.title(lang), "version": criteria.meta.version, "sheet1": sheets[0],
         "sheet2": sheets[1], "sheet3": sheets[2], "agencies": AGENCIES, "levels": levels_text(criteria),

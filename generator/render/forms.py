@@ -11,7 +11,7 @@ escaped for CSS. The worksheet also carries the data of the in-browser scorer
 
 from __future__ import annotations
 
-from generator.model import Criteria, Criterion, numbered_sections
+from generator.model import Criteria, numbered_sections
 from generator.render.agencies import PRINTED
 from generator.render.base import Context, Files, banner, page_style, running_title
 from generator.render.scoring_data import scoring_element
@@ -19,12 +19,10 @@ from generator.render.sittings import phone_items
 from generator.render.templates import render
 from generator.words.texts import Texts
 
-__all__ = ["AGENCIES", "QUICK_LIMIT", "number", "quick_questions", "render_form", "sheet_formula"]
+__all__ = ["AGENCIES", "number", "render_form", "sheet_formula"]
 
 AGENCIES = PRINTED
 """Column groups of the worksheet, one per agency compared."""
-QUICK_LIMIT = 12
-"""Most criteria on the phone screen picked by weight (files without ``sitting``), so that it fits on one A4 page."""
 
 
 def render_form(ctx: Context, name: str) -> Files:
@@ -44,30 +42,6 @@ def render_form(ctx: Context, name: str) -> Files:
 def number(value: int | float) -> str:
     """A weight as written: 3, 1.5 (never 3.0)."""
     return str(int(value)) if float(value).is_integer() else repr(value)
-
-
-def quick_questions(criteria: Criteria) -> list[tuple[str, Criterion]]:
-    """(number, criterion) pairs for the phone screen of a file without ``sitting``, in display order.
-
-    Candidates are the knock-out criteria and those of the highest weight. If
-    there are more than QUICK_LIMIT, knock-outs win (round-robin across
-    sections), then the other candidates are taken round-robin across sections
-    (each section's first, then its second, ...), sections that a knock-out
-    already covers coming one round later, so that the call touches every area.
-    """
-    numbered = [(kn, sn, k) for sn, _, ks in numbered_sections(criteria.scored_sections) for kn, k in ks]
-    top = max(k.weight for _, _, k in numbered)
-    candidates = [(n, si, k) for n, si, k in numbered if k.knockout or k.weight == top]
-    covered = {si for _, si, k in candidates if k.knockout}
-    rank_in_section: dict[tuple[bool, str], int] = {}
-    priority = []
-    for order, (n, si, k) in enumerate(candidates):
-        group = (not k.knockout, si)
-        rank_in_section[group] = rank_in_section.get(group, 0) + 1
-        rank = rank_in_section[group] + (not k.knockout and si in covered)
-        priority.append(((not k.knockout, rank, order), n, k))
-    chosen = {n for _, n, _ in sorted(priority, key=lambda p: p[0])[:QUICK_LIMIT]}
-    return [(n, k) for n, _, k in candidates if n in chosen]
 
 
 def sheet_formula(criteria: Criteria, texts: Texts) -> dict[str, str]:

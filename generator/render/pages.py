@@ -3,7 +3,8 @@
 Each row names a page and the kind of renderer that makes it (``generator.render.language``
 holds one renderer per kind, each a pure function of a ``Context`` and the row's name). A
 form's name is also its page's file name (``<name>.md``), its title's label key and its
-template (``templates/forms/<name>.html.j2``). Adding a data-born form page is one row of kind
+template (``templates/forms/<name>.html.j2``; a sitting's form shares ``sitting.html.j2``, see
+generator.render.sittings). Adding a data-born form page is one row of kind
 ``DATA_FORM`` here, one template, and its texts (the label ``<name>`` and the page texts
 ``<name>:`` intro, instructions, empty); see the contributors' guide on the edition page.
 """

@@ -5,11 +5,19 @@ default ``ensure_ascii=True``: every Chinese character becomes a six-byte
 ``\\uXXXX`` escape (three bytes in UTF-8), which roughly doubles the file that
 every reader of the Chinese site downloads before search works. Rewriting it
 as UTF-8 changes no value, so Material's search reads exactly the same index.
+
+jieba's word breaks (U+200B, three bytes each) also stand next to punctuation,
+spaces and tags, where the index's own ``separator`` already splits words; those
+are dropped, about a tenth of the Chinese index. Search reads the same words: a
+text keeps its breaks unless dropping them leaves every word of it as it was
+(split by the separator between tags, as Material's search worker does).
 """
 
 from __future__ import annotations
 
 import json
+import re
+from typing import Any
 
 __all__ = ["compact_search_index", "compact_search_index_script"]
 
@@ -23,7 +31,9 @@ def compact_search_index(text: str) -> str:
     Raises ``ValueError`` if ``text`` is not JSON. Key order is kept, so the
     result is as deterministic as the input.
     """
-    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
+    index = json.loads(text)
+    _drop_doubled_breaks(index)
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
 def compact_search_index_script(text: str) -> str:
@@ -31,3 +41,43 @@ def compact_search_index_script(text: str) -> str:
     if not text.startswith(SCRIPT_PREFIX):
         raise ValueError(f"not a search index script: starts with {text[:20]!r}")
     return SCRIPT_PREFIX + compact_search_index(text[len(SCRIPT_PREFIX):])
+
+
+WORD_BREAK = "\u200b"
+"""What Material puts between the Chinese words jieba finds."""
+_TAG = re.compile(r"(<[^>]*>)")
+_BREAKS = re.compile(WORD_BREAK + "+")
+
+
+def _drop_doubled_breaks(index: Any) -> None:
+    """Drop, in place, the word breaks of every title and text that the separator makes redundant."""
+    separator = index.get("config", {}).get("separator") if isinstance(index, dict) else None
+    if not isinstance(separator, str) or not isinstance(index.get("docs"), list):
+        return
+    pattern = re.compile(separator)
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            if isinstance(doc, dict) and isinstance(doc.get(field), str) and WORD_BREAK in doc[field]:
+                doc[field] = without_doubled_breaks(doc[field], pattern)
+
+
+def without_doubled_breaks(value: str, separator: re.Pattern[str]) -> str:
+    """``value`` without the word breaks next to a tag, the start or end of a text, or a character the
+    separator matches; each text between tags is kept as it was if that would change one of its words."""
+    parts = _TAG.split(value)  # odd places hold the tags
+    return "".join(part if place % 2 else _section(part, separator) for place, part in enumerate(parts))
+
+
+def _section(text: str, separator: re.Pattern[str]) -> str:
+    def keep(match: re.Match[str]) -> str:
+        start, end = match.span()
+        before, after = text[start - 1:start], text[end:end + 1]
+        redundant = not before or not after or any(separator.fullmatch(c) for c in (before, after))
+        return "" if redundant else match.group(0)
+
+    trimmed = _BREAKS.sub(keep, text)
+    return trimmed if _words(trimmed, separator) == _words(text, separator) else text
+
+
+def _words(text: str, separator: re.Pattern[str]) -> list[str]:
+    return [word for word in separator.split(text) if word]

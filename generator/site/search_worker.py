@@ -26,12 +26,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["PATCHES", "SEGMENT_LOOP", "SEGMENT_LOOP_FIXED", "WorkerPatch", "patch_search_worker"]
+__all__ = ["PATCHES", "SEGMENT_LOOP", "SEGMENT_LOOP_FIXED", "WorkerPatch", "apply_patches", "patch_search_worker"]
 
 
 @dataclass(frozen=True)
 class WorkerPatch:
-    """One replacement in Material 9.8's minified search worker."""
+    """One replacement in a minified script of Material 9.8 (its search worker or bundle)."""
 
     name: str
     """What it fixes, for log messages."""
@@ -64,8 +64,13 @@ PATCHES = (
 
 def patch_search_worker(script: str) -> tuple[str, tuple[WorkerPatch, ...]]:
     """``script`` with every fix applied whose code it holds once, and the fixes it could not apply."""
+    return apply_patches(script, PATCHES)
+
+
+def apply_patches(script: str, patches: tuple[WorkerPatch, ...]) -> tuple[str, tuple[WorkerPatch, ...]]:
+    """``script`` with each of ``patches`` applied whose code it holds once, and those it could not apply."""
     missing = []
-    for patch in PATCHES:
+    for patch in patches:
         if script.count(patch.old) == 1:
             script = script.replace(patch.old, patch.new)
         else:

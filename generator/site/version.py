@@ -24,7 +24,8 @@ EDITION_COMMIT_ENV = "KIT_EDITION_COMMIT"
 DIRTY = "+dirty"
 """Added to a commit whose checkout has uncommitted changes: the output is not that commit's."""
 
-_COMMIT = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]{0,39}(\+dirty)?$")
+_COMMIT = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}(\+dirty)?\Z")
+"""A commit as git prints it (a trailing line feed is not part of it: "$" would allow one)."""
 
 
 def read_commit(folder: str | Path = ".", environ: Mapping[str, str] | None = None) -> Commit | None:

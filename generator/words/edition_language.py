@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from generator.reading import read_at_most
+
 __all__ = ["editor_language", "first_language"]
 
 _HEAD = 1 << 20
@@ -29,8 +31,7 @@ def editor_language(asked: str | None, path: str | Path) -> str | None:
     if asked:
         return asked
     try:
-        with Path(path).open("rb") as file:
-            text = file.read(_HEAD).decode("utf-8-sig", errors="replace")
+        head, _size = read_at_most(path, _HEAD)  # never blocks on a pipe, never reads a device
     except OSError:
         return None
-    return first_language(text)
+    return first_language(head.decode("utf-8-sig", errors="replace"))

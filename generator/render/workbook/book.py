@@ -15,12 +15,11 @@ The file is deterministic: fixed creation date, fixed zip timestamps
 from __future__ import annotations
 
 import io
-import re
 from datetime import datetime
 
 import xlsxwriter  # type: ignore[import-untyped]
 
-from generator.checks.sheet_names import SHEET_KEYS, sheet_name_problem, sheet_names_clash
+from generator.checks.sheet_names import SHEET_KEYS, sheet_name, sheet_name_problem, sheet_names_clash
 from generator.render.base import Context, running_title
 from generator.render.workbook.layout import Layout, layout
 from generator.render.workbook.scoring_sheet import write_scoring
@@ -30,26 +29,26 @@ from generator.scoring import score_criteria
 from generator.words.labels import LABELS
 from generator.words.texts import Texts
 
-__all__ = ["CREATED", "Layout", "layout", "render_workbook", "sheet_names"]
+__all__ = ["CREATED", "FALLBACK_SHEETS", "Layout", "layout", "render_workbook", "sheet_names"]
 
 CREATED = datetime(2000, 1, 1)
 """Creation date written into every workbook, so that the same input gives the same bytes."""
 
 
-def _sheet_name(text: str) -> str:
-    # check refuses labels that break Excel's rules (generator.checks.sheet_names); this keeps a
-    # model built some other way from crashing XlsxWriter.
-    return re.sub(r"[\[\]:*?/\\]", " ", text).strip(" '")[:31] or "Sheet"
+FALLBACK_SHEETS = ("Instructions", "Scoring", "Comparison")
+"""Sheet names when neither ``lang``'s labels nor English ones make valid names."""
 
 
-def sheet_names(texts: Texts) -> tuple[str, str, str]:
-    """Names of the instructions, scoring and comparison sheets in ``texts``' language (English
-    ones if those would clash or break Excel's rules)."""
-    names = tuple(_sheet_name(texts.label(key)) for key in SHEET_KEYS)
-    if sheet_names_clash(names) is not None or any(sheet_name_problem(name) for name in names):
-        names = tuple(_sheet_name(LABELS["en"][key]) for key in SHEET_KEYS)
-    first, second, third = names
-    return first, second, third
+def sheet_names(texts: Texts, english: Texts | None = None) -> tuple[str, str, str]:
+    """Names of the instructions, scoring and comparison sheets in ``texts``' language (the English
+    names, the edition's or the built-in ones, if those would break Excel's rules, then
+    FALLBACK_SHEETS: never a loop)."""
+    for label in (texts.label, english.label if english is not None else LABELS["en"].__getitem__):
+        first, second, third = (sheet_name(label(key)) for key in SHEET_KEYS)
+        if sheet_names_clash((first, second, third)) is None and not any(
+                sheet_name_problem(name) for name in (first, second, third)):
+            return first, second, third
+    return FALLBACK_SHEETS
 
 
 def render_workbook(ctx: Context) -> bytes:
@@ -70,7 +69,7 @@ def render_workbook(ctx: Context) -> bytes:
     fmt = add_formats(workbook, texts)
     lay = layout(criteria)
     empty = score_criteria(criteria, {})
-    instructions, scoring, comparison = sheet_names(texts)
+    instructions, scoring, comparison = sheet_names(texts, ctx.edition.texts.get("en"))
     write_instructions(workbook.add_worksheet(instructions), criteria, texts, fmt, title)
     write_scoring(workbook.add_worksheet(scoring), criteria, texts, fmt, lay, empty, title)
     write_comparison(workbook.add_worksheet(comparison), criteria, texts, fmt, lay, scoring, empty, title)

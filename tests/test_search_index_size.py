@@ -1,0 +1,48 @@
+"""The search index drops the word breaks (U+200B) that only double a separator (issue 30: index size),
+and search reads the same words from it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from generator.site.search_index import WORD_BREAK, compact_search_index, without_doubled_breaks
+
+SEPARATOR = re.compile(r'[\s\u200b\u3000\-、。，．？！；：（）【】《》“”‘’,:;!?()\[\]"/|·—]+|\.(?!\d)|&[a-z]+;')
+"""mkdocs.yml's search separator."""
+B = WORD_BREAK
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (f"<p>{B}带{B}去{B}面谈{B}，{B}用{B}浏览器</p>", f"<p>带{B}去{B}面谈，用{B}浏览器</p>"),
+    (f"{B}A4 {B}表格{B}", "A4 表格"),
+    (f"<li>{B}面谈{B}问卷{B} — {B}面谈</li> <li>{B}x</li>", f"<li>面谈{B}问卷 — 面谈</li> <li>x</li>"),
+    (f"合同{B}（{B}草案{B}）", "合同（草案）"),
+    (f"版本{B}1{B}.5", f"版本{B}1{B}.5"),  # "1.5" would become one word: kept as it was
+    (f"评分表{B}打分", f"评分表{B}打分"),
+])
+def test_breaks_next_to_separators_and_tags_go(text: str, expected: str) -> None:
+    assert without_doubled_breaks(text, SEPARATOR) == expected
+
+
+def _words(value: str) -> list[list[str]]:
+    return [[w for w in SEPARATOR.split(part) if w] for part in re.split(r"<[^>]*>", value)]
+
+
+def test_compacted_index_keeps_every_word() -> None:
+    texts = [f"<p>{B}带{B}去{B}面谈{B}的{B} A4 {B}表格{B}，{B}用{B}浏览器{B}。</p>", f"版本{B} 1.1.0 · {B}许可",
+             f"1{B}.5{B}、{B}x", "plain English, no breaks."]
+    index = {"config": {"separator": SEPARATOR.pattern}, "docs": [{"location": "", "title": t, "text": t} for t in texts]}
+    compact = compact_search_index(json.dumps(index))
+    docs = json.loads(compact)["docs"]
+    assert len(compact.encode("utf-8")) < len(json.dumps(index, ensure_ascii=False).encode("utf-8"))
+    for before, after in zip(texts, docs, strict=True):
+        assert _words(after["text"]) == _words(before) and _words(after["title"]) == _words(before)
+    assert compact_search_index(compact) == compact
+
+
+def test_index_without_a_separator_is_only_compacted() -> None:
+    index = json.dumps({"docs": [{"title": f"电商{B}，{B}代运营", "text": ""}]})
+    assert compact_search_index(index) == json.dumps(json.loads(index), ensure_ascii=False, separators=(",", ":"))
