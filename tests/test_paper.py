@@ -239,3 +239,17 @@ def test_the_edition_pages_example_marks_a_question_and_adds_a_clause(files: dic
     [marked] = [k for k in criteria.criteria if k.declare]
     assert criteria.declared_criteria == (marked,) and marked.clauses
     assert [c.criterion for c in clause_items(criteria)] == [marked]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_contract_review_names_the_model_clauses_of_each_criterion(files: dict[str, str | bytes], lang: str) -> None:
+    page = str(files[f"{lang}/contract-review.md"])
+    items = re.findall(r'<li class="kit-block" data-criterion="([^"]+)".*?</li>', page, re.S)
+    tagged = dict(re.findall(r'data-criterion="([^"]+)"[^>]*>.*?<span class="kit-tag kit-tag-clause">([^<]+)</span>',
+                             page))
+    numbers: dict[str, list[int]] = {}
+    for clause in clause_items(CRITERIA):
+        numbers.setdefault(clause.criterion.id, []).append(clause.number)
+    wanted = {ident: label(lang, "model_clause", numbers=", ".join(map(str, found)))
+              for ident, found in numbers.items() if ident in items}
+    assert wanted and tagged == wanted

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from generator.model import Criteria, Criterion, Section, numbered_sections
 from generator.render.base import Context, Files, banner, page_style, running_title
-from generator.render.paper import clause_items, declaration_items
+from generator.render.paper import clause_items, clause_numbers, declaration_items
 from generator.render.sittings import SITTING_FORMS, day_groups, sitting_items
 from generator.render.templates import render
 
@@ -30,7 +30,7 @@ def render_data_form(ctx: Context, name: str) -> Files:
                   t=ctx.label, running=running_title(ctx), scored=numbered_sections(criteria.scored_sections),
                   own=numbered_sections(criteria.self_check_sections), after=after_signing_groups(criteria),
                   days=day_groups(criteria), declared=declaration_items(criteria),
-                  clauses=clause_items(criteria))
+                  clauses=clause_items(criteria), clause_refs=clause_numbers(criteria))
     return {f"{name}.md": banner(ctx) + "\n" + html}
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from generator.model import Criteria, Criterion, Text, numbered_sections
 
-__all__ = ["Clause", "Question", "clause_items", "declaration_items"]
+__all__ = ["Clause", "Question", "clause_items", "clause_numbers", "declaration_items"]
 
 
 @dataclass(frozen=True)
@@ -56,3 +56,11 @@ def clause_items(criteria: Criteria) -> tuple[Clause, ...]:
     numbered = [(kn, k) for _, _, ks in numbered_sections(criteria.scored_sections) for kn, k in ks]
     found = [(text, k, kn) for kn, k in numbered for text in k.clauses]
     return tuple(Clause(n, text, k, kn) for n, (text, k, kn) in enumerate(found, 1))
+
+
+def clause_numbers(criteria: Criteria) -> dict[str, str]:
+    """The numbers of each criterion's model clauses, by criterion id, as the contract review shows them ("3, 4")."""
+    found: dict[str, list[str]] = {}
+    for clause in clause_items(criteria):
+        found.setdefault(clause.criterion.id, []).append(str(clause.number))
+    return {ident: ", ".join(numbers) for ident, numbers in found.items()}
