@@ -209,7 +209,7 @@ def test_clauses_pdf_page_count_is_as_measured(lang: str) -> None:
     assert _squash(texts(CRITERIA, lang).page_text("clauses").intro) in text
 
 
-@pytest.mark.slow
+@pytest.mark.browser
 def test_libreoffice_opens_the_clauses_docx(tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     assert soffice, "LibreOffice (soffice) is needed to open the Word document"
