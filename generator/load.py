@@ -25,6 +25,7 @@ from generator.model import (
     Section,
     Source,
     Text,
+    VerdictRules,
 )
 from generator.parse.source import parse_yaml
 from generator.problems import InputError, problem
@@ -104,13 +105,20 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
                           for lv in data["scale"]["levels"])),
         sections=tuple(
             Section(s["id"], text(s["title"]), text(s["intro"]),
-                    tuple(_criterion(c, text, opt) for c in s["criteria"]), s.get("self_check", False))
+                    tuple(_criterion(c, text, opt) for c in s["criteria"]),
+                    s.get("self_check", False), *_minimum(s, opt))
             for s in data["sections"]
         ),
         labels=tuple((lang, tuple(table.items())) for lang, table in data.get("labels", {}).items()),
         texts=_texts(data.get("texts", {})),
         changelog=tuple(Release(r["version"], r["date"], text(r["note"])) for r in data.get("changelog", [])),
+        verdict=VerdictRules(**data.get("verdict", {})),
     )
+
+
+def _minimum(section: dict[str, Any], opt: Any) -> tuple[Any, Text | None]:
+    minimum = section.get("minimum", {})
+    return minimum.get("score"), opt(minimum.get("reason"))
 
 
 def _texts(texts: dict[str, Any]) -> Any:
@@ -139,9 +147,10 @@ def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
         # Self-check criteria have no levels, weight or knockout: they are never scored.
         levels=tuple(Descriptor(lv["score"], text(lv["text"])) for lv in c.get("levels", [])),
         weight=c.get("weight", 0), weight_reason=opt(c.get("weight_reason")),
-        knockout=c.get("knockout", False), sources=tuple(c["sources"]),
+        knockout=bool(c.get("knockout", False)), sources=tuple(c["sources"]),
         must_ask=tuple(text(q) for q in c.get("must_ask", [])),
         after_signing=tuple(text(a) for a in c.get("after_signing", [])),
+        knockout_below=c["knockout"]["below"] if isinstance(c.get("knockout"), dict) else None,
         sitting=_written(c.get("sitting")), answer_lines=c.get("answer_lines", 1),
         check_day=_written(c.get("check_day")),
         clauses=tuple(text(k) for k in c.get("clauses", [])), declare=c.get("declare"),

@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-__all__ = ["CHECK_DAYS", "SITTINGS", "UNSCORED_KEYS", "Branding", "Criteria", "Criterion", "Descriptor", "Level",
-           "Logo", "Meta", "PageValue", "Release", "Scale", "Section", "Source", "Text", "numbered_sections"]
+__all__ = ["CHECK_DAYS", "DEFAULT_VERDICT", "SITTINGS", "UNSCORED_KEYS", "Branding", "Criteria", "Criterion",
+           "Descriptor", "Level", "Logo", "Meta", "PageValue", "Release", "Scale", "Section", "Source", "Text",
+           "VerdictRules", "numbered_sections"]
 
 _T = TypeVar("_T")
 
@@ -178,7 +179,7 @@ class Criterion:
     weight_reason: Text | None
     """Why it has this weight."""
     knockout: bool
-    """True if a lowest-level score disqualifies the agency; False in a self-check section."""
+    """True if a low score eliminates the agency (see :attr:`knockout_below`); False in a self-check section."""
     sources: tuple[str, ...]
     """Ids of the sources this criterion rests on."""
     must_ask: tuple[Text, ...] = ()
@@ -186,6 +187,9 @@ class Criterion:
     (then :attr:`must_ask_questions` is the first of ``questions``)."""
     after_signing: tuple[Text, ...] = ()
     """Checks to make in the first month after signing (0–6)."""
+    knockout_below: int | None = None
+    """``knockout: {below: n}``: n, a scale score; every lower score eliminates the agency. None with
+    ``knockout`` true (``knockout: true``): only the lowest level eliminates."""
     sitting: str | tuple[str, ...] | None = None
     """``sitting`` as written: one sitting (phone, desk, visit, contract) for all must-ask questions, or one each."""
     answer_lines: int = 1
@@ -253,7 +257,24 @@ class Section:
     """Criteria in display order."""
     self_check: bool = False
     """True for the merchant's own readiness self-check: unscored, part of no agency's score."""
+    minimum: int | float | None = None
+    """Lowest acceptable section score in percent; None for no minimum."""
+    minimum_reason: Text | None = None
+    """Why the minimum is set (given with every minimum)."""
 
+
+@dataclass(frozen=True)
+class VerdictRules:
+    """How verdicts are reached, beyond knock-outs and section minimums (key ``verdict``)."""
+
+    unscored_limit: int | float = 20
+    """Largest share of the weight, in percent, left unscored before an agency is incomplete."""
+    close_call_margin: int | float = 5
+    """Points between the first two ranked totals at or under which the ranking is a close call."""
+
+
+DEFAULT_VERDICT = VerdictRules()
+"""The rules of a file without a ``verdict`` key."""
 
 PageValue = str | tuple[str, ...]
 """One page text: a paragraph, or the items of a list."""
@@ -275,6 +296,8 @@ class Criteria:
     """Page texts the file supplies or rewords: (language, ((page, ((key, text or texts), ...)), ...))."""
     changelog: tuple[Release, ...] = ()
     """Recorded versions, newest first."""
+    verdict: VerdictRules = DEFAULT_VERDICT
+    """Unscored share and close-call margin of the verdict."""
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:

@@ -15,17 +15,21 @@ The rule
    out of both sums. A section with no scored criterion has no score (None).
 4. The total is the same weighted average over all scored criteria of all
    sections (so a section counts by the weight of what was scored in it).
-5. Knock-out: if any criterion marked ``knockout`` is scored at the lowest
-   level, the agency is disqualified. Its scores are still computed and shown,
-   but it ranks after every agency that is not disqualified. N/A on a
-   knock-out criterion does not disqualify.
+5. Knock-out: a criterion marked ``knockout`` eliminates the agency when it is
+   scored at or below its eliminating level (the lowest level for
+   ``knockout: true``, the levels under n for ``knockout: {below: n}``). Its
+   scores are still computed and shown. N/A is never offered on a knock-out
+   criterion; an old document's N/A there counts as not scored.
 6. Arithmetic is exact (fractions). Only for display is a value rounded, to
    one decimal place, half up (62.25 -> 62.3). Implementations in floating
    point (JavaScript, spreadsheets) must agree with the exact value to within
    1e-9 before rounding, and round as ``floor(x * 10 + 0.5 + 1e-9) / 10``.
 7. Ranking: agencies not disqualified first, by total, highest first; then
    disqualified ones, by total; agencies with no total last. Equal rounded
-   totals share a rank (1, 2, 2, 4).
+   totals share a rank (1, 2, 2, 4). ``generator.verdict`` refines the groups:
+   each agency gets one verdict (ranked, below a section minimum, incomplete,
+   eliminated) and ranks in that order of groups, then by total; it also says
+   when the first two are a close call.
 
 Worked example
 --------------
@@ -52,12 +56,23 @@ Total: (200 + 100 + 66.67 + 0) / (3 + 1 + 2 + 1) = 366.67 / 7 = 52.38.
 >>> display(result.total)
 '52.4'
 
-c4 is a knock-out criterion but scored 1, not the lowest level 0:
+c4 is a knock-out criterion (``knockout: true``) but scored 1, not the lowest level 0:
 
 >>> result.disqualified
 False
 >>> score(items, 0, 3, {"c4": 0}).knocked_out
 ('c4',)
+
+With ``knockout: {below: 2}`` (eliminating level 1), the same 1 eliminates:
+
+>>> score([("b", "c4", 2, 1)], 0, 3, {"c4": 1}).knocked_out
+('c4',)
+
+N/A on a knock-out counts as not scored; 2 of the 9 weight units are unscored:
+
+>>> r = score(items, 0, 3, {"c1": 2, "c2": 1, "c3": 3, "c4": "na", "c5": 0})
+>>> r.unchecked, r.not_applicable, r.unscored, display(r.unscored_share)
+(('c4',), 0, 1, '22.2')
 """
 
 from __future__ import annotations
@@ -68,7 +83,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Literal
 
-from generator.model import Criteria
+from generator.model import Criteria, Criterion
 
 __all__ = [
     "NA",
@@ -77,6 +92,8 @@ __all__ = [
     "Result",
     "SectionResult",
     "display",
+    "eliminates_at",
+    "eliminating_level",
     "items_of",
     "rank",
     "rounded",
@@ -86,8 +103,9 @@ __all__ = [
 
 NA: Literal["na"] = "na"
 Answer = int | Literal["na"] | None
-Item = tuple[str, str, "int | float", bool]
-"""(section id, criterion id, weight, knockout) in display order."""
+Item = tuple[str, str, "int | float", "bool | int | None"]
+"""(section id, criterion id, weight, knockout) in display order; knockout is False or None (not a
+knock-out), True (eliminates at the lowest level) or the highest level score that eliminates."""
 
 
 @dataclass(frozen=True)
@@ -117,11 +135,15 @@ class Result:
     not_applicable: int
     """Criteria answered N/A."""
     unscored: int
-    """Criteria not answered yet."""
+    """Criteria not answered yet (N/A on a knock-out criterion included)."""
+    unchecked: tuple[str, ...] = ()
+    """Ids of knock-out criteria not scored (blank, or N/A from an old document)."""
+    unscored_share: Fraction = Fraction(0)
+    """Percent of the total weight not scored (blank, or N/A on a knock-out criterion)."""
 
     @property
     def disqualified(self) -> bool:
-        """True if any knock-out criterion was scored at the lowest level."""
+        """True if any knock-out criterion was scored at or below its eliminating level."""
         return bool(self.knocked_out)
 
 
@@ -139,34 +161,59 @@ def _average(pairs: list[tuple[Fraction, Fraction]]) -> Fraction | None:
     return sum((w * p for w, p in pairs), Fraction(0)) / weights if pairs else None
 
 
+def eliminating_level(knockout: bool | int | None, low: int) -> int | None:
+    """The highest score that eliminates, from an item's knockout field; None if it never does."""
+    if knockout is True:
+        return low
+    return None if knockout is False or knockout is None else knockout
+
+
 def score(items: Sequence[Item], low: int, high: int, answers: Mapping[str, Answer]) -> Result:
     """Score one agency; ``answers`` maps criterion id to its answer (missing = unscored)."""
     by_section: dict[str, list[tuple[Fraction, Fraction]]] = {}
     knocked: list[str] = []
+    unchecked: list[str] = []
     counts = {"scored": 0, "na": 0, "blank": 0}
+    weights = {"all": Fraction(0), "blank": Fraction(0)}
     for section, ident, weight, knockout in items:
         pairs = by_section.setdefault(section, [])
         answer = answers.get(ident)
+        at = eliminating_level(knockout, low)
+        weights["all"] += _weight(weight)
         if answer is None or answer == NA:
-            counts["blank" if answer is None else "na"] += 1
+            blank = answer is None or at is not None
+            counts["blank" if blank else "na"] += 1
+            weights["blank"] += _weight(weight) if blank else 0
+            unchecked += [ident] if at is not None else []
             continue
         if isinstance(answer, bool) or not isinstance(answer, int) or not low <= answer <= high:
             raise ValueError(f"{ident}: {answer!r} is not a score between {low} and {high} or 'na'")
         counts["scored"] += 1
         pairs.append((_weight(weight), _percent(answer, low, high)))
-        if knockout and answer == low:
+        if at is not None and answer <= at:
             knocked.append(ident)
     every = [pair for pairs in by_section.values() for pair in pairs]
     return Result(
         sections=tuple(SectionResult(s, _average(p), len(p)) for s, p in by_section.items()),
         total=_average(every), knocked_out=tuple(knocked),
         scored=counts["scored"], not_applicable=counts["na"], unscored=counts["blank"],
+        unchecked=tuple(unchecked),
+        unscored_share=weights["blank"] * 100 / weights["all"] if weights["all"] else Fraction(0),
     )
 
 
 def items_of(criteria: Criteria) -> list[Item]:
     """The scoring items of a criteria model, in display order; self-check sections are never scored."""
-    return [(s.id, c.id, c.weight, c.knockout) for s in criteria.scored_sections for c in s.criteria]
+    return [(s.id, c.id, c.weight, eliminates_at(criteria, c)) for s in criteria.scored_sections for c in s.criteria]
+
+
+def eliminates_at(criteria: Criteria, criterion: Criterion) -> int | None:
+    """The highest score at which ``criterion`` eliminates an agency; None if it is no knock-out."""
+    if not criterion.knockout:
+        return None
+    below = criterion.knockout_below
+    scores = [lv.score for lv in criteria.scale.levels]
+    return scores[0] if below is None else max(s for s in scores if s < below)
 
 
 def score_criteria(criteria: Criteria, answers: Mapping[str, Answer]) -> Result:
@@ -187,12 +234,16 @@ def display(value: Fraction | None) -> str:
     return f"{tenths // 10}.{tenths % 10}"
 
 
-def rank(results: Sequence[Result]) -> list[int | None]:
-    """1-based rank of each result (see rule 7); None for results with no total."""
-    def key(r: Result) -> tuple[bool, Fraction]:
-        return (r.disqualified, -rounded(r.total) if r.total is not None else Fraction(0))
+def rank(results: Sequence[Result], groups: Sequence[int] | None = None) -> list[int | None]:
+    """1-based rank of each result (see rule 7); None for results with no total.
 
-    ranked = sorted((key(r), i) for i, r in enumerate(results) if r.total is not None)
+    ``groups`` (one per result, lower first) replaces the split into not disqualified / disqualified.
+    """
+    def key(i: int, r: Result) -> tuple[int, Fraction]:
+        group = groups[i] if groups is not None else int(r.disqualified)
+        return (group, -rounded(r.total) if r.total is not None else Fraction(0))
+
+    ranked = sorted((key(i, r), i) for i, r in enumerate(results) if r.total is not None)
     ranks: list[int | None] = [None] * len(results)
     for position, (k, i) in enumerate(ranked):
         previous = ranked[position - 1] if position else None

@@ -53,9 +53,14 @@ def test_sources_are_cited_and_knockouts_are_rare() -> None:
     # 1.2.0 cites the Shanghai market regulator's published fake-order cases (fake-orders)
     assert cited == {"sohu-article", "general-practice", "shanghai-amr-fake-orders-2022", "shfzb-fake-orders-2022"}
     knockouts = {c.id for c in CRITERIA.criteria if c.knockout}
-    assert 1 <= len(knockouts) <= 8
-    # unrecoverable losses: fake orders, ad money through the agency, being kept out of your back office
-    assert {"fake-orders", "ad-spend-control", "data-access", "account-ownership"} <= knockouts
+    assert 1 <= len(knockouts) <= 10
+    # unrecoverable losses: fake orders, ad money through the agency, being kept out of your back office,
+    # no exit, a dishonest debtor, a guarantee that lets fake orders count (issue 25)
+    assert {"fake-orders", "ad-spend-control", "data-access", "account-ownership", "exit-terms", "background-check",
+            "sales-guarantee"} <= knockouts
+    # a verbal promise not to fake orders (level 1) is not enough
+    assert next(c for c in CRITERIA.criteria if c.id == "fake-orders").knockout_below == 2
+    assert {s.id for s in CRITERIA.sections if s.minimum is not None} == {"contract-fees", "results-rules"}
 
 
 def test_article_quotes_are_verbatim() -> None:

@@ -40,6 +40,8 @@ def schema_fields() -> list[str]:
         if node.get("type") == "array" and "properties" in resolve(node.get("items", {})):
             yield from walk(prefix + "[]", node["items"])
         elif "properties" in node:
+            if isinstance(node.get("type"), list):  # a plain value or a mapping (knockout: true or {below: n})
+                yield prefix
             for key, child in node["properties"].items():
                 yield from walk(f"{prefix}.{key}".lstrip("."), child)
         else:
@@ -73,6 +75,7 @@ def rich_data() -> Any:
     for level in data["scale"]["levels"]:
         level["description"] = {"zh": f"{level['score']} 分", "en": f"Score {level['score']}"}
     data["changelog"] = [{"version": meta["version"], "date": "2026-01-01", "note": {"zh": "首版", "en": "First"}}]
+    data["sections"][0]["minimum"] = {"score": 50, "reason": {"zh": "理由", "en": "Reason."}}
     add_language(data)
     meta["languages"].append("fr")
     data["labels"] = {"fr": {"language_name": "Français"}}
@@ -185,6 +188,15 @@ CASES: dict[str, tuple[Callable[[Any], None] | None, str]] = {
                                             "weight_reason (en):"),
     "sections[].criteria[].knockout": (set_in("@licence", "knockout", value=False),
                                        "- criterion `licence` Business licence: yes → no"),
+    "sections[].criteria[].knockout.below": (set_in("@licence", "knockout", value={"below": 2}),
+                                             "- criterion `licence` Business licence: yes → {below: 2}"),
+    "sections[].minimum.score": (set_in("sections", 1, "minimum", value={"score": 40, "reason": text("Why.")}),
+                                 "minimum.score: (none) → 40"),
+    "sections[].minimum.reason": (set_in("sections", 0, "minimum", "reason", "en", value="Other reason."),
+                                  "minimum.reason (en):"),
+    "verdict.unscored_limit": (set_in("verdict", value={"unscored_limit": 30}), "verdict.unscored_limit: (none) → 30"),
+    "verdict.close_call_margin": (set_in("verdict", value={"close_call_margin": 2.5}),
+                                  "verdict.close_call_margin: (none) → 2.5"),
     "sections[].criteria[].sources": (set_in("@licence", "sources", value=["article", "second"]),
                                       "- criterion `licence` Business licence: article → article, second"),
     "labels": (set_in("labels", "fr", "language_name", value="français"),

@@ -61,8 +61,10 @@ def test_worksheet_has_a_stable_structure_per_criterion() -> None:
                 assert rows[k.id]["data-knockout"] == ("true" if k.knockout else "false")
                 assert rows[k.id]["data-section"] == section.id
         boxes = [(a["data-agency"], a["data-score"]) for t, a in found if t == "td" and "data-score" in a]
-        scores = [str(level.score) for level in criteria.scale.levels] + [NA]
-        assert boxes == [(a, s) for _ in criteria.scored_criteria for a in AGENCIES for s in scores]
+        scores = [str(level.score) for level in criteria.scale.levels]
+        # No N/A box on a knock-out criterion: it must be checked.
+        assert boxes == [(a, s) for k in criteria.scored_criteria for a in AGENCIES
+                         for s in scores + ([] if k.knockout else [NA])]
         ids = [a["id"] for _, a in found if a.get("id")]
         assert len(ids) == len(set(ids))
 
@@ -129,8 +131,12 @@ def test_checklist_picks_decisive_questions_from_data() -> None:
     if len(knockouts) <= QUICK_LIMIT:
         assert all(k in quick for k in knockouts)
     with_candidates = [s for s in criteria.sections if any(k.knockout or k.weight == top for k in s.criteria)]
-    if len(with_candidates) <= QUICK_LIMIT:
+    # Every knock-out first; the places left go to sections no knock-out covers yet.
+    uncovered = [s for s in with_candidates if not any(k.knockout for k in s.criteria)]
+    if len(knockouts) + len(uncovered) <= QUICK_LIMIT:
         assert all(any(k in quick for k in s.criteria) for s in with_candidates)
+    assert sum(any(k in quick for k in s.criteria) for s in uncovered) == min(len(uncovered),
+                                                                              QUICK_LIMIT - len(knockouts))
 
 
 def test_checklist_with_few_candidates_takes_them_all() -> None:

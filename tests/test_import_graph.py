@@ -18,7 +18,8 @@ from conftest import ROOT
 
 STAGES = (
     ("words/model/parse", ("generator.root", "generator.reading", "generator.words", "generator.model",
-                           "generator.problems", "generator.scoring", "generator.edition", "generator.parse")),
+                           "generator.problems", "generator.scoring", "generator.verdict", "generator.edition",
+                           "generator.parse")),
     ("checks", ("generator.checks", "generator.load")),
     ("render", ("generator.render", "generator.diff")),
     ("site", ("generator.site",)),

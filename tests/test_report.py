@@ -23,13 +23,15 @@ from PIL import Image
 from pypdf import PdfReader
 from test_layout_shift import LIMIT, SHIFTS_JS
 from test_print import _contains
+from verdict_cases import shown_verdict
 
 from conftest import DEFAULT_CRITERIA, PHONE
 from generator.load import load_criteria
 from generator.render.base import running_title
 from generator.render.report import report_data
-from generator.scoring import display, rank, score_criteria
+from generator.scoring import display
 from generator.site.nav import language_root
+from generator.verdict import judge_all, rule_of
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 SCORED = CRITERIA.scored_criteria
@@ -105,8 +107,7 @@ def _title(k: Any, lang: str) -> str:
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)
 def test_report_ranks_agencies_as_the_scoring_module_does(phone: Any, base: str, lang: str) -> None:
     page = _report(phone, base, lang)
-    results = [score_criteria(CRITERIA, a) for a in _answers()]
-    ranks = rank(results)
+    results, verdicts, ranks = judge_all(rule_of(CRITERIA.scored), _answers())
     order = sorted(range(3), key=lambda i: (ranks[i] is None, ranks[i] or 0, i))
     rows = page.locator("table.kit-rp-rank tbody tr")
     assert rows.count() == 3
@@ -115,8 +116,9 @@ def test_report_ranks_agencies_as_the_scoring_module_does(phone: Any, base: str,
         assert cells[0] == str(ranks[i]) and cells[1].strip() == f"{i + 1} · {AGENCIES[i][0]}"
         assert cells[2] == display(results[i].total)
         assert cells[3] == f"{results[i].scored}/{len(SCORED)}"
-        assert cells[4] == (label(lang, "sc_disqualified") if results[i].disqualified else "")
-    assert results[2].disqualified and order[-1] == 2, "the knocked-out agency ranks last despite its total"
+        assert cells[4] == shown_verdict(CRITERIA, lang, verdicts[i], results[i])
+    assert [v.kind for v in verdicts] == ["incomplete", "eliminated", "eliminated"]  # agency 1: fake orders at 1
+    assert order == [0, 2, 1], "eliminated agencies rank after the incomplete one, then by total"
     for si, section in enumerate(CRITERIA.scored_sections):
         cells = page.locator(f'table.kit-rp-sections tr[data-section="{section.id}"] td').all_inner_texts()
         assert cells == [display(results[i].sections[si].value) for i in order]
@@ -131,7 +133,8 @@ def test_report_ranks_agencies_as_the_scoring_module_does(phone: Any, base: str,
         for k in (k for k in SCORED if k.id in ticked):
             texts = card.locator(f'.kit-rp-flags li[data-criterion="{k.id}"] li').all_inner_texts()
             assert texts == [k.red_flags[n](lang) for n in ticked[k.id]]
-        unscored = [k for k in SCORED if k.id not in _answers()[i]]
+        # N/A saved on a knock-out criterion counts as not scored.
+        unscored = [k for k in SCORED if k.id not in _answers()[i] or (k.knockout and _answers()[i][k.id] == "na")]
         assert len(unscored) == result.unscored
         heading = card.locator(".kit-rp-unscored h4").inner_text()
         want = label(lang, "rp_unscored_count", n=len(unscored)) if unscored else label(lang, "rp_all_scored")
@@ -274,7 +277,7 @@ def test_report_data_carries_each_criterions_red_flags() -> None:
         assert "abc1234" in data["strings"]["scoredWith"]
         leftover = {m for text in data["strings"].values() for m in re.findall(r"\{(\w+)\}", text)}
         assert leftover <= {"n", "date", "total", "reason", "name", "where", "letter", "ids", "id", "max", "size",
-                            "scored", "na", "blank", "names", "current", "old", "new"}
+                            "scored", "na", "blank", "names", "current", "old", "new", "first", "second", "share"}
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)

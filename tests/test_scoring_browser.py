@@ -36,6 +36,7 @@ CRITERIA = load_criteria(DEFAULT_CRITERIA).scored  # the scorer leaves self-chec
 IDS = [k.id for k in CRITERIA.criteria]
 KEY = f"kit-scoring:{CRITERIA.meta.id}"
 KO = next(k.id for k in CRITERIA.criteria if k.knockout)
+KOS = {k.id for k in CRITERIA.criteria if k.knockout}
 LOW, HIGH = CRITERIA.scale.min_score, CRITERIA.scale.max_score
 STATE_JS = f"() => JSON.parse(localStorage.getItem({json.dumps(KEY)}))"
 
@@ -157,7 +158,7 @@ def test_scoring_data_element_is_safe_json_with_everything_the_script_needs() ->
     data = json.loads(body)
     assert data == scoring_data(context(criteria, "zh"))
     assert data["sections"][0]["criteria"][0]["title"] == hostile
-    items = [(s["id"], k["id"], k["weight"], k["knockout"]) for s in data["sections"] for k in s["criteria"]]
+    items = [(s["id"], k["id"], k["weight"], k["eliminatesAt"]) for s in data["sections"] for k in s["criteria"]]
     assert items == items_of(criteria)
     assert data["criteria"] == {"id": "minimal", "version": "0.1.0", "title": criteria.meta.title("zh")}
     assert data["scale"]["levels"][0] == {"score": 0, "label": "不达标"}
@@ -211,9 +212,11 @@ def test_scores_update_section_scores_totals_and_knockouts(open_page: Opener) ->
     knocked = page.locator(f'fieldset[data-criterion="{KO}"]')
     assert knocked.evaluate("e => e.classList.contains('kit-sc-knocked')")
     assert knocked.locator(".kit-sc-ko-msg").is_visible()
-    assert page.locator(".kit-sc-summary .kit-sc-dq").inner_text() == label("en", "sc_disqualified")
-    assert page.locator(".kit-sc-rank-table .kit-sc-dq-row .kit-sc-status").count() == 1
-    _pick(page, KO, "na")
+    title = next(k.title("en") for k in CRITERIA.criteria if k.id == KO)
+    assert page.locator(".kit-sc-summary .kit-sc-dq").inner_text() == label("en", "vd_eliminated", ids=f"1.1 {title}")
+    assert page.locator('.kit-sc-rank-table tr[data-verdict="eliminated"] .kit-sc-verdict').count() == 1
+    assert page.locator(f'fieldset[data-criterion="{KO}"] input[value="na"]').count() == 0, "no N/A on a knock-out"
+    _pick(page, KO, LOW + 1)
     assert not knocked.locator(".kit-sc-ko-msg").is_visible()
     assert page.locator(".kit-sc-summary .kit-sc-dq").count() == 0
     _pick(page, KO, "")
@@ -330,7 +333,8 @@ def _fill_some(page: Any, names: list[str]) -> None:
         page.locator("input.kit-sc-name").nth(i).fill(name)
         page.locator(".kit-sc-pick input").nth(i).check()
         for j, k in enumerate(IDS[: 6 + i]):
-            _pick(page, k, "na" if (i + j) % 5 == 0 else (i + j) % (HIGH + 1))
+            # No N/A on a knock-out criterion.
+            _pick(page, k, "na" if (i + j) % 5 == 0 and k not in KOS else (i + j) % (HIGH + 1))
         page.locator(f'textarea.kit-sc-note[data-criterion="{IDS[i]}"]').fill(f'note "{i}", 逗号，\nline 2')
 
 
@@ -459,8 +463,7 @@ def test_keyboard_only_flow(open_page: Opener) -> None:
     assert _state(page)["agencies"][3]["scores"] == {IDS[0]: LOW}
     page.keyboard.press("ArrowLeft")
     assert _state(page)["agencies"][3]["scores"] == {}, "wrapped round to 'not scored'"
-    page.keyboard.press("ArrowLeft")
-    assert _state(page)["agencies"][3]["scores"] == {IDS[0]: "na"}
+    assert IDS[0] in KOS, "a knock-out criterion: no N/A between 'not scored' and the highest score"
     page.keyboard.press("ArrowLeft")
     assert _state(page)["agencies"][3]["scores"] == {IDS[0]: HIGH}
     page.keyboard.press("Tab")

@@ -21,18 +21,19 @@ from typing import Any
 
 import openpyxl
 import pytest
-from editions import context, texts
+from editions import context, label, texts
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
 from generator.model import Criteria
 from generator.render.workbook.book import CREATED, layout, render_workbook, sheet_names
 from generator.render.workbook.layout import HEADER_ROW, Layout
-from generator.scoring import NA, Result, rank, rounded, score_criteria
+from generator.scoring import NA, rounded
+from generator.verdict import GROUPS, judge_all, rule_of
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 LAYOUT = layout(CRITERIA)
-ALLOWED_FUNCTIONS = {"SUMPRODUCT", "ISNUMBER", "MATCH", "IF", "INT", "LEN"}
+ALLOWED_FUNCTIONS = {"SUMPRODUCT", "ISNUMBER", "MATCH", "IF", "INT", "LEN", "MID"}
 INVALID = ["abc", 7, 1.5, "2", -1]
 """Entries a user could paste past the dropdown; the workbook must count them as invalid."""
 RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
@@ -58,11 +59,10 @@ def _valid(criteria: Criteria, answer: Any) -> bool:
 
 
 def expected(criteria: Criteria, agencies: list[Answers]) -> list[dict[str, Any]]:
-    """What each agency's cells must show, computed by generator.scoring."""
-    results: list[Result] = []
-    for answers in agencies:
-        results.append(score_criteria(criteria, {k: v for k, v in answers.items() if _valid(criteria, v)}))
-    ranks = rank(results)
+    """What each agency's cells must show, computed by generator.scoring and generator.verdict."""
+    valid = [{k: v for k, v in answers.items() if _valid(criteria, v)} for answers in agencies]
+    results, verdicts, ranks = judge_all(rule_of(criteria.scored), valid)
+    knockouts = {c.id for c in criteria.scored_criteria if c.knockout}
 
     def value(x: Fraction | None) -> float | None:
         return None if x is None else float(rounded(x))
@@ -72,7 +72,10 @@ def expected(criteria: Criteria, agencies: list[Answers]) -> list[dict[str, Any]
         "knocked": len(r.knocked_out), "out": int(r.disqualified), "rank": ranks[i],
         "scored": r.scored, "na": r.not_applicable,
         "blank": sum(1 for c in criteria.scored_criteria if agencies[i].get(c.id) is None),
-        "invalid": sum(1 for v in agencies[i].values() if not _valid(criteria, v)),
+        # N/A is not offered on a knock-out criterion: the workbook counts it as an invalid entry.
+        "invalid": sum(1 for k, v in agencies[i].items() if not _valid(criteria, v) or (v == NA and k in knockouts)),
+        "unchecked": len(r.unchecked), "code": GROUPS.index(verdicts[i].kind), "verdict": verdicts[i],
+        "share": float(r.unscored_share),
     } for i, r in enumerate(results)]
 
 
@@ -87,10 +90,10 @@ def read(book: Any, criteria: Criteria, lay: Layout, lang: str) -> list[dict[str
     cols, found = lay.summary, []
     for col, row in zip(lay.agencies, lay.summary_rows, strict=True):
         figures = {key: cell(scoring, getattr(lay, key), col)
-                   for key in ("total", "knocked", "scored", "na", "blank", "invalid")}
+                   for key in ("total", "knocked", "scored", "na", "blank", "invalid", "unchecked", "code", "share")}
         figures["sections"] = [cell(scoring, s.subtotal, col) for s in lay.sections]
         summary = {"total": cell(comparison, row, cols.total), "out": cell(comparison, row, cols.out),
-                   "rank": cell(comparison, row, cols.rank),
+                   "rank": cell(comparison, row, cols.rank), "verdict": cell(comparison, row, cols.verdict),
                    "sections": [cell(comparison, row, cols.first_section + i) for i in range(len(lay.sections))],
                    "counts": [cell(comparison, row, cols.scored + i) for i in range(4)]}
         found.append((figures, summary))
@@ -106,8 +109,10 @@ def _same(actual: Any, wanted: Any) -> bool:
 def check(found: list[Any], wanted: list[dict[str, Any]], where: str) -> None:
     for n, ((figures, summary), want) in enumerate(zip(found, wanted, strict=True), 1):
         at = f"{where}, agency {n}"
-        for key in ("total", "knocked", "scored", "na", "blank", "invalid"):
+        for key in ("total", "knocked", "scored", "na", "blank", "invalid", "unchecked", "code"):
             assert _same(figures[key], want[key]), f"{at}: {key} {figures[key]!r} != {want[key]!r}"
+        assert abs(float(figures["share"]) - want["share"]) < 1e-6, f"{at}: share"
+        assert summary["verdict"] and isinstance(summary["verdict"], str), f"{at}: verdict text"
         for i, (got, exp) in enumerate(zip(figures["sections"], want["sections"], strict=True)):
             assert _same(got, exp), f"{at}: section {i + 1} {got!r} != {exp!r}"
             assert _same(summary["sections"][i], exp), f"{at}: comparison section {i + 1}"
@@ -216,10 +221,15 @@ def test_every_input_has_the_dropdown_and_only_inputs_are_unlocked(books: dict[s
             assert sheet.protection.sheet and not sheet.protection.password, sheet.title
         scoring = book[sheet_names(texts(CRITERIA, lang))[1]]
         covered = []
+        knockouts = {LAYOUT.criteria[c.id] for c in CRITERIA.scored_criteria if c.knockout}
         for dv in scoring.data_validations.dataValidation:
-            assert dv.type == "list" and dv.formula1 == '"0,1,2,3,N/A"' and not dv.showDropDown
+            cells = _cells(iter(dv.sqref.ranges))
+            # No N/A on a knock-out criterion's row.
+            wanted = '"0,1,2,3"' if {row for row, _ in cells} <= knockouts else '"0,1,2,3,N/A"'
+            assert not {row for row, _ in cells} & knockouts or wanted == '"0,1,2,3"'
+            assert dv.type == "list" and dv.formula1 == wanted and not dv.showDropDown
             assert dv.allow_blank and dv.showErrorMessage and dv.errorStyle in (None, "stop")
-            covered += _cells(iter(dv.sqref.ranges))
+            covered += cells
         assert sorted(covered) == sorted(inputs)
         for sheet in book.worksheets:
             for row in sheet.iter_rows():
@@ -279,3 +289,33 @@ def test_self_check_section_changes_no_total_in_the_recalculated_workbook(tmp_pa
         book = openpyxl.load_workbook(out / path.name, data_only=True)
         # Totals from the workbook with the self-check section equal generator.scoring's without it.
         check(read(book, criteria, layout(criteria), lang), expected(cases["without"], agencies), path.name)
+
+
+def test_three_traps_rank_after_the_honest_agency_in_libreoffice(books: dict[str, bytes], tmp_path: Path) -> None:
+    from verdict_cases import EXPECTED, four_agencies
+
+    agencies: list[Answers] = [*four_agencies(CRITERIA.scored), {}]
+    (tmp_path / "in").mkdir()
+    paths = []
+    for lang in CRITERIA.meta.languages:
+        path = tmp_path / "in" / f"traps-{lang}.xlsx"
+        fill(books[lang], lang, agencies, ["six zeros", "all N/A", "fake orders", "honest", None], path)
+        paths.append((path, lang))
+    out = recalculate(tmp_path, [path for path, _ in paths])
+    titles = {c.id: c.title for c in CRITERIA.scored_criteria}
+    for path, lang in paths:
+        book = openpyxl.load_workbook(out / path.name, data_only=True)
+        found = read(book, CRITERIA, LAYOUT, lang)
+        wanted = expected(CRITERIA, agencies)
+        check(found, wanted, path.name)
+        assert [GROUPS[int(figures["code"])] for figures, _ in found[:4]] == EXPECTED
+        ranks = [summary["rank"] for _, summary in found[:4]]
+        assert ranks[3] == 1 and all(r > 1 for r in ranks[:3]), ranks
+        verdicts = [summary["verdict"] for _, summary in found]
+        assert verdicts[3] == label(lang, "vd_ranked")
+        assert all(titles[i](lang) in verdicts[0] for i in ("background-check", "sales-guarantee", "exit-terms"))
+        assert titles["fake-orders"](lang) in verdicts[2] and titles["exit-terms"](lang) not in verdicts[2]
+        assert titles["written-contract"](lang) in verdicts[1]
+        assert verdicts[0].startswith(label(lang, "vd_eliminated", ids="")), verdicts[0]
+        assert verdicts[1].startswith(label(lang, "vd_incomplete", ids="").split("{")[0][:4]), verdicts[1]
+        assert not verdicts[0].endswith(label(lang, "list_sep")), "no separator left over"

@@ -80,6 +80,7 @@ def text_paths(data: dict[str, Any]) -> Iterator[Path]:
         yield from _keys(level, ("scale", "levels", i), "label", "description")
     for path, section in _sections(data):
         yield from _keys(section, path, "title", "intro")
+        yield from _keys(section.get("minimum"), (*path, "minimum"), "reason")
     for i, release in _dicts(data.get("changelog")):
         yield from _keys(release, ("changelog", i), "note")
     for path, criterion in _criteria(data):
@@ -181,6 +182,19 @@ def _scale_and_levels(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]
         found = [lv.get("score") if isinstance(lv, dict) else None for lv in levels]
         if found != scores:
             yield parsed.at((*path, "levels"), "level_scores", scores=scores, found=found)
+    yield from _knockout_levels(parsed, data, scores)
+
+
+def _knockout_levels(parsed: Parsed, data: dict[str, Any], scores: list[int]) -> Iterator[Problem]:
+    """``knockout: {below: n}`` names a level of the scale above the lowest (else nothing or everything eliminates)."""
+    if not scores:
+        return
+    for path, criterion in _criteria(data):
+        knockout = criterion.get("knockout")
+        below = knockout.get("below") if isinstance(knockout, dict) else None
+        if type(below) is int and (below not in scores or below == scores[0]):
+            yield parsed.at((*path, "knockout", "below"), "knockout_below", found=below,
+                            allowed=", ".join(str(s) for s in scores[1:]))
 
 
 def _is_self_check(section: Any) -> bool:
@@ -195,5 +209,8 @@ def _self_check(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
         for key in UNSCORED_KEYS:
             if key in criterion:
                 yield parsed.at((*path, key), "self_check_key", on_key=True, name=key)
+    for path, section in sections:
+        if _is_self_check(section) and "minimum" in section:
+            yield parsed.at((*path, "minimum"), "self_check_key", on_key=True, name="minimum")
     if sections and all(_is_self_check(section) for _, section in sections):
         yield parsed.at(sections[0][0], "all_self_check")

@@ -126,8 +126,13 @@ def _type_message(parsed: Parsed, path: Path, error: ValidationError, where: str
     rules: Any = error.schema
     found = _describe(error.instance)
     plain = parsed.plain.get(path)
-    want: Msg | str = Msg.of("want_text_map") if "propertyNames" in rules else (
-        Msg.of(_WANT[str(expected)]) if str(expected) in _WANT else str(expected))
+    if expected == ["boolean", "object"]:  # knockout: true, false or {below: n}
+        expected = "boolean"
+        # Text here is a yes/no meant as true/false: ask for that, as for any true/false key.
+        want: Msg | str = Msg.of("want_boolean" if isinstance(error.instance, str) else "want_knockout")
+    else:
+        want = Msg.of("want_text_map") if "propertyNames" in rules else (
+            Msg.of(_WANT[str(expected)]) if str(expected) in _WANT else str(expected))
     if expected == "string" and plain:
         return Msg.of("wrong_type_quote", where=where, want=want, found=found, plain=plain)
     if expected == "boolean" and isinstance(error.instance, str):

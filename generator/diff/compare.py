@@ -74,7 +74,8 @@ def _added(kind: str, ident: str, titles: dict[tuple[str, str], str], after: dic
     criterion = next(c for c in new.criteria if c.id == ident)
     section = after["criteria", ident, "section"].value
     scored = any(c.id == ident for c in new.scored_criteria)
-    details = (("weight", criterion.weight), ("knockout", criterion.knockout)) if scored else ()
+    knockout = criterion.knockout if criterion.knockout_below is None else f"{{below: {criterion.knockout_below}}}"
+    details = (("weight", criterion.weight), ("knockout", knockout)) if scored else ()
     return Change("added", kind, ident, titles.get((kind, ident), ""), new=section, details=details)
 
 

@@ -46,6 +46,8 @@ def flatten(criteria: Criteria) -> dict[Place, Leaf]:
     for section in data["sections"]:
         for criterion in section["criteria"]:
             criterion["section"] = section["id"]  # where it is, as a value of its own
+            if isinstance(criterion.get("knockout"), dict):  # one value, as written: true → {below: 2}
+                criterion["knockout"] = f"{{below: {criterion['knockout']['below']}}}"
     criteria_list = [c for s in data["sections"] for c in s.pop("criteria")]
     table: dict[Place, Leaf] = {}
     root = _resolve(schema())

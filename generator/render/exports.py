@@ -52,12 +52,22 @@ def criteria_data(criteria: Criteria) -> dict[str, Any]:
     """The criteria as plain data with the criteria file's structure (optional keys left out when unset)."""
     data: dict[str, Any] = {"format": 1, **_plain(criteria)}
     for section in data["sections"]:
+        _file_keys(section)
         if section.get("self_check"):
             # The model fills unscored defaults in; the file (and the schema) has no such keys here.
             for criterion in section["criteria"]:
                 for key in UNSCORED_KEYS:
                     criterion.pop(key, None)
     return data
+
+
+def _file_keys(section: dict[str, Any]) -> None:
+    """Model fields back into the file's keys: knockout: {below: n} and minimum: {score, reason}."""
+    if "minimum" in section:
+        section["minimum"] = {"score": section["minimum"], "reason": section.pop("minimum_reason")}
+    for criterion in section["criteria"]:
+        if "knockout_below" in criterion:
+            criterion["knockout"] = {"below": criterion.pop("knockout_below")}
 
 
 def render_json(criteria: Criteria) -> str:
@@ -85,7 +95,8 @@ def csv_columns(criteria: Criteria) -> list[str]:
     per_lang = ["section_title", "title", "why", "must_ask", "questions", "evidence", "red_flags", "after_signing",
                 "clauses", "weight_reason"]
     levels = [f"level_{lv.score}" for lv in criteria.scale.levels]
-    return ["edition_id", "version", "section_id", "self_check", "criterion_id", "weight", "knockout", "declare",
+    return ["edition_id", "version", "section_id", "self_check", "criterion_id", "weight", "knockout", "knockout_below",
+            "declare",
             "sources",
             *(f"{name}_{lang}" for name in [*per_lang, *levels] for lang in langs)]
 
@@ -98,9 +109,10 @@ def _flag(value: bool | None) -> str:
 def _row(criteria: Criteria, section: Any, criterion: Any) -> list[str]:
     # Every row names its edition and version, so rows copied elsewhere stay traceable.
     # A self-check criterion is never scored: its weight and knock-out cells stay empty.
-    scored = [_number(criterion.weight), "true" if criterion.knockout else "false"]
+    below = "" if criterion.knockout_below is None else str(criterion.knockout_below)
+    scored = [_number(criterion.weight), "true" if criterion.knockout else "false", below]
     cells = [criteria.meta.id, criteria.meta.version, section.id, "true" if section.self_check else "false",
-             criterion.id, *(["", ""] if section.self_check else scored), _flag(criterion.declare),
+             criterion.id, *(["", "", ""] if section.self_check else scored), _flag(criterion.declare),
              " ".join(criterion.sources)]
     by_score = {d.score: d.text for d in criterion.levels}
     texts = [section.title, criterion.title, criterion.why, criterion.must_ask, criterion.questions,

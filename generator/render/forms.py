@@ -17,6 +17,7 @@ from generator.render.base import Context, Files, banner, page_style, running_ti
 from generator.render.scoring_data import scoring_element
 from generator.render.sittings import phone_items
 from generator.render.templates import render
+from generator.scoring import eliminates_at
 from generator.words.texts import Texts
 
 __all__ = ["AGENCIES", "number", "render_form", "sheet_formula"]
@@ -34,8 +35,9 @@ def render_form(ctx: Context, name: str) -> Files:
     html = render("forms", f"{name}.html.j2", form=name, page_style=page_style(ctx, name),
                   c=criteria, lang=ctx.lang, t=ctx.label, num=number, agencies=AGENCIES,
                   running=running_title(ctx), quick=phone_items(criteria),
-                  formula=sheet_formula(criteria, ctx.texts), scoring_data=scoring_element(ctx),
-                  numbered=numbered_sections(criteria.sections))
+                  formula=sheet_formula(criteria, ctx.texts),
+                  ko_at={k.id: eliminates_at(criteria, k) for k in criteria.criteria},
+                  scoring_data=scoring_element(ctx), numbered=numbered_sections(criteria.sections))
     return {f"{name}.md": banner(ctx) + "\n" + html}
 
 
@@ -52,6 +54,8 @@ def sheet_formula(criteria: Criteria, texts: Texts) -> dict[str, str]:
     levels = "/".join(str(level.score) for level in criteria.scale.levels)
     return {
         "points": points, "low": str(low),
+        "rank": label("ws_rule_rank", limit=number(criteria.verdict.unscored_limit)),
+        "close": label("ws_rule_close", margin=number(criteria.verdict.close_call_margin)),
         "scores": label("ws_rule_scores", levels=levels),
         "section": label("ws_rule_section", points=points, range=high - low),
         "total": label("ws_rule_total", points=points, range=high - low),

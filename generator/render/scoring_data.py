@@ -25,6 +25,7 @@ from markupsafe import Markup
 from generator.model import numbered_sections
 from generator.render.agencies import COUNTS
 from generator.render.base import Context
+from generator.scoring import eliminates_at
 
 __all__ = ["ELEMENT_ID", "FORMAT", "STRINGS", "data_element", "json_for_html", "scoring_data", "scoring_element"]
 
@@ -56,10 +57,13 @@ STRINGS = MappingProxyType({
     "printTitle": "sc_print_title",
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
+    "verdict": "vd_head", "vdRanked": "vd_ranked", "vdEliminated": "vd_eliminated", "vdIncomplete": "vd_incomplete",
+    "vdIncompleteShort": "vd_incomplete_short",
+    "vdIncompleteShare": "vd_incomplete_share", "vdBelow": "vd_below", "vdClose": "vd_close", "listSep": "list_sep",
 })
 """Key in the page's ``strings`` → label key in generator/words/labels.py."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
-                 "where", "size", "names", "current")
+                 "where", "size", "names", "current", "first", "second", "share")
 """Placeholders left in the strings for the script to fill in."""
 
 
@@ -75,10 +79,14 @@ def scoring_data(ctx: Context) -> dict[str, Any]:
         "scale": {"min": criteria.scale.min_score, "max": criteria.scale.max_score,
                   "levels": [{"score": lv.score, "label": lv.label(lang)} for lv in criteria.scale.levels]},
         "sections": [
-            {"id": s.id, "number": sn, "title": s.title(lang), "criteria": [
-                {"id": k.id, "number": kn, "title": k.title(lang), "weight": k.weight, "knockout": k.knockout}
+            {"id": s.id, "number": sn, "title": s.title(lang), "minimum": s.minimum,
+             "minimumReason": s.minimum_reason(lang) if s.minimum_reason else None, "criteria": [
+                {"id": k.id, "number": kn, "title": k.title(lang), "weight": k.weight,
+                 "knockout": k.knockout, "eliminatesAt": eliminates_at(criteria, k)}
                 for kn, k in ks]}
             for sn, s, ks in numbered_sections(criteria.sections)],
+        "verdict": {"unscoredLimit": criteria.verdict.unscored_limit,
+                    "closeCallMargin": criteria.verdict.close_call_margin},
         "strings": {key: label(name, **keep, **COUNTS) for key, name in STRINGS.items()},
         # The worksheet's scorer links the phone interview page (generator/render/interview.py).
         "interview": {"text": label("iv_from_worksheet"), "link": label("interview"),

@@ -13,12 +13,15 @@ from fractions import Fraction
 
 from generator.model import Scale
 from generator.scoring import Answer, display, score
+from generator.verdict import Rule, Verdict, judge
 
 __all__ = ["ExampleRow", "ExampleSection", "worked_example"]
 
 ITEMS = (("a", "c1", 3, False), ("a", "c2", 2, False), ("a", "c3", 1, False),
          ("b", "c4", 2, True), ("b", "c5", 1, False))
 """(section, criterion, weight, knock-out) of the example."""
+MINIMUM = 50
+"""The minimum the example supposes for section b."""
 
 
 @dataclass(frozen=True)
@@ -82,4 +85,14 @@ def worked_example(scale: Scale) -> dict[str, object]:
              f"({' + '.join(str(r.weight) for r in scored)})")
     return {"rows": rows, "sections": sections, "total_formula": total, "total": display(result.total),
             "disqualified": result.disqualified, "knockout": next(r for r in rows if r.knockout),
-            "low": low, "high": high}
+            "low": low, "high": high, **_verdicts(scale, answers)}
+
+
+def _verdicts(scale: Scale, answers: dict[str, Answer]) -> dict[str, object]:
+    """The verdict with section b's supposed minimum, and with c4 at the lowest level or blank."""
+    levels = tuple(level.score for level in scale.levels)
+    rule = Rule(ITEMS, levels, (("b", Fraction(MINIMUM)),))
+    given: Verdict = judge(rule, answers)
+    blank = {k: v for k, v in answers.items() if k != "c4"}
+    return {"verdict": given, "minimum": MINIMUM, "below": "b" in given.sections,
+            "eliminated": judge(rule, {**answers, "c4": levels[0]}), "incomplete": judge(rule, blank)}

@@ -24,9 +24,7 @@ __all__ = [
     "blank_count",
     "cached",
     "invalid_count",
-    "knocked_count",
     "na_count",
-    "rank",
     "ref",
     "scored_count",
 ]
@@ -58,19 +56,14 @@ def average(weights: str, answers: str, scores: Sequence[int]) -> str:
     return f'=IF({den}=0,"",INT({exact}*10+0.5+1E-9)/10)'
 
 
-def knocked_count(knockouts: str, answers: str, low: int) -> str:
-    """How many knock-out criteria (flag 1) are scored at the lowest level."""
-    return f"=SUMPRODUCT({knockouts},--ISNUMBER({answers}),--({answers}={low}))"
-
-
 def scored_count(weights: str, answers: str, scores: Sequence[int]) -> str:
     """How many criteria hold a valid score."""
     return f"=SUMPRODUCT(--({weights}>0),{_valid(answers, scores)})"
 
 
-def na_count(weights: str, answers: str) -> str:
-    """How many criteria are answered N/A."""
-    return f'=SUMPRODUCT(--({weights}>0),--({answers}="{NA_TEXT}"))'
+def na_count(weights: str, answers: str, knockouts: str) -> str:
+    """How many criteria are answered N/A (on a knock-out criterion, N/A is an invalid entry instead)."""
+    return f'=SUMPRODUCT(--({weights}>0),--({answers}="{NA_TEXT}"),1-ISNUMBER({knockouts}))'
 
 
 def blank_count(weights: str, answers: str) -> str:
@@ -81,19 +74,6 @@ def blank_count(weights: str, answers: str) -> str:
 def invalid_count(criteria: int, scored: str, na: str, blank: str) -> str:
     """Criteria holding something that is neither a level score, N/A nor blank."""
     return f"={criteria}-{scored}-{na}-{blank}"
-
-
-def rank(totals: str, flags: str, total: str, flag: str) -> str:
-    """Rank per generator.scoring rule 7, from rounded totals and disqualified flags (1/0).
-
-    Comparisons, not arithmetic, touch the totals, so "" (no total) cannot
-    cause an error; ISNUMBER leaves those out of the counts.
-    """
-    counted = f"--ISNUMBER({totals})"
-    ahead_kept = f"SUMPRODUCT({counted},--({flags}=0),--({totals}>{total}))"
-    all_kept = f"SUMPRODUCT({counted},--({flags}=0))"
-    ahead_out = f"SUMPRODUCT({counted},--({flags}=1),--({totals}>{total}))"
-    return f'=IF(ISNUMBER({total}),1+IF({flag}=1,{all_kept}+{ahead_out},{ahead_kept}),"")'
 
 
 def cached(value: Fraction | int | None) -> float | int | str:

@@ -50,7 +50,9 @@ class SummaryColumns:
     total: int = 1
     out: int = 2
     rank: int = 3
-    first_section: int = 4
+    verdict: int = 4
+    """The verdict in words (generator.verdict)."""
+    first_section: int = 5
 
     @property
     def scored(self) -> int:
@@ -81,6 +83,14 @@ class Layout:
     blank: int
     invalid: int
     summary: SummaryColumns
+    unchecked: int = 0
+    """Row of the count of knock-out criteria not scored."""
+    share: int = 0
+    """Row of the percent of the weight not scored."""
+    below: int = 0
+    """Row of the count of sections under their minimum."""
+    code: int = 0
+    """Row of the verdict code (0 ranked, 1 below a minimum, 2 incomplete, 3 eliminated)."""
 
     @property
     def agencies(self) -> tuple[int, ...]:
@@ -109,4 +119,5 @@ def layout(criteria: Criteria) -> Layout:
     last = row - 1
     total = last + 2
     return Layout(rows, tuple(sections), HEADER_ROW + 1, last, total, total + 1, total + 2, total + 3,
-                  total + 4, total + 5, SummaryColumns(len(criteria.sections)))
+                  total + 4, total + 5, SummaryColumns(len(criteria.sections)),
+                  total + 6, total + 7, total + 8, total + 9)

@@ -10,9 +10,11 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore
 
 from generator.model import Criteria, numbered_sections
 from generator.render.workbook import formulas as f
+from generator.render.workbook import verdict_cells as v
 from generator.render.workbook.layout import HEADER_ROW, Layout
 from generator.render.workbook.style import Formats, fit_row, setup_page, width_for
-from generator.scoring import Result
+from generator.scoring import Result, eliminates_at
+from generator.verdict import GROUPS, judge, rule_of
 from generator.words.texts import Texts
 
 __all__ = ["levels_text", "write_scoring"]
@@ -63,16 +65,19 @@ def write_scoring(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, la
 
 def _write_sections(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, lay: Layout, empty: Result) -> None:
     scores = [lv.score for lv in criteria.scale.levels]
-    low, first, last = scores[0], lay.agencies[0], lay.agencies[-1]
+    first, last = lay.agencies[0], lay.agencies[-1]
     legend = " · ".join(f"{lv.score} {lv.label(texts.lang)}" for lv in criteria.scale.levels)
-    choices = [str(s) for s in scores] + [f.NA_TEXT]
-    validation = {
-        "validate": "list", "source": choices,
-        "input_title": texts.label("wb_choose")[:32],
-        "input_message": f"{legend} · {f.NA_TEXT} {texts.label('wb_na_meaning')}"[:255],
-        "error_title": texts.label("wb_error_title")[:32],
-        "error_message": texts.label("wb_error", choices=", ".join(choices))[:255],
-    }
+
+    def validation(na: bool) -> dict[str, Any]:
+        # No N/A on a knock-out criterion: it must be checked.
+        choices = [str(s) for s in scores] + ([f.NA_TEXT] if na else [])
+        return {
+            "validate": "list", "source": choices,
+            "input_title": texts.label("wb_choose")[:32],
+            "input_message": (f"{legend} · {f.NA_TEXT} {texts.label('wb_na_meaning')}" if na else legend)[:255],
+            "error_title": texts.label("wb_error_title")[:32],
+            "error_message": texts.label("wb_error", choices=", ".join(choices))[:255],
+        }
     numbered = numbered_sections(criteria.sections)
     for i, ((number, section, ks), rows) in enumerate(zip(numbered, lay.sections, strict=True)):
         sheet.write_string(rows.header, 0, number, fmt["section"])
@@ -84,17 +89,18 @@ def _write_sections(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, 
             sheet.write_string(row, 0, criterion_number, fmt["no"])
             sheet.write_string(row, 1, criterion.title(texts.lang), fmt["text"])
             sheet.write_number(row, 2, criterion.weight, fmt["weight"])
-            if criterion.knockout:
-                sheet.write_number(row, 3, 1, fmt["knockout"])
+            at = eliminates_at(criteria, criterion)
+            if at is not None:
+                sheet.write_number(row, 3, at, fmt["knockout"])
                 answer = xl_rowcol_to_cell(row, first)
                 sheet.conditional_format(row, first, row, last, {
-                    "type": "formula", "criteria": f"=AND(ISNUMBER({answer}),{answer}={low})",
+                    "type": "formula", "criteria": f"=AND(ISNUMBER({answer}),{answer}<={at})",
                     "format": fmt["alert"]})
             else:
                 sheet.write_blank(row, 3, None, fmt["knockout"])
             for col in range(first, last + 1):
                 sheet.write_blank(row, col, None, fmt["input"])
-        sheet.data_validation(rows.first, first, rows.last, last, validation)
+            sheet.data_validation(row, first, row, last, validation(at is None))
         sheet.write_blank(rows.subtotal, 0, None, fmt["section"])
         sheet.write_string(rows.subtotal, 1, texts.label("wb_subtotal"), fmt["section"])
         sheet.write_blank(rows.subtotal, 2, None, fmt["section"])
@@ -113,10 +119,10 @@ def _write_results(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, l
     knockouts = _column(3, lay.first, lay.last, absolute=True)
     rows: list[tuple[int, str, str, Callable[[str], str], Fraction | int | None]] = [
         (lay.total, "wb_total", "total", lambda a: f.average(weights, a, scores), empty.total),
-        (lay.knocked, "wb_knocked", "out", lambda a: f.knocked_count(knockouts, a, scores[0]),
+        (lay.knocked, "wb_knocked", "out", lambda a: v.knocked_count(knockouts, a, scores),
          len(empty.knocked_out)),
         (lay.scored, "wb_scored", "count", lambda a: f.scored_count(weights, a, scores), empty.scored),
-        (lay.na, "wb_na", "count", lambda a: f.na_count(weights, a), empty.not_applicable),
+        (lay.na, "wb_na", "count", lambda a: f.na_count(weights, a, knockouts), empty.not_applicable),
         (lay.blank, "wb_blank", "count", lambda a: f.blank_count(weights, a), empty.unscored),
     ]
     for row, key, style, formula, value in rows:
@@ -129,6 +135,34 @@ def _write_results(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, l
     for col in lay.agencies:
         cells = [xl_rowcol_to_cell(r, col) for r in (lay.scored, lay.na, lay.blank)]
         sheet.write_formula(lay.invalid, col, f.invalid_count(len(criteria.criteria), *cells), fmt["count"], 0)
-    for row in (lay.knocked, lay.invalid):
+    _write_verdict(sheet, criteria, texts, fmt, lay, empty)
+    for row in (lay.knocked, lay.invalid, lay.unchecked, lay.below, lay.code):
         sheet.conditional_format(row, lay.agencies[0], row, lay.agencies[-1], {
             "type": "cell", "criteria": ">", "value": 0, "format": fmt["alert"]})
+
+
+def _write_verdict(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, lay: Layout, empty: Result) -> None:
+    """The rows the verdict needs: knock-outs not scored, weight not scored, sections below minimum, code."""
+    scores = [lv.score for lv in criteria.scale.levels]
+    weights = _column(2, lay.first, lay.last, absolute=True)
+    levels = _column(3, lay.first, lay.last, absolute=True)
+    minimums = [(rows, section.minimum) for rows, section in zip(lay.sections, criteria.sections, strict=True)
+                if section.minimum is not None]
+    verdict = judge(rule_of(criteria), {}, empty)
+    rows: list[tuple[int, str, str, Callable[[int], str], Fraction | int]] = [
+        (lay.unchecked, "wb_unchecked", "count", lambda c: v.unchecked_count(levels, _column(c, lay.first, lay.last),
+                                                                            scores), len(empty.unchecked)),
+        (lay.share, "wb_unscored_share", "score", lambda c: v.unscored_share(
+            weights, levels, _column(c, lay.first, lay.last), scores), empty.unscored_share),
+        (lay.below, "wb_below", "count", lambda c: v.below_count(
+            [(xl_rowcol_to_cell(r.subtotal, c), Fraction(repr(m))) for r, m in minimums]), len(verdict.sections)),
+        (lay.code, "wb_verdict_code", "count", lambda c: v.verdict_code(
+            xl_rowcol_to_cell(lay.knocked, c), xl_rowcol_to_cell(lay.unchecked, c), xl_rowcol_to_cell(lay.share, c),
+            xl_rowcol_to_cell(lay.below, c), Fraction(repr(criteria.verdict.unscored_limit))),
+         GROUPS.index(verdict.kind)),
+    ]
+    for row, key, style, formula, value in rows:
+        sheet.write_string(row, 1, texts.label(key), fmt["label"])
+        for col in lay.agencies:
+            cached = float(value) if isinstance(value, Fraction) else value
+            sheet.write_formula(row, col, formula(col), fmt[style], cached)

@@ -10,10 +10,12 @@ from generator.checks.sheet_names import SHEET_KEYS
 from generator.model import Criteria
 from generator.render.page_words import Words
 from generator.render.workbook import formulas as f
+from generator.render.workbook import verdict_cells as v
 from generator.render.workbook.layout import AGENCIES, HEADER_ROW, Layout
 from generator.render.workbook.scoring_sheet import levels_text
 from generator.render.workbook.style import Formats, fit_row, setup_page, text_width, width_for
-from generator.scoring import Result, rank
+from generator.scoring import Result
+from generator.verdict import judge_all, rule_of
 from generator.words.texts import Texts
 
 __all__ = ["write_comparison", "write_instructions"]
@@ -72,7 +74,8 @@ def write_comparison(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats,
     """One row per agency: total, disqualified, rank, section scores and counts, all from the scoring sheet."""
     cols = lay.summary
     heads = [(cols.name, texts.label("wb_agency_head")), (cols.total, texts.label("wb_total")),
-             (cols.out, texts.label("wb_disqualified")), (cols.rank, texts.label("wb_rank"))]
+             (cols.out, texts.label("wb_disqualified")), (cols.rank, texts.label("wb_rank")),
+             (cols.verdict, texts.label("vd_head"))]
     heads += [(cols.first_section + i, s.title(texts.lang)) for i, s in enumerate(criteria.sections)]
     heads += [(cols.scored + i, texts.label(key))
               for i, key in enumerate(("wb_scored", "wb_na", "wb_blank", "wb_invalid_short"))]
@@ -81,20 +84,33 @@ def write_comparison(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats,
     for col, text in heads:
         sheet.write_string(HEADER_ROW, col, text, fmt["head_left" if col == cols.name else "head"])
     first, last = lay.summary_rows[0], lay.summary_rows[-1]
-    totals = f"${xl_col_to_name(cols.total)}${first + 1}:${xl_col_to_name(cols.total)}${last + 1}"
-    flags = f"${xl_col_to_name(cols.out)}${first + 1}:${xl_col_to_name(cols.out)}${last + 1}"
-    place = f.cached(rank([empty] * len(lay.agencies))[0])
+    # Rank by the scoring sheet's rows (one cell per agency): rounded total and verdict code.
+    def across(row: int) -> str:
+        left, right = (xl_col_to_name(c) for c in (lay.agencies[0], lay.agencies[-1]))
+        return f.ref(scoring, f"${left}${row + 1}:${right}${row + 1}")
+
+    results, verdicts, ranks = judge_all(rule_of(criteria), [{}] * len(lay.agencies))
+    place = f.cached(ranks[0])
+    words = v.verdict_words(criteria, texts, verdicts[0], results[0].unscored_share)
+    places = {**{c.id: lay.criteria[c.id] for c in criteria.criteria},
+              **{s.id: r.subtotal for s, r in zip(criteria.sections, lay.sections, strict=True)},
+              "code": lay.code, "unchecked": lay.unchecked, "share": lay.share}
     for n, (row, col) in enumerate(zip(lay.summary_rows, lay.agencies, strict=True), 1):
         def there(source_row: int, col: int = col) -> str:
             return f.ref(scoring, xl_rowcol_to_cell(source_row, col))
 
-        total, out = xl_rowcol_to_cell(row, cols.total), xl_rowcol_to_cell(row, cols.out)
         sheet.write_formula(row, cols.name, f'=""&{there(HEADER_ROW)}', fmt["name_out"],
                             texts.label("wb_agency", n=n))
         sheet.write_formula(row, cols.total, _number(there(lay.total)), fmt["total"], f.cached(empty.total))
         sheet.write_formula(row, cols.out, f"=IF({there(lay.knocked)}>0,1,0)", fmt["out"],
                             int(empty.disqualified))
-        sheet.write_formula(row, cols.rank, f.rank(totals, flags, total, out), fmt["rank"], place)
+        sheet.write_formula(row, cols.rank, v.rank(across(lay.total), across(lay.code), there(lay.total),
+                                                   there(lay.code)), fmt["rank"], place)
+        def cell(source_row: int, col: int = col) -> str:
+            return str(xl_rowcol_to_cell(source_row, col))
+
+        sheet.write_formula(row, cols.verdict, v.verdict_text(criteria, texts, scoring, cell, places), fmt["verdict"],
+                            words)
         for i, rows in enumerate(lay.sections):
             sheet.write_formula(row, cols.first_section + i, _number(there(rows.subtotal)), fmt["score"],
                                 f.cached(empty.sections[i].value))
@@ -104,9 +120,14 @@ def write_comparison(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats,
             sheet.write_formula(row, cols.scored + i, f"={there(source_row)}", fmt["count"], value)
     sheet.conditional_format(first, cols.out, last, cols.out, {
         "type": "cell", "criteria": ">", "value": 0, "format": fmt["alert"]})
+    sheet.conditional_format(first, cols.verdict, last, cols.verdict, {
+        "type": "formula", "criteria": '={}<>"{}"'.format(xl_rowcol_to_cell(first, cols.verdict, col_abs=True),
+                                                          texts.label("vd_ranked").replace('"', '""')),
+        "format": fmt["alert"]})
     names = [texts.label("wb_agency", n=n) for n in range(1, len(lay.agencies) + 1)]
     sheet.set_column(cols.name, cols.name, width_for(names, 14, 20))
     sheet.set_column(cols.total, cols.rank, width_for([texts.label("wb_disqualified")], 9, 14))
+    sheet.set_column(cols.verdict, cols.verdict, 36)
     sheet.set_column(cols.first_section, cols.last, _NARROW)
     fit_row(sheet, HEADER_ROW, max((text for _, text in heads[1:]), key=text_width), _NARROW)
     for row in lay.summary_rows:

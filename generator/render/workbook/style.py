@@ -65,8 +65,9 @@ def add_formats(workbook: Any, texts: Texts) -> Formats:
         "no": centred,
         "text": {**cell, "text_wrap": True},
         "weight": centred,
-        "knockout": {**centred, "bold": True, "font_color": "#C00000",
-                     "num_format": _number_text(texts.label("wb_yes")) + ";;"},
+        # The eliminating level of a knock-out criterion: "≤ 1" eliminates at 1 and below.
+        "knockout": {**centred, "bold": True, "font_color": "#C00000", "num_format": '"≤ "0'},
+        "verdict": {**cell, "bold": True, "text_wrap": True, "valign": "vcenter"},
         "input": {**centred, "bg_color": _INPUT, "valign": "vcenter", "locked": False},
         "subtotal": {**centred, "bold": True, "bg_color": _SECTION, "num_format": "0.0"},
         "total": {**centred, "bold": True, "bg_color": _HEAD, "num_format": "0.0", "font_size": 12},

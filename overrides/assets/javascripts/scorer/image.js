@@ -132,11 +132,20 @@ function paint(p, data, summary, date) {
   const clip = (text) => (text.length > NOTE_MAX ? `${text.slice(0, NOTE_MAX)}…` : text);
   p.text(`${data.criteria.title} · ${s.report}`, { size: 52, bold: true });
   p.text(`${s.scoredWith} · ${fill(s.date, { date })}`, { size: MIN_FONT, colour: GREY, after: 0.8 });
+  // The verdict first, with the close-call note, then the figures.
+  p.text(s.verdict, { size: 42, bold: true });
+  for (const row of summary.rows) {
+    const place = row.rank === null ? '—' : row.rank;
+    p.keyed(`${place}.`, row.index, `${row.index + 1} · ${row.name}${s.colon}${row.verdict.text}`,
+      row.verdict.kind === 'ranked' ? INK : KO);
+  }
+  if (summary.close) p.text(summary.close, { bold: true, colour: KO });
+  p.rule();
   p.text(s.ranking, { size: 42, bold: true });
   for (const row of summary.rows) {
     const place = row.rank === null ? '—' : row.rank;
-    p.keyed(`${place}.`, row.index, `${row.index + 1} · ${row.name} · ${fill(s.agencyTotal, { total: display(row.result.total) })}`
-      + `${row.result.disqualified ? ` · ${s.disqualified}` : ''}`, row.result.disqualified ? KO : INK);
+    p.keyed(`${place}.`, row.index, `${row.index + 1} · ${row.name} · ${fill(s.agencyTotal, { total: display(row.result.total) })}`,
+      row.verdict.kind === 'ranked' ? INK : KO);
   }
   p.rule();
   p.text(s.sections, { size: 42, bold: true });

@@ -60,7 +60,8 @@ function levels(data, s, c, value) {
   return h('fieldset', { class: 'kit-iv-levels', role: 'radiogroup' }, h('legend', {}, s.ivScore),
     data.scale.levels.map((lv) => option(String(lv.score), `${lv.score} ${lv.label}`,
       own(c.levels, String(lv.score)) || '')),
-    option('na', s.na, s.naMeaning), option('', s.ivNotScored, ''));
+    // No N/A on a knock-out criterion: it must be checked (an old N/A shows as not scored).
+    c.knockout ? null : option('na', s.na, s.naMeaning), option('', s.ivNotScored, ''));
 }
 
 /** One criterion's card for agency: questions first, red flags, evidence, score, notes. */

@@ -9,13 +9,19 @@
  * "kit-interview:<criteria id>" as {agency, card: criterion id}, so the document format stays
  * as it is.
  */
-import { display, score } from './rule.js';
+import { display, judge, ruleOf, score } from './rule.js';
+import { verdictText } from './verdict-text.js';
 import {
   check, defaultLetter, fill, freshState, newAgency, own, parse, readSaved, record, writeSaved, MAX_AGENCIES,
 } from './storage.js';
 import { h } from './views.js';
 import { buildAgencyBox, buildBar, buildCard, buildJump, buildNav } from './interview-card.js';
 import { onSwipe } from './swipe.js';
+
+/** The verdict on the finish card (kit-iv-dq when a knock-out eliminates the agency). */
+const verdictBlock = (data, verdict, result) => h('strong', {
+  class: `kit-iv-verdict kit-sc-v-${verdict.kind}${verdict.kind === 'eliminated' ? ' kit-iv-dq' : ''}` },
+verdictText(data, verdict, result));
 
 export const INTERVIEW_ID = 'kit-interview';
 const SLOT_ID = 'kit-interview-slot';
@@ -28,7 +34,8 @@ export class Interview {
     this.placeKey = `kit-interview:${data.criteria.id}`;
     this.criteria = data.sections.flatMap((section) => section.criteria.map((c) => ({ ...c, section })));
     this.criteria.forEach((c, index) => { c.index = index; });
-    this.items = this.criteria.map((c) => [c.section.id, c.id, c.weight, c.knockout]);
+    this.rule = ruleOf(data);
+    this.items = this.rule.items;
     this.levels = new Set(data.scale.levels.map((lv) => lv.score));
     this.patterns = data.defaultNames || [this.s.defaultName];
     this.root = h('section', { id: INTERVIEW_ID, class: 'kit-interview', 'aria-label': this.s.ivTitle });
@@ -190,7 +197,8 @@ export class Interview {
     this.bar.text.textContent = fill(s.ivProgress, { n: this.card + 1, total, scored });
     this.bar.bar.firstChild.style.width = `${(100 * scored) / total}%`;
     const c = this.criteria[this.card];
-    const value = own(answers, c.id);
+    // An old document's N/A on a knock-out criterion counts as not scored.
+    const value = c.knockout && own(answers, c.id) === 'na' ? undefined : own(answers, c.id);
     const level = this.data.scale.levels.find((lv) => lv.score === value);
     const flags = (own(agency.flags, c.id) || []).length;
     const parts = [value === undefined ? s.ivNotScored
@@ -204,7 +212,7 @@ export class Interview {
     this.finish.hidden = !last;
     this.finish.replaceChildren(...(last ? [fill(s.ivDone, { total, scored }), ' ',
       h('strong', { class: 'kit-iv-total' }, fill(s.ivTotal, { score: display(result.total) })),
-      result.disqualified ? [' ', h('strong', { class: 'kit-iv-dq' }, s.disqualified)] : [], ' ',
+      ' ', verdictBlock(this.data, judge(this.rule, answers, result), result), ' ',
       h('a', { href: '../worksheet/' }, s.ivToWorksheet)].flat() : []));
   }
 

@@ -9,7 +9,7 @@
  * Plain modern JavaScript, no framework, no build step, nothing loaded from elsewhere.
  * window.kitScoring exposes the rule and print hooks to tests.
  */
-import { display, rank, score, tenths } from './rule.js';
+import { display, judgeAll, rank, score, tenths } from './rule.js';
 import { validate } from './storage.js';
 import { ROOT_ID, Scorer, finishPrint } from './scorer.js';
 import { INTERVIEW_ID, Interview } from './interview.js';
@@ -61,7 +61,7 @@ window.addEventListener('resize', () => {
 });
 
 window.kitScoring = Object.freeze({
-  score, display, rank, tenths, validate,
+  score, display, rank, tenths, validate, judgeAll,
   get scorer() {
     return current;
   },

@@ -76,6 +76,7 @@ export class Report {
     this.printChart = h('figure', { class: 'kit-sc-figure kit-rp-figure kit-rp-paper' });
     this.message = h('p', { class: 'kit-rp-message', role: 'status', 'aria-live': 'polite' });
     this.root.replaceChildren(stamp,
+      h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(),
       h('h2', { id: 'kit-rp-ranking' }, s.ranking), this.ranking(),
       h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart,
       h('h2', { id: 'kit-rp-details' }, s.details), ...this.summary.rows.map((row) => this.agency(row)),
@@ -98,18 +99,27 @@ export class Report {
       this.chartBox.clientWidth || 600, rows.map((r) => r.name)));
   }
 
+  /** The verdict first: one line per agency in rank order, then the close-call note. */
+  verdicts() {
+    return h('div', { class: 'kit-rp-verdicts' }, h('ul', { class: 'kit-rp-verdict-list' },
+      this.summary.rows.map((row) => h('li', { 'data-agency': row.agency.id, 'data-verdict': row.verdict.kind,
+        class: `kit-sc-v-${row.verdict.kind}` }, h('strong', {}, `${row.rank === null ? '—' : row.rank}. ${row.name}`),
+      this.s.colon, row.verdict.text))),
+    this.summary.close ? h('p', { class: 'kit-sc-close', role: 'note' }, this.summary.close) : null);
+  }
+
   ranking() {
     const s = this.s;
-    const head = [s.rank, s.agency, s.total, s.scored, s.status];
+    const head = [s.rank, s.agency, s.total, s.scored, s.verdict];
     return h('div', { class: 'kit-rp-scroll' }, h('table', { class: 'kit-rp-rank' },
       h('thead', {}, h('tr', {}, head.map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, this.summary.rows.map((row) => h('tr', { 'data-agency': row.agency.id,
-        class: row.result.disqualified ? 'kit-rp-dq' : null },
+        'data-verdict': row.verdict.kind, class: row.verdict.kind !== 'ranked' ? 'kit-rp-dq' : null },
       h('td', { class: 'kit-rp-place' }, row.rank === null ? '—' : String(row.rank)),
       h('th', { scope: 'row' }, swatch(row.index), ' ', `${row.index + 1} · ${row.name}`),
       h('td', { class: 'kit-rp-total' }, display(row.result.total)),
       h('td', { class: 'kit-rp-count' }, `${row.result.scored}/${this.summary.criteria.length}`),
-      h('td', { class: 'kit-rp-status' }, row.result.disqualified ? s.disqualified : ''))))));
+      h('td', { class: 'kit-rp-status' }, row.verdict.text))))));
   }
 
   sectionTable() {
@@ -132,7 +142,8 @@ export class Report {
       'data-agency': row.agency.id, 'aria-labelledby': `kit-rp-a-${row.index}` },
     h('h3', { id: `kit-rp-a-${row.index}` }, `${row.rank === null ? '—' : row.rank}. ${row.name}`, ' ',
       h('span', { class: 'kit-rp-agency-total' }, fill(s.agencyTotal, { total: display(row.result.total) })),
-      row.result.disqualified ? [' ', h('strong', { class: 'kit-rp-flag-dq' }, s.disqualified)] : null),
+      ' ', h('strong', { class: `kit-rp-verdict kit-sc-v-${row.verdict.kind}${row.result.disqualified ? ' kit-rp-flag-dq' : ''}` },
+        row.verdict.text)),
     part('knockouts', s.knockouts, list(row.knockouts.map((c) => h('li', { 'data-criterion': c.id }, title(c))),
       s.noKnockout)),
     part('flags', s.flags, list(row.flags.map((f) => h('li', { 'data-criterion': f.criterion.id },

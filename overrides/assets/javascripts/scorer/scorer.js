@@ -11,7 +11,8 @@
  * saved in localStorage under "kit-scoring:<criteria id>", exported as JSON or CSV, printed
  * filled in.
  */
-import { display, rank, score } from './rule.js';
+import { display, judgeAll, ruleOf } from './rule.js';
+import { closeText, verdictText } from './verdict-text.js';
 import {
   LIMITS, MAX_AGENCIES, ShapeError, check, csvCell, defaultLetter, fill, freshState, hasData, merge, newAgency, own,
   parse, readSaved, record, removeSaved, writeSaved,
@@ -37,7 +38,7 @@ export class Scorer {
     this.key = `kit-scoring:${data.criteria.id}`;
     this.criteria = data.sections.flatMap((section) => section.criteria.map((c) => ({ ...c, section })));
     this.ids = this.criteria.map((c) => c.id);
-    this.items = this.criteria.map((c) => [c.section.id, c.id, c.weight, c.knockout]);
+    this.rule = ruleOf(data);
     this.levels = new Set(data.scale.levels.map((lv) => lv.score));
     this.patterns = data.defaultNames || [this.s.defaultName];
     this.root = h('section', { id: ROOT_ID, class: 'kit-scorer', 'aria-labelledby': 'kit-sc-title' });
@@ -224,14 +225,15 @@ export class Scorer {
     return out;
   }
 
+  /** Scores, verdicts (each result's .verdict, with its .text), ranks and the close call (rule.js). */
   results() {
-    const { min, max } = this.data.scale;
-    const results = this.state.agencies.map((a) => score(this.items, min, max, this.answers(a)));
-    return { results, ranks: rank(results) };
+    const out = judgeAll(this.rule, this.state.agencies.map((a) => this.answers(a)));
+    out.results.forEach((r) => { r.verdict.text = verdictText(this.data, r.verdict, r); });
+    return out;
   }
 
   renderResults() {
-    const { results, ranks } = this.results();
+    const { results, ranks, close } = this.results();
     const index = this.state.agencies.findIndex((a) => a.id === this.active);
     if (index >= 0) {
       const r = results[index];
@@ -246,9 +248,13 @@ export class Scorer {
       }
       this.figures.replaceChildren(`${this.s.total} `, h('strong', { class: 'kit-sc-total' }, display(r.total)), ' · ',
         fill(this.s.counts, { scored: r.scored, na: r.notApplicable, blank: r.unscored }),
-        ...(r.disqualified ? [' · ', h('strong', { class: 'kit-sc-dq' }, this.s.disqualified)] : []));
+        ' · ', h('strong', { class: `kit-sc-verdict kit-sc-v-${r.verdict.kind}${r.disqualified ? ' kit-sc-dq' : ''}`,
+          title: r.verdict.text },
+          verdictText(this.data, r.verdict, r, true)));
     }
-    this.ranking.replaceChildren(rankingTable(this.s, this.state.agencies, this.names(), results, ranks, this.ids.length));
+    const note = closeText(this.data, close, this.names());
+    this.ranking.replaceChildren(rankingTable(this.s, this.state.agencies, this.names(), results, ranks, this.ids.length),
+      note ? h('p', { class: 'kit-sc-close', role: 'note' }, note) : '');
     this.renderChart(results);
   }
 
@@ -522,7 +528,7 @@ export class Scorer {
       for (const id of extra) {
         rows.push([name, place, s.removedShort, '', id, '', '', '', text(own(a.scores, id)), own(a.notes, id) || '']);
       }
-      rows.push([name, place, s.total, '', '', s.total, '', r.disqualified ? s.disqualified : '', display(r.total), '']);
+      rows.push([name, place, s.total, '', '', s.total, '', r.verdict.text, display(r.total), '']);
     });
     return `\ufeff${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
   }

@@ -3,7 +3,8 @@
  * it on the page, image.js on a canvas). Scores come from the one rule (rule.js), so the report
  * agrees with the worksheet and with generator/scoring.py.
  */
-import { rank, score } from './rule.js';
+import { judgeAll, ruleOf } from './rule.js';
+import { closeText, verdictText } from './verdict-text.js';
 import { defaultLetter, fill, own, record } from './storage.js';
 
 /** Criteria of data in display order, each with its section. */
@@ -46,27 +47,31 @@ function notes(criteria, agency) {
 
 /**
  * One row per agency, in rank order (no total last, then page order): {index, agency, name, result,
- * rank, knockouts: [criterion], flags: [{criterion, texts}], unscored: [criterion], notes}.
+ * rank, verdict (with its .text), knockouts: [criterion], flags: [{criterion, texts}], unscored: [criterion], notes};
+ * close: the close-call note or null.
  */
 export function summarise(data, doc) {
   const criteria = criteriaOf(data);
-  const items = criteria.map((c) => [c.section.id, c.id, c.weight, c.knockout]);
   const levels = new Set(data.scale.levels.map((lv) => lv.score));
   const byId = new Map(criteria.map((c) => [c.id, c]));
+  const given = doc.agencies.map((agency) => answers(criteria, levels, agency));
+  const judged = judgeAll(ruleOf(data), given);
   const rows = doc.agencies.map((agency, index) => {
-    const given = answers(criteria, levels, agency);
-    const result = score(items, data.scale.min, data.scale.max, given);
+    const result = judged.results[index];
+    result.verdict.text = verdictText(data, result.verdict, result);
     return {
       index, agency, name: agencyName(data, agency, index), result,
       knockouts: result.knockedOut.map((id) => byId.get(id)),
       flags: ticked(criteria, agency),
-      unscored: criteria.filter((c) => !Object.prototype.hasOwnProperty.call(given, c.id)),
+      verdict: result.verdict,
+      // Not scored: blank, or an old document's N/A on a knock-out criterion.
+      unscored: criteria.filter((c) => !Object.prototype.hasOwnProperty.call(given[index], c.id)
+        || (c.knockout && given[index][c.id] === 'na')),
       notes: notes(criteria, agency),
     };
   });
-  const ranks = rank(rows.map((r) => r.result));
-  rows.forEach((r, i) => { r.rank = ranks[i]; });
+  rows.forEach((r, i) => { r.rank = judged.ranks[i]; });
   const ordered = [...rows].sort((a, b) => (a.rank === null) - (b.rank === null) || (a.rank || 0) - (b.rank || 0)
     || a.index - b.index);
-  return { criteria, rows: ordered, byIndex: rows };
+  return { criteria, rows: ordered, byIndex: rows, close: closeText(data, judged.close, rows.map((r) => r.name)) };
 }

@@ -52,27 +52,30 @@ export function buildCriterion(data, c) {
       c.knockout ? [' ', h('span', { class: 'kit-tag kit-tag-ko' }, s.ko)] : null),
     h('div', { class: 'kit-sc-levels' },
       data.scale.levels.map((lv) => option(String(lv.score), `${lv.score} ${lv.label}`)),
-      option('na', s.na, s.naMeaning), option('', s.notScored)),
+      // No N/A on a knock-out criterion: it must be checked (an old N/A shows as not scored).
+      c.knockout ? null : option('na', s.na, s.naMeaning), option('', s.notScored)),
     h('p', { class: 'kit-sc-ko-msg', hidden: true }, s.knocked),
     h('label', { class: 'kit-sc-note-label' }, h('span', {}, s.notes),
       h('textarea', { class: 'kit-sc-note', rows: 1, 'data-criterion': c.id })));
 }
 
-/** Agencies by rank (no rank last) with total, count and knock-out status. */
+/** Agencies by rank (no rank last) with total, count and verdict (result.verdict.text, from scorer.js). */
 export function rankingTable(s, agencies, names, results, ranks, count) {
   const order = agencies.map((a, i) => i)
     .sort((a, b) => (ranks[a] === null) - (ranks[b] === null) || (ranks[a] || 0) - (ranks[b] || 0) || a - b);
   return h('table', { class: 'kit-sc-rank-table' },
-    h('thead', {}, h('tr', {}, [s.rank, s.agency, s.total, s.scored].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, [s.rank, s.agency, s.total, s.scored, s.verdict].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, order.map((i) => {
       const a = agencies[i];
       const r = results[i];
-      return h('tr', { 'data-agency': a.id, class: r.disqualified ? 'kit-sc-dq-row' : null },
+      const kind = r.verdict ? r.verdict.kind : 'ranked';
+      return h('tr', { 'data-agency': a.id, 'data-verdict': kind, class: kind !== 'ranked' ? 'kit-sc-dq-row' : null },
         h('td', { class: 'kit-sc-rank' }, ranks[i] === null ? '—' : String(ranks[i])),
         h('th', { scope: 'row' }, swatch(i),
-          ' ', h('span', { class: 'kit-sc-rank-name' }, names[i]), r.disqualified ? h('span', { class: 'kit-sc-status' }, s.disqualified) : null),
+          ' ', h('span', { class: 'kit-sc-rank-name' }, names[i])),
         h('td', { class: 'kit-sc-total' }, display(r.total)),
-        h('td', { class: 'kit-sc-count' }, `${r.scored}/${count}`));
+        h('td', { class: 'kit-sc-count' }, `${r.scored}/${count}`),
+        h('td', { class: 'kit-sc-verdict' }, r.verdict ? r.verdict.text : ''));
     })));
 }
 
@@ -100,7 +103,7 @@ export function matrix(data, agencies, names, results, ranks) {
         }))),
       sumRow(s.sectionScore, results.map((r) => display(r.sections[si].value)), 'kit-sc-matrix-sum'))),
     h('tbody', {}, sumRow(s.total, results.map((r) => display(r.total)), 'kit-sc-matrix-sum'),
-      sumRow(s.status, results.map((r) => (r.disqualified ? s.disqualified : '')), null),
+      sumRow(s.verdict, results.map((r) => (r.verdict ? r.verdict.text : '')), null),
       sumRow(s.rank, ranks.map((r) => (r === null ? '—' : String(r))), null)));
 }
 
