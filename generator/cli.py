@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator check|build|site|diff|labels|texts``."""
+"""Command line: ``python -m generator check|build|site|diff|fill|labels|texts``."""
 
 from __future__ import annotations
 
@@ -9,13 +9,18 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+from generator.checks.rewordings import one_language_rewordings
 from generator.checks.starter_args import starter_problem
 from generator.diff.compare import compare
+from generator.diff.html import to_html
 from generator.diff.report import to_json, to_markdown
 from generator.edition import Edition
+from generator.fill import fill_file
 from generator.load import load_criteria, load_edition
 from generator.model import Criteria
+from generator.parse.source import parse_yaml
 from generator.problems import InputError
 from generator.site.build import PDF_ENV, SITE_URL_ENV, generate, site_url_env_problem
 from generator.site.guard import OutputFolderError, check_output_folder, mark
@@ -57,12 +62,23 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--lang", required=True, help="code of the new language, e.g. zh-Hant")
         command.add_argument("--from", dest="source", default="en",
                              help="language whose texts to start from (default: %(default)s)")
+        command.add_argument("--criteria", default=os.environ.get("KIT_CRITERIA", DEFAULT_CRITERIA),
+                             help="criteria file whose own rewordings of the --from language to start from "
+                                  "(default: %(default)s; skipped if there is no such file)")
+    text = "write the criteria texts a language lacks into the criteria file, from another language"
+    command = commands.add_parser("fill", help=text, description=text)
+    command.add_argument("--criteria", default=os.environ.get("KIT_CRITERIA", DEFAULT_CRITERIA),
+                         help="criteria file to write into (default: %(default)s)")
+    command.add_argument("--lang", required=True, help="the language to fill, e.g. zh-Hant (in meta.languages)")
+    command.add_argument("--from", dest="source", default=None,
+                         help="language to copy from (default: the first of meta.fallback for --lang, else "
+                              "the file's first language); zh ↔ zh-Hant are converted with OpenCC")
     text = "compare two criteria files by stable id: added, removed, reworded, weight, knock-out, moved"
     command = commands.add_parser("diff", help=text, description=text)
     command.add_argument("old", help="the earlier criteria file, e.g. upstream's")
     command.add_argument("new", help="the later criteria file, e.g. yours")
-    command.add_argument("--format", choices=["markdown", "json"], default="markdown",
-                         help="report format (default: %(default)s)")
+    command.add_argument("--format", choices=["markdown", "json", "html"], default="markdown",
+                         help="report format (default: %(default)s); html is one page to send round or print")
     _lang_option(command)
     return parser
 
@@ -81,21 +97,25 @@ def main(argv: list[str] | None = None) -> int:
         if wrong is not None:
             print(wrong.text(editor_language(None, os.environ.get("KIT_CRITERIA", DEFAULT_CRITERIA))), file=sys.stderr)
             return 2
-        sys.stdout.write(starter_file(args.command, args.lang, args.source))
-        return 0
-    lang = editor_language(args.lang, args.new if args.command == "diff" else args.criteria)
+        return _starter(args.command, args.lang, args.source, args.criteria)
+    asked = None if args.command == "fill" else args.lang  # fill's --lang is the language to fill
+    lang = editor_language(asked, args.new if args.command == "diff" else args.criteria)
     try:
         if args.command == "diff":
             return _diff(args.old, args.new, args.format, lang)
+        if args.command == "fill":
+            count, source = fill_file(args.criteria, args.lang, args.source)
+            print(message(lang, "fill_done", file=args.criteria, count=count, lang=args.lang, source=source))
+            return 0
         if args.command == "check":
             edition = load_edition(args.criteria)
             criteria = edition.criteria
-            _warn_label_gaps(args.criteria, edition)
+            _warn_label_gaps(args.criteria, edition, lang)
             print(message(lang, "check_ok", file=args.criteria, sections=len(criteria.sections),
                           criteria=len(criteria.criteria), languages=", ".join(criteria.meta.languages)))
         elif args.command == "build":
             edition, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent), args.pdf)
-            _warn_label_gaps(args.criteria, edition)
+            _warn_label_gaps(args.criteria, edition, lang)
             print(f"{args.docs}: {changed} files changed")
         else:
             return _site(args.criteria, args.docs, args.site, args.config, args.pdf, lang)
@@ -109,6 +129,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def _starter(kind: str, lang: str, source: str, criteria: str) -> int:
+    """Print the starter file, from the criteria file's own rewordings where it has any (read, not checked:
+    a file that does not pass check yet is the usual case here)."""
+    own: dict[str, Any] = {}
+    if Path(criteria).is_file():
+        try:
+            data = parse_yaml(Path(criteria).read_text(encoding="utf-8-sig"), criteria).data
+        except InputError as error:
+            print(error.text(editor_language(None, criteria)), file=sys.stderr)
+            return 1
+        own = data if isinstance(data, dict) else {}
+    sys.stdout.write(starter_file(kind, lang, source, own))
+    return 0
+
+
 def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True, lang: str | None = None) -> int:
     """Build into a temporary folder beside ``site``, then swap it in, so a failed
     or interrupted build never damages the previous site. ``pdf``: with the forms' PDFs."""
@@ -119,7 +154,7 @@ def _site(criteria: str, docs: str, site: str, config: str, pdf: bool = True, la
     commit = read_commit(Path(criteria).parent)
     # Validate here, to report input problems before MkDocs starts; the hook generates the pages.
     edition = load_edition(criteria)
-    _warn_label_gaps(criteria, edition)
+    _warn_label_gaps(criteria, edition, editor_language(None, criteria))
     _warn_no_site_url(criteria, edition.criteria, config)
     address = site_url_env_problem()
     if address is not None:
@@ -151,20 +186,35 @@ def _diff(old: str, new: str, form: str, lang: str | None) -> int:
     models, problems = [], []
     for path in (old, new):
         try:
-            models.append(load_criteria(path))
+            models.append(load_criteria(path, assets=False))  # a logo left behind is no reason to refuse
         except InputError as error:
             problems += error.problems
     if problems:
         raise InputError(problems)
     diff = compare(models[0], models[1], lang)
-    sys.stdout.write(to_json(diff) if form == "json" else to_markdown(diff, lang))
+    writers = {"json": lambda: to_json(diff), "html": lambda: to_html(diff, lang)}
+    sys.stdout.write(writers.get(form, lambda: to_markdown(diff, lang))())
     return 0
 
 
-def _warn_label_gaps(path: str, edition: Edition) -> None:
-    """Tell the editor every interface label and page text a language lacks, and what shows instead."""
-    for lang in edition.criteria.meta.languages:
-        for line in gap_warnings(edition.texts[lang]):
+def _warn_label_gaps(path: str, edition: Edition, lang: str | None = None) -> None:
+    """Tell the editor every interface label, page text and criteria text a language lacks, and what shows
+    instead (in ``lang``, the editor's language)."""
+    criteria = edition.criteria
+    for shown in criteria.meta.languages:
+        for line in gap_warnings(edition.texts[shown]):
+            print(f"{path}: warning: {line}", file=sys.stderr)
+    for reworded, where, others in one_language_rewordings(criteria):
+        print(f"{path}: warning: " + message(lang, "reworded_one_language", lang=reworded, where=where,
+                                             others=", ".join(others)), file=sys.stderr)
+    for borrowed in criteria.borrowed:
+        lines = [message(lang, "borrowed_texts", lang=borrowed.lang, texts=borrowed.texts,
+                         sources=", ".join(borrowed.sources), source=borrowed.sources[0])] if borrowed.texts else []
+        if borrowed.script:
+            lines.append(message(lang, "borrowed_converted", lang=borrowed.lang, labels=borrowed.labels,
+                                 page_texts=borrowed.page_texts, source=borrowed.sources[0], script=borrowed.script,
+                                 keys=", ".join(borrowed.converted)))
+        for line in lines:
             print(f"{path}: warning: {line}", file=sys.stderr)
 
 

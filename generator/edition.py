@@ -29,9 +29,17 @@ class Edition:
 
 
 def edition_of(criteria: Criteria) -> Edition:
-    """The edition of ``criteria``: its texts per language resolved from the file and the built-in texts."""
+    """The edition of ``criteria``: its texts per language resolved from the file and the built-in texts.
+
+    A language's own texts are the file's words over those converted to its Chinese script from its
+    fallback chain (``criteria.converted``, see generator.borrow)."""
     fallback = dict(criteria.meta.fallback)
-    labels = {lang: MappingProxyType(dict(table)) for lang, table in criteria.labels}
-    texts = {lang: {page: MappingProxyType(dict(keys)) for page, keys in pages} for lang, pages in criteria.texts}
+    labels = {lang: dict(table) for lang, table, _ in criteria.converted}
+    texts = {lang: {page: dict(keys) for page, keys in pages} for lang, _, pages in criteria.converted}
+    for lang, table in criteria.labels:  # the file's own words win over converted ones
+        labels[lang] = {**labels.get(lang, {}), **dict(table)}
+    for lang, own in criteria.texts:
+        for page, keys in own:
+            texts.setdefault(lang, {})[page] = {**texts.get(lang, {}).get(page, {}), **dict(keys)}
     return Edition(criteria, MappingProxyType({
         lang: language_texts(lang, fallback, labels, texts) for lang in criteria.meta.languages}))

@@ -5,9 +5,11 @@ render sees."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path as FsPath
 from typing import Any
 
+from generator.borrow import borrow_texts, borrowing, converted_labels, converted_page_texts
 from generator.checks.edition_rules import edition_problems, logo_file
 from generator.checks.rules import rule_problems
 from generator.checks.schema_check import schema_problems
@@ -37,8 +39,9 @@ MAX_BYTES = 8 * 1024 * 1024
 """Largest criteria file accepted; far above any real edition."""
 
 
-def load_criteria(path: str | FsPath) -> Criteria:
-    """Load and validate the criteria file at ``path``; raise InputError listing every problem."""
+def load_criteria(path: str | FsPath, assets: bool = True) -> Criteria:
+    """Load and validate the criteria file at ``path``; raise InputError listing every problem.
+    Without ``assets`` a logo file that is not there is left out (for ``diff``, which builds nothing)."""
     name = str(path)
     try:
         raw, size = read_at_most(path, MAX_BYTES)
@@ -48,7 +51,7 @@ def load_criteria(path: str | FsPath) -> Criteria:
         raise InputError([problem(name, 1, 1, "cannot_read", reason=exc.strerror)]) from None
     if len(raw) > MAX_BYTES:
         raise InputError([problem(name, 1, 1, "too_many_bytes", size=max(size, len(raw)), limit=MAX_BYTES)])
-    return parse_criteria(raw, name)
+    return parse_criteria(raw, name, assets)
 
 
 def load_edition(path: str | FsPath) -> Edition:
@@ -56,13 +59,37 @@ def load_edition(path: str | FsPath) -> Edition:
     return edition_of(load_criteria(path))
 
 
-def parse_criteria(raw: bytes, name: str) -> Criteria:
+def _same_logo(criteria: Criteria, name: str) -> bool:
+    """Whether the logo file still holds what ``criteria`` read (``make serve`` picks up a new logo)."""
+    branding = criteria.meta.branding
+    if branding is None or branding.logo is None:
+        return True
+    path = logo_file(name, branding.logo.name)
+    return path.is_file() and path.read_bytes() == branding.logo.data
+
+
+def parse_criteria(raw: bytes, name: str, assets: bool = True) -> Criteria:
     """Validate criteria given as bytes; ``name`` is used in messages."""
     parsed = parse_yaml(_decode(raw, name), name)
-    problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed), *edition_problems(parsed)]
+    problems = [*parsed.problems, *schema_problems(parsed), *rule_problems(parsed), *edition_problems(parsed, assets)]
     if problems:
         raise InputError(problems)
-    return _criteria(parsed.data, name)
+    return _borrowed(parsed.data, name)
+
+
+def _borrowed(data: dict[str, Any], name: str) -> Criteria:
+    """The model of valid ``data``, with what each language lacks filled from its fallback chain."""
+    languages, chains = tuple(data["meta"]["languages"]), data["meta"].get("fallback", {})
+    counts = borrow_texts(data, languages, chains)
+    labels, texts = data.get("labels", {}), data.get("texts", {})
+    converted = {lang: (converted_labels(lang, chains.get(lang, []), labels),
+                        converted_page_texts(lang, chains.get(lang, []), texts)) for lang in languages}
+    criteria = _criteria(data, name)
+    return replace(criteria, borrowed=tuple(borrowing(
+        languages, counts, chains, {lang: pair[0] for lang, pair in converted.items()},
+        {lang: pair[1] for lang, pair in converted.items()})), converted=tuple(
+        (lang, tuple(table.items()), _texts({lang: pages})[0][1]) for lang, (table, pages) in converted.items()
+        if table or pages))
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -96,11 +123,12 @@ def _criteria(data: dict[str, Any], name: str) -> Criteria:
         Source(s["id"], text(s["title"]), opt(s.get("publisher")), s.get("url"), opt(s.get("note")))
         for s in meta["sources"]
     )
+    licence = meta["licence"] if isinstance(meta["licence"], str) else text(meta["licence"])
     return Criteria(
         meta=Meta(meta["id"], text(meta["title"]), opt(meta.get("description")), meta["version"],
-                  languages, meta["licence"], sources, meta.get("site_url"), _branding(meta, name),
+                  languages, licence, sources, meta.get("site_url"), _branding(meta, name),
                   tuple((lang, tuple(chain)) for lang, chain in meta.get("fallback", {}).items()),
-                  meta.get("maintainer_pages", True)),
+                  meta.get("maintainer_pages", True), tuple(meta["forms"]) if "forms" in meta else None),
         scale=Scale(tuple(Level(lv["score"], text(lv["label"]), opt(lv.get("description")))
                           for lv in data["scale"]["levels"])),
         sections=tuple(
@@ -135,7 +163,12 @@ def _branding(meta: dict[str, Any], name: str) -> Branding | None:
         return None
     logo = branding.get("logo")
     return Branding(branding.get("primary"), branding.get("accent"),
-                    None if logo is None else Logo(logo, logo_file(name, logo).read_bytes()))
+                    None if logo is None else Logo(logo, _logo_bytes(logo_file(name, logo))))
+
+
+def _logo_bytes(path: FsPath) -> bytes:
+    """The logo's bytes; empty when it is not there (only a file loaded without assets gets this far)."""
+    return path.read_bytes() if path.is_file() else b""
 
 
 def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:

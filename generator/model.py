@@ -9,9 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-__all__ = ["CHECK_DAYS", "DEFAULT_VERDICT", "SITTINGS", "UNSCORED_KEYS", "Branding", "Criteria", "Criterion",
-           "Descriptor", "Level", "Logo", "Meta", "PageValue", "Release", "Scale", "Section", "Source", "Text",
-           "VerdictRules", "numbered_sections"]
+__all__ = ["CHECK_DAYS", "DEFAULT_VERDICT", "REQUIRED_FORM", "SITTINGS", "UNSCORED_KEYS", "Borrowed", "Branding",
+           "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue", "Release", "Scale", "Section",
+           "Source", "Text", "VerdictRules", "numbered_sections"]
+
+REQUIRED_FORM = "worksheet"
+"""The form an edition cannot leave out (``meta.forms``): the interview and the comparison report lead to it."""
 
 _T = TypeVar("_T")
 
@@ -95,8 +98,8 @@ class Meta:
     """Version string of these criteria."""
     languages: tuple[str, ...]
     """Language codes; the first is the main language."""
-    licence: str
-    """Licence of the criteria text."""
+    licence: str | Text
+    """Licence of the criteria text: one text for every language, or one per language."""
     sources: tuple[Source, ...]
     """Sources cited by criteria."""
     site_url: str | None
@@ -107,6 +110,12 @@ class Meta:
     """Which languages fill the gaps of a language's labels and page texts, in order: (language, (other, ...))."""
     maintainer_pages: bool = True
     """False to leave the editor pages (make your own edition, criteria file reference) out of the site."""
+    forms: tuple[str, ...] | None = None
+    """The printable forms to publish (``meta.forms``), or None for all of them."""
+
+    def licence_in(self, lang: str) -> str:
+        """The licence as shown in ``lang``."""
+        return self.licence if isinstance(self.licence, str) else self.licence(lang)
 
 
 @dataclass(frozen=True)
@@ -281,6 +290,26 @@ PageValue = str | tuple[str, ...]
 
 
 @dataclass(frozen=True)
+class Borrowed:
+    """What a language of the file shows from the languages it falls back to (``meta.fallback``)."""
+
+    lang: str
+    """The language that borrows."""
+    sources: tuple[str, ...]
+    """The languages it borrows criteria texts from (its first fallback if it borrows none)."""
+    texts: int
+    """Criteria texts (titles, questions, levels, …) filled from ``sources``."""
+    labels: int
+    """Interface labels converted to its script from a fallback in the other Chinese script."""
+    page_texts: int
+    """Page texts converted to its script likewise."""
+    script: str | None
+    """OpenCC configuration of the conversion (e.g. "s2tw"), or None when nothing is converted."""
+    converted: tuple[str, ...] = ()
+    """Keys of the converted labels, then ``page.key`` of the converted page texts."""
+
+
+@dataclass(frozen=True)
 class Criteria:
     """A whole criteria file."""
 
@@ -298,6 +327,12 @@ class Criteria:
     """Recorded versions, newest first."""
     verdict: VerdictRules = DEFAULT_VERDICT
     """Unscored share and close-call margin of the verdict."""
+    borrowed: tuple[Borrowed, ...] = ()
+    """What each language borrows from its fallback chain; texts are already filled in (not part of the file)."""
+    converted: tuple[tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, tuple[tuple[str, PageValue], ...]],
+                                                                     ...]], ...] = ()
+    """Labels and page texts converted to a language's script: (language, labels, page texts)
+    in the shapes of ``labels`` and ``texts`` (not part of the file)."""
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:

@@ -15,6 +15,7 @@ import copy
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from generator.checks.edition_rules import logo_file  # noqa: E402
 from generator.checks.schema_check import site_url_problem  # noqa: E402
 from generator.edition import Edition  # noqa: E402
 from generator.load import load_edition  # noqa: E402
@@ -47,10 +49,12 @@ from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
 from generator.site.search_loading import patch_bundle  # noqa: E402
 from generator.site.search_worker import patch_search_worker  # noqa: E402
+from generator.site.serve_problem import problem_banner, with_banner  # noqa: E402
 from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
 from generator.site.version import read_commit  # noqa: E402
 from generator.words.edition_language import editor_language  # noqa: E402
 from generator.words.language_tags import language_tag  # noqa: E402
+from generator.words.messages import message  # noqa: E402
 
 PLACEHOLDER_URL = "http://127.0.0.1:8000/"
 """site_url for MkDocs and Material when the edition has no public address (never published)."""
@@ -63,19 +67,36 @@ def _paths(config: MkDocsConfig) -> tuple[str, Path]:
     return criteria, docs
 
 
+def _language(config: MkDocsConfig, docs: Path, criteria: Criteria) -> str:
+    here = Path(config.docs_dir).resolve()
+    if here.parent == docs and here.name in criteria.meta.languages[1:]:
+        return here.name
+    return criteria.meta.languages[0]
+
+
+_SERVING: list[bool] = [False]
+"""Whether this process is ``mkdocs serve`` (set by on_startup)."""
+_GOOD: dict[str, Edition] = {}
+"""The last edition that loaded without problems, by file: ``mkdocs serve`` keeps showing it."""
 _LOADED: dict[str, tuple[bytes, Edition]] = {}
 """The criteria file last loaded, by path, with its bytes and edition: a build asks for it on every
 page, and the edition is immutable. (A cache of the shell's, never read by the generator.)"""
+_BANNER: dict[str, str] = {}
+"""The problem banner of a file that is broken now, by file (see generator.site.serve_problem)."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _SERVING[0] = command == "serve"
 
 
 def _edition(source: str) -> Edition:
-    """The edition of the criteria file ``source``, parsed again only when its bytes changed."""
+    """The edition of the criteria file ``source``, parsed again only when its bytes or its logo changed."""
     try:
         raw = Path(source).read_bytes()
     except OSError:
         return load_edition(source)  # reports the file as unreadable
     last = _LOADED.get(source)
-    if last is None or last[0] != raw:
+    if last is None or last[0] != raw or not _same_logo(last[1].criteria, source):
         _LOADED.clear()
         _LOADED[source] = last = (raw, load_edition(source))
     return last[1]
@@ -91,11 +112,34 @@ def _remember(source: str, edition: Edition) -> Edition:
     return edition
 
 
-def _language(config: MkDocsConfig, docs: Path, criteria: Criteria) -> str:
-    here = Path(config.docs_dir).resolve()
-    if here.parent == docs and here.name in criteria.meta.languages[1:]:
-        return here.name
-    return criteria.meta.languages[0]
+def _same_logo(criteria: Criteria, name: str) -> bool:
+    """Whether the logo file still holds what ``criteria`` read (``make serve`` picks up a new logo)."""
+    branding = criteria.meta.branding
+    if branding is None or branding.logo is None:
+        return True
+    path = logo_file(name, branding.logo.name)
+    return path.is_file() and path.read_bytes() == branding.logo.data
+
+
+def _model(source: str, load: Callable[[], Edition] | None = None) -> Edition:
+    """``load()`` (by default the edition of ``source``); while serving, a file with problems gives the
+    last good edition and a banner instead."""
+    try:
+        edition = load() if load is not None else _edition(source)
+    except InputError as error:
+        lang = editor_language(None, source)  # in the edition's first language, as `check` says it
+        if not (_SERVING[0] and source in _GOOD):
+            raise Abort(f"{error.text(lang)}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") \
+                from None
+        banner = problem_banner(error, lang)
+        if _BANNER.get(source) != banner:  # once per broken save, not once per page
+            print(f"{error.text(lang)}\n{message(lang, 'problems_found_serve', count=len(error.problems))}",
+                  file=sys.stderr)
+        _BANNER[source] = banner
+        return _GOOD[source]
+    _GOOD[source] = edition
+    _BANNER.pop(source, None)
+    return edition
 
 
 @event_priority(100)  # before Material's search plugin reads theme.language
@@ -107,10 +151,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         nested = Path(config.docs_dir).resolve().parent == docs
         commit = read_commit(Path(source).parent)
         pdf = os.environ.get(PDF_ENV) == "1"  # set by `python -m generator site`, not by `mkdocs serve`
-        edition = _edition(source) if nested else _remember(source, generate(source, str(docs), commit, pdf)[0])
-    except InputError as error:
-        shown = error.text(editor_language(None, source))  # in the edition's first language, as `check` says it
-        raise Abort(f"{shown}\n{len(error.problems)} problem(s) in the criteria; nothing was built.") from None
+        edition = _model(source, None if nested else lambda: _remember(source, generate(source, str(docs), commit,
+                                                                                          pdf)[0]))
     except OutputFolderError as error:
         raise Abort(str(error)) from None
     criteria = edition.criteria
@@ -128,7 +170,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # on_post_build): both would name a placeholder. Material's scripts still need one.
     config.extra["kit"] = {"version": criteria.meta.version, "language": lang,
                            "commit": commit.kit if commit else "", "stamp": stamp, "public": bool(public)}
-    config.copyright = str(escape(f"{stamp} · {criteria.meta.licence}"))  # Material prints it as HTML
+    config.copyright = str(escape(f"{stamp} · {criteria.meta.licence_in(lang)}"))  # Material prints it as HTML
     config.site_url = (public or PLACEHOLDER_URL) + language_root(criteria, lang)
     return config
 
@@ -167,7 +209,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     _compact_search_index(Path(config.site_dir))
     _patch_search_worker(Path(config.site_dir))
     source, docs = _paths(config)
-    criteria = _edition(source).criteria
+    criteria = _model(source).criteria
     public = bool(config.extra["kit"]["public"])
     _stable_sitemap(Path(config.site_dir), criteria, public)
     if _language(config, docs, criteria) != criteria.meta.languages[0]:
@@ -182,16 +224,22 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
-    """Name Material's search dialog for screen readers (see generator.site.page_fixes)."""
-    source, _ = _paths(config)
-    lang = config.extra["kit"]["language"]
-    return name_search_dialog(output, _edition(source).texts[lang].label("search_dialog"))
+    """Name Material's search dialog for screen readers (see generator.site.page_fixes); while serving
+    a criteria file with problems, show them at the top of the page."""
+    source = _paths(config)[0]
+    texts = _model(source).texts[config.extra["kit"]["language"]]
+    output = name_search_dialog(output, texts.label("search_dialog"))
+    banner = _BANNER.get(source)
+    return output if banner is None else with_banner(output, banner)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Rebuild when the criteria file changes, wherever it is."""
+    """Rebuild when the criteria file or the edition's logo changes, wherever they are."""
     source, _ = _paths(config)
     server.watch(str(Path(source).resolve()))
+    branding = _model(source).criteria.meta.branding
+    if branding is not None and branding.logo is not None:
+        server.watch(str(logo_file(source, branding.logo.name).resolve()))
     return server
 
 
@@ -199,7 +247,7 @@ def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> 
     """Give the language switcher links to this same page in every language, and
     render the page with big menu groups cut down (see NAV_SIBLINGS_MAX)."""
     source, docs = _paths(config)
-    edition = _edition(source)  # the same file is parsed once per change
+    edition = _model(source)  # the same file is parsed once per change
     lang = _language(config, docs, edition.criteria)
     page.meta["alternates"] = page_alternates(edition, lang, page.url)
     target = skip_target(page.file.src_uri)

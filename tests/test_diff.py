@@ -56,10 +56,13 @@ def test_every_kind_of_change_is_found(changed: Path) -> None:
     assert (found["weight", "process"].old, found["weight", "process"].new) == (1.5, 2)
     assert (found["knockout", "process"].old, found["knockout", "process"].new) == (False, True)
     reworded = dict(found["reworded", "licence"].fields)
-    assert reworded == {"title": ("en",)}  # scores moved with the scale, descriptor texts did not
-    assert ("reworded", "process") not in found
-    assert dict(found["reworded", "scale"].fields) == {"levels[1].label": ("en",)}  # counted from 1
-    assert found["reworded", "scale"].texts == (TextChange("levels[1].label", "en", "Not met", "Missing"),)
+    # Levels are compared by score: the scores moved up by one, so each score now means another text.
+    assert reworded["title"] == ("en",) and reworded["levels[score=1].text"] == ("zh", "en")
+    assert TextChange("levels[score=1].text", "en", "Photo only", "Refuses") in found["reworded", "licence"].texts
+    assert TextChange("levels[score=0].text", "en", "Refuses", "") in found["reworded", "licence"].texts
+    assert TextChange("levels[score=4].text", "en", "", "Original, names match") in found["reworded", "licence"].texts
+    assert dict(found["reworded", "scale"].fields)["levels[score=1].label"] == ("zh", "en")
+    assert TextChange("levels[score=1].label", "en", "Weak", "Missing") in found["reworded", "scale"].texts
     assert found["added", "contract"].details == (("weight", 2), ("knockout", False))
     assert dict(found["reworded", "skill"].fields) == {"title": ("zh",)}
     assert found["reworded", "skill"].item == "section"
@@ -106,10 +109,13 @@ def test_markdown_report(changed: Path, capsys: pytest.CaptureFixture[str]) -> N
                  "## Moved to another section (1)", "- criterion `process` Process details: section `skill` → `trust`",
                  "## Weight changed (1)", "- criterion `process` Process details: 1.5 → 2",
                  "## Knock-out changed (1)", "- criterion `process` Process details: no → yes",
-                 "## Reworded (3)", "- criterion `licence` Business licence and registration: title (en)",
+                 "## Reworded (4)",
                  "  - title (en): “Business licence” → “Business licence and registration”",
                  "- section `skill` Skill: title (zh)", "  - title (zh): “专业能力” → “专业水平”",
-                 "- scale `scale`: levels[1].label (en)", "  - levels[1].label (en): “Not met” → “Missing”"]:
+                 "  - levels[score=1].label (en): “Weak” → “Missing”", "  - levels[score=4].label (en): (none) → “Strong”",
+                 "  - levels[score=0].label (en): “Not met” → (none)",
+                 # a new criterion in full
+                 "  - title: “Contract”", "  - red_flags[1]: “Avoids a visit”", "  - levels[score=4].text: “Invites you”"]:
         assert line in report.splitlines(), (line, report)
 
 
@@ -120,7 +126,7 @@ def test_markdown_report_in_chinese(changed: Path, capsys: pytest.CaptureFixture
     for line in ["最小示例 0.1.0 到 最小示例 0.2.0 的改动", "- 版本：0.1.0 → 0.2.0", "## 新增 (1)",
                  "- 标准 `contract` 合同（在评估方面 `skill` 中；权重 2，一票否决：否）",
                  "- 标准 `visit` 实地考察（原在评估方面 `trust` 中）", "## 一票否决有改动 (1)",
-                 "- 标准 `process` 流程细节: 否 → 是", "## 文字有改动 (3)"]:
+                 "- 标准 `process` 流程细节: 否 → 是", "## 文字有改动 (4)", "  - levels[score=1].label (zh): “勉强” → “不达标”"]:
         assert line in report, (line, report)
 
 
@@ -176,3 +182,49 @@ def test_both_files_are_validated_first(tmp_path: Path, capsys: pytest.CaptureFi
     assert captured.out == ""
     assert f"{bad_old}:60:17: " in captured.err and "expected a number" in captured.err
     assert f"{bad_new}:44:19: " in captured.err and "expected true or false" in captured.err
+
+
+def test_the_documented_recipe_works_for_an_edition_with_a_logo(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """`git show upstream/main:data/criteria.yaml > upstream.yaml` leaves the logo behind: diff compares
+    the logo's name, not its image, and says nothing changed; check and build still want the file."""
+    edition = ROOT / "examples" / "cross-border" / "criteria.yaml"
+    upstream = tmp_path / "upstream.yaml"
+    upstream.write_bytes(edition.read_bytes())
+    assert main(["diff", str(upstream), str(edition)]) == 0
+    assert capsys.readouterr().out.endswith("\nNo changes.\n")
+    upstream.write_text(edition.read_text(encoding="utf-8").replace("logo: logo.svg", "logo: old.svg"), encoding="utf-8")
+    assert main(["diff", "--lang", "en", str(upstream), str(edition)]) == 0
+    assert "branding.logo: old.svg → logo.svg" in capsys.readouterr().out
+    assert main(["check", "--criteria", str(upstream)]) == 1
+    assert "logo file 'old.svg' not found" in capsys.readouterr().err
+
+
+def test_scales_of_different_lengths_are_compared_by_score(capsys: pytest.CaptureFixture[str]) -> None:
+    edition = ROOT / "examples" / "cross-border" / "criteria.yaml"
+    assert main(["diff", "--lang", "en", str(ROOT / "data" / "criteria.yaml"), str(edition)]) == 0
+    report = capsys.readouterr().out
+    assert "- Scale: 0, 1, 2, 3 → 1, 2, 3, 4, 5" in report
+    assert "  - levels[score=3].label (en): “Strong” → “Adequate”" in report
+    assert "  - levels[score=5].label (en): (none) → “Excellent”" in report
+    assert "  - levels[score=0].label (en): “Not met” → (none)" in report
+    assert "“Strong” → “Good”" not in report  # 3 of 0–3 is not 4 of 1–5 read in order
+
+
+def test_html_report_for_a_board(changed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = tmp_path / "hostile.yaml"
+    hostile.write_text(changed.read_text(encoding="utf-8").replace("Contract", "<script>alert(1)</script> & Co"),
+                       encoding="utf-8")
+    assert main(["diff", "--format", "html", "--lang", "en", str(MINIMAL), str(hostile)]) == 0
+    english = capsys.readouterr().out
+    assert "<script" not in english and "“&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co”" in english
+    assert "\\" not in english  # no Markdown escapes left
+    assert main(["diff", "--format", "html", "--lang", "zh", str(MINIMAL), str(hostile)]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"zh\">") and page.endswith("</html>\n")
+    assert "<title>从 最小示例 0.1.0 到 最小示例 0.2.0 的改动</title>" in page
+    assert "<h2>新增 (1)</h2>" in page and "<code>contract</code>" in page
+    assert "<script" not in page
+    assert "http" not in page.replace('name="viewport"', "")  # loads nothing from anywhere
+    assert main(["diff", "--format", "html", "--lang", "zh", str(MINIMAL), str(hostile)]) == 0
+    assert capsys.readouterr().out == page  # the same bytes every time

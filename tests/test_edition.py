@@ -123,3 +123,18 @@ def test_a_language_the_kit_does_not_know_uses_file_labels(tmp_path: Path, capsy
     # Material has no Cantonese interface texts: its chrome falls back to English; content stays Cantonese.
     assert '<html lang="en"' in yue and "Company identity（粵）" in yue and "What to assess" in yue
     assert "質問" in page(site, "ja/sections/trust")
+
+
+def test_a_translated_licence_is_shown_in_each_language(tmp_path: Path) -> None:
+    path = tmp_path / "criteria.yaml"
+    path.write_text(MINIMAL.read_text(encoding="utf-8").replace(
+        "  licence: CC-BY-4.0", "  licence: {zh: 知识共享署名 4.0 国际, en: Creative Commons BY 4.0}"), encoding="utf-8")
+    site = build(path, tmp_path)
+    zh, en = page(site), page(site, "en")
+    assert re.search(r'md-copyright__highlight">\s*最小示例 · 0\.1\.0.* · 知识共享署名 4\.0 国际\s*<', zh)
+    assert re.search(r'md-copyright__highlight">\s*Minimal example · 0\.1\.0.* · Creative Commons BY 4\.0\s*<', en)
+    assert "许可 知识共享署名 4.0 国际</p>" in zh and "知识共享" not in en
+    assert "Creative Commons BY 4.0" not in zh
+    from generator.render.exports import criteria_data
+    assert criteria_data(load_criteria(path))["meta"]["licence"] == {"zh": "知识共享署名 4.0 国际",
+                                                                     "en": "Creative Commons BY 4.0"}

@@ -59,8 +59,9 @@ BAD_BRANDING = [
     ("missing logo", "  branding:\n    logo: nope.svg\n", "logo: nope.svg",
      "logo file 'nope.svg' not found"),
     ("logo outside", "  branding:\n    logo: ../secret.svg\n", "logo: ../secret.svg",
-     "does not have the expected form"),
-    ("logo not an image", "  branding:\n    logo: notes.txt\n", "logo: notes.txt", "does not have the expected form"),
+     "the logo's file name '../secret.svg' may hold only Latin letters"),
+    ("logo not an image", "  branding:\n    logo: notes.txt\n", "logo: notes.txt",
+     "must end in .svg, .png, .jpg, .jpeg or .webp"),
     ("unknown key", "  branding:\n    colour: teal\n", "colour: teal", "unknown key 'colour'"),
 ]
 

@@ -96,7 +96,7 @@ CASES = [
     ('source_url_javascript.yaml', 'does not have the expected form', 13),
     ('id_path_traversal.yaml', 'does not have the expected form', 4),
     ('version_path.yaml', 'does not have the expected form', 7),
-    ('logo_traversal.yaml', 'does not have the expected form', 10),
+    ('logo_traversal.yaml', "the logo's file name '../../etc/passwd.png' may hold only", 10),
     ('logo_svg_script.yaml', 'contains a <script> element', 10),
     ('colour_injection.yaml', 'is not allowed', 10),
     ('label_markup.yaml', "label 'home' may not contain", 329),

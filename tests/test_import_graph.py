@@ -20,7 +20,7 @@ STAGES = (
     ("words/model/parse", ("generator.root", "generator.reading", "generator.words", "generator.model",
                            "generator.problems", "generator.scoring", "generator.verdict", "generator.edition",
                            "generator.parse")),
-    ("checks", ("generator.checks", "generator.load")),
+    ("checks", ("generator.checks", "generator.borrow", "generator.fill", "generator.load")),
     ("render", ("generator.render", "generator.diff")),
     ("site", ("generator.site",)),
     ("cli/hook", ("generator.cli", "generator.__main__", "hooks.kit")),

@@ -75,6 +75,25 @@ MISTAKES = [
      "sections[trust].criteria[licence].knockout: 这里应该是true 或 false，实际是文字；请写 true（不加引号）"),
     ("path by id and counted from 1", ("- {zh: 营业执照原件, en: The original business licence}", "- {zh: 营业执照原件}"),
      "- {zh: 营业执照原件}", "missing the 'en' text", "缺少“en”的文字"),
+    ("missing colon", ("  licence: CC-BY-4.0", "  licence CC-BY-4.0"), "licence CC-BY-4.0",
+     "this line has no colon after 'licence': write a colon and a space between the key and its value, as in "
+     "\"licence: …\"", "这一行的“licence”后面缺少冒号：键和值之间要写一个半角冒号和一个空格，例如“licence: …”"),
+    ("missing colon before a list", ("        questions:\n", "        questions\n", 1), "questions\n",
+     "this line has no colon after 'questions'", "这一行的“questions”后面缺少冒号"),
+    ("full-width colon", ("  licence: CC-BY-4.0", "  licence： CC-BY-4.0"), "licence： CC-BY-4.0",
+     "'licence' is followed by a full-width colon (：, typed by a Chinese input method); YAML needs an ordinary colon "
+     "and a space: write \"licence: …\"", "“licence”后面是全角冒号“：”（中文输入法打出来的）；YAML 只认半角冒号加空格：请改成“licence: …”"),
+    ("full-width colon, no space", ("        weight: 3", "        weight：3"), "weight：3",
+     "'weight' is followed by a full-width colon", "“weight”后面是全角冒号“：”"),
+    ("full-width space indent", ("  licence: CC-BY-4.0", "　licence: CC-BY-4.0"), "　licence: CC-BY-4.0",
+     "the indentation of this line holds a full-width space (　, 全角空格, typed by a Chinese input method)",
+     "这一行的缩进里有全角空格（　，中文输入法打出来的）；YAML 只认半角空格缩进：请换成半角空格"),
+    ("full-width space after spaces", ("  licence: CC-BY-4.0", "  　licence: CC-BY-4.0"), "　licence: CC-BY-4.0",
+     "holds a full-width space", "缩进里有全角空格"),
+    ("logo named in Chinese", ("  licence: CC-BY-4.0", "  licence: CC-BY-4.0\n  branding: {logo: 标志.svg}"),
+     "branding: {logo: 标志.svg}",
+     "the logo's file name '标志.svg' may hold only Latin letters (a–z, A–Z), digits (0–9), '_', '-', '.' and '/'",
+     "标志文件名“标志.svg”里只能有英文字母（a–z、A–Z）、数字（0–9）、“_”、“-”、“.”，以及分隔文件夹的“/”（不能有汉字"),
     ("weight path", ("weight: 2\n", "weight: -2\n"), "weight: -2",
      "sections[trust].criteria[visit].weight: must be greater than 0, found -2",
      "sections[trust].criteria[visit].weight: 必须大于 0，实际是 -2"),
@@ -91,7 +110,16 @@ def test_mistake_is_explained_in_place_in_both_languages(name: str, change: tupl
         found = located(text, lang)
         hits = [p for p in found if p.startswith(f"c.yaml:{line}:") and fragment in p]
         assert len(hits) == 1, (lang, line, found)
-        assert "while parsing" not in hits[0] and "^[a-z]" not in hits[0], hits[0]  # no parser words, no regex
+        assert "while parsing" not in hits[0] and "while scanning" not in hits[0], hits[0]  # no parser words
+        assert "^[a-z]" not in hits[0] and "^(?!" not in hits[0], hits[0]  # no regex
+
+
+def test_a_full_width_colon_or_space_inside_a_text_is_text() -> None:
+    old = "  description: {zh: 用于测试的最小标准文件。, en: The smallest criteria file used in tests.}"
+    assert old in TEXT
+    text = TEXT.replace(old, "  description:\n    zh: >-\n      说明\n      Excel：用 WPS 也可以\n      　　第二段\n"
+                        "    en: Notes", 1)
+    assert parse_criteria(text.encode("utf-8"), "c.yaml").meta.description("zh") == "说明 Excel：用 WPS 也可以 　　第二段"
 
 
 def test_knockout_yes_gets_one_hint_only() -> None:

@@ -14,6 +14,7 @@ from generator.cli import main
 from generator.load import parse_criteria
 from generator.problems import InputError
 from generator.site.outputs import render_all
+from generator.words.chinese_script import convert
 from generator.words.labels import LABELS
 from generator.words.page_texts import default_texts
 
@@ -92,13 +93,14 @@ def test_missing_texts_come_from_the_fallback_chain_and_check_lists_every_one(
     text = _text(change)
     files = render_all(parse_criteria(text.encode("utf-8"), "c.yaml"), "c.yaml")
     how = str(files["zh-Hant/how-to-use.md"])
-    assert "选代运营公司，最怕的是两件事" in how and "2\\. 再面談" in how  # zh for the gap, zh-Hant elsewhere
+    # zh for the gap, converted to Traditional characters; zh-Hant's own text elsewhere
+    assert "選代運營公司，最怕的是兩件事" in how and "2\\. 再面談" in how
     path = tmp_path / "c.yaml"
     path.write_text(text, encoding="utf-8")
     assert main(["check", "--criteria", str(path)]) == 0
     err = capsys.readouterr().err
-    assert "labels.zh-Hant lacks 2 interface label(s), shown in 'zh' (fallback zh-Hant → zh → en): home, weight" in err
-    assert "texts.zh-Hant lacks 1 page text(s), shown in 'zh' (fallback zh-Hant → zh → en): how-to-use.intro" in err
+    assert ("“zh-Hant”显示的 2 条界面文字和 1 段页面文字取自 zh，已用 OpenCC（s2tw）转换成它自己的中文字形" in err
+            and "转换的有：home, weight, how-to-use.intro" in err), err
 
 
 def test_without_a_fallback_gaps_are_english_and_every_key_is_listed(
@@ -136,7 +138,7 @@ def test_starter_files_hold_every_key_with_the_english_text_and_pass_check(
     assert "fallback: {zh-Hant: [zh]}" in starter
     assert '# en: "Questions to ask"' in starter if kind == "labels" else '# en: "1. Read"' in starter
     if kind == "labels":
-        assert table["questions"] == LABELS["zh"]["questions"]
+        assert table["questions"] == convert(LABELS["zh"]["questions"], "zh", "zh-Hant") != LABELS["zh"]["questions"]
     def change(data: Any) -> None:
         data[kind]["zh-Hant"] = table
         data["labels"]["zh-Hant"]["language_name"] = "繁體中文"

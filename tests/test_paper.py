@@ -24,6 +24,7 @@ from conftest import DEFAULT_CRITERIA, ROOT
 from generator.load import load_criteria, parse_criteria
 from generator.render.clauses_docx import ZIP_TIME, clauses_docx_path, render_clauses_docx
 from generator.render.form_pdfs import render_form_pdfs
+from generator.render.pages import published_forms
 from generator.render.paper import clause_items, declaration_items
 from generator.site.outputs import render_all
 
@@ -174,14 +175,23 @@ def test_downloads_page_links_the_clauses_docx(files: dict[str, str | bytes], la
 def test_a_fork_without_clauses_or_declare_builds() -> None:
     criteria = load_criteria(SELF_CHECK)
     built = render_all(criteria, "criteria.yaml")
+    assert "clauses" not in published_forms(criteria) and "declaration" in published_forms(criteria)
     for lang in criteria.meta.languages:
-        words = texts(criteria, lang).page_text("clauses")
-        assert words.empty in str(built[f"{lang}/clauses.md"])
-        assert not [path for path in built if path.endswith(".docx")]
-        assert "docx" not in str(built[f"{lang}/downloads.md"])
+        # a form with no content is not published: no page, home or downloads link, PDF or Word document
+        assert f"{lang}/clauses.md" not in built and not [path for path in built if path.endswith(".docx")]
+        for page in ("index.md", "downloads.md"):
+            assert "clauses.md" not in str(built[f"{lang}/{page}"]) and "docx" not in str(built[f"{lang}/{page}"])
         # without declare, the knock-outs and the heaviest criteria are asked
         page = str(built[f"{lang}/declaration.md"])
         assert all(f'data-criterion="{k.id}"' in page for k in criteria.declared_criteria)
+
+
+def test_a_declaration_that_asks_nothing_is_not_published() -> None:
+    text = SELF_CHECK.read_text(encoding="utf-8").replace("        knockout: ", "        declare: false\n        knockout: ")
+    criteria = parse_criteria(text.encode("utf-8"), "c.yaml")
+    built = render_all(criteria, "c.yaml")
+    assert "declaration" not in published_forms(criteria)
+    assert not [path for path in built if path.endswith("declaration.md") or "-declaration-" in path]
 
 
 @pytest.mark.slow

@@ -291,6 +291,7 @@ def test_self_check_section_changes_no_total_in_the_recalculated_workbook(tmp_pa
         check(read(book, criteria, layout(criteria), lang), expected(cases["without"], agencies), path.name)
 
 
+@pytest.mark.browser
 def test_three_traps_rank_after_the_honest_agency_in_libreoffice(books: dict[str, bytes], tmp_path: Path) -> None:
     from verdict_cases import EXPECTED, four_agencies
 

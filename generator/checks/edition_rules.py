@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path as FsPath
@@ -12,13 +13,17 @@ from generator.checks.placeholders import placeholder_problem, placeholders
 from generator.checks.sheet_names import SHEET_KEYS, sheet_key, sheet_name_problem, sheet_names_clash
 from generator.checks.svg_check import svg_problem
 from generator.checks.text_rules import fallback_problems, text_problems
+from generator.model import REQUIRED_FORM
 from generator.parse.source import Parsed
 from generator.problems import Problem
+from generator.words.chinese_script import AUTONYMS, conversion
 from generator.words.labels import LABELS
 from generator.words.messages import Msg
 
 __all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholder_problem", "placeholders"]
 
+LOGO_NAME = re.compile(r"(?!.*\.\.)[A-Za-z0-9_][A-Za-z0-9_./-]*\.(svg|png|jpg|jpeg|webp)")
+"""The logo paths the schema accepts (meta.branding.logo's pattern): Latin letters, digits, _ . / -."""
 MAX_LOGO_BYTES = 1024 * 1024
 """Largest logo image accepted (the site loads it on every page)."""
 LABEL_MARKUP = "<>&`*_|#[]\\"
@@ -26,15 +31,19 @@ LABEL_MARKUP = "<>&`*_|#[]\\"
 are written into pages, menus and the language switcher unescaped, like the built-in ones."""
 
 
-def edition_problems(parsed: Parsed) -> Iterator[Problem]:
-    """Every problem in the edition-specific parts of ``parsed``; tolerant of malformed parts."""
+def edition_problems(parsed: Parsed, assets: bool = True) -> Iterator[Problem]:
+    """Every problem in the edition-specific parts of ``parsed``; tolerant of malformed parts. Without
+    ``assets`` a logo file that is not there is no problem (a file compared, not built)."""
     data: dict[str, Any] = parsed.data if isinstance(parsed.data, dict) else {}
     meta: dict[str, Any] = data["meta"] if isinstance(data.get("meta"), dict) else {}
-    yield from _logo(parsed, meta)
+    yield from _logo(parsed, meta, assets)
     yield from _labels(parsed, data, meta)
     yield from fallback_problems(parsed, meta)
     yield from text_problems(parsed, data, meta)
     yield from _changelog(parsed, data, meta)
+    forms = meta.get("forms")
+    if isinstance(forms, list) and forms and REQUIRED_FORM not in forms:
+        yield parsed.at(("meta", "forms"), "forms_worksheet", form=REQUIRED_FORM)
 
 
 def logo_file(criteria_file: str, logo: str) -> FsPath:
@@ -61,16 +70,17 @@ def _logo_path_problem(criteria_file: str, logo: str) -> Msg | None:
     return None
 
 
-def _logo(parsed: Parsed, meta: dict[str, Any]) -> Iterator[Problem]:
+def _logo(parsed: Parsed, meta: dict[str, Any], assets: bool = True) -> Iterator[Problem]:
     branding = meta.get("branding")
     logo = branding.get("logo") if isinstance(branding, dict) else None
-    if not isinstance(logo, str) or ".." in logo or logo.startswith("/"):
+    if not isinstance(logo, str) or not LOGO_NAME.fullmatch(logo):
         return  # the schema reports a malformed path
     path, where = logo_file(parsed.file, logo), ("meta", "branding", "logo")
     if (unsafe := _logo_path_problem(parsed.file, logo)) is not None:
         yield parsed.at(where, "logo_not_plain", logo=logo, what=unsafe)
     elif not path.is_file():
-        yield parsed.at(where, "logo_missing", logo=logo, path=path)
+        if assets:
+            yield parsed.at(where, "logo_missing", logo=logo, path=path)
     elif path.stat().st_size > MAX_LOGO_BYTES:
         yield parsed.at(where, "logo_too_big", logo=logo, size=path.stat().st_size, limit=MAX_LOGO_BYTES)
     elif path.suffix.lower() == ".svg" and (drawing := svg_problem(path.read_bytes())):
@@ -89,11 +99,19 @@ def _labels(parsed: Parsed, data: dict[str, Any], meta: dict[str, Any]) -> Itera
             yield parsed.at(where, "labels_language", on_key=True, lang=lang)
         if not isinstance(table, dict):
             continue
-        if "language_name" not in table and lang not in LABELS:
+        if "language_name" not in table and lang not in LABELS and not _named_by_the_kit(lang, meta):
             yield parsed.at(where, "labels_name", lang=lang)
         for key, text in table.items():
             yield from _label_entry(parsed, (*where, key), key, text, english)
         yield from _sheet_labels(parsed, where, table, _base_labels(lang, meta))
+
+
+def _named_by_the_kit(lang: str, meta: dict[str, Any]) -> bool:
+    """Whether the kit names ``lang`` in the language switcher: a Chinese code that falls back across scripts."""
+    fallback = meta.get("fallback")
+    chain = fallback.get(lang) if isinstance(fallback, dict) else None
+    first = chain[0] if isinstance(chain, list) and chain and isinstance(chain[0], str) else ""
+    return lang.lower() in AUTONYMS and conversion(first, lang) is not None
 
 
 def _base_labels(lang: str, meta: dict[str, Any]) -> Any:

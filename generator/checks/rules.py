@@ -10,6 +10,7 @@ from generator.checks.text_keys import comma_key
 from generator.model import UNSCORED_KEYS
 from generator.parse.source import Parsed, Path
 from generator.problems import Problem
+from generator.words.chinese_script import AUTONYMS, conversion
 from generator.words.labels import LABELS
 
 __all__ = ["YAML11_BOOLEANS", "rule_problems"]
@@ -72,7 +73,7 @@ def _get(data: Any, path: Path) -> Any:
 def text_paths(data: dict[str, Any]) -> Iterator[Path]:
     """Paths of every localised text in the file."""
     meta = _mapping(data.get("meta"))
-    yield from _keys(meta, ("meta",), "title", "description")
+    yield from _keys(meta, ("meta",), "title", "description", "licence")
     for i, source in _dicts(meta.get("sources")):
         yield from _keys(source, ("meta", "sources", i), "title", "publisher", "note")
     scale = _mapping(data.get("scale"))
@@ -102,18 +103,29 @@ def _languages(parsed: Parsed, data: dict[str, Any]) -> Iterator[Problem]:
     languages = meta.get("languages") if isinstance(meta, dict) else None
     if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
         return
-    from_file = _mapping(data.get("labels"))
+    from_file, fallback = _mapping(data.get("labels")), _mapping(_mapping(meta).get("fallback"))
     for i, lang in enumerate(languages):
-        if lang not in LABELS and lang not in from_file:
+        if lang not in LABELS and lang not in from_file and not fallback.get(lang):  # a chain lends labels
             yield parsed.at(("meta", "languages", i), "no_labels", lang=lang, builtin=", ".join(sorted(LABELS)))
+        elif lang not in LABELS and lang not in from_file and not _autonym(lang, fallback.get(lang)):
+            # Labels come from the chain, but a language's own name cannot.
+            yield parsed.at(("meta", "languages", i), "labels_name", lang=lang)
     for path in text_paths(data):
         text = _get(data, path)
         if not isinstance(text, dict):
             continue
         for lang in languages:
-            if lang not in text:
+            chain = fallback.get(lang)
+            if lang not in text and not (isinstance(chain, list) and any(other in text for other in chain)):
                 yield parsed.at(path, "missing_text", lang=lang, languages=", ".join(languages))
         yield from _other_languages(parsed, path, text, languages)
+
+
+def _autonym(lang: str, chain: Any) -> bool:
+    """Whether ``lang`` gets its name in the language switcher from the kit (a Chinese code borrowing
+    across scripts)."""
+    first = chain[0] if isinstance(chain, list) and chain and isinstance(chain[0], str) else ""
+    return lang.lower() in AUTONYMS and conversion(first, lang) is not None
 
 
 def _other_languages(parsed: Parsed, path: Path, text: dict[str, Any], languages: list[str]) -> Iterator[Problem]:

@@ -163,6 +163,8 @@ def _pattern(error: ValidationError) -> Msg:
         if ecma_search(LANGUAGE_PATTERN, fixed):
             return Msg.of("bad_language_code", value=value, fixed=fixed)
         return Msg.of("bad_language", value=value)
+    if list(error.absolute_path)[-1:] == ["logo"]:
+        return Msg.of("logo_name", logo=value)
     rules: Any = error.schema
     return Msg.of("bad_form", value=value, form=rules.get("description") or error.validator_value)
 

@@ -41,6 +41,7 @@ class Change:
     fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """For "reworded", "must_ask", "after_signing", "clauses" and "changed": (field, languages whose text changed)."""
     texts: tuple[TextChange, ...] = ()
-    """For "reworded", "must_ask", "after_signing" and "clauses": each text before and after."""
+    """For "reworded", "must_ask", "after_signing" and "clauses": each text before and after; for an added
+    criterion every text of it (``old`` empty)."""
     details: tuple[tuple[str, object], ...] = ()
     """For an added criterion: ("weight", w) and ("knockout", k) (none in a self-check section)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from generator.diff.change import KINDS, Change, TextChange
 from generator.diff.values import value_changes
-from generator.diff.walk import Leaf, Place, field_name, flatten, item_of
+from generator.diff.walk import LOGO_FILE, Leaf, Place, field_name, flatten, item_of
 from generator.model import Criteria, Text
 
 __all__ = ["KINDS", "Change", "Diff", "TextChange", "compare", "field_name"]
@@ -32,12 +32,21 @@ def compare(old: Criteria, new: Criteria, lang: str | None = None) -> Diff:
     """The changes from ``old`` to ``new``. Texts are compared in the languages both files have;
     titles are in ``lang`` where the file has it, else in the file's first language."""
     before, after = flatten(old), flatten(new)
+    if _image_unknown(old) or _image_unknown(new):  # a logo file left behind (e.g. by git show): compare names only
+        for table in (before, after):
+            table.pop(("meta", "branding", "logo", LOGO_FILE), None)
     shared = set(old.meta.languages) & set(new.meta.languages)
     titles = {**_titles(old, lang), **_titles(new, lang)}
     changes = [*_items(before, after, titles, new), *_scale(before, after)]
     changes += value_changes(before, after, shared, titles)
     changes.sort(key=lambda change: KINDS.index(change.kind))  # stable: file order within a kind
     return Diff(old, new, tuple(changes))
+
+
+def _image_unknown(criteria: Criteria) -> bool:
+    """Whether ``criteria`` names a logo whose file was not there when it was loaded."""
+    branding = criteria.meta.branding
+    return branding is not None and branding.logo is not None and not branding.logo.data
 
 
 def _titles(criteria: Criteria, lang: str | None) -> dict[tuple[str, str], str]:
@@ -76,7 +85,9 @@ def _added(kind: str, ident: str, titles: dict[tuple[str, str], str], after: dic
     scored = any(c.id == ident for c in new.scored_criteria)
     knockout = criterion.knockout if criterion.knockout_below is None else f"{{below: {criterion.knockout_below}}}"
     details = (("weight", criterion.weight), ("knockout", knockout)) if scored else ()
-    return Change("added", kind, ident, titles.get((kind, ident), ""), new=section, details=details)
+    texts = tuple(TextChange(field_name(place[2:-1]), leaf.language, "", str(leaf.value))
+                  for place, leaf in after.items() if place[:2] == ("criteria", ident) and leaf.language)
+    return Change("added", kind, ident, titles.get((kind, ident), ""), new=section, texts=texts, details=details)
 
 
 def _scale(before: dict[Place, Leaf], after: dict[Place, Leaf]) -> list[Change]:

@@ -93,6 +93,11 @@ def _quoted(text: str, lang: str | None) -> str:
 def _lines(change: Change, lang: str | None) -> list[str]:
     name = message(lang, f"diff_item_{change.item}") + f" `{change.id}`" + (
         f" {_inline(change.title)}" if change.title else "")
+    if change.kind == "added":  # a new criterion in full, in the report's language where it has one
+        shown = {t.language for t in change.texts}
+        pick = lang if lang in shown else next(iter(shown), None)
+        return [f"- {name}{_detail(change, lang)}",
+                *(f"  - {t.field}: {_quoted(t.new, lang)}" for t in change.texts if t.language == pick)]
     return [f"- {name}{_detail(change, lang)}",
             *(f"  - {t.field} ({t.language}): {_quoted(t.old, lang)} → {_quoted(t.new, lang)}"
               for t in change.texts)]

@@ -18,7 +18,7 @@ from generator.checks.schema_check import schema
 from generator.model import Criteria
 from generator.render.exports import criteria_data
 
-__all__ = ["ITEMS", "Leaf", "Place", "field_name", "flatten", "item_of"]
+__all__ = ["ITEMS", "LOGO_FILE", "SCORE_KEY", "Leaf", "Place", "field_name", "flatten", "item_of"]
 
 Place = tuple[str | int, ...]
 """Keys, item ids and (for lists without ids) 1-based numbers, from the top of the file."""
@@ -26,6 +26,8 @@ Place = tuple[str | int, ...]
 ITEMS = MappingProxyType({("sections",): "section", ("criteria",): "criterion", ("meta", "sources"): "source",
          ("changelog",): "release", ("labels",): "labels"})
 """Places whose entries are items, each keyed by its id, and the item kind."""
+SCORE_KEY = "score={}"
+"""How a level is keyed: by its score, e.g. ``levels[score=3].label``."""
 LOGO_FILE = "logo image"
 """Pseudo-key under meta.branding.logo: the image's content, which can change while its name stays."""
 
@@ -57,7 +59,7 @@ def flatten(criteria: Criteria) -> dict[Place, Leaf]:
     for criterion in criteria_list:
         _walk(table, ("criteria", criterion["id"]), criterion, item)
     branding = criteria.meta.branding
-    if branding is not None and branding.logo is not None:
+    if branding is not None and branding.logo is not None and branding.logo.data:
         digest = hashlib.sha256(branding.logo.data).hexdigest()[:16]
         table["meta", "branding", "logo", LOGO_FILE] = Leaf(f"sha256 {digest}")
     return table
@@ -113,6 +115,9 @@ def _child(node: Any, key: str) -> Any:
 def _item_key(place: Place, item: Any, number: int) -> str | int:
     if place in ITEMS and isinstance(item, dict):
         return str(item.get("id", item.get("version", number)))
+    if place[-1:] == ("levels",) and isinstance(item, dict) and "score" in item:
+        # Levels are compared by score, not by position: scales of different lengths line up.
+        return SCORE_KEY.format(item["score"])
     return number
 
 
@@ -126,4 +131,5 @@ def item_of(place: Place) -> tuple[str, str, Place] | None:
 
 def field_name(place: Place) -> str:
     """A place inside an item as written for people: ``levels[2].text`` (numbers from 1)."""
-    return "".join(f"[{step}]" if isinstance(step, int) else f".{step}" for step in place).lstrip(".")
+    return "".join(f"[{step}]" if isinstance(step, int) or step.startswith(SCORE_KEY[:6]) else f".{step}"
+                   for step in place).lstrip(".")

@@ -36,7 +36,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.parse.characters import forbidden_character
-from generator.parse.yaml_errors import syntax_message
+from generator.parse.yaml_errors import syntax_message, typing_slips
 from generator.problems import InputError, Problem, problem
 from generator.words.messages import Msg
 
@@ -81,21 +81,54 @@ def compose(text: str, file: str) -> Node | None:
         raise InputError([problem(file, *line_col(text, old.start()), "old_yaml", directive=old.group())])
     if not text.strip():
         return None
+    slips = typing_slips(text)
     try:
-        return _Composer(file).run(yaml.parse(text, Loader=yaml.CSafeLoader))
-    except yaml.reader.ReaderError as exc:
+        root = _Composer(file).run(yaml.parse(text, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError as exc:
+        if slips and isinstance(exc, yaml.MarkedYAMLError):  # the slip is the cause; the parser names it later
+            raise InputError([Problem(file, line, col, advice) for line, col, advice in slips]) from None
+        raise _syntax_error(exc, text, file) from None
+    inside = text_lines(root)  # a line inside a multi-line text may well hold "Excel：" or a 全角空格
+    slips = [(line, col, advice) for line, col, advice in slips if line not in inside]
+    if slips:
+        raise InputError([Problem(file, line, col, advice) for line, col, advice in slips])
+    return root
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str, file: str) -> InputError:
+    """The located problem for an error of the parser."""
+    if isinstance(exc, yaml.reader.ReaderError):
         char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
         what = forbidden_character(char) or Msg.of("char_plain", char=repr(char))
         # libyaml counts UTF-8 bytes, not characters.
         offset = len(text.encode("utf-8")[: exc.position].decode("utf-8", errors="ignore"))
-        raise InputError([problem(file, *line_col(text, offset), "bad_character", what=what)]) from None
-    except yaml.MarkedYAMLError as exc:
+        return InputError([problem(file, *line_col(text, offset), "bad_character", what=what)])
+    if isinstance(exc, yaml.MarkedYAMLError):
         line, col, advice = syntax_message(exc, text)
         if "nesting depth" in str(exc.problem):  # libyaml's own limit on flow nesting, met while reading ahead
             advice = Msg.of("too_deep", limit=MAX_DEPTH)
-        raise InputError([Problem(file, line, col, advice)]) from None
-    except yaml.YAMLError as exc:
-        raise InputError([problem(file, 1, 1, "yaml_error", what=exc)]) from None
+        return InputError([Problem(file, line, col, advice)])
+    return InputError([problem(file, 1, 1, "yaml_error", what=exc)])
+
+
+def text_lines(root: Node | None) -> set[int]:
+    """1-based lines inside a text that spans several lines (all but its first line)."""
+    lines: set[int] = set()
+    stack = [root] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:  # aliases share nodes
+            continue
+        seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            end = node.end_mark.line - (node.end_mark.column == 0)  # a block text ends at the next line's start
+            lines.update(range(node.start_mark.line + 2, end + 2))
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+    return lines
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:

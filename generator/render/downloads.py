@@ -28,7 +28,7 @@ from generator.render.exports import render_csv, render_json, schema_text
 from generator.render.form_pdfs import FormPdf, render_form_pdfs
 from generator.render.markdown import md_labels
 from generator.render.page_words import Words
-from generator.render.pages import ALL_FORMS
+from generator.render.pages import published_forms
 from generator.render.templates import render
 from generator.render.workbook.book import render_workbook, sheet_names
 from generator.render.workbook.formulas import NA_TEXT
@@ -74,7 +74,7 @@ def render_downloads(ctx: Context, name: str = "downloads") -> Files:
         links={kind: quote(path) for kind, path in paths.items()},
         names={kind: path.rsplit("/", 1)[-1] for kind, path in paths.items()},
         sizes={kind: _size(files[path]) for kind, path in paths.items()},
-        forms=ALL_FORMS, pdfs=None if pdfs is None else [_pdf_entry(pdf) for pdf in pdfs],
+        forms=published_forms(criteria), pdfs=None if pdfs is None else [_pdf_entry(pdf) for pdf in pdfs],
         docx=[{"link": quote(path), "name": path.rsplit("/", 1)[-1], "size": _size(data)}
               for path, data in docx.items()],
     )

@@ -23,6 +23,8 @@ __all__ = ["FORMULA_STARTS", "criteria_data", "csv_columns", "neutralise", "rend
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """A cell starting with one of these may run as a formula in a spreadsheet (CSV injection)."""
+_NOT_IN_FILE = frozenset({"borrowed", "converted"})
+"""Model fields worked out when the file is loaded, which the file has no key for."""
 
 
 def _plain(value: Any, name: str = "") -> Any:
@@ -42,6 +44,7 @@ def _plain(value: Any, name: str = "") -> Any:
             field.name: _plain(item, field.name)
             for field in dataclasses.fields(value)
             if (item := getattr(value, field.name)) is not None and item != field.default
+            and field.name not in _NOT_IN_FILE
         }
     if isinstance(value, tuple):
         return [_plain(item) for item in value]

@@ -24,7 +24,7 @@ from generator.model import Criteria
 from generator.render.base import Commit, Context, running_title
 from generator.render.data_forms import render_data_form
 from generator.render.forms import render_form
-from generator.render.pages import ALL_FORMS, FORMS
+from generator.render.pages import FORMS, published_forms
 from generator.render.pdf import html_to_pdf
 from generator.render.templates import render
 from generator.root import PROJECT
@@ -64,11 +64,12 @@ def font_family(tag: str) -> str:
     return f"Noto Sans CJK {variant}"
 
 
-def render_form_pdfs(ctx: Context, forms: Sequence[str] = ALL_FORMS) -> list[FormPdf]:
-    """The PDF of each of ``forms``, from the page its renderer makes (the page the site shows)."""
+def render_form_pdfs(ctx: Context, forms: Sequence[str] | None = None) -> list[FormPdf]:
+    """The PDF of each of ``forms`` (by default those the edition publishes), from the page its renderer
+    makes (the page the site shows)."""
     criteria, lang = ctx.criteria, ctx.lang
     found = []
-    for form in forms:
+    for form in published_forms(criteria) if forms is None else forms:
         page = form_page(ctx, form)
         identifier = hashlib.sha256(
             "\n".join((criteria.meta.id, criteria.meta.version, _commit_text(ctx.commit), form, lang)).encode("utf-8"))

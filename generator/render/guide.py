@@ -8,7 +8,7 @@ from generator.render.base import Context, Files, banner
 from generator.render.forms import number
 from generator.render.markdown import md_labels
 from generator.render.page_words import Words
-from generator.render.pages import ALL_FORMS
+from generator.render.pages import published_forms
 from generator.render.templates import render
 from generator.render.worked_example import worked_example
 from generator.scoring import eliminates_at
@@ -23,7 +23,7 @@ def render_guide(ctx: Context, name: str = "guide") -> Files:
     context = {
         "c": criteria, "lang": lang, "t": md_labels(ctx.texts), "plain": ctx.label,
         "sources": {s.id: s for s in criteria.meta.sources},
-        "agency_counts": COUNTS, "forms": ALL_FORMS,
+        "agency_counts": COUNTS, "forms": published_forms(criteria),
     }
     low, high = criteria.scale.min_score, criteria.scale.max_score
     # the scored ones: what "criteria in areas" means to a merchant (the self-check is a page of its own)

@@ -12,7 +12,7 @@ from generator.render.edition import render_edition
 from generator.render.forms import render_form
 from generator.render.guide import render_guide
 from generator.render.interview import render_interview
-from generator.render.pages import DATA_FORM, DOWNLOADS, EDITION, FORM, GUIDE, INTERVIEW, PAGES, REPORT
+from generator.render.pages import DATA_FORM, DOWNLOADS, EDITION, FORM, GUIDE, INTERVIEW, REPORT, published
 from generator.render.report import render_report
 
 __all__ = ["RENDERERS", "Renderer", "render_language"]
@@ -33,8 +33,9 @@ RENDERERS: Mapping[str, Renderer] = MappingProxyType({
 
 
 def render_language(ctx: Context) -> Files:
-    """Every file of the context's language, keyed by path relative to that language's docs folder."""
+    """Every file of the context's language, keyed by path relative to that language's docs folder
+    (the forms the edition leaves out are not made)."""
     files: Files = {}
-    for page in PAGES:
+    for page in published(ctx.criteria):
         files.update(RENDERERS[page.kind](ctx, page.name))
     return files

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.model import Criteria
+from generator.render.sittings import SITTING_FORMS, sitting_items
+
 __all__ = ["ALL_FORMS", "DATA_FORM", "DATA_FORMS", "DOWNLOADS", "EDITION", "FORM", "FORMS", "GUIDE", "INTERVIEW",
-           "PAGES", "REPORT", "Page", "skip_label", "skip_target"]
+           "PAGES", "REPORT", "Page", "published", "published_forms", "skip_label", "skip_target"]
 
 GUIDE = "guide"
 """Home, how to use, scoring and one page per section (generator.render.guide)."""
@@ -68,6 +71,26 @@ DATA_FORMS = tuple(page.name for page in PAGES if page.kind == DATA_FORM)
 screen (whose form is the checklist): see generator.render.sittings."""
 ALL_FORMS = FORMS + DATA_FORMS
 """Every printable form, in menu order."""
+
+
+def published_forms(criteria: Criteria) -> tuple[str, ...]:
+    """The forms the site publishes, in menu order: those ``meta.forms`` chooses (all by default), less
+    those with no content: a sitting's form without any must-ask question in that sitting, the
+    declaration without any criterion it asks, the clauses page without any ``clauses``, the
+    post-signing checklist without any ``after_signing`` item, the self-check without a self-check
+    section. No page, menu entry, home link or PDF is made for the others."""
+    chosen = criteria.meta.forms or ALL_FORMS
+    empty = {"after-signing": not any(c.after_signing for c in criteria.criteria),
+             "self-check": not criteria.self_check_sections,
+             "declaration": not criteria.declared_criteria, "clauses": not criteria.clause_criteria,
+             **{form: not sitting_items(criteria, sitting) for form, sitting in SITTING_FORMS.items()}}
+    return tuple(form for form in ALL_FORMS if form in chosen and not empty.get(form, False))
+
+
+def published(criteria: Criteria) -> tuple[Page, ...]:
+    """The rows of the render table this edition publishes: every row but the forms it leaves out."""
+    forms = published_forms(criteria)
+    return tuple(page for page in PAGES if page.name not in ALL_FORMS or page.name in forms)
 
 
 def skip_target(page: str) -> str | None:

@@ -8,7 +8,7 @@ from markupsafe import escape
 
 from generator.edition import Edition
 from generator.model import Criteria
-from generator.render.pages import ALL_FORMS, REPORT
+from generator.render.pages import REPORT, published_forms
 from generator.words.language_tags import language_tag
 from generator.words.texts import Texts
 
@@ -36,17 +36,21 @@ def _nav(criteria: Criteria, texts: Texts) -> list[dict[str, Any]]:
         {label("how_to_use"): "how-to-use.md"},
         {label("scoring"): "scoring.md"},
         {label("interview"): "interview.md"},
-        {label("forms"): [*({label(form): f"{form}.md"} for form in ALL_FORMS),
-                                {label(REPORT): f"{REPORT}.md"}]},
+        {label("forms"): [*({label(form): f"{form}.md"} for form in published_forms(criteria)),
+                          {label(REPORT): f"{REPORT}.md"}]},
         {label("downloads"): "downloads.md"},
         {label("sections"): [
             {section.title(lang): f"sections/{section.id}.md"} for section in criteria.sections
         ]},
-        {label("editions"): [
-            *_maintainer_pages(criteria, texts),
-            {label("changelog"): "changelog.md"},
-        ]},
+        _editions(criteria, texts),
     ]
+
+
+def _editions(criteria: Criteria, texts: Texts) -> dict[str, Any]:
+    """The editions group; just the changelog when the maintainer pages are hidden (no group of one)."""
+    changelog = {texts.label("changelog"): "changelog.md"}
+    pages = _maintainer_pages(criteria, texts)
+    return {texts.label("editions"): [*pages, changelog]} if pages else changelog
 
 
 def _maintainer_pages(criteria: Criteria, texts: Texts) -> list[dict[str, Any]]:

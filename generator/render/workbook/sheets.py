@@ -42,7 +42,7 @@ def write_instructions(sheet: Any, criteria: Criteria, texts: Texts, fmt: Format
     """Title, how to use the workbook (from a template), and the scoring scale."""
     levels = criteria.scale.levels
     sheet.write_string(0, 0, title, fmt["title"])
-    sheet.write_string(1, 0, f"{texts.label('licence')} {criteria.meta.licence}", fmt["note"])
+    sheet.write_string(1, 0, f"{texts.label('licence')} {criteria.meta.licence_in(texts.lang)}", fmt["note"])
     row = 3
     for heading, lines in _instructions(criteria, texts):
         sheet.write_string(row + 1, 0, heading, fmt["heading"])
