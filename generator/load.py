@@ -59,15 +59,6 @@ def load_edition(path: str | FsPath) -> Edition:
     return edition_of(load_criteria(path))
 
 
-def _same_logo(criteria: Criteria, name: str) -> bool:
-    """Whether the logo file still holds what ``criteria`` read (``make serve`` picks up a new logo)."""
-    branding = criteria.meta.branding
-    if branding is None or branding.logo is None:
-        return True
-    path = logo_file(name, branding.logo.name)
-    return path.is_file() and path.read_bytes() == branding.logo.data
-
-
 def parse_criteria(raw: bytes, name: str, assets: bool = True) -> Criteria:
     """Validate criteria given as bytes; ``name`` is used in messages."""
     parsed = parse_yaml(_decode(raw, name), name)

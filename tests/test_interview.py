@@ -70,7 +70,8 @@ def test_linked_from_home_navigation_and_worksheet(built_site: Path, lang: str) 
     assert 'href="../questionnaire/"' in page, "without scripts, the printable questionnaire"
     assert f'<a href="#interview" class="md-skip kit-skip">{html.escape(label(lang, "skip_to_form"))}</a>' in page
     home = (root / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<a href="interview/">' + re.escape(html.escape(label(lang, "interview"))) + "</a>", home)
+    assert re.search(r'<a class="kit-home-go" href="interview/">' + re.escape(html.escape(label(lang, "interview")))
+                     + "</a>", home)
     assert html.escape(label(lang, "interview_about")) in home
     sheet = (root / "worksheet" / "index.html").read_text(encoding="utf-8")
     link = {"text": label(lang, "iv_from_worksheet"), "link": label(lang, "interview"), "href": "../interview/"}

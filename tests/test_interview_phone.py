@@ -160,7 +160,8 @@ def test_full_interview_of_one_agency_then_the_worksheet_shows_it(open_page: Any
     assert page.locator(".kit-iv-finish").is_hidden()
     page.locator("#kit-iv-jump").select_option(IDS[-1])
 
-    finish.locator("a").click()
+    assert finish.locator('a[href$="/report/"]').inner_text() == label("zh", "iv_to_report")
+    finish.locator('a[href$="/worksheet/"]').click()
     page.wait_for_selector("#kit-scorer")
     assert page.locator(".kit-sc-summary .kit-sc-total").inner_text() == display(result.total)
     for k in SCORED:
@@ -238,7 +239,7 @@ def test_position_restored_after_reload_and_instant_navigation(open_page: Any,
     assert card(page) == IDS[10], "one tap moves one card (handlers bound once)"
     assert sp.state(page, CRITERIA)["agencies"][1]["scores"] == {IDS[9]: 2}
     assert json.loads(page.evaluate("(k) => localStorage.getItem(k)", PLACE)) == \
-        {"agency": "a1", "card": IDS[10]}
+        {"agency": "a1", "mode": "all", "cards": {"a1": IDS[10]}}
 
 
 def test_keeps_working_offline_after_the_first_visit(open_page: Any) -> None:
@@ -251,7 +252,7 @@ def test_keeps_working_offline_after_the_first_visit(open_page: Any) -> None:
     page.locator(f'.kit-iv-level[data-score="{LOW}"]').tap()
     saved = sp.state(page, CRITERIA)["agencies"]
     assert saved[0]["scores"] == {IDS[0]: HIGH, IDS[1]: "na"}
-    assert saved[2]["scores"] == {IDS[1]: LOW}
+    assert saved[2]["scores"] == {IDS[0]: LOW}, "another agency opens at its own first unscored card"
     page.context.set_offline(False)
 
 
@@ -323,10 +324,10 @@ def test_keyboard_order_focus_and_screen_reader_semantics(open_page: Any) -> Non
             break
         page.keyboard.press("Tab")
     k = next(c for c in SCORED if c.id == KO)
-    assert order == ["kit-iv-agency", "kit-iv-name", "md-button", "kit-iv-jump",
+    assert order == ["kit-iv-agency", "kit-iv-name", "md-button", "kit-iv-mode", "kit-iv-jump",
                      *(["SUMMARY"] if k.other_questions else []), *["kit-iv-flag-box"] * len(k.red_flags),
                      "kit-iv-score", "kit-iv-note", *(["md-button"] if IDS.index(KO) > 0 else []),
-                     "md-button md-button--primary"], order
+                     "md-button kit-iv-unanswered", "md-button md-button--primary"], order
     page.locator(".kit-iv-score").first.focus()
     assert page.evaluate("[document.activeElement.name, document.activeElement.value]") == ["kit-iv-score", str(LOW)]
     page.keyboard.press("ArrowDown")

@@ -115,7 +115,7 @@ def test_report_ranks_agencies_as_the_scoring_module_does(phone: Any, base: str,
         cells = rows.nth(row).locator("td, th").all_inner_texts()
         assert cells[0] == str(ranks[i]) and cells[1].strip() == f"{i + 1} · {AGENCIES[i][0]}"
         assert cells[2] == display(results[i].total)
-        assert cells[3] == f"{results[i].scored}/{len(SCORED)}"
+        assert cells[3] == f"{results[i].scored + results[i].not_applicable}/{len(SCORED)}", "N/A is an answer"
         assert cells[4] == shown_verdict(CRITERIA, lang, verdicts[i], results[i])
     assert [v.kind for v in verdicts] == ["incomplete", "eliminated", "eliminated"]  # agency 1: fake orders at 1
     assert order == [0, 2, 1], "eliminated agencies rank after the incomplete one, then by total"
@@ -277,7 +277,7 @@ def test_report_data_carries_each_criterions_red_flags() -> None:
         assert "abc1234" in data["strings"]["scoredWith"]
         leftover = {m for text in data["strings"].values() for m in re.findall(r"\{(\w+)\}", text)}
         assert leftover <= {"n", "date", "total", "reason", "name", "where", "letter", "ids", "id", "max", "size",
-                            "scored", "na", "blank", "names", "current", "old", "new", "first", "second", "share"}
+                            "scored", "na", "blank", "names", "current", "old", "new", "what", "first", "second", "share"}
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)

@@ -31,10 +31,12 @@ STRINGS = MappingProxyType({
     "ivMust": "iv_must", "ivMore": "iv_more", "ivFlags": "iv_flags", "ivEvidence": "iv_evidence",
     "ivScore": "iv_score", "ivScored": "iv_scored", "ivNotScored": "sc_not_scored", "ivFlagged": "iv_flagged",
     "ivDone": "iv_done", "ivToWorksheet": "iv_to_worksheet", "ivCorrupt": "iv_corrupt", "ivSwipe": "iv_swipe",
-    "ivCard": "iv_card", "ivTotal": "iv_total",
+    "ivCard": "iv_card", "ivTotal": "iv_total", "ivMode": "iv_mode", "ivModeAll": "iv_mode_all",
+    "ivModeMust": "iv_mode_must", "ivModeKo": "iv_mode_ko", "ivNextUnscored": "iv_next_unscored",
+    "ivJumpDone": "iv_jump_done", "ivJumpNa": "iv_jump_na", "ivKoRule": "knockout", "ivToReport": "iv_to_report",
 })
 """Key in the page's ``strings`` → label key in generator/words/labels.py (added to the scorer's)."""
-_PLACEHOLDERS = ("n", "total", "scored", "score", "reason")
+_PLACEHOLDERS = ("n", "total", "scored", "score", "reason", "item")
 
 
 def render_interview(ctx: Context, name: str = INTERVIEW) -> Files:

@@ -54,16 +54,18 @@ STRINGS = MappingProxyType({
     "tooLong": "sc_too_long", "damaged": "sc_damaged", "barLabel": "sc_bar_label", "importAsk": "sc_import_ask",
     "importReplace": "sc_import_replace", "importMerge": "sc_import_merge", "importCancel": "sc_import_cancel",
     "importCancelled": "sc_import_cancelled", "merged": "sc_merged", "mergeTooMany": "sc_merge_too_many",
-    "printTitle": "sc_print_title",
+    "printTitle": "sc_print_title", "remote": "sc_remote", "remoteMore": "sc_remote_more", "listSep": "list_sep",
+    "flagsHead": "red_flags", "flagged": "iv_flagged", "flagsTitle": "rp_flags", "toRanking": "sc_to_ranking",
+    "blankShow": "sc_blank_show", "blankHide": "sc_blank_hide", "reportLink": "rp_link",
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
     "verdict": "vd_head", "vdRanked": "vd_ranked", "vdEliminated": "vd_eliminated", "vdIncomplete": "vd_incomplete",
     "vdIncompleteShort": "vd_incomplete_short",
-    "vdIncompleteShare": "vd_incomplete_share", "vdBelow": "vd_below", "vdClose": "vd_close", "listSep": "list_sep",
+    "vdIncompleteShare": "vd_incomplete_share", "vdBelow": "vd_below", "vdClose": "vd_close",
 })
 """Key in the page's ``strings`` → label key in generator/words/labels.py."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
-                 "where", "size", "names", "current", "first", "second", "share")
+                 "where", "size", "names", "current", "what", "first", "second", "share")
 """Placeholders left in the strings for the script to fill in."""
 
 
@@ -82,7 +84,8 @@ def scoring_data(ctx: Context) -> dict[str, Any]:
             {"id": s.id, "number": sn, "title": s.title(lang), "minimum": s.minimum,
              "minimumReason": s.minimum_reason(lang) if s.minimum_reason else None, "criteria": [
                 {"id": k.id, "number": kn, "title": k.title(lang), "weight": k.weight,
-                 "knockout": k.knockout, "eliminatesAt": eliminates_at(criteria, k)}
+                 "knockout": k.knockout, "eliminatesAt": eliminates_at(criteria, k),
+                 "flags": [flag(lang) for flag in k.red_flags]}
                 for kn, k in ks]}
             for sn, s, ks in numbered_sections(criteria.sections)],
         "verdict": {"unscoredLimit": criteria.verdict.unscored_limit,

@@ -26,20 +26,29 @@ export function buildAgencyBox(s) {
   return { box, name, add };
 }
 
-/** A select of every criterion, grouped by section ("1.2 title"). */
+/** The interview's modes (modes: interview-path.js MODES), as a select. */
+export function buildMode(s, modes, current) {
+  const select = h('select', { class: 'kit-iv-mode', id: 'kit-iv-mode' },
+    Object.entries(modes).map(([value, mode]) => Object.assign(h('option', { value }, s[mode.name]),
+      { selected: value === current })));
+  return { box: h('p', { class: 'kit-iv-mode-row' }, h('label', { for: 'kit-iv-mode' }, s.ivMode), select), select };
+}
+
+/** A select of every criterion, grouped by section ("1.2 title"; marked done or N/A by the interview). */
 export function buildJump(data, s) {
   const select = h('select', { class: 'kit-iv-jump', id: 'kit-iv-jump' },
     data.sections.map((section) => h('optgroup', { label: `${section.number}. ${section.title}` },
-      section.criteria.map((c) => h('option', { value: c.id }, `${c.number} ${c.title}`)))));
+      section.criteria.map((c) => h('option', { value: c.id, 'data-text': `${c.number} ${c.title}` },
+        `${c.number} ${c.title}`)))));
   return { box: h('p', { class: 'kit-iv-jump-row' }, h('label', { for: 'kit-iv-jump' }, s.ivJump), select), select };
 }
 
 const list = (tag, cls, items) => h(tag, { class: cls }, items.map((text) => h('li', {}, text)));
 
-function questions(s, c) {
+function questions(s, c, full) {
   return h('section', { class: 'kit-iv-questions', 'aria-labelledby': 'kit-iv-must' },
     h('h3', { id: 'kit-iv-must' }, s.ivMust), list('ol', 'kit-iv-must', c.must),
-    c.more.length ? h('details', { class: 'kit-iv-more' }, h('summary', {}, fill(s.ivMore, { n: c.more.length })),
+    full && c.more.length ? h('details', { class: 'kit-iv-more' }, h('summary', {}, fill(s.ivMore, { n: c.more.length })),
       h('ol', { class: 'kit-iv-more-list', start: c.must.length + 1 }, c.more.map((q) => h('li', {}, q)))) : null);
 }
 
@@ -64,33 +73,41 @@ function levels(data, s, c, value) {
     c.knockout ? null : option('na', s.na, s.naMeaning), option('', s.ivNotScored, ''));
 }
 
-/** One criterion's card for agency: questions first, red flags, evidence, score, notes. */
-export function buildCard(data, c, agency, total) {
+/**
+ * One criterion's card for agency: questions first, red flags, evidence, score, notes. place is
+ * {n, total} on the interview's path; full false (must-ask mode) leaves out the other questions
+ * and the evidence. A knock-out criterion says so at the top, before it is scored.
+ */
+export function buildCard(data, c, agency, place, full = true) {
   const s = data.strings;
   const tags = [h('span', { class: 'kit-tag' }, `${s.weight} ${c.weight}`),
     c.knockout ? h('span', { class: 'kit-tag kit-tag-ko' }, s.ko) : null];
-  return h('article', { class: 'kit-iv-card', 'data-criterion': c.id, 'aria-labelledby': 'kit-iv-card-title' },
-    h('p', { class: 'kit-iv-section' }, `${c.section.number}. ${c.section.title}`),
-    h('h2', { id: 'kit-iv-card-title', tabindex: -1 },
-      h('span', { class: 'kit-iv-num' }, c.number), ' ', c.title),
-    h('p', { class: 'kit-iv-tags' }, h('span', { class: 'kit-sc-sr' }, fill(s.ivCard, { n: c.index + 1, total })),
-      tags),
-    questions(s, c),
-    flags(s, c, own(agency.flags, c.id) || []),
-    c.evidence.length ? h('section', { class: 'kit-iv-evidence' }, h('h3', {}, s.ivEvidence),
+  return h('article', { class: `kit-iv-card${c.knockout ? ' kit-iv-card-ko' : ''}`, 'data-criterion': c.id,
+    'aria-labelledby': 'kit-iv-card-title' },
+  h('p', { class: 'kit-iv-section' }, `${c.section.number}. ${c.section.title}`),
+  h('h2', { id: 'kit-iv-card-title', tabindex: -1 },
+    h('span', { class: 'kit-iv-num' }, c.number), ' ', c.title),
+  h('p', { class: 'kit-iv-tags' }, h('span', { class: 'kit-sc-sr' }, fill(s.ivCard, place)), tags),
+  c.knockout ? h('p', { class: 'kit-iv-ko-rule' }, s.ivKoRule) : null,
+  questions(s, c, full),
+  flags(s, c, own(agency.flags, c.id) || []),
+  full && c.evidence.length ? h('section', { class: 'kit-iv-evidence' }, h('h3', {}, s.ivEvidence),
       list('ul', '', c.evidence)) : null,
-    levels(data, s, c, own(agency.scores, c.id)),
-    h('p', { class: 'kit-iv-state', role: 'status', 'aria-live': 'polite' }),
-    h('p', { class: 'kit-iv-ko-msg', hidden: true }, s.knocked),
-    h('label', { class: 'kit-iv-note-label', for: 'kit-iv-note' }, s.notes),
-    Object.assign(h('textarea', { class: 'kit-iv-note', id: 'kit-iv-note', rows: 3, maxlength: 5000 }),
-      { value: own(agency.notes, c.id) || '' }));
+  levels(data, s, c, own(agency.scores, c.id)),
+  h('p', { class: 'kit-iv-state', role: 'status', 'aria-live': 'polite' }),
+  h('p', { class: 'kit-iv-ko-msg', hidden: true }, s.knocked),
+  h('label', { class: 'kit-iv-note-label', for: 'kit-iv-note' }, s.notes),
+  Object.assign(h('textarea', { class: 'kit-iv-note', id: 'kit-iv-note', rows: 3, maxlength: 5000 }),
+    { value: own(agency.notes, c.id) || '' }));
 }
 
-/** Previous / next, at the bottom of the screen. */
+/** Previous / next unanswered / next, at the bottom of the screen. */
 export function buildNav(s) {
   const prev = h('button', { type: 'button', class: 'md-button', 'data-action': 'prev' }, `‹ ${s.ivPrev}`);
+  const unanswered = h('button', { type: 'button', class: 'md-button kit-iv-unanswered', 'data-action': 'unanswered' },
+    s.ivNextUnscored);
   const next = h('button', { type: 'button', class: 'md-button md-button--primary', 'data-action': 'next' },
     `${s.ivNext} ›`);
-  return { box: h('nav', { class: 'kit-iv-nav', 'aria-label': `${s.ivPrev} / ${s.ivNext}` }, prev, next), prev, next };
+  return { box: h('nav', { class: 'kit-iv-nav', 'aria-label': `${s.ivPrev} / ${s.ivNext}` }, prev, unanswered, next),
+    prev, unanswered, next };
 }

@@ -4,18 +4,19 @@
  *
  * It reads and writes the worksheet scorer's saved document ("kit-scoring:<criteria id>",
  * storage.js), so scores, notes and red-flag ticks entered here show on the worksheet and the
- * reverse; the document is re-read before every change, so a worksheet open in another tab is
- * never overwritten with old data. Which agency and card were open is kept apart, under
- * "kit-interview:<criteria id>" as {agency, card: criterion id}, so the document format stays
- * as it is.
+ * reverse; every change is an edit of the document as saved now (state.js, Store), so a worksheet
+ * open in another tab is never overwritten with old data, and what another tab saves shows here.
+ * Which agency was open, the mode and each agency's card are kept apart, under
+ * "kit-interview:<criteria id>" as {agency, mode, cards: {agency id: criterion id}}
+ * (interview-path.js), so the document format stays as it is.
  */
-import { display, judge, ruleOf, score } from './rule.js';
+import { display } from './rule.js';
+import { defaultLetter, fill, own, readSaved, writeSaved, MAX_AGENCIES } from './storage.js';
+import { Store, agencyName, answered, answers, criteriaOf, describe, results } from './state.js';
 import { verdictText } from './verdict-text.js';
-import {
-  check, defaultLetter, fill, freshState, newAgency, own, parse, readSaved, record, writeSaved, MAX_AGENCIES,
-} from './storage.js';
-import { h } from './views.js';
-import { buildAgencyBox, buildBar, buildCard, buildJump, buildNav } from './interview-card.js';
+import { h, remoteNotice } from './views.js';
+import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav } from './interview-card.js';
+import { MODES, mark, modeOf, nextUnanswered, openingCard, readPlace } from './interview-path.js';
 import { onSwipe } from './swipe.js';
 
 /** The verdict on the finish card (kit-iv-dq when a knock-out eliminates the agency). */
@@ -30,12 +31,11 @@ export class Interview {
   constructor(anchor, data) {
     this.data = data;
     this.s = data.strings;
-    this.key = `kit-scoring:${data.criteria.id}`;
+    this.store = new Store(data);
+    this.key = this.store.key;
     this.placeKey = `kit-interview:${data.criteria.id}`;
-    this.criteria = data.sections.flatMap((section) => section.criteria.map((c) => ({ ...c, section })));
+    this.criteria = criteriaOf(data);
     this.criteria.forEach((c, index) => { c.index = index; });
-    this.rule = ruleOf(data);
-    this.items = this.rule.items;
     this.levels = new Set(data.scale.levels.map((lv) => lv.score));
     this.patterns = data.defaultNames || [this.s.defaultName];
     this.root = h('section', { id: INTERVIEW_ID, class: 'kit-interview', 'aria-label': this.s.ivTitle });
@@ -48,76 +48,110 @@ export class Interview {
 
   /* Saved data */
 
-  /** The saved document, or a fresh one; null (and this.problem) if what is saved cannot be read. */
-  read() {
-    const { raw, storable } = readSaved(this.key);
-    this.storable = storable;
-    if (raw === null) {
-      // Nothing saved yet: the page's unsaved fresh document (its agency ids must not change).
-      if (this.state) return this.state;
-      return freshState(this.data, { id: this.data.criteria.id, version: this.data.criteria.version,
-        ids: this.criteria.map((c) => c.id) });
-    }
-    try {
-      const state = parse(raw, this.data);
-      check(state.criteria.id === this.data.criteria.id, 'criteria.id');
-      return state;
-    } catch (error) {
-      this.problem = error.message;
-      return null;
-    }
+  get state() {
+    return this.store.state;
   }
 
   load() {
-    this.state = this.read();
+    this.store.load();
     if (!this.state) {
       this.root.replaceChildren(h('p', { class: 'kit-iv-corrupt', role: 'alert' },
-        fill(this.s.ivCorrupt, { reason: this.problem }), ' ',
+        fill(this.s.ivCorrupt, { reason: this.store.corrupt.error.message }), ' ',
         h('a', { href: '../worksheet/' }, this.s.ivToWorksheet)));
       return;
     }
-    const { raw } = readSaved(this.placeKey);
-    let place = {};
-    try {
-      place = JSON.parse(raw || '{}') || {};
-    } catch (error) {
-      // A damaged position is only a position: start at the first card.
-    }
+    const place = readPlace(readSaved(this.placeKey).raw);
+    this.cards = place.cards;
+    this.setMode(place.mode);
     const agency = this.state.agencies.find((a) => a.id === place.agency) || this.state.agencies[0];
-    this.active = agency ? agency.id : null;
-    this.card = Math.max(0, this.criteria.findIndex((c) => c.id === place.card));
+    this.open(agency);
     this.build();
     this.show(false);
   }
 
-  /** Applies change(agency) to the freshly re-read document and saves it. */
-  change(update) {
-    // After a refused write, what is saved is older than what is on screen: keep working on the latter.
-    const state = this.unsaved ? this.state : this.read();
-    if (!state) return this.load();
-    this.state = state;
-    const agency = this.agency();
-    if (agency) update(agency);
-    this.storable = writeSaved(this.key, this.state);
-    this.unsaved = !this.storable;
-    this.warning.hidden = this.storable;
-    this.status();
-    return true;
+  /** Applies edit (state.js) to the document as saved now and saves it; what the edit returned. */
+  change(edit) {
+    const done = this.store.commit(edit);
+    if (!this.state) return this.load();
+    this.remote.hidden = true;
+    this.warning.hidden = this.store.storable;
+    if (this.agency()) this.status();
+    else {
+      // The agency was removed in another tab meanwhile.
+      this.open(this.state.agencies[0]);
+      this.show(false);
+    }
+    return done;
+  }
+
+  /** Another page saved the document (a "storage" event): show it, and say what changed. */
+  sync() {
+    const { before, after, diffs } = this.store.sync();
+    if (!after || !before || !this.remote) {
+      this.load();
+      return;
+    }
+    if (!diffs.length) return;
+    if (!this.agency()) this.open(after.agencies[0]);
+    const focused = document.activeElement;
+    const note = focused && focused.classList.contains('kit-iv-note') ? focused : null;
+    const typed = note && { value: note.value, start: note.selectionStart, end: note.selectionEnd };
+    if (diffs.some((d) => d.agency === this.active)) this.show(false);
+    else {
+      this.renderAgencies();
+      this.status();
+    }
+    const again = typed && this.cardBox.querySelector('textarea.kit-iv-note');
+    if (again) {
+      // The note being typed in stays as typed (the next keystroke saves it).
+      again.value = typed.value;
+      again.focus({ preventScroll: true });
+      again.setSelectionRange(typed.start, typed.end);
+    }
+    this.remote.show(fill(this.s.remote, { what: describe(this.data, before, after, diffs) }));
   }
 
   remember() {
-    writeSaved(this.placeKey, { agency: this.active, card: this.criteria[this.card].id });
+    const agency = this.agency();
+    if (agency) this.cards[agency.id] = this.criteria[this.card].id;
+    const ids = new Set(this.state.agencies.map((a) => a.id));
+    for (const id of Object.keys(this.cards)) if (!ids.has(id)) delete this.cards[id];
+    writeSaved(this.placeKey, { agency: this.active, mode: this.mode, cards: this.cards });
+  }
+
+  /* The path through the cards (interview-path.js) */
+
+  setMode(name) {
+    this.mode = modeOf(name);
+    this.path = MODES[this.mode].order(this.criteria);
+    this.pathIds = this.path.map((c) => c.id);
+  }
+
+  /** Opens agency (or nothing) at its own card: where it was left, else its first unanswered card. */
+  open(agency) {
+    this.active = agency ? agency.id : null;
+    const id = agency ? openingCard(this.pathIds, agency, this.levels, this.cards) : this.pathIds[0];
+    this.card = this.criteria.findIndex((c) => c.id === id);
+  }
+
+  /** Position of the current card on the path (0-based). */
+  position() {
+    return this.pathIds.indexOf(this.criteria[this.card].id);
+  }
+
+  /** The next card the agency has not answered after the current one (round to the start); null if none. */
+  unanswered() {
+    const agency = this.agency();
+    return agency ? nextUnanswered(this.pathIds, agency, this.levels, this.criteria[this.card].id) : null;
   }
 
   agency() {
     return this.state.agencies.find((a) => a.id === this.active) || null;
   }
 
-  /** The agency's name as shown: a default name follows the page's language until renamed. */
+  /** The agency's name as shown (state.js). */
   name(agency, index) {
-    const letter = defaultLetter(agency.name, this.patterns);
-    if (letter !== null) return fill(this.s.defaultName, { letter });
-    return agency.name.trim() || fill(this.s.unnamed, { n: index + 1 });
+    return agencyName(this.data, agency, index);
   }
 
   /* Building */
@@ -126,15 +160,18 @@ export class Interview {
     this.bar = buildBar(this.s);
     this.names = buildAgencyBox(this.s);
     this.jump = buildJump(this.data, this.s);
+    this.modes = buildMode(this.s, MODES, this.mode);
     this.nav = buildNav(this.s);
     this.cardBox = h('div', { class: 'kit-iv-card-box' });
     this.empty = h('p', { class: 'kit-iv-empty' }, this.s.noAgencies);
     this.finish = h('p', { class: 'kit-iv-finish' });
     // Private mode or full storage: say so at once, as the worksheet does.
-    this.warning = h('p', { class: 'kit-iv-warning', role: 'alert', hidden: this.storable }, this.s.noStorage);
-    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.jump.box, this.empty, this.cardBox,
-      h('p', { class: 'kit-iv-hint' }, this.s.ivSwipe), this.finish, this.nav.box);
-    onSwipe(this.cardBox, (step) => this.move(this.card + step));
+    this.warning = h('p', { class: 'kit-iv-warning', role: 'alert', hidden: this.store.storable }, this.s.noStorage);
+    this.remote = remoteNotice(this.s);
+    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.modes.box, this.jump.box, this.empty,
+      this.cardBox,
+      h('p', { class: 'kit-iv-hint' }, this.s.ivSwipe), this.finish, this.remote, this.nav.box);
+    onSwipe(this.cardBox, (step) => this.step(step));
   }
 
   renderAgencies() {
@@ -147,7 +184,9 @@ export class Interview {
       : this.name(agency, index);
     this.names.add.disabled = agencies.length >= MAX_AGENCIES;
     const none = !agency;
-    for (const part of [this.bar.select, this.names.name, this.jump.box, this.cardBox, this.nav.box]) part.hidden = none;
+    for (const part of [this.bar.select, this.names.name, this.modes.box, this.jump.box, this.cardBox, this.nav.box]) {
+      part.hidden = none;
+    }
     this.empty.hidden = !none;
   }
 
@@ -157,10 +196,12 @@ export class Interview {
     const agency = this.agency();
     if (!agency) return;
     const c = this.criteria[this.card];
-    this.cardBox.replaceChildren(buildCard(this.data, c, agency, this.criteria.length));
+    const at = this.position();
+    this.cardBox.replaceChildren(buildCard(this.data, c, agency, { n: at + 1, total: this.path.length },
+      MODES[this.mode].full));
     this.jump.select.value = c.id;
-    this.nav.prev.disabled = this.card === 0;
-    this.nav.next.disabled = this.card === this.criteria.length - 1;
+    this.nav.prev.disabled = at === 0;
+    this.nav.next.disabled = at === this.path.length - 1;
     this.status();
     this.remember();
     const top = this.covered();
@@ -185,20 +226,15 @@ export class Interview {
     const agency = this.agency();
     if (!agency) return;
     const s = this.s;
-    const answers = record();
-    for (const c of this.criteria) {
-      const value = own(agency.scores, c.id);
-      if (value === 'na' || this.levels.has(value)) answers[c.id] = value;
-    }
-    const { min, max } = this.data.scale;
-    const result = score(this.items, min, max, answers);
+    const given = answers(this.data, agency);
+    const result = results(this.data, { agencies: [agency] }).results[0];
     const total = this.criteria.length;
-    const scored = result.scored + result.notApplicable; // N/A is an answer too: the card is done
-    this.bar.text.textContent = fill(s.ivProgress, { n: this.card + 1, total, scored });
+    const scored = answered(result); // N/A is an answer too: the card is done
+    const at = this.position();
+    this.bar.text.textContent = fill(s.ivProgress, { n: at + 1, total: this.path.length, scored });
     this.bar.bar.firstChild.style.width = `${(100 * scored) / total}%`;
     const c = this.criteria[this.card];
-    // An old document's N/A on a knock-out criterion counts as not scored.
-    const value = c.knockout && own(answers, c.id) === 'na' ? undefined : own(answers, c.id);
+    const value = own(given, c.id);
     const level = this.data.scale.levels.find((lv) => lv.score === value);
     const flags = (own(agency.flags, c.id) || []).length;
     const parts = [value === undefined ? s.ivNotScored
@@ -208,12 +244,18 @@ export class Interview {
     if (state) state.textContent = parts.join(' · ');
     const ko = this.cardBox.querySelector('.kit-iv-ko-msg');
     if (ko) ko.hidden = !result.knockedOut.includes(c.id);
-    const last = this.card === total - 1;
+    for (const option of this.jump.select.options) {
+      const done = mark(agency, option.value, this.levels);
+      option.textContent = done ? fill(done === 'na' ? s.ivJumpNa : s.ivJumpDone, { item: option.dataset.text })
+        : option.dataset.text;
+    }
+    this.nav.unanswered.disabled = this.unanswered() === null;
+    const last = at === this.path.length - 1;
     this.finish.hidden = !last;
     this.finish.replaceChildren(...(last ? [fill(s.ivDone, { total, scored }), ' ',
       h('strong', { class: 'kit-iv-total' }, fill(s.ivTotal, { score: display(result.total) })),
-      ' ', verdictBlock(this.data, judge(this.rule, answers, result), result), ' ',
-      h('a', { href: '../worksheet/' }, s.ivToWorksheet)].flat() : []));
+      ' ', verdictBlock(this.data, result.verdict, result), ' ',
+      h('a', { href: '../worksheet/' }, s.ivToWorksheet), ' ', h('a', { href: '../report/' }, s.ivToReport)].flat() : []));
   }
 
   /* Events */
@@ -224,55 +266,56 @@ export class Interview {
     this.show();
   }
 
+  /** One card forward (1) or back (-1) on the path. */
+  step(by) {
+    const next = this.path[this.position() + by];
+    if (next) this.move(next.index);
+  }
+
   on(event) {
     const t = event.target;
     const id = this.criteria[this.card].id;
     if (event.type === 'click') {
       const button = t.closest('button[data-action]');
       if (!button) return;
-      if (button.dataset.action === 'prev') this.move(this.card - 1);
-      else if (button.dataset.action === 'next') this.move(this.card + 1);
+      const id_ = button.dataset.action === 'unanswered' ? this.unanswered() : null;
+      if (button.dataset.action === 'remote-ok') this.remote.hidden = true;
+      else if (button.dataset.action === 'prev') this.step(-1);
+      else if (button.dataset.action === 'next') this.step(1);
+      else if (id_ !== null) this.move(this.criteria.findIndex((c) => c.id === id_));
       else if (button.dataset.action === 'add') this.add();
     } else if (event.type === 'change' && t === this.bar.select) {
-      this.active = t.value;
+      this.open(this.state.agencies.find((a) => a.id === t.value));
       this.show(false);
+    } else if (event.type === 'change' && t === this.modes.select) {
+      this.setMode(t.value);
+      // The mode's own start: the first card it visits that is not answered yet.
+      this.open(this.agency());
+      this.card = this.criteria.findIndex((c) => c.id === (nextUnanswered(this.pathIds, this.agency(), this.levels)
+        || this.pathIds[0]));
+      this.show();
     } else if (event.type === 'change' && t === this.jump.select) {
       this.move(this.criteria.findIndex((c) => c.id === t.value));
     } else if (event.type === 'change' && t.classList.contains('kit-iv-score')) {
-      this.change((agency) => {
-        if (t.value === '') delete agency.scores[id];
-        else agency.scores[id] = t.value === 'na' ? 'na' : Number(t.value);
-      });
       if (t.value === '') t.checked = false;
+      this.change({ type: 'score', agency: this.active, criterion: id,
+        value: t.value === '' ? undefined : t.value === 'na' ? 'na' : Number(t.value) });
     } else if (event.type === 'change' && t.classList.contains('kit-iv-flag-box')) {
       const ticked = [...this.cardBox.querySelectorAll('input.kit-iv-flag-box:checked')].map((box) => Number(box.value));
-      this.change((agency) => {
-        if (ticked.length) agency.flags[id] = ticked;
-        else delete agency.flags[id];
-      });
+      this.change({ type: 'flags', agency: this.active, criterion: id, value: ticked });
     } else if (event.type === 'input' && t.classList.contains('kit-iv-note')) {
-      this.change((agency) => {
-        if (t.value === '') delete agency.notes[id];
-        else agency.notes[id] = t.value;
-      });
+      this.change({ type: 'note', agency: this.active, criterion: id, value: t.value });
     } else if (event.type === 'input' && t === this.names.name) {
-      this.change((agency) => { agency.name = t.value; });
+      if (!this.change({ type: 'name', agency: this.active, value: t.value })) return;
       const index = this.state.agencies.findIndex((a) => a.id === this.active);
       this.bar.select.options[index].textContent = this.name(this.state.agencies[index], index);
     }
   }
 
   add() {
-    const state = this.read();
-    if (!state || state.agencies.length >= MAX_AGENCIES) return;
-    this.state = state;
-    const agency = newAgency(this.state, this.s.defaultName);
-    this.state.agencies.push(agency);
-    this.active = agency.id;
-    this.card = 0;
-    this.storable = writeSaved(this.key, this.state);
-    this.unsaved = !this.storable;
-    this.warning.hidden = this.storable;
+    const agency = this.change({ type: 'add' });
+    if (!agency) return;
+    this.open(agency);
     this.show(false);
     this.names.name.focus();
     this.names.name.select();

@@ -60,6 +60,13 @@ window.addEventListener('resize', () => {
   }, 150);
 });
 
+// Another tab or window saved the scores: every page open here shows them and says so.
+window.addEventListener('storage', (event) => {
+  for (const view of [current, interview, report]) {
+    if (view && view.root.isConnected && (event.key === null || event.key === view.key)) view.sync();
+  }
+});
+
 window.kitScoring = Object.freeze({
   score, display, rank, tenths, validate, judgeAll,
   get scorer() {

@@ -10,18 +10,17 @@
 import { display } from './rule.js';
 import { ShapeError, check, fill, parse, readSaved } from './storage.js';
 import { figure } from './chart.js';
-import { download, h, swatch } from './views.js';
+import { download, h, remoteNotice, swatch } from './views.js';
 import { summarise } from './summary.js';
+import { answered, describe, differences } from './state.js';
+import { fileName, today } from './state-text.js';
 import { reportImage } from './image.js';
 
 export const REPORT_ROOT = 'kit-report';
 const SLOT_ID = 'kit-report-slot';
 
-/** Today in the browser, as YYYY-MM-DD (the build carries no date; the report is dated when shown). */
-export const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+// The report is dated when shown (state-text.js today).
+export { today };
 
 const list = (items, empty, cls) => (items.length
   ? h('ul', { class: cls }, items) : h('p', { class: 'kit-rp-none' }, empty));
@@ -30,6 +29,7 @@ export class Report {
   constructor(anchor, data) {
     this.data = data;
     this.s = data.strings;
+    this.key = `kit-scoring:${data.criteria.id}`;
     this.root = h('section', { id: REPORT_ROOT, class: 'kit-report', 'aria-label': this.s.report });
     const slot = document.getElementById(SLOT_ID);
     if (slot) slot.replaceWith(this.root);
@@ -46,7 +46,7 @@ export class Report {
   load() {
     this.doc = null;
     this.problem = null;
-    const { raw } = readSaved(`kit-scoring:${this.data.criteria.id}`);
+    const { raw } = readSaved(this.key);
     if (raw === null) return;
     try {
       const doc = parse(raw, this.data);
@@ -118,7 +118,7 @@ export class Report {
       h('td', { class: 'kit-rp-place' }, row.rank === null ? '—' : String(row.rank)),
       h('th', { scope: 'row' }, swatch(row.index), ' ', `${row.index + 1} · ${row.name}`),
       h('td', { class: 'kit-rp-total' }, display(row.result.total)),
-      h('td', { class: 'kit-rp-count' }, `${row.result.scored}/${this.summary.criteria.length}`),
+      h('td', { class: 'kit-rp-count' }, `${answered(row.result)}/${this.summary.criteria.length}`),
       h('td', { class: 'kit-rp-status' }, row.verdict.text))))));
   }
 
@@ -155,14 +155,27 @@ export class Report {
       h('strong', {}, n.criterion ? title(n.criterion) : `${n.id} ${s.removedShort}`), s.colon, n.text)), s.noNotes)));
   }
 
+  /** Another page saved the scores (a "storage" event): the report is drawn again, and says so. */
+  sync() {
+    const before = this.doc;
+    this.load();
+    this.render();
+    const diffs = this.doc ? differences(before, this.doc) : [];
+    if (!diffs.length) return;
+    const notice = remoteNotice(this.s);
+    this.root.append(notice);
+    notice.show(fill(this.s.remote, { what: describe(this.data, before, this.doc, diffs) }));
+  }
+
   act(action) {
-    if (action === 'print') window.print();
+    if (action === 'remote-ok') this.root.querySelector('.kit-remote').hidden = true;
+    else if (action === 'print') window.print();
     else if (action === 'image') this.exportImage();
   }
 
   /** The report as a PNG (1080 px wide) downloaded by the browser; resolves to its file name or null. */
   async exportImage() {
-    const name = `${this.data.criteria.id}-${this.data.criteria.version}-report-${this.date}.png`;
+    const name = fileName(this.data, this.doc, `report-${this.data.criteria.version}`, 'png', this.date);
     try {
       const canvas = reportImage(this.data, this.summary, this.date, getComputedStyle(this.root).fontFamily);
       const blob = await new Promise((resolve) => { canvas.toBlob(resolve, 'image/png'); });

@@ -9,37 +9,38 @@
  * while scripts load, so the sheet below does not jump. Agencies side by side, scores and
  * notes per criterion, live section scores and totals, knock-outs, a ranking and an SVG chart;
  * saved in localStorage under "kit-scoring:<criteria id>", exported as JSON or CSV, printed
- * filled in.
+ * filled in. This is the view: the document, its edits and their merge with what other pages
+ * save are state.js's (Store), its texts state-text.js's; export, import and print are
+ * scorer-files.js's.
  */
-import { display, judgeAll, ruleOf } from './rule.js';
+import { display } from './rule.js';
 import { closeText, verdictText } from './verdict-text.js';
 import {
-  LIMITS, MAX_AGENCIES, ShapeError, check, csvCell, defaultLetter, fill, freshState, hasData, merge, newAgency, own,
-  parse, readSaved, record, removeSaved, writeSaved,
+  LIMITS, MAX_AGENCIES, ShapeError, defaultLetter, fill, own, removeSaved,
 } from './storage.js';
+import {
+  Store, agencyName, answered, criteriaOf, describe, freshDocument, results, stampOf,
+} from './state.js';
+import { criteriaChanges, reason } from './state-text.js';
 import { figure } from './chart.js';
 import {
-  buildSection, download, h, matrix, notesList, rankingTable, swatch,
+  buildSection, download, h, rankingTable, remoteNotice, swatch,
 } from './views.js';
+import * as files from './scorer-files.js';
+import { finishPrint } from './scorer-files.js';
 
 export const ROOT_ID = 'kit-scorer';
 const SLOT_ID = 'kit-scorer-slot';
 
-export function finishPrint() {
-  document.documentElement.classList.remove('kit-print-filled');
-  const block = document.querySelector('.kit-sc-print');
-  if (block) block.remove();
-}
+export { finishPrint };
 
 export class Scorer {
   constructor(anchor, data) {
     this.data = data;
     this.s = data.strings;
-    this.key = `kit-scoring:${data.criteria.id}`;
-    this.criteria = data.sections.flatMap((section) => section.criteria.map((c) => ({ ...c, section })));
+    this.store = new Store(data);
+    this.criteria = criteriaOf(data);
     this.ids = this.criteria.map((c) => c.id);
-    this.rule = ruleOf(data);
-    this.levels = new Set(data.scale.levels.map((lv) => lv.score));
     this.patterns = data.defaultNames || [this.s.defaultName];
     this.root = h('section', { id: ROOT_ID, class: 'kit-scorer', 'aria-labelledby': 'kit-sc-title' });
     const slot = document.getElementById(SLOT_ID);
@@ -51,43 +52,27 @@ export class Scorer {
     this.load();
   }
 
-  stamp() {
-    return { id: this.data.criteria.id, version: this.data.criteria.version, ids: [...this.ids] };
+  /** The document shown (the Store's, re-read before every change). */
+  get state() {
+    return this.store.state;
+  }
+
+  get storable() {
+    return this.store.storable;
+  }
+
+  get key() {
+    return this.store.key;
   }
 
   /* Loading and saving */
 
   load() {
-    const { raw, storable } = readSaved(this.key);
-    this.storable = storable;
-    this.state = null;
-    this.corrupt = null;
-    if (raw === null) {
-      this.state = freshState(this.data, this.stamp());
-    } else {
-      try {
-        const state = parse(raw, this.data);
-        check(state.criteria.id === this.data.criteria.id, 'criteria.id');
-        this.state = state;
-      } catch (error) {
-        this.corrupt = { raw, reason: this.reason(error) };
-      }
-    }
+    this.store.load();
+    const { corrupt } = this.store;
+    this.corrupt = corrupt && { raw: corrupt.raw, reason: reason(this.s, corrupt.error) };
     this.active = this.state && this.state.agencies.length ? this.state.agencies[0].id : null;
     this.render();
-  }
-
-  /** Why a document was refused, in the page's language. */
-  reason(error) {
-    if (!(error instanceof ShapeError)) throw error;
-    const s = this.s;
-    if (error.kind === 'json') return s.badJson;
-    if (error.kind === 'tooBig') return fill(s.tooBig, error.values);
-    if (error.kind === 'tooMany') return fill(s.tooMany, error.values);
-    if (error.kind === 'tooLong') return fill(s.tooLong, error.values);
-    const agency = /^agencies\[(\d+)\]/.exec(error.message);
-    if (agency) return fill(s.damaged, { n: Number(agency[1]) + 1, where: error.message });
-    return fill(s.badShape, { where: error.message });
   }
 
   /** The element matching selector whose data-agency is id (any characters). */
@@ -95,10 +80,36 @@ export class Scorer {
     return box.querySelector(`${selector}[data-agency="${CSS.escape(id)}"]`);
   }
 
-  save() {
-    this.storable = writeSaved(this.key, this.state);
+  /** Applies edit (state.js) to the document as saved now, saves it, shows the outcome; what the edit returned. */
+  edit(edit) {
+    const done = this.store.commit(edit);
+    if (!this.state) return this.load();
+    this.remote.hidden = true;
+    if (!this.state.agencies.some((a) => a.id === this.active)) {
+      this.active = this.state.agencies.length ? this.state.agencies[0].id : null;
+    }
     this.saved.textContent = this.storable ? this.s.saved : this.s.noStorage;
     this.saved.classList.toggle('kit-sc-warning', !this.storable);
+    return done;
+  }
+
+  /** Another page saved the document (a "storage" event): show it, and say what changed. */
+  sync() {
+    const { before, after, diffs } = this.store.sync();
+    if (!after || !before) {
+      this.load();
+      return;
+    }
+    if (!diffs.length) return;
+    if (!after.agencies.some((a) => a.id === this.active)) this.active = after.agencies.length ? after.agencies[0].id : null;
+    const focused = document.activeElement;
+    this.showNotices();
+    this.refresh(focused);
+    this.remote.show(fill(this.s.remote, { what: describe(this.data, before, after, diffs) }));
+    const mine = new Set(diffs.filter((d) => d.agency === this.active && d.criterion).map((d) => d.criterion));
+    for (const field of this.criteriaBox.querySelectorAll('fieldset.kit-sc-criterion')) {
+      field.classList.toggle('kit-remote-changed', mine.has(field.dataset.criterion));
+    }
   }
 
   /* Building the interface */
@@ -109,11 +120,32 @@ export class Scorer {
       h('p', { class: 'kit-sc-intro' }, this.s.intro),
       this.data.interview ? h('p', { class: 'kit-sc-intro kit-sc-interview' }, `${this.data.interview.text} `,
         h('a', { href: this.data.interview.href }, this.data.interview.link)) : null,
+      this.state ? h('p', { class: 'kit-sc-jumps' }, h('a', { href: '#kit-sc-compare' }, `${this.s.toRanking} ↓`),
+        h('a', { href: '../report/' }, this.s.reportLink)) : null,
       (this.notices = h('div', { class: 'kit-sc-notices', role: 'status', 'aria-live': 'polite' })),
       this.state ? this.buildLive() : this.buildCorrupt(),
+      (this.remote = remoteNotice(this.s)),
     );
     this.showNotices();
     if (this.state) this.refresh();
+    this.foldBlank();
+  }
+
+  /** Folds the blank sheet below (phones only, scoring.css) behind a button that shows it to print. */
+  foldBlank() {
+    const blank = document.getElementById('kit-blank');
+    if (!blank || this.blankButton) return;
+    const form = blank.closest('.kit-worksheet') || blank.parentElement;
+    this.blankButton = h('button', { type: 'button', class: 'md-button kit-sc-blank-toggle', 'aria-controls': 'kit-blank',
+      'aria-expanded': 'false' }, this.s.blankShow);
+    form.classList.add('kit-blank-folded');
+    this.blankButton.addEventListener('click', () => {
+      const open = form.classList.toggle('kit-blank-folded') === false;
+      this.blankButton.setAttribute('aria-expanded', String(open));
+      this.blankButton.textContent = open ? this.s.blankHide : this.s.blankShow;
+      if (open) blank.scrollIntoView({ block: 'start' });
+    });
+    blank.before(h('p', { class: 'kit-sc-blank-row kit-screen-only' }, this.blankButton));
   }
 
   buildCorrupt() {
@@ -148,7 +180,8 @@ export class Scorer {
           h('span', { class: 'kit-sc-hint' }, fill(this.s.max, { max: MAX_AGENCIES })))),
       (this.pickerBox = h('fieldset', { class: 'kit-sc-picker' }, h('legend', {}, this.s.scoringFor), this.picker)),
       h('div', { class: 'kit-sc-scoring' }, this.summary, this.empty, this.criteriaBox),
-      h('section', { class: 'kit-sc-compare' }, h('h3', {}, this.s.compare), this.ranking,
+      h('section', { class: 'kit-sc-compare' }, h('h3', { id: 'kit-sc-compare', tabindex: -1 }, this.s.compare),
+        this.ranking,
         h('h4', {}, this.s.chart), this.chartBox),
       h('section', { class: 'kit-sc-tools' }, h('h3', {}, this.s.data), this.saved,
         h('p', { class: 'kit-sc-buttons' }, button('export-json', this.s.exportJson),
@@ -160,11 +193,9 @@ export class Scorer {
           'data-action': 'clear', 'data-confirm': this.s.clearConfirm }, this.s.clear))));
   }
 
-  /** The agency's name as shown: a default name follows the page's language until renamed. */
+  /** The agency's name as shown (state.js). */
   name(agency, index) {
-    const letter = defaultLetter(agency.name, this.patterns);
-    if (letter !== null) return fill(this.s.defaultName, { letter });
-    return agency.name.trim() || fill(this.s.unnamed, { n: index + 1 });
+    return agencyName(this.data, agency, index);
   }
 
   names() {
@@ -192,7 +223,8 @@ export class Scorer {
     this.empty.hidden = !none;
   }
 
-  renderValues() {
+  /** Shows the active agency's scores and notes; a note being typed in (keep) stays as it is. */
+  renderValues(keep = null) {
     const agency = this.agency();
     if (!agency) return;
     for (const input of this.criteriaBox.querySelectorAll('input.kit-sc-score')) {
@@ -201,35 +233,34 @@ export class Scorer {
       input.checked = value !== undefined && input.value === String(value);
     }
     for (const note of this.criteriaBox.querySelectorAll('textarea.kit-sc-note')) {
-      note.value = own(agency.notes, note.dataset.criterion) || '';
+      if (note !== keep) note.value = own(agency.notes, note.dataset.criterion) || '';
+    }
+    for (const box of this.criteriaBox.querySelectorAll('input.kit-sc-flag-box')) {
+      box.checked = (own(agency.flags || {}, box.dataset.criterion) || []).includes(Number(box.dataset.flag));
+    }
+    for (const count of this.criteriaBox.querySelectorAll('.kit-sc-flag-count')) {
+      const n = (own(agency.flags || {}, count.dataset.criterion) || []).length;
+      count.textContent = n ? `(${fill(this.s.flagged, { n })})` : '';
     }
   }
 
-  refresh() {
+  /** Everything from the document; focused (an element that had focus) gets it back if rebuilt. */
+  refresh(focused = null) {
+    const name = focused && focused.classList && focused.classList.contains('kit-sc-name') ? focused.dataset.agency : null;
     this.renderAgencies();
-    this.renderValues();
+    this.renderValues(focused);
     this.renderResults();
+    const again = name === null ? null : this.byAgency(this.agencyList, 'input', name);
+    if (again) again.focus({ preventScroll: true });
   }
 
   agency() {
     return this.state.agencies.find((a) => a.id === this.active) || null;
   }
 
-  /** Answers the rule can score: level scores and N/A of current criteria (others are kept, not counted). */
-  answers(agency) {
-    const out = record();
-    for (const id of this.ids) {
-      const value = own(agency.scores, id);
-      if (value === 'na' || this.levels.has(value)) out[id] = value;
-    }
-    return out;
-  }
-
-  /** Scores, verdicts (each result's .verdict, with its .text), ranks and the close call (rule.js). */
+  /** Scores, verdicts (each result's .verdict, with its .text), ranks and the close call (state.js). */
   results() {
-    const out = judgeAll(this.rule, this.state.agencies.map((a) => this.answers(a)));
-    out.results.forEach((r) => { r.verdict.text = verdictText(this.data, r.verdict, r); });
-    return out;
+    return results(this.data, this.state);
   }
 
   renderResults() {
@@ -247,7 +278,7 @@ export class Scorer {
         field.querySelector('.kit-sc-ko-msg').hidden = !knocked;
       }
       this.figures.replaceChildren(`${this.s.total} `, h('strong', { class: 'kit-sc-total' }, display(r.total)), ' · ',
-        fill(this.s.counts, { scored: r.scored, na: r.notApplicable, blank: r.unscored }),
+        fill(this.s.counts, { scored: answered(r), na: r.notApplicable, blank: r.unscored }),
         ' · ', h('strong', { class: `kit-sc-verdict kit-sc-v-${r.verdict.kind}${r.disqualified ? ' kit-sc-dq' : ''}`,
           title: r.verdict.text },
           verdictText(this.data, r.verdict, r, true)));
@@ -265,26 +296,11 @@ export class Scorer {
 
   /* Notices: criteria changes, kept data of removed criteria, messages */
 
-  changes() {
-    const saved = this.state.criteria;
-    const current = new Set(this.ids);
-    const withData = new Set(this.state.agencies.flatMap((a) => [...Object.keys(a.scores), ...Object.keys(a.notes)]));
-    const gone = [...new Set([...saved.ids, ...withData])].filter((id) => !current.has(id));
-    const before = new Set(saved.ids);
-    const changed = saved.version !== this.data.criteria.version || saved.ids.join('\n') !== this.ids.join('\n');
-    const invalid = this.ids.filter((id) => this.state.agencies.some((a) => {
-      const value = own(a.scores, id);
-      return value !== undefined && value !== 'na' && !this.levels.has(value);
-    }));
-    return { changed, removed: gone, kept: gone.filter((id) => withData.has(id)),
-      added: this.ids.filter((id) => !before.has(id)), invalid };
-  }
-
   showNotices() {
     const items = [];
     if (this.state) {
       const s = this.s;
-      const c = this.changes();
+      const c = criteriaChanges(this.data, this.state);
       const list = (template, ids) => (ids.length ? h('li', {}, fill(template, { ids: ids.join(', ') })) : null);
       if (c.changed) {
         const old = this.state.criteria.version;
@@ -323,25 +339,26 @@ export class Scorer {
     } else if (event.type === 'change' && (t.name === 'kit-sc-active' || t === this.barSelect)) {
       this.setActive(t.value);
     } else if (event.type === 'change' && t.classList.contains('kit-sc-score')) {
-      const agency = this.agency();
-      if (t.value === '') {
-        delete agency.scores[t.dataset.criterion];
-        t.checked = false;
-      } else agency.scores[t.dataset.criterion] = t.value === 'na' ? 'na' : Number(t.value);
-      this.changed();
+      if (t.value === '') t.checked = false;
+      this.edit({ type: 'score', agency: this.active, criterion: t.dataset.criterion,
+        value: t.value === '' ? undefined : t.value === 'na' ? 'na' : Number(t.value) });
+      this.renderResults();
     } else if (event.type === 'change' && t === this.file && t.files.length) {
       const file = t.files[0];
       t.value = '';
       if (file.size > LIMITS.bytes) {
-        this.refuse(new ShapeError('size', 'tooBig', { size: Math.ceil(file.size / 1024), max: LIMITS.bytes / 1024 }));
+        files.refuse(this, new ShapeError('size', 'tooBig', { size: Math.ceil(file.size / 1024), max: LIMITS.bytes / 1024 }));
       } else {
-        file.text().then((text) => this.importText(text));
+        file.text().then((text) => files.importText(this, text));
       }
+    } else if (event.type === 'change' && t.classList.contains('kit-sc-flag-box')) {
+      const id = t.dataset.criterion;
+      const ticked = [...this.criteriaBox.querySelectorAll(`input.kit-sc-flag-box[data-criterion="${CSS.escape(id)}"]:checked`)]
+        .map((box) => Number(box.dataset.flag));
+      this.edit({ type: 'flags', agency: this.active, criterion: id, value: ticked });
+      this.renderValues(t);
     } else if (event.type === 'input' && t.classList.contains('kit-sc-note')) {
-      const agency = this.agency();
-      if (t.value === '') delete agency.notes[t.dataset.criterion];
-      else agency.notes[t.dataset.criterion] = t.value;
-      this.save();
+      this.edit({ type: 'note', agency: this.active, criterion: t.dataset.criterion, value: t.value });
     } else if (event.type === 'input' && t.classList.contains('kit-sc-name')) {
       this.rename(t.dataset.agency, t.value);
     }
@@ -352,11 +369,6 @@ export class Scorer {
     for (const input of this.picker.querySelectorAll('input')) input.checked = input.value === id;
     this.barSelect.value = id;
     this.renderValues();
-    this.renderResults();
-  }
-
-  changed() {
-    this.save();
     this.renderResults();
   }
 
@@ -376,26 +388,25 @@ export class Scorer {
     const action = button.dataset.action;
     if (action === 'add') this.add();
     else if (action === 'remove') this.remove(button.dataset.agency);
-    else if (action === 'export-json') this.exportJson();
+    else if (action === 'export-json') files.exportJson(this);
     else if (action === 'import-json') this.file.click();
-    else if (action === 'export-csv') this.exportCsv();
-    else if (action === 'print') this.print();
+    else if (action === 'export-csv') files.exportCsv(this);
+    else if (action === 'print') files.print(this);
     else if (action === 'clear') this.clear();
     else if (action === 'download-raw') download(`${this.data.criteria.id}-scores-saved.txt`, 'text/plain', this.corrupt.raw);
     else if (action === 'reset') this.reset();
     else if (action === 'ack') this.acknowledge();
-    else if (action === 'import-replace') this.apply(this.pending, this.s.imported);
-    else if (action === 'import-merge') this.mergeIn(this.pending);
+    else if (action === 'remote-ok') this.remote.hidden = true;
+    else if (action === 'import-replace') files.apply(this, this.pending, this.s.imported);
+    else if (action === 'import-merge') files.mergeIn(this, this.pending);
     else if (action === 'import-cancel') this.tell(this.s.importCancelled);
   }
 
   add() {
-    if (this.state.agencies.length >= MAX_AGENCIES) return;
-    const agency = newAgency(this.state, this.s.defaultName);
-    this.state.agencies.push(agency);
-    this.active = agency.id;
-    this.save();
+    const agency = this.edit({ type: 'add' });
+    if (agency) this.active = agency.id;
     this.refresh();
+    if (!agency) return;
     const input = this.byAgency(this.agencyList, 'input', agency.id);
     input.focus();
     input.select();
@@ -404,20 +415,22 @@ export class Scorer {
   remove(id) {
     const index = this.state.agencies.findIndex((a) => a.id === id);
     if (index < 0) return;
-    this.state.agencies.splice(index, 1);
-    if (this.active === id) {
-      const next = this.state.agencies[Math.min(index, this.state.agencies.length - 1)];
+    const at = this.state.agencies.findIndex((a) => a.id === this.active);
+    this.edit({ type: 'remove', agency: id });
+    if (this.active === id || !this.agency()) {
+      const next = this.state.agencies[Math.min(Math.max(at, 0), this.state.agencies.length - 1)];
       this.active = next ? next.id : null;
     }
-    this.save();
     this.refresh();
     this.addButton.focus();
   }
 
   rename(id, name) {
+    if (!this.edit({ type: 'name', agency: id, value: name })) {
+      this.refresh();
+      return;
+    }
     const index = this.state.agencies.findIndex((a) => a.id === id);
-    this.state.agencies[index].name = name;
-    this.save();
     const label = this.byAgency(this.picker, '.kit-sc-pick-name', id);
     label.textContent = this.name(this.state.agencies[index], index);
     this.barSelect.options[index].textContent = label.textContent;
@@ -427,133 +440,24 @@ export class Scorer {
   }
 
   clear() {
-    this.state = freshState(this.data, this.stamp());
+    this.edit({ type: 'replace', doc: freshDocument(this.data) });
     this.active = this.state.agencies[0].id;
-    this.save();
     this.showNotices();
     this.refresh();
   }
 
   reset() {
-    removeSaved(this.key);
+    removeSaved(this.store.key);
     this.load();
   }
 
   acknowledge() {
-    this.state.criteria = this.stamp();
-    this.save();
+    this.edit({ type: 'stamp', criteria: stampOf(this.data) });
     this.showNotices();
   }
 
-  /* Export, import, print */
-
-  exportJson() {
-    download(`${this.data.criteria.id}-scores.json`, 'application/json', `${JSON.stringify(this.state, null, 2)}\n`);
-  }
-
-  importText(text) {
-    let doc;
-    try {
-      doc = parse(text, this.data);
-    } catch (error) {
-      return this.refuse(error);
-    }
-    if (doc.criteria.id !== this.data.criteria.id) {
-      this.tell(fill(this.s.importError, { reason: fill(this.s.wrongCriteria, { id: doc.criteria.id }) }), true);
-      return false;
-    }
-    if (!hasData(this.state, this.patterns)) return this.apply(doc, this.s.imported);
-    this.ask(doc);
-    return true;
-  }
-
-  /** Asks before replacing the merchant's data; offers a merge when the agencies' names differ. */
-  ask(doc) {
-    this.pending = doc;
-    const s = this.s;
-    const incoming = doc.agencies.map((a, i) => this.name(a, i));
-    const here = new Set(this.names());
-    const differ = incoming.length !== here.size || incoming.some((n) => !here.has(n));
-    const button = (action, text) => h('button', { type: 'button', class: 'md-button', 'data-action': action }, text);
-    this.tell(fill(s.importAsk, { n: incoming.length, names: incoming.join(', '), current: here.size }), false,
-      button('import-replace', s.importReplace), differ ? button('import-merge', s.importMerge) : null,
-      button('import-cancel', s.importCancel));
-  }
-
-  apply(doc, message) {
-    this.state = doc;
-    this.pending = null;
-    this.active = doc.agencies.length ? doc.agencies[0].id : null;
-    this.save();
-    this.showNotices();
-    this.refresh();
-    this.tell(fill(message, { n: doc.agencies.length }));
-    return true;
-  }
-
-  mergeIn(doc) {
-    const merged = merge(this.state, doc);
-    if (merged === null) {
-      const n = new Set([...this.names(), ...doc.agencies.map((a, i) => this.name(a, i))]).size;
-      this.tell(fill(this.s.importError, { reason: fill(this.s.mergeTooMany, { n, max: LIMITS.agencies }) }), true);
-      return;
-    }
-    this.apply(merged, this.s.merged);
-  }
-
-  refuse(error) {
-    this.tell(fill(this.s.importError, { reason: this.reason(error) }), true);
-    return false;
-  }
-
-  csv() {
-    const s = this.s;
-    const { results, ranks } = this.results();
-    const known = new Set(this.ids);
-    const text = (value) => (value === undefined ? '' : value === 'na' ? s.na : String(value));
-    const rows = [[s.agency, s.rank, s.section, s.no, s.criterionId, s.criterion, s.weight, s.ko, s.score, s.notes]];
-    this.state.agencies.forEach((a, i) => {
-      const name = this.name(a, i);
-      const r = results[i];
-      const place = ranks[i] === null ? '' : ranks[i];
-      this.data.sections.forEach((section, si) => {
-        for (const c of section.criteria) {
-          rows.push([name, place, section.title, c.number, c.id, c.title, c.weight, c.knockout ? s.yes : '',
-            text(own(a.scores, c.id)), own(a.notes, c.id) || '']);
-        }
-        rows.push([name, place, section.title, section.number, '', s.sectionScore, '', '',
-          display(r.sections[si].value), '']);
-      });
-      const extra = [...new Set([...Object.keys(a.scores), ...Object.keys(a.notes)])].filter((id) => !known.has(id));
-      for (const id of extra) {
-        rows.push([name, place, s.removedShort, '', id, '', '', '', text(own(a.scores, id)), own(a.notes, id) || '']);
-      }
-      rows.push([name, place, s.total, '', '', s.total, '', r.verdict.text, display(r.total), '']);
-    });
-    return `\ufeff${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
-  }
-
-  exportCsv() {
-    download(`${this.data.criteria.id}-scores.csv`, 'text/csv;charset=utf-8', this.csv());
-  }
-
-  print() {
-    this.preparePrint();
-    window.print();
-  }
-
-  /** Builds the filled-in sheet and switches printing to it until the print dialog closes. */
+  /** Builds the filled-in sheet for printing (scorer-files.js; tests call it through window.kitScoring). */
   preparePrint() {
-    const old = this.root.querySelector('.kit-sc-print');
-    if (old) old.remove();
-    const { results, ranks } = this.results();
-    const names = this.names();
-    const agencies = this.state.agencies;
-    this.root.append(h('div', { class: 'kit-sc-print' }, h('h2', {}, this.s.printTitle),
-      rankingTable(this.s, agencies, names, results, ranks, this.ids.length), matrix(this.data, agencies, names, results, ranks),
-      h('figure', { class: 'kit-sc-figure' }, ...figure(this.data, agencies, results, 680, names)),
-      notesList(this.s, this.criteria, agencies, names)));
-    document.documentElement.classList.add('kit-print-filled');
-    window.addEventListener('afterprint', finishPrint, { once: true });
+    files.printSheet(this);
   }
 }

@@ -101,28 +101,28 @@ export function parse(text, data) {
   return validate(doc, data);
 }
 
-/** The saved text under key: {raw (null when nothing is saved), storable}. */
-export function readSaved(key) {
+/** The saved text under key (in storage, by default the page's localStorage): {raw (null when nothing is saved), storable}. */
+export function readSaved(key, storage = undefined) {
   try {
-    return { raw: localStorage.getItem(key), storable: true };
+    return { raw: (storage || localStorage).getItem(key), storable: true };
   } catch (error) {
     return { raw: null, storable: false };
   }
 }
 
-/** Saves state under key; false when the browser refuses. */
-export function writeSaved(key, state) {
+/** Saves state under key (in storage, by default the page's localStorage); false when the browser refuses. */
+export function writeSaved(key, state, storage = undefined) {
   try {
-    localStorage.setItem(key, JSON.stringify(state));
+    (storage || localStorage).setItem(key, JSON.stringify(state));
     return true;
   } catch (error) {
     return false;
   }
 }
 
-export function removeSaved(key) {
+export function removeSaved(key, storage = undefined) {
   try {
-    localStorage.removeItem(key);
+    (storage || localStorage).removeItem(key);
   } catch (error) {
     // Storage unavailable: nothing to remove.
   }
@@ -135,13 +135,6 @@ export function newAgency(state, defaultName) {
   let id;
   do id = `a${Math.random().toString(36).slice(2, 10)}`; while (state.agencies.some((a) => a.id === id));
   return { id, name: fill(defaultName, { letter }), scores: record(), notes: record(), flags: record() };
-}
-
-/** A new document for data's criteria (stamped with ids) with three agencies. */
-export function freshState(data, stamp) {
-  const state = { format: data.format.name, formatVersion: data.format.version, criteria: stamp, agencies: [] };
-  for (let i = 0; i < 3; i += 1) state.agencies.push(newAgency(state, data.strings.defaultName));
-  return state;
 }
 
 /** One CSV cell: text that a spreadsheet would run as a formula gets a leading apostrophe. */

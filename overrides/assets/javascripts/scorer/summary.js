@@ -3,30 +3,11 @@
  * it on the page, image.js on a canvas). Scores come from the one rule (rule.js), so the report
  * agrees with the worksheet and with generator/scoring.py.
  */
-import { judgeAll, ruleOf } from './rule.js';
-import { closeText, verdictText } from './verdict-text.js';
-import { defaultLetter, fill, own, record } from './storage.js';
+import { closeText } from './verdict-text.js';
+import { own } from './storage.js';
+import { agencyName, answers, criteriaOf, results } from './state.js';
 
-/** Criteria of data in display order, each with its section. */
-export const criteriaOf = (data) => data.sections.flatMap((section) => section.criteria.map((c) => ({ ...c, section })));
-
-/** The agency's name as shown: a default name follows the page's language until renamed. */
-export function agencyName(data, agency, index) {
-  const s = data.strings;
-  const letter = defaultLetter(agency.name, data.defaultNames || [s.defaultName]);
-  if (letter !== null) return fill(s.defaultName, { letter });
-  return agency.name.trim() || fill(s.unnamed, { n: index + 1 });
-}
-
-/** Answers the rule can score: level scores and N/A of current criteria. */
-function answers(criteria, levels, agency) {
-  const out = record();
-  for (const c of criteria) {
-    const value = own(agency.scores, c.id);
-    if (value === 'na' || levels.has(value)) out[c.id] = value;
-  }
-  return out;
-}
+export { agencyName, criteriaOf };
 
 /** The red flags ticked for the agency, per criterion in display order (unknown indices left out). */
 function ticked(criteria, agency) {
@@ -52,21 +33,17 @@ function notes(criteria, agency) {
  */
 export function summarise(data, doc) {
   const criteria = criteriaOf(data);
-  const levels = new Set(data.scale.levels.map((lv) => lv.score));
   const byId = new Map(criteria.map((c) => [c.id, c]));
-  const given = doc.agencies.map((agency) => answers(criteria, levels, agency));
-  const judged = judgeAll(ruleOf(data), given);
+  const judged = results(data, doc);
   const rows = doc.agencies.map((agency, index) => {
     const result = judged.results[index];
-    result.verdict.text = verdictText(data, result.verdict, result);
+    const given = answers(data, agency); // an old N/A on a knock-out is left out: not scored
     return {
       index, agency, name: agencyName(data, agency, index), result,
       knockouts: result.knockedOut.map((id) => byId.get(id)),
       flags: ticked(criteria, agency),
       verdict: result.verdict,
-      // Not scored: blank, or an old document's N/A on a knock-out criterion.
-      unscored: criteria.filter((c) => !Object.prototype.hasOwnProperty.call(given[index], c.id)
-        || (c.knockout && given[index][c.id] === 'na')),
+      unscored: criteria.filter((c) => !Object.prototype.hasOwnProperty.call(given, c.id)),
       notes: notes(criteria, agency),
     };
   });

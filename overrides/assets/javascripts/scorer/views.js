@@ -4,6 +4,7 @@
  */
 import { display } from './rule.js';
 import { own } from './storage.js';
+import { answered } from './state.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 export const COLOURS = ['#3f51b5', '#e6550d', '#2ca02c', '#9467bd', '#c49c00', '#17becf', '#d62728', '#8c564b',
@@ -20,6 +21,21 @@ export function h(tag, attrs, ...children) {
     if (child !== null && child !== undefined && child !== false) el.append(child);
   }
   return el;
+}
+
+/**
+ * The notice that another tab or window changed the saved scores (shown with show(text), fixed at
+ * the bottom of the screen, so it is where the merchant is whatever they were looking at).
+ */
+export function remoteNotice(s) {
+  const text = h('span', { class: 'kit-remote-text' });
+  const box = h('div', { class: 'kit-remote', role: 'status', 'aria-live': 'polite', hidden: true }, text,
+    h('button', { type: 'button', class: 'md-button', 'data-action': 'remote-ok' }, s.ok));
+  box.show = (message) => {
+    text.textContent = message;
+    box.hidden = false;
+  };
+  return box;
 }
 
 export const swatch = (i) => h('span', { class: 'kit-sc-swatch', style: `background:${COLOURS[i % COLOURS.length]}` });
@@ -56,10 +72,16 @@ export function buildCriterion(data, c) {
       c.knockout ? null : option('na', s.na, s.naMeaning), option('', s.notScored)),
     h('p', { class: 'kit-sc-ko-msg', hidden: true }, s.knocked),
     h('label', { class: 'kit-sc-note-label' }, h('span', {}, s.notes),
-      h('textarea', { class: 'kit-sc-note', rows: 1, 'data-criterion': c.id })));
+      h('textarea', { class: 'kit-sc-note', rows: 1, 'data-criterion': c.id })),
+    (c.flags || []).length ? h('details', { class: 'kit-sc-flags', 'data-criterion': c.id },
+      h('summary', {}, s.flagsHead, ' ', h('span', { class: 'kit-sc-flag-count', 'data-criterion': c.id })),
+      c.flags.map((text, i) => h('label', { class: 'kit-sc-flag' },
+        // data-flag, not value: tests and scripts find a score as input[value="3"] in the criterion's fieldset.
+        h('input', { type: 'checkbox', class: 'kit-sc-flag-box', 'data-flag': String(i), 'data-criterion': c.id }),
+        h('span', {}, text)))) : null);
 }
 
-/** Agencies by rank (no rank last) with total, count and verdict (result.verdict.text, from scorer.js). */
+/** Agencies by rank (no rank last) with total, count answered (N/A included) and verdict (result.verdict.text). */
 export function rankingTable(s, agencies, names, results, ranks, count) {
   const order = agencies.map((a, i) => i)
     .sort((a, b) => (ranks[a] === null) - (ranks[b] === null) || (ranks[a] || 0) - (ranks[b] || 0) || a - b);
@@ -74,7 +96,7 @@ export function rankingTable(s, agencies, names, results, ranks, count) {
         h('th', { scope: 'row' }, swatch(i),
           ' ', h('span', { class: 'kit-sc-rank-name' }, names[i])),
         h('td', { class: 'kit-sc-total' }, display(r.total)),
-        h('td', { class: 'kit-sc-count' }, `${r.scored}/${count}`),
+        h('td', { class: 'kit-sc-count' }, `${answered(r)}/${count}`),
         h('td', { class: 'kit-sc-verdict' }, r.verdict ? r.verdict.text : ''));
     })));
 }
@@ -105,6 +127,19 @@ export function matrix(data, agencies, names, results, ranks) {
     h('tbody', {}, sumRow(s.total, results.map((r) => display(r.total)), 'kit-sc-matrix-sum'),
       sumRow(s.verdict, results.map((r) => (r.verdict ? r.verdict.text : '')), null),
       sumRow(s.rank, ranks.map((r) => (r === null ? '—' : String(r))), null)));
+}
+
+/** Each agency's ticked red flags, by criterion (printed); null when none is ticked. */
+export function flagsList(s, criteria, agencies, names) {
+  const blocks = agencies.map((a, i) => {
+    const ticked = criteria.map((c) => ({ c, texts: (own(a.flags || {}, c.id) || []).filter((n) => n < (c.flags || []).length)
+      .map((n) => c.flags[n]) })).filter((item) => item.texts.length);
+    if (!ticked.length) return null;
+    return h('div', { class: 'kit-sc-print-flags', 'data-agency': a.id }, h('h4', {}, names[i]),
+      h('ul', {}, ticked.map(({ c, texts }) => h('li', {}, h('strong', {}, `${c.number} ${c.title}`), ': ',
+        texts.join(s.listSep || '; ')))));
+  }).filter(Boolean);
+  return blocks.length ? h('section', {}, h('h3', {}, s.flagsTitle), blocks) : null;
 }
 
 /** Each agency's notes, by criterion (printed); null when there are none. */
