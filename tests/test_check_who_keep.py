@@ -12,6 +12,7 @@ import io
 import json
 import re
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -102,3 +103,12 @@ def test_bad_who_or_keep_is_a_located_error_in_the_editors_language(change: Any,
     for lang, message in (("zh", zh), ("en", en)):
         found = [p.text(lang) for p in caught.value.problems if message in p.text(lang)]
         assert len(found) == 1 and re.match(r"c\.yaml:\d+:\d+: ", found[0]), caught.value.text(lang)
+
+
+def test_a_fallback_language_borrows_who_and_keep_converted(tmp_path: Path) -> None:
+    text = SELF_CHECK.read_text(encoding="utf-8").replace("  languages: [zh, en]\n",
+                                                          "  languages: [zh, en, zh-Hant]\n  fallback: {zh-Hant: [zh]}\n")
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    visit = next(k for k in load_criteria(tmp_path / "c.yaml").criteria if k.id == "visit")
+    assert [k("zh-Hant") for k in visit.check_keeps] == ["見面記錄（日期、在場的人）", "辦公地址的照片"]
+    assert visit.check_whos[0]("zh-Hant") == "你"
