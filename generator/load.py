@@ -178,6 +178,7 @@ def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
         sitting=_written(c.get("sitting")), answer_lines=c.get("answer_lines", 1),
         check_day=_written(c.get("check_day")),
         check_who=_texts_written(c.get("check_who"), text), check_keep=_texts_written(c.get("check_keep"), text),
+        clauses=tuple(text(k) for k in c.get("clauses", [])), declare=c.get("declare"),
     )
 
 

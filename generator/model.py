@@ -18,8 +18,8 @@ REQUIRED_FORM = "worksheet"
 
 _T = TypeVar("_T")
 
-UNSCORED_KEYS = ("weight", "knockout", "levels")
-"""Criterion keys that a self-check section's criteria never have: nothing in it is scored."""
+UNSCORED_KEYS = ("weight", "knockout", "levels", "clauses", "declare")
+"""Criterion keys that a self-check section's criteria never have: nothing in it is scored or asked of an agency."""
 
 
 @dataclass(frozen=True)
@@ -221,6 +221,10 @@ class Criterion:
     """``check_who`` as written: who makes all after-signing checks, or each one (e.g. you, your finance staff)."""
     check_keep: Text | tuple[Text, ...] | None = None
     """``check_keep`` as written: the document to keep from all after-signing checks, or from each."""
+    clauses: tuple[Text, ...] = ()
+    """Model contract clauses for what this criterion wants the contract to say (0–4)."""
+    declare: bool | None = None
+    """``declare`` as written: True to ask it on the agency's declaration form; None when the key is absent."""
 
     @property
     def sittings(self) -> tuple[str, ...]:
@@ -381,6 +385,21 @@ class Criteria:
     def scored_criteria(self) -> tuple[Criterion, ...]:
         """The criteria that count towards an agency's score, in display order."""
         return tuple(c for s in self.scored_sections for c in s.criteria)
+
+    @property
+    def declared_criteria(self) -> tuple[Criterion, ...]:
+        """The criteria the agency's declaration form asks, in display order: those with ``declare: true``, or,
+        in a file without the key, every knock-out criterion and those of the highest weight."""
+        scored = self.scored_criteria
+        if any(c.declare is not None for c in scored):
+            return tuple(c for c in scored if c.declare)
+        heaviest = max((c.weight for c in scored), default=0)
+        return tuple(c for c in scored if c.knockout or c.weight == heaviest)
+
+    @property
+    def clause_criteria(self) -> tuple[Criterion, ...]:
+        """The criteria with model contract clauses, in display order."""
+        return tuple(c for c in self.criteria if c.clauses)
 
     @property
     def scored(self) -> Criteria:
