@@ -195,6 +195,8 @@ def test_every_criterion_is_printed(printed: Any, lang: str, form: str) -> None:
         assert all(_contains(text, q(lang)) for _, _, questions in items for q in questions)
     elif form == "after-signing":
         assert all(_contains(text, a(lang)) for k in wanted for a in k.after_signing)
+        # each line says who does it and the document to keep (issue 26)
+        assert all(_contains(text, t(lang)) for k in wanted for t in (*k.check_whos, *k.check_keeps))
     elif form in ("questionnaire", "worksheet"):
         assert all(_contains(text, s.title(lang)) for s in CRITERIA.scored_sections)
 

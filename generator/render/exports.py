@@ -96,7 +96,7 @@ def csv_columns(criteria: Criteria) -> list[str]:
     """Column names of the CSV export."""
     langs = criteria.meta.languages
     per_lang = ["section_title", "title", "why", "must_ask", "questions", "evidence", "red_flags", "after_signing",
-                "clauses", "weight_reason"]
+                "check_who", "check_keep", "clauses", "weight_reason"]
     levels = [f"level_{lv.score}" for lv in criteria.scale.levels]
     return ["edition_id", "version", "section_id", "self_check", "criterion_id", "weight", "knockout", "knockout_below",
             "declare",
@@ -119,8 +119,9 @@ def _row(criteria: Criteria, section: Any, criterion: Any) -> list[str]:
              " ".join(criterion.sources)]
     by_score = {d.score: d.text for d in criterion.levels}
     texts = [section.title, criterion.title, criterion.why, criterion.must_ask, criterion.questions,
-             criterion.evidence, criterion.red_flags, criterion.after_signing, criterion.clauses,
-             criterion.weight_reason,
+             criterion.evidence, criterion.red_flags, criterion.after_signing,
+             # One line per after-signing check, as after_signing (empty where the file gives none).
+             criterion.check_whos, criterion.check_keeps, criterion.clauses, criterion.weight_reason,
              *(by_score.get(lv.score) for lv in criteria.scale.levels)]
     for value in texts:
         for lang in criteria.meta.languages:
