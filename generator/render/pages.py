@@ -17,7 +17,8 @@ from generator.model import Criteria
 from generator.render.sittings import SITTING_FORMS, sitting_items
 
 __all__ = ["ALL_FORMS", "DATA_FORM", "DATA_FORMS", "DOWNLOADS", "EDITION", "FORM", "FORMS", "GUIDE", "INTERVIEW",
-           "PAGES", "REPORT", "Page", "published", "published_forms", "skip_label", "skip_target"]
+           "GUIDE_SEARCH_BOOST", "PAGES", "REPORT", "Page", "published", "published_forms", "search_options", "skip_label",
+           "skip_target"]
 
 GUIDE = "guide"
 """Home, how to use, scoring and one page per section (generator.render.guide)."""
@@ -105,3 +106,26 @@ def skip_target(page: str) -> str | None:
 def skip_label(target: str) -> str:
     """The label key of the skip link leading to ``target`` (a ``skip_target``)."""
     return "skip_to_report" if target == REPORT else "skip_to_form"
+
+
+GUIDE_SEARCH_BOOST = 4.0
+"""How much more a section page of the guide weighs in search than other pages (Material's ``search.boost``)."""
+
+
+def search_options(page: str) -> dict[str, bool | float] | None:
+    """Material's per-page ``search`` options for the page ``page`` (its path in the language's docs,
+    e.g. ``sections/identity.md``), or None for the defaults.
+
+    A merchant searches for a word such as 刷单 to learn what it means for an agency and what to ask.
+    The guide's section page answers that: the criterion's heading has its own anchor, and the
+    result lands on it. So the section pages rank first, and the printable forms are left out of
+    search: every criterion block of a form repeats, as blank lines to fill in on paper, what that
+    criterion's guide section says; indexed, a form opened at its top, thousands of pixels above the
+    word, and each form's block would double every result list. The forms stay one tap away in the
+    menu, on the home page and in each guide section. (The editor pages set their own options in
+    their front matter, see generator.render.edition.)"""
+    if page.removesuffix(".md") in ALL_FORMS:
+        return {"exclude": True}
+    if page.startswith("sections/"):
+        return {"boost": GUIDE_SEARCH_BOOST}
+    return None
