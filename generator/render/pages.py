@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from generator.model import Criteria
 from generator.render.sittings import SITTING_FORMS, sitting_items
 
-__all__ = ["ALL_FORMS", "DATA_FORM", "DATA_FORMS", "DOWNLOADS", "EDITION", "FORM", "FORMS", "GUIDE", "INTERVIEW",
-           "GUIDE_SEARCH_BOOST", "PAGES", "REPORT", "Page", "published", "published_forms", "search_options", "skip_label",
-           "skip_target"]
+__all__ = ["ALL_FORMS", "DATA_FORM", "DATA_FORMS", "DOWNLOADS", "EDITION", "FORM", "FORMS", "GUIDE",
+           "GUIDE_SEARCH_BOOST", "INTERVIEW", "PAGES", "REPORT", "Page", "published", "published_forms",
+           "search_options", "skip_label", "skip_target"]
 
 GUIDE = "guide"
 """Home, how to use, scoring and one page per section (generator.render.guide)."""
