@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
+import pytest
+from test_scoring_browser import instant_base  # noqa: F401 (the fixture)
+
 from conftest import ROOT
 from generator.cli import main
 from generator.render.pages import ALL_FORMS
@@ -309,8 +312,9 @@ _FIRST_MARK = """() => {
   const marks = [...document.querySelectorAll(".md-content mark[data-md-highlight]")];
   const mark = marks.find(m => !anchor || anchor.contains(m) || anchor.compareDocumentPosition(m) & 4) || marks[0];
   const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
-  const box = mark.getBoundingClientRect();
-  return {top: box.top, bottom: box.bottom, header, height: innerHeight, text: mark.textContent};
+  const box = mark.getBoundingClientRect(), view = visualViewport;  // what the phone's screen shows
+  return {top: box.top - view.offsetTop, bottom: box.bottom - view.offsetTop, header: header - view.offsetTop,
+          height: view.height, text: mark.textContent};
 }"""
 
 
@@ -360,19 +364,24 @@ def test_search_opens_the_defining_guide_section_with_the_highlight_in_view(
     context.close()
 
 
-def test_a_page_opened_at_its_top_scrolls_to_its_first_highlight(built_site: Path, serve_dir: Any, browser: Any) -> None:
+@pytest.mark.parametrize("instant", [False, True], ids=["page-load", "instant-navigation"])
+def test_a_page_opened_at_its_top_scrolls_to_its_first_highlight(
+        instant: bool, built_site: Path, serve_dir: Any, browser: Any, request: pytest.FixtureRequest) -> None:
     from conftest import PHONE
 
-    base = serve_dir(built_site)
+    # Served where Material navigates instantly (the result replaces the page's content), or not.
+    base = request.getfixturevalue("instant_base") if instant else serve_dir(built_site)
     context = browser.new_context(**PHONE)
     page = context.new_page()
     # 生意参谋 first appears a few screens down the second page it finds (a page result, no anchor).
     search(page, f"{base}how-to-use/", "生意参谋")
+    page.evaluate("window.kitSamePage = true")
     results = _results(page)
     pages = list(dict.fromkeys(p for p, _ in results))
     assert len(pages) >= 2, results
     second = results.index((pages[1], ""))
     mark = _land(page, second)
+    assert page.evaluate("window.kitSamePage === true") is instant
     assert urlsplit(page.url).path == pages[1] and not urlsplit(page.url).fragment, page.url
     assert page.evaluate("scrollY") > 0 and mark["header"] <= mark["top"] and mark["bottom"] <= mark["height"], mark
     context.close()
