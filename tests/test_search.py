@@ -333,16 +333,18 @@ def _land(page: Any, nth: int) -> dict[str, Any]:
     return dict(page.evaluate(_FIRST_MARK))
 
 
+@pytest.mark.parametrize("instant", [False, True], ids=["page-load", "instant-navigation"])
 def test_search_opens_the_defining_guide_section_with_the_highlight_in_view(
-        built_site: Path, serve_dir: Any, browser: Any) -> None:
+        instant: bool, built_site: Path, serve_dir: Any, browser: Any, request: pytest.FixtureRequest) -> None:
     from conftest import DEFAULT_CRITERIA, PHONE
     from generator.load import load_criteria
 
     criteria = load_criteria(DEFAULT_CRITERIA)
-    base = serve_dir(built_site)
+    # Served where Material navigates instantly (the result replaces the page's content), or not.
+    base = request.getfixturevalue("instant_base") if instant else serve_dir(built_site)
     context = browser.new_context(**PHONE)
     page = context.new_page()
-    for word in LANDING_WORDS:
+    for word in LANDING_WORDS if not instant else ():
         search(page, f"{base}how-to-use/", word)
         results = _results(page)
         # Guide sections first; the printable forms are not search results at all.
