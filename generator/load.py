@@ -177,7 +177,16 @@ def _criterion(c: dict[str, Any], text: Any, opt: Any) -> Criterion:
         knockout_below=c["knockout"]["below"] if isinstance(c.get("knockout"), dict) else None,
         sitting=_written(c.get("sitting")), answer_lines=c.get("answer_lines", 1),
         check_day=_written(c.get("check_day")),
+        check_who=_texts_written(c.get("check_who"), text), check_keep=_texts_written(c.get("check_keep"), text),
+        clauses=tuple(text(k) for k in c.get("clauses", [])), declare=c.get("declare"),
     )
+
+
+def _texts_written(value: Any, text: Any) -> Any:
+    """A one-or-list key of texts as the model keeps it: one text, a tuple of texts, or None when absent."""
+    if value is None:
+        return None
+    return tuple(text(v) for v in value) if isinstance(value, list) else text(value)
 
 
 def _written(value: Any) -> Any:

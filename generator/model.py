@@ -10,16 +10,16 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 
 __all__ = ["CHECK_DAYS", "DEFAULT_VERDICT", "REQUIRED_FORM", "SITTINGS", "UNSCORED_KEYS", "Borrowed", "Branding",
-           "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue", "Release", "Scale", "Section",
-           "Source", "Text", "VerdictRules", "numbered_sections"]
+           "CheckLine", "Criteria", "Criterion", "Descriptor", "Level", "Logo", "Meta", "PageValue", "Release", "Scale",
+           "Section", "Source", "Text", "VerdictRules", "numbered_sections"]
 
 REQUIRED_FORM = "worksheet"
 """The form an edition cannot leave out (``meta.forms``): the interview and the comparison report lead to it."""
 
 _T = TypeVar("_T")
 
-UNSCORED_KEYS = ("weight", "knockout", "levels")
-"""Criterion keys that a self-check section's criteria never have: nothing in it is scored."""
+UNSCORED_KEYS = ("weight", "knockout", "levels", "clauses", "declare")
+"""Criterion keys that a self-check section's criteria never have: nothing in it is scored or asked of an agency."""
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,18 @@ def _each(value: _T | tuple[_T, ...] | None, count: int) -> tuple[_T, ...]:
 
 
 @dataclass(frozen=True)
+class CheckLine:
+    """One after-signing check as the post-signing checklist prints it."""
+
+    text: Text
+    """The check."""
+    who: Text | None
+    """Who makes it; None where the file says nothing (the form leaves the cell blank)."""
+    keep: Text | None
+    """The document to keep; None where the file says nothing."""
+
+
+@dataclass(frozen=True)
 class Criterion:
     """One thing to assess about an agency."""
 
@@ -205,6 +217,14 @@ class Criterion:
     """Lines to write each must-ask answer on, on the printed sitting forms."""
     check_day: int | tuple[int, ...] | None = None
     """``check_day`` as written: the day after signing (7, 30, 60, 90) of all after-signing checks, or of each."""
+    check_who: Text | tuple[Text, ...] | None = None
+    """``check_who`` as written: who makes all after-signing checks, or each one (e.g. you, your finance staff)."""
+    check_keep: Text | tuple[Text, ...] | None = None
+    """``check_keep`` as written: the document to keep from all after-signing checks, or from each."""
+    clauses: tuple[Text, ...] = ()
+    """Model contract clauses for what this criterion wants the contract to say (0–4)."""
+    declare: bool | None = None
+    """``declare`` as written: True to ask it on the agency's declaration form; None when the key is absent."""
 
     @property
     def sittings(self) -> tuple[str, ...]:
@@ -216,15 +236,31 @@ class Criterion:
         """The day after signing of each after-signing check; empty without ``check_day``."""
         return _each(self.check_day, len(self.after_signing))
 
+    @property
+    def check_whos(self) -> tuple[Text, ...]:
+        """Who makes each after-signing check; empty without ``check_who``."""
+        return _each(self.check_who, len(self.after_signing))
+
+    @property
+    def check_keeps(self) -> tuple[Text, ...]:
+        """The document to keep from each after-signing check; empty without ``check_keep``."""
+        return _each(self.check_keep, len(self.after_signing))
+
     def asked_in(self, sitting: str) -> tuple[Text, ...]:
         """The must-ask questions asked in ``sitting``; without ``sitting`` in the file, all of them go to the visit."""
         sittings = self.sittings or ("visit",) * len(self.must_ask_questions)
         return tuple(q for q, s in zip(self.must_ask_questions, sittings, strict=True) if s == sitting)
 
-    def checks_on(self, day: int) -> tuple[Text, ...]:
-        """The after-signing checks made on ``day``; without ``check_day`` in the file, all of them on day 30."""
-        days = self.check_days or (30,) * len(self.after_signing)
-        return tuple(a for a, d in zip(self.after_signing, days, strict=True) if d == day)
+    def check_lines_on(self, day: int) -> tuple[CheckLine, ...]:
+        """The after-signing checks made on ``day``, each with who makes it and the document to keep (None
+        where the file gives none); without ``check_day`` in the file, all of them on day 30."""
+        count = len(self.after_signing)
+        days = self.check_days or (30,) * count
+        none: tuple[Text | None, ...] = (None,) * count
+        whos: tuple[Text | None, ...] = self.check_whos or none
+        keeps: tuple[Text | None, ...] = self.check_keeps or none
+        return tuple(CheckLine(a, w, k) for a, d, w, k in zip(self.after_signing, days, whos, keeps, strict=True)
+                     if d == day)
 
     @property
     def must_ask_questions(self) -> tuple[Text, ...]:
@@ -349,6 +385,21 @@ class Criteria:
     def scored_criteria(self) -> tuple[Criterion, ...]:
         """The criteria that count towards an agency's score, in display order."""
         return tuple(c for s in self.scored_sections for c in s.criteria)
+
+    @property
+    def declared_criteria(self) -> tuple[Criterion, ...]:
+        """The criteria the agency's declaration form asks, in display order: those with ``declare: true``, or,
+        in a file without the key, every knock-out criterion and those of the highest weight."""
+        scored = self.scored_criteria
+        if any(c.declare is not None for c in scored):
+            return tuple(c for c in scored if c.declare)
+        heaviest = max((c.weight for c in scored), default=0)
+        return tuple(c for c in scored if c.knockout or c.weight == heaviest)
+
+    @property
+    def clause_criteria(self) -> tuple[Criterion, ...]:
+        """The criteria with model contract clauses, in display order."""
+        return tuple(c for c in self.criteria if c.clauses)
 
     @property
     def scored(self) -> Criteria:

@@ -98,6 +98,8 @@ def hostile_data() -> dict[str, Any]:
         node: Any = data
         for step in path:
             node = node[step]
+        if not isinstance(node, dict):
+            continue  # a text given once for every language (the licence above)
         kind = next(step for step in reversed(path) if isinstance(step, str))
         count[kind] = count.get(kind, -1) + 1
         for i, lang in enumerate(meta["languages"]):

@@ -15,9 +15,10 @@ from generator.problems import InputError
 from generator.render.pages import ALL_FORMS, published_forms
 from generator.site.build import generate
 
-EMPTY = ("desk-check", "contract-review", "after-signing", "self-check")
+EMPTY = ("desk-check", "contract-review", "clauses", "after-signing", "self-check")
 """The forms the minimal file gives no content: no sittings (so every must-ask question after the phone
-screen goes to the visit), no after_signing item, no self-check section."""
+screen goes to the visit), no clauses, no after_signing item, no self-check section. (Without ``declare``
+the declaration asks the knock-outs and the heaviest criteria: it has content.)"""
 
 
 def _english_only(tmp_path: Path, extra: str = "") -> Path:

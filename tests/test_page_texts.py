@@ -27,7 +27,8 @@ def test_every_language_file_has_the_same_keys_shapes_and_placeholders() -> None
     assert set(DATA_FORMS) | {"how-to-use", "scoring", "downloads", "workbook", "edition", "schema"} == set(english)
     for page in DATA_FORMS:
         # the after-signing checklist also lists what to do on day 0, before granting any access
-        extra = {"day0_title", "day0"} if page == "after-signing" else set()
+        # the declaration also closes with the text the agency signs
+        extra = {"after-signing": {"day0_title", "day0"}, "declaration": {"closing"}}.get(page, set())
         assert set(english[page]) == {f.name for f in dataclasses.fields(PageText)} | extra
     for lang in languages:
         raw = _raw(lang)

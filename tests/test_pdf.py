@@ -289,8 +289,9 @@ def fork(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Any]:
 def test_fork_publishes_every_form_with_content_in_every_language(fork: tuple[Path, Path, Any]) -> None:
     site, again, criteria = fork
     # The minimal file has no sittings (every must-ask question after the phone screen goes to the visit),
-    # no after_signing item and no self-check section: the forms left without content are left out.
-    assert published_forms(criteria) == ("questionnaire", "checklist", "worksheet", "visit")
+    # no after_signing item, no self-check section and no clauses: the forms left without content are left
+    # out. Without declare, the declaration asks the knock-outs and the heaviest criteria.
+    assert published_forms(criteria) == ("questionnaire", "checklist", "worksheet", "visit", "declaration")
     for lang in ("zh", "en", "zh-Hant"):
         root = site / language_root(criteria, lang)
         page = (root / "downloads" / "index.html").read_text(encoding="utf-8")

@@ -50,6 +50,8 @@ SITTING_MAX_PAGES = {"zh": 3, "en": 4}
 """Each sitting's form prints on at most this many A4 pages (issue 26: 3 in zh)."""
 SHORT_MAX_PAGES = {"zh": 10, "en": 11}
 """Without ``sitting`` every must-ask question is on the visit form: at most this many pages (issue 13)."""
+PAPER_MAX_PAGES = 4
+"""The agency's declaration and the contract clauses print on at most this many pages (PDF: 3 / 3 and 1 / 2)."""
 AFTER_SIGNING_MAX_PAGES = 4
 """The post-signing checklist prints on at most this many A4 pages."""
 SELF_CHECK_MAX_PAGES = 6
@@ -144,7 +146,7 @@ def printed(built_site: Path, serve_dir: Any, browser: Any, tmp_path_factory: py
 
 def _bounds(criteria: Criteria, form: str, lang: str) -> tuple[int, int]:
     data_forms = {**dict.fromkeys(SITTING_FORMS, SITTING_MAX_PAGES[lang]), "after-signing": AFTER_SIGNING_MAX_PAGES,
-                  "self-check": SELF_CHECK_MAX_PAGES}
+                  "self-check": SELF_CHECK_MAX_PAGES, "declaration": PAPER_MAX_PAGES, "clauses": PAPER_MAX_PAGES}
     if form in data_forms:
         return 1, data_forms[form]
     sections, count = len(criteria.scored_sections), len(criteria.scored_criteria)
@@ -185,6 +187,7 @@ def test_every_criterion_is_printed(printed: Any, lang: str, form: str) -> None:
               **{form: [k for _, k, _ in items or []] for form in SITTING_FORMS},
               "after-signing": [k for k in CRITERIA.criteria if k.after_signing],
               "self-check": [k for s in CRITERIA.self_check_sections for k in s.criteria],
+              "declaration": list(CRITERIA.declared_criteria), "clauses": list(CRITERIA.clause_criteria),
               }.get(form, CRITERIA.scored_criteria)
     missing = [k.id for k in wanted if not _contains(text, k.title(lang))]
     assert not missing
@@ -192,6 +195,8 @@ def test_every_criterion_is_printed(printed: Any, lang: str, form: str) -> None:
         assert all(_contains(text, q(lang)) for _, _, questions in items for q in questions)
     elif form == "after-signing":
         assert all(_contains(text, a(lang)) for k in wanted for a in k.after_signing)
+        # each line says who does it and the document to keep (issue 26)
+        assert all(_contains(text, t(lang)) for k in wanted for t in (*k.check_whos, *k.check_keeps))
     elif form in ("questionnaire", "worksheet"):
         assert all(_contains(text, s.title(lang)) for s in CRITERIA.scored_sections)
 

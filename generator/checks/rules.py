@@ -86,9 +86,12 @@ def text_paths(data: dict[str, Any]) -> Iterator[Path]:
         yield from _keys(release, ("changelog", i), "note")
     for path, criterion in _criteria(data):
         yield from _keys(criterion, path, "title", "why", "weight_reason")
-        for name in ("must_ask", "questions", "evidence", "red_flags", "after_signing"):
+        for name in ("must_ask", "questions", "evidence", "red_flags", "after_signing", "check_who", "check_keep",
+                     "clauses"):
             for i, _ in _dicts(criterion.get(name)):
                 yield (*path, name, i)
+        # check_who and check_keep: one text for every check, or a list of texts (above).
+        yield from ((*path, n) for n in ("check_who", "check_keep") if isinstance(criterion.get(n), dict))
         for i, level in _dicts(criterion.get("levels")):
             yield from _keys(level, (*path, "levels", i), "text")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 __all__ = ["KINDS", "Change", "TextChange"]
 
 KINDS = ("version", "languages", "scale", "added", "removed", "moved", "self_check", "weight", "knockout",
-         "must_ask", "after_signing", "reworded", "sources", "changed")
+         "must_ask", "after_signing", "clauses", "reworded", "sources", "changed")
 """Every kind of change, in report order."""
 
 @dataclass(frozen=True)
@@ -39,9 +39,9 @@ class Change:
     new: object = None
     """Value after."""
     fields: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    """For "reworded", "must_ask", "after_signing" and "changed": (field, languages whose text changed)."""
+    """For "reworded", "must_ask", "after_signing", "clauses" and "changed": (field, languages whose text changed)."""
     texts: tuple[TextChange, ...] = ()
-    """For "reworded", "must_ask" and "after_signing": each text before and after; for an added criterion
-    every text of it (``old`` empty)."""
+    """For "reworded", "must_ask", "after_signing" and "clauses": each text before and after; for an added
+    criterion every text of it (``old`` empty)."""
     details: tuple[tuple[str, object], ...] = ()
     """For an added criterion: ("weight", w) and ("knockout", k) (none in a self-check section)."""

@@ -17,7 +17,7 @@ _OWN_KIND: Mapping[Place, str] = MappingProxyType({
 """Values with a kind of their own: places in the file, or fields of an item."""
 
 
-_GROUPED = ("must_ask", "after_signing")
+_GROUPED = ("must_ask", "after_signing", "clauses")
 """Criterion lists reported as one change each: the count before and after, with every text."""
 
 

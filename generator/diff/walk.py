@@ -84,8 +84,17 @@ def _is_text(node: Any) -> bool:
         and node.get("additionalProperties", {}).get("type") == "string"
 
 
+def _branch(node: Any, value: Any) -> Any:
+    """Of a ``oneOf`` (one value or a list of them, e.g. check_who), the branch ``value`` is written in."""
+    options = [_resolve(option) for option in node.get("oneOf", [])] if isinstance(node, dict) else []
+    for option in options:
+        if isinstance(value, list) == (option.get("type") == "array"):
+            return option
+    return node
+
+
 def _walk(table: dict[Place, Leaf], place: Place, value: Any, node: Any) -> None:
-    node = _resolve(node)
+    node = _branch(_resolve(node), value)
     if isinstance(value, dict):
         text = _is_text(node)
         for key, item in value.items():

@@ -1,4 +1,5 @@
-"""Printable pages born as data: the sittings' forms, post-signing checklist, self-check.
+"""Printable pages born as data: the sittings' forms, the agency's declaration, the model contract clauses,
+post-signing checklist, self-check.
 
 Every text on them comes from data: the criteria (must_ask and sitting, after_signing and
 check_day, self-check sections), the per-language page texts (generator/texts/pages/) and the
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from generator.model import Criteria, Criterion, Section, numbered_sections
 from generator.render.base import Context, Files, banner, page_style, running_title
+from generator.render.paper import clause_items, clause_numbers, declaration_items
 from generator.render.sittings import SITTING_FORMS, day_groups, sitting_items
 from generator.render.templates import render
 
@@ -27,7 +29,8 @@ def render_data_form(ctx: Context, name: str) -> Files:
                   sitting=sitting, items=items, page_style=page_style(ctx, name), c=criteria, lang=ctx.lang,
                   t=ctx.label, running=running_title(ctx), scored=numbered_sections(criteria.scored_sections),
                   own=numbered_sections(criteria.self_check_sections), after=after_signing_groups(criteria),
-                  days=day_groups(criteria))
+                  days=day_groups(criteria), declared=declaration_items(criteria),
+                  clauses=clause_items(criteria), clause_refs=clause_numbers(criteria))
     return {f"{name}.md": banner(ctx) + "\n" + html}
 
 

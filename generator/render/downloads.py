@@ -7,6 +7,8 @@ main language and ``/<lang>/downloads/...`` for the others):
 - ``downloads/<meta.id>-<version>.json``: the criteria, same structure as the YAML;
 - ``downloads/<meta.id>-<version>.csv``: one row per criterion, every language;
 - ``downloads/criteria.schema.json``: the JSON Schema both the YAML and the JSON follow;
+- ``downloads/<meta.id>-<version>-clauses-<lang>.docx``: the model contract clauses as an editable Word
+  document (``generator.render.clauses_docx``), when the criteria give any;
 - ``downloads/<meta.id>-<version>-<form>-<lang>.pdf``: each printable form, when the build
   makes PDFs (``generator.render.form_pdfs``; ``make site`` does, ``make serve`` does not, and
   the page then says so instead of linking them).
@@ -21,6 +23,7 @@ from urllib.parse import quote
 
 from generator.model import Criteria
 from generator.render.base import Context, Files, banner
+from generator.render.clauses_docx import clauses_docx_path, render_clauses_docx
 from generator.render.exports import render_csv, render_json, schema_text
 from generator.render.form_pdfs import FormPdf, render_form_pdfs
 from generator.render.markdown import md_labels
@@ -65,15 +68,18 @@ def render_downloads(ctx: Context, name: str = "downloads") -> Files:
         "na": NA_TEXT, "scoring": ctx.label("scoring"),
     })
     pdfs = render_form_pdfs(ctx) if ctx.pdf else None
+    docx = {clauses_docx_path(ctx): render_clauses_docx(ctx)} if criteria.clause_criteria else {}
     page = render(
         "downloads", "downloads.md.j2", c=criteria, lang=lang, t=md_labels(ctx.texts), w=words,
         links={kind: quote(path) for kind, path in paths.items()},
         names={kind: path.rsplit("/", 1)[-1] for kind, path in paths.items()},
         sizes={kind: _size(files[path]) for kind, path in paths.items()},
         forms=published_forms(criteria), pdfs=None if pdfs is None else [_pdf_entry(pdf) for pdf in pdfs],
+        docx=[{"link": quote(path), "name": path.rsplit("/", 1)[-1], "size": _size(data)}
+              for path, data in docx.items()],
     )
     pdf_files = {pdf.path: pdf.data for pdf in pdfs or ()}
-    return {f"{name}.md": banner(ctx) + page, **files, **pdf_files}
+    return {f"{name}.md": banner(ctx) + page, **files, **pdf_files, **docx}
 
 
 def _pdf_entry(pdf: FormPdf) -> dict[str, str | int]:

@@ -96,11 +96,17 @@ def csv_columns(criteria: Criteria) -> list[str]:
     """Column names of the CSV export."""
     langs = criteria.meta.languages
     per_lang = ["section_title", "title", "why", "must_ask", "questions", "evidence", "red_flags", "after_signing",
-                "weight_reason"]
+                "check_who", "check_keep", "clauses", "weight_reason"]
     levels = [f"level_{lv.score}" for lv in criteria.scale.levels]
     return ["edition_id", "version", "section_id", "self_check", "criterion_id", "weight", "knockout", "knockout_below",
+            "declare",
             "sources",
             *(f"{name}_{lang}" for name in [*per_lang, *levels] for lang in langs)]
+
+
+def _flag(value: bool | None) -> str:
+    """A true/false key as written: "true", "false", or empty when the file leaves it out."""
+    return "" if value is None else "true" if value else "false"
 
 
 def _row(criteria: Criteria, section: Any, criterion: Any) -> list[str]:
@@ -109,10 +115,13 @@ def _row(criteria: Criteria, section: Any, criterion: Any) -> list[str]:
     below = "" if criterion.knockout_below is None else str(criterion.knockout_below)
     scored = [_number(criterion.weight), "true" if criterion.knockout else "false", below]
     cells = [criteria.meta.id, criteria.meta.version, section.id, "true" if section.self_check else "false",
-             criterion.id, *(["", "", ""] if section.self_check else scored), " ".join(criterion.sources)]
+             criterion.id, *(["", "", ""] if section.self_check else scored), _flag(criterion.declare),
+             " ".join(criterion.sources)]
     by_score = {d.score: d.text for d in criterion.levels}
     texts = [section.title, criterion.title, criterion.why, criterion.must_ask, criterion.questions,
-             criterion.evidence, criterion.red_flags, criterion.after_signing, criterion.weight_reason,
+             criterion.evidence, criterion.red_flags, criterion.after_signing,
+             # One line per after-signing check, as after_signing (empty where the file gives none).
+             criterion.check_whos, criterion.check_keeps, criterion.clauses, criterion.weight_reason,
              *(by_score.get(lv.score) for lv in criteria.scale.levels)]
     for value in texts:
         for lang in criteria.meta.languages:

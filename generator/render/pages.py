@@ -53,7 +53,9 @@ PAGES = (
     Page("worksheet", FORM),
     Page("desk-check", DATA_FORM),
     Page("visit", DATA_FORM),
+    Page("declaration", DATA_FORM),
     Page("contract-review", DATA_FORM),
+    Page("clauses", DATA_FORM),
     Page("after-signing", DATA_FORM),
     Page("self-check", DATA_FORM),
     Page("interview", INTERVIEW),
@@ -75,11 +77,13 @@ ALL_FORMS = FORMS + DATA_FORMS
 def published_forms(criteria: Criteria) -> tuple[str, ...]:
     """The forms the site publishes, in menu order: those ``meta.forms`` chooses (all by default), less
     those with no content: a sitting's form without any must-ask question in that sitting, the
+    declaration without any criterion it asks, the clauses page without any ``clauses``, the
     post-signing checklist without any ``after_signing`` item, the self-check without a self-check
     section. No page, menu entry, home link or PDF is made for the others."""
     chosen = criteria.meta.forms or ALL_FORMS
     empty = {"after-signing": not any(c.after_signing for c in criteria.criteria),
              "self-check": not criteria.self_check_sections,
+             "declaration": not criteria.declared_criteria, "clauses": not criteria.clause_criteria,
              **{form: not sitting_items(criteria, sitting) for form, sitting in SITTING_FORMS.items()}}
     return tuple(form for form in ALL_FORMS if form in chosen and not empty.get(form, False))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from generator.model import CHECK_DAYS, Criteria, Criterion, Text, numbered_sections
+from generator.model import CHECK_DAYS, CheckLine, Criteria, Criterion, Text, numbered_sections
 
 __all__ = ["QUICK_LIMIT", "SITTING_FORMS", "day_groups", "phone_items", "quick_questions", "sitting_items"]
 
@@ -36,9 +36,10 @@ def phone_items(criteria: Criteria) -> list[Item]:
     return [(n, k, k.must_ask_questions) for n, k in quick_questions(criteria)]
 
 
-def day_groups(criteria: Criteria) -> list[tuple[int, list[tuple[Criterion, Text]]]]:
-    """Each day after signing with its (criterion, check) pairs in display order; days without checks left out."""
-    groups = [(day, [(k, a) for k in criteria.criteria for a in k.checks_on(day)]) for day in CHECK_DAYS]
+def day_groups(criteria: Criteria) -> list[tuple[int, list[tuple[Criterion, CheckLine]]]]:
+    """Each day after signing with its (criterion, check with who and what to keep) pairs in display order;
+    days without checks left out."""
+    groups = [(day, [(k, a) for k in criteria.criteria for a in k.check_lines_on(day)]) for day in CHECK_DAYS]
     return [(day, pairs) for day, pairs in groups if pairs]
 
 
