@@ -15,7 +15,7 @@ from test_scoring_browser import instant_base  # noqa: F401 (the fixture)
 
 from conftest import ROOT
 from generator.cli import main
-from generator.render.pages import ALL_FORMS
+from generator.render.pages import ALL_FORMS, SEARCHED_FORMS
 from generator.site.search_index import compact_search_index
 from scripts.synthetic_fork import section_marker, synthetic_yaml
 
@@ -347,9 +347,13 @@ def test_search_opens_the_defining_guide_section_with_the_highlight_in_view(
     for word in LANDING_WORDS if not instant else ():
         search(page, f"{base}how-to-use/", word)
         results = _results(page)
-        # Guide sections first; the printable forms are not search results at all.
+        # Guide sections first; the forms that repeat the guide are not search results at all, the others
+        # (model clauses, after signing) come after every guide section.
         assert results and results[0][0].startswith("/sections/"), (word, results[:3])
-        assert not [p for p, _ in results if p.strip("/") in ALL_FORMS], (word, results)
+        forms = [n for n, (p, _) in enumerate(results) if p.strip("/") in ALL_FORMS]
+        assert all(results[n][0].strip("/") in SEARCHED_FORMS for n in forms), (word, results)
+        sections = [n for n, (p, _) in enumerate(results) if p.startswith("/sections/")]
+        assert not forms or min(forms) > max(sections), (word, results)
     [defining] = [(s, k) for s in criteria.sections for k in s.criteria if "刷单" in k.title("zh")]
     section, criterion = defining
     search(page, f"{base}how-to-use/", "刷单")
@@ -389,9 +393,27 @@ def test_a_page_opened_at_its_top_scrolls_to_its_first_highlight(
     context.close()
 
 
+def test_a_form_kept_in_search_opens_at_the_word(built_site: Path, serve_dir: Any, browser: Any) -> None:
+    from conftest import PHONE
+
+    base = serve_dir(built_site)
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    # 返点 is in a model clause, far down the clauses page.
+    search(page, f"{base}how-to-use/", "返点")
+    results = _results(page)
+    assert ("/clauses/", "") in results, results
+    mark = _land(page, results.index(("/clauses/", "")))
+    assert urlsplit(page.url).path == "/clauses/" and page.evaluate("scrollY") > 0, page.url
+    assert mark["text"] == "返点" and mark["header"] <= mark["top"] and mark["bottom"] <= mark["height"], mark
+    context.close()
+
+
 def test_search_options_rank_the_guide_and_leave_the_forms_out() -> None:
     from generator.render.pages import GUIDE_SEARCH_BOOST, search_options
 
-    assert all(search_options(f"{form}.md") == {"exclude": True} for form in ALL_FORMS)
+    assert set(SEARCHED_FORMS) < set(ALL_FORMS)
+    assert all(search_options(f"{form}.md") == {"exclude": True} for form in ALL_FORMS if form not in SEARCHED_FORMS)
+    assert all(search_options(f"{form}.md") is None for form in SEARCHED_FORMS)
     assert search_options("sections/identity.md") == {"boost": GUIDE_SEARCH_BOOST} and GUIDE_SEARCH_BOOST > 1
     assert search_options("index.md") is None and search_options("interview.md") is None
