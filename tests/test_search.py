@@ -367,6 +367,14 @@ def test_search_opens_the_defining_guide_section_with_the_highlight_in_view(
         mark = _land(page, nth)
         assert mark["text"] == "刷单" and mark["header"] <= mark["top"] and mark["bottom"] <= mark["height"], (nth, mark)
         assert urlsplit(page.url).fragment == results[nth][1], page.url
+    if not instant:  # the English site alike, with words of the criterion's English title
+        words = "fake orders"
+        assert words in criterion.title("en").lower(), "pick new words"
+        search(page, f"{base}en/how-to-use/", words)
+        results = _results(page)
+        assert results[:2] == [(f"/en/sections/{section.id}/", ""), (f"/en/sections/{section.id}/", criterion.id)]
+        mark = _land(page, 1)
+        assert mark["text"].lower() == words and mark["header"] <= mark["top"] <= mark["bottom"] <= mark["height"]
     context.close()
 
 
