@@ -39,7 +39,7 @@ from generator.model import Criteria  # noqa: E402
 from generator.problems import InputError  # noqa: E402
 from generator.render.base import Context, edition_stamp  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
-from generator.render.pages import skip_label, skip_target  # noqa: E402
+from generator.render.pages import search_options, skip_label, skip_target  # noqa: E402
 from generator.root import PROJECT  # noqa: E402
 from generator.site.build import PDF_ENV, SITE_URL_ENV, generate  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
@@ -241,6 +241,15 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     if branding is not None and branding.logo is not None:
         server.watch(str(logo_file(source, branding.logo.name).resolve()))
     return server
+
+
+def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+    """Set Material's search options of the page (guide sections first, forms left out; see
+    generator.render.pages.search_options) unless its front matter sets them."""
+    options = search_options(page.file.src_uri)
+    if options is not None and "search" not in page.meta:
+        page.meta["search"] = options
+    return markdown
 
 
 def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:

@@ -10,8 +10,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
+import pytest
+from test_scoring_browser import instant_base  # noqa: F401 (the fixture)
+
 from conftest import ROOT
 from generator.cli import main
+from generator.render.pages import ALL_FORMS, SEARCHED_FORMS
 from generator.site.search_index import compact_search_index
 from scripts.synthetic_fork import section_marker, synthetic_yaml
 
@@ -298,3 +302,126 @@ def test_editor_pages_stay_out_of_merchant_search(built_site: Path, serve_dir: A
     guide = [n for n, p in enumerate(found) if p.startswith("/sections/") or p.strip("/") in ("how-to-use", "scoring")]
     assert guide and "/changelog/" in found and found.index("/changelog/") > max(guide), found
     page.close()
+
+
+LANDING_WORDS = ("刷单", "返点", "生意参谋")
+"""Words merchants search for (issue 23): the questionnaire used to come first and open 12,000–29,000 px above them."""
+
+_FIRST_MARK = """() => {
+  const hash = decodeURIComponent(location.hash.slice(1)), anchor = hash && document.getElementById(hash);
+  const marks = [...document.querySelectorAll(".md-content mark[data-md-highlight]")];
+  const mark = marks.find(m => !anchor || anchor.contains(m) || anchor.compareDocumentPosition(m) & 4) || marks[0];
+  const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+  const box = mark.getBoundingClientRect(), view = visualViewport;  // what the phone's screen shows
+  return {top: box.top - view.offsetTop, bottom: box.bottom - view.offsetTop, header: header - view.offsetTop,
+          height: view.height, text: mark.textContent};
+}"""
+
+
+def _results(page: Any) -> list[tuple[str, str]]:
+    """(path, anchor) of every search result shown, in order; the first of each page is the page itself."""
+    links = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+    return [(urlsplit(link).path, urlsplit(link).fragment) for link in links]
+
+
+def _land(page: Any, nth: int) -> dict[str, Any]:
+    """Tap the ``nth`` result; where the first highlight (at or after the result's anchor) sits once the page settled."""
+    page.locator("a.md-search-result__link").nth(nth).tap()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('h')")
+    page.wait_for_selector(".md-content mark[data-md-highlight]")
+    page.wait_for_timeout(500)  # the landing scroll follows the highlighting
+    return dict(page.evaluate(_FIRST_MARK))
+
+
+@pytest.mark.parametrize("instant", [False, True], ids=["page-load", "instant-navigation"])
+def test_search_opens_the_defining_guide_section_with_the_highlight_in_view(
+        instant: bool, built_site: Path, serve_dir: Any, browser: Any, request: pytest.FixtureRequest) -> None:
+    from conftest import DEFAULT_CRITERIA, PHONE
+    from generator.load import load_criteria
+
+    criteria = load_criteria(DEFAULT_CRITERIA)
+    # Served where Material navigates instantly (the result replaces the page's content), or not.
+    base = request.getfixturevalue("instant_base") if instant else serve_dir(built_site)
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    for word in LANDING_WORDS if not instant else ():
+        search(page, f"{base}how-to-use/", word)
+        results = _results(page)
+        # Guide sections first; the forms that repeat the guide are not search results at all, the others
+        # (model clauses, after signing) come after every guide section.
+        assert results and results[0][0].startswith("/sections/"), (word, results[:3])
+        forms = [n for n, (p, _) in enumerate(results) if p.strip("/") in ALL_FORMS]
+        assert all(results[n][0].strip("/") in SEARCHED_FORMS for n in forms), (word, results)
+        sections = [n for n, (p, _) in enumerate(results) if p.startswith("/sections/")]
+        assert not forms or min(forms) > max(sections), (word, results)
+    [defining] = [(s, k) for s in criteria.sections for k in s.criteria if "刷单" in k.title("zh")]
+    section, criterion = defining
+    search(page, f"{base}how-to-use/", "刷单")
+    results = _results(page)
+    # The defining section's page comes first, and the criterion's own heading is its first section.
+    assert results[0] == (f"/sections/{section.id}/", ""), results[:3]
+    assert results[1] == (f"/sections/{section.id}/", criterion.id), results[:3]
+    for nth in (0, 1):
+        if nth:
+            search(page, f"{base}how-to-use/", "刷单")
+        mark = _land(page, nth)
+        assert mark["text"] == "刷单" and mark["header"] <= mark["top"] and mark["bottom"] <= mark["height"], (nth, mark)
+        assert urlsplit(page.url).fragment == results[nth][1], page.url
+    if not instant:  # the English site alike, with words of the criterion's English title
+        words = "fake orders"
+        assert words in criterion.title("en").lower(), "pick new words"
+        search(page, f"{base}en/how-to-use/", words)
+        results = _results(page)
+        assert results[:2] == [(f"/en/sections/{section.id}/", ""), (f"/en/sections/{section.id}/", criterion.id)]
+        mark = _land(page, 1)
+        assert mark["text"].lower() == words and mark["header"] <= mark["top"] <= mark["bottom"] <= mark["height"]
+    context.close()
+
+
+@pytest.mark.parametrize("instant", [False, True], ids=["page-load", "instant-navigation"])
+def test_a_page_opened_at_its_top_scrolls_to_its_first_highlight(
+        instant: bool, built_site: Path, serve_dir: Any, browser: Any, request: pytest.FixtureRequest) -> None:
+    from conftest import PHONE
+
+    # Served where Material navigates instantly (the result replaces the page's content), or not.
+    base = request.getfixturevalue("instant_base") if instant else serve_dir(built_site)
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    # 生意参谋 first appears a few screens down the second page it finds (a page result, no anchor).
+    search(page, f"{base}how-to-use/", "生意参谋")
+    page.evaluate("window.kitSamePage = true")
+    results = _results(page)
+    pages = list(dict.fromkeys(p for p, _ in results))
+    assert len(pages) >= 2, results
+    second = results.index((pages[1], ""))
+    mark = _land(page, second)
+    assert page.evaluate("window.kitSamePage === true") is instant
+    assert urlsplit(page.url).path == pages[1] and not urlsplit(page.url).fragment, page.url
+    assert page.evaluate("scrollY") > 0 and mark["header"] <= mark["top"] and mark["bottom"] <= mark["height"], mark
+    context.close()
+
+
+def test_a_form_kept_in_search_opens_at_the_word(built_site: Path, serve_dir: Any, browser: Any) -> None:
+    from conftest import PHONE
+
+    base = serve_dir(built_site)
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    # 返点 is in a model clause, far down the clauses page.
+    search(page, f"{base}how-to-use/", "返点")
+    results = _results(page)
+    assert ("/clauses/", "") in results, results
+    mark = _land(page, results.index(("/clauses/", "")))
+    assert urlsplit(page.url).path == "/clauses/" and page.evaluate("scrollY") > 0, page.url
+    assert mark["text"] == "返点" and mark["header"] <= mark["top"] and mark["bottom"] <= mark["height"], mark
+    context.close()
+
+
+def test_search_options_rank_the_guide_and_leave_the_forms_out() -> None:
+    from generator.render.pages import GUIDE_SEARCH_BOOST, search_options
+
+    assert set(SEARCHED_FORMS) < set(ALL_FORMS)
+    assert all(search_options(f"{form}.md") == {"exclude": True} for form in ALL_FORMS if form not in SEARCHED_FORMS)
+    assert all(search_options(f"{form}.md") is None for form in SEARCHED_FORMS)
+    assert search_options("sections/identity.md") == {"boost": GUIDE_SEARCH_BOOST} and GUIDE_SEARCH_BOOST > 1
+    assert search_options("index.md") is None and search_options("interview.md") is None

@@ -16,8 +16,27 @@ from dataclasses import dataclass
 from generator.model import Criteria
 from generator.render.sittings import SITTING_FORMS, sitting_items
 
-__all__ = ["ALL_FORMS", "DATA_FORM", "DATA_FORMS", "DOWNLOADS", "EDITION", "FORM", "FORMS", "GUIDE", "INTERVIEW",
-           "PAGES", "REPORT", "Page", "published", "published_forms", "skip_label", "skip_target"]
+__all__ = [
+    "ALL_FORMS",
+    "DATA_FORM",
+    "DATA_FORMS",
+    "DOWNLOADS",
+    "EDITION",
+    "FORM",
+    "FORMS",
+    "GUIDE",
+    "GUIDE_SEARCH_BOOST",
+    "INTERVIEW",
+    "PAGES",
+    "REPORT",
+    "SEARCHED_FORMS",
+    "Page",
+    "published",
+    "published_forms",
+    "search_options",
+    "skip_label",
+    "skip_target",
+]
 
 GUIDE = "guide"
 """Home, how to use, scoring and one page per section (generator.render.guide)."""
@@ -109,3 +128,32 @@ def skip_target(page: str) -> str | None:
 def skip_label(target: str) -> str:
     """The label key of the skip link leading to ``target`` (a ``skip_target``)."""
     return "skip_to_report" if target == REPORT else "skip_to_form"
+
+
+GUIDE_SEARCH_BOOST = 4.0
+"""How much more a section page of the guide weighs in search than other pages (Material's ``search.boost``)."""
+
+SEARCHED_FORMS = ("clauses", "after-signing")
+"""The printable forms that stay in search: they hold text the guide does not (the model contract
+clauses; the merchant's own tasks after signing). See ``search_options``."""
+
+
+def search_options(page: str) -> dict[str, bool | float] | None:
+    """Material's per-page ``search`` options for the page ``page`` (its path in the language's docs,
+    e.g. ``sections/identity.md``), or None for the defaults.
+
+    A merchant searches for a word such as 刷单 to learn what it means for an agency and what to ask.
+    The guide's section page answers that: the criterion's heading has its own anchor, and the
+    result lands on it. So the section pages rank first, and the other printable forms are left out
+    of search: each of their criterion blocks repeats, as blank lines to fill in on paper, what that
+    criterion's guide section says; indexed, such a form came first and opened at its top, thousands
+    of pixels above the word, and its blocks would double every result list. They stay one tap away
+    in the menu and on the home page. The forms of ``SEARCHED_FORMS`` rank below the guide, and open
+    scrolled to the word (overrides/partials/search-landing.html). (The editor pages set their own
+    options in their front matter, see generator.render.edition.)"""
+    form = page.removesuffix(".md")
+    if form in ALL_FORMS and form not in SEARCHED_FORMS:
+        return {"exclude": True}
+    if page.startswith("sections/"):
+        return {"boost": GUIDE_SEARCH_BOOST}
+    return None
