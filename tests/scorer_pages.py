@@ -14,7 +14,11 @@ from typing import Any
 from generator.model import Criteria
 from generator.site.nav import language_root
 
-__all__ = ["PHONE", "Opener", "doc", "download", "key", "names", "opener", "pick", "state", "store"]
+__all__ = ["PHONE", "SCORER", "Opener", "doc", "download", "key", "names", "opener", "pick", "state", "store",
+           "worker_runner"]
+
+SCORER = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "scorer"
+"""The scorer's ES modules."""
 
 PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
                          "device_scale_factor": 2}
@@ -88,3 +92,22 @@ def download(page: Any, action: str) -> str:
 
 def names(page: Any) -> list[str]:
     return [str(n) for n in page.locator("input.kit-sc-name").evaluate_all("els => els.map((e) => e.value)")]
+
+
+def worker_runner(page: Any, base: str, harness: str, default: Any) -> Callable[..., Any]:
+    """runner(body, data=default): ``harness`` (a module worker's source) run with the scorer's
+    modules at ``base``, ``data`` and the function ``body``; fails if the worker saw a DOM."""
+
+    def runner(body: str, data: Any = default) -> Any:
+        out = page.evaluate("""([harness, base, data, body]) => new Promise((resolve) => {
+          const url = URL.createObjectURL(new Blob([harness], { type: 'text/javascript' }));
+          const worker = new Worker(url, { type: 'module' });
+          worker.onmessage = ({ data }) => { worker.terminate(); resolve(data); };
+          worker.onerror = (e) => resolve({ error: e.message || 'worker error' });
+          worker.postMessage([base, data, body]);
+        })""", [harness, base, data, body])
+        assert "error" not in out, out.get("error")
+        assert out["dom"] == "undefined undefined"
+        return out["ok"]
+
+    return runner

@@ -95,11 +95,6 @@ def _whole(doc: dict[str, Any]) -> dict[str, Any]:
     return {**doc, "agencies": [{**a, "flags": a.get("flags", {})} for a in doc["agencies"]]}
 
 
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
-
-
 @pytest.fixture
 def phone(browser: Any, base: str) -> Iterator[Any]:
     """phone(agent, page, clipboard, seed): a new phone context with that user agent (None: Chromium's), on a page;

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,11 +28,6 @@ LOW, HIGH = CRITERIA.scale.min_score, CRITERIA.scale.max_score
 NUMBER = {k.id: f"{si}.{ci}" for si, s in enumerate(CRITERIA.scored.sections, 1)
           for ci, k in enumerate(s.criteria, 1)}
 TITLE = {k.id: k.title("zh") for k in SCORED}
-
-
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import json
 import random
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,11 +32,6 @@ LOW, HIGH = CRITERIA.scale.min_score, CRITERIA.scale.max_score
 LEVELS = [lv.score for lv in CRITERIA.scale.levels]
 KO = next(k.id for k in SCORED if k.knockout)
 PLACE = f"kit-interview:{CRITERIA.meta.id}"
-
-
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
 
 
 @pytest.fixture

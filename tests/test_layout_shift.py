@@ -8,7 +8,6 @@ Lighthouse's limit for a good score is 0.1.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -41,11 +40,6 @@ SHIFTS_JS = """() => new Promise((resolve) => {
     resolve(shifts);
   }, 200);
 })"""
-
-
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)

@@ -3,12 +3,9 @@ things a merchant comes to do (interview, worksheet, report), each a 44 px targe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-import scorer_pages as sp
 from editions import label
 
 from conftest import DEFAULT_CRITERIA
@@ -16,23 +13,6 @@ from generator.load import load_criteria
 from generator.site.nav import language_root
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
-
-
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
-
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(**sp.PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    yield page
-    context.close()
-    assert errors == []
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)

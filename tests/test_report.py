@@ -58,11 +58,6 @@ def _document() -> dict[str, Any]:
     return doc  # agency 1 has no "flags" key at all, as documents saved before the report
 
 
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
-
-
 @pytest.fixture
 def phone(browser: Any) -> Iterator[Any]:
     """A new page on the phone; fails the test on a console error or uncaught exception."""

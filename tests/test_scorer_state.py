@@ -13,13 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import scorer_pages as sp
 from editions import context
 
-from conftest import DEFAULT_CRITERIA, ROOT
+from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
 from generator.render.report import report_data
 
-SCORER = ROOT / "overrides" / "assets" / "javascripts" / "scorer"
+SCORER = sp.SCORER
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 DATA = report_data(context(CRITERIA, "en"))
 IDS = [k.id for k in CRITERIA.scored_criteria]
@@ -54,19 +55,7 @@ def run(browser: Any, serve_dir: Any) -> Any:
     page = browser.new_page()
     page.goto(base)
 
-    def runner(body: str) -> Any:
-        out = page.evaluate("""([harness, base, data, body]) => new Promise((resolve) => {
-          const url = URL.createObjectURL(new Blob([harness], { type: 'text/javascript' }));
-          const worker = new Worker(url, { type: 'module' });
-          worker.onmessage = ({ data }) => { worker.terminate(); resolve(data); };
-          worker.onerror = (e) => resolve({ error: e.message || 'worker error' });
-          worker.postMessage([base, data, body]);
-        })""", [HARNESS, base, DATA, body])
-        assert "error" not in out, out.get("error")
-        assert out["dom"] == "undefined undefined"
-        return out["ok"]
-
-    yield runner
+    yield sp.worker_runner(page, base, HARNESS, DATA)
     page.close()
 
 

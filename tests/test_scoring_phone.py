@@ -32,11 +32,6 @@ THREE = [("Alpha", {k: HIGH for k in IDS}, {}), ("Beta", {k: LOW + 1 for k in ID
          ("Gamma", {**{k: HIGH - 1 for k in IDS}, KO: LOW}, {})]
 
 
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
-
-
 @pytest.fixture
 def open_page(browser: Any, base: str) -> Iterator[sp.Opener]:
     yield from sp.opener(browser, base, CRITERIA)

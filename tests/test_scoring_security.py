@@ -28,11 +28,6 @@ CRITERIA = load_criteria(DEFAULT_CRITERIA)
 IDS = [k.id for k in CRITERIA.criteria]
 
 
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
-
-
 @pytest.fixture
 def open_page(browser: Any, base: str) -> Iterator[sp.Opener]:
     yield from sp.opener(browser, base, CRITERIA)

@@ -52,11 +52,6 @@ def _document() -> dict[str, Any]:
     return doc
 
 
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
-
-
 @pytest.fixture
 def phone(browser: Any, base: str) -> Iterator[Any]:
     """phone(doc, path, script): a new phone context (its own storage) at the worksheet, holding doc if given,

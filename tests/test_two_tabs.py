@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,11 +29,6 @@ OTHER = next(k.id for k in SCORED[3:] if not k.knockout)  # N/A is offered only 
 LOW, HIGH = CRITERIA.scale.min_score, CRITERIA.scale.max_score
 HEAD = label("zh", "sc_remote", what="|").split("|")[0]
 """The start of the notice that another tab changed the scores (zh)."""
-
-
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
 
 
 @pytest.fixture

@@ -27,11 +27,6 @@ NAMES = ["Six zeros", "All N/A", "Fake orders", "Honest"]
 KO = next(c.id for c in SCORED.scored_criteria if c.knockout)
 
 
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
-
-
 @pytest.fixture
 def open_page(browser: Any, base: str) -> Iterator[sp.Opener]:
     yield from sp.opener(browser, base, CRITERIA)

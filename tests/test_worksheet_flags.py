@@ -3,11 +3,8 @@ interview, saved in the same document, shown in the report and in the filled wor
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 import scorer_pages as sp
 from editions import label
 
@@ -17,24 +14,6 @@ from generator.site.nav import language_root
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 FLAGGED = next(k for k in CRITERIA.scored_criteria if len(k.red_flags) >= 2)
-
-
-@pytest.fixture(scope="module")
-def base(built_site: Path, serve_dir: Any) -> str:
-    return str(serve_dir(built_site))
-
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(**sp.PHONE)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield page
-    context.close()
-    assert errors == []
 
 
 def test_red_flags_ticked_on_the_worksheet_reach_the_report_and_the_print(phone: Any, base: str) -> None:
