@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Any
 
+from generator.checks.label_cycles import cycle_problems
 from generator.checks.placeholders import placeholder_problem, placeholders
 from generator.checks.sheet_names import SHEET_KEYS, sheet_key, sheet_name_problem, sheet_names_clash
 from generator.checks.svg_check import svg_problem
@@ -19,6 +20,7 @@ from generator.problems import Problem
 from generator.words.chinese_script import AUTONYMS, conversion
 from generator.words.labels import LABELS
 from generator.words.messages import Msg
+from generator.words.references import REFERENCE
 
 __all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholder_problem", "placeholders"]
 
@@ -38,6 +40,7 @@ def edition_problems(parsed: Parsed, assets: bool = True) -> Iterator[Problem]:
     meta: dict[str, Any] = data["meta"] if isinstance(data.get("meta"), dict) else {}
     yield from _logo(parsed, meta, assets)
     yield from _labels(parsed, data, meta)
+    yield from cycle_problems(parsed, data, meta)
     yield from fallback_problems(parsed, meta)
     yield from text_problems(parsed, data, meta)
     yield from _changelog(parsed, data, meta)
@@ -147,7 +150,7 @@ def _label_entry(parsed: Parsed, where: tuple[str, ...], key: str, text: Any,
         return
     if not isinstance(text, str):
         return  # the schema reports the type
-    if any(char in LABEL_MARKUP for char in text):
+    if any(char in LABEL_MARKUP for char in REFERENCE.sub("", text)):  # a key such as {@sc_title} may hold _
         yield parsed.at(where, "label_markup", name=key, chars=" ".join(LABEL_MARKUP))
         return
     if "\n" in text or "\r" in text or "\t" in text:
