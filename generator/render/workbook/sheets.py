@@ -11,6 +11,7 @@ from generator.model import Criteria
 from generator.render.page_words import Words
 from generator.render.workbook import formulas as f
 from generator.render.workbook import verdict_cells as v
+from generator.render.workbook.close_call import close_note
 from generator.render.workbook.layout import AGENCIES, HEADER_ROW, Layout
 from generator.render.workbook.scoring_sheet import levels_text
 from generator.render.workbook.style import Formats, fit_row, setup_page, text_width, width_for
@@ -125,6 +126,10 @@ def write_comparison(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats,
                                                           texts.label("vd_ranked").replace('"', '""')),
         "format": fmt["alert"]})
     names = [texts.label("wb_agency", n=n) for n in range(1, len(lay.agencies) + 1)]
+    note = lay.summary_rows[-1] + 2
+    sheet.merge_range(note, cols.name, note, cols.last, "", fmt["close"])
+    sheet.write_formula(note, cols.name, close_note(criteria, texts, scoring, lay, names), fmt["close"], "")
+    sheet.set_row(note, 48)
     sheet.set_column(cols.name, cols.name, width_for(names, 14, 20))
     sheet.set_column(cols.total, cols.rank, width_for([texts.label("wb_disqualified")], 9, 14))
     sheet.set_column(cols.verdict, cols.verdict, 36)
