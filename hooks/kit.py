@@ -234,12 +234,17 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Rebuild when the criteria file or the edition's logo changes, wherever they are."""
+    """Rebuild when the criteria file or the edition's logo changes, wherever they are, and when a file
+    appears beside the criteria file: a logo added there (named in the file before or after) is
+    picked up. Only that folder's own files are watched, not its sub-folders, where the docs may be."""
     source, _ = _paths(config)
     server.watch(str(Path(source).resolve()))
+    server.watch(str(Path(source).resolve().parent), recursive=False)
     branding = _model(source).criteria.meta.branding
     if branding is not None and branding.logo is not None:
-        server.watch(str(logo_file(source, branding.logo.name).resolve()))
+        logo = logo_file(source, branding.logo.name).resolve()
+        server.watch(str(logo))
+        server.watch(str(logo.parent), recursive=False)  # the logo deleted, then added again
     return server
 
 
