@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Any
 
+from generator.checks.colours import colour_problems
 from generator.checks.label_cycles import cycle_problems
 from generator.checks.placeholders import placeholder_problem, placeholders
 from generator.checks.sheet_names import SHEET_KEYS, sheet_key, sheet_name_problem, sheet_names_clash
@@ -39,6 +40,7 @@ def edition_problems(parsed: Parsed, assets: bool = True) -> Iterator[Problem]:
     data: dict[str, Any] = parsed.data if isinstance(parsed.data, dict) else {}
     meta: dict[str, Any] = data["meta"] if isinstance(data.get("meta"), dict) else {}
     yield from _logo(parsed, meta, assets)
+    yield from colour_problems(parsed, meta)
     yield from _labels(parsed, data, meta)
     yield from cycle_problems(parsed, data, meta)
     yield from fallback_problems(parsed, meta)
