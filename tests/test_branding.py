@@ -3,8 +3,12 @@ the site; the logo on the printed forms' PDFs and in the workbook."""
 
 from __future__ import annotations
 
+import io
+import subprocess
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from editions import context
 
@@ -12,9 +16,13 @@ from conftest import MINIMAL, ROOT
 from generator.checks.colours import WHITE, contrast, darker
 from generator.cli import main
 from generator.load import parse_criteria
+from generator.model import Criteria
 from generator.problems import InputError
 from generator.render.colours import COLOURS_CSS, palette_colours
 from generator.render.edition import render_edition
+from generator.render.form_pdfs import render_form_pdfs
+from generator.render.logo_image import LOGO_HEIGHT
+from generator.render.workbook.book import layout, render_workbook
 
 LICENCE = "  licence: CC-BY-4.0\n"
 
@@ -89,3 +97,94 @@ def test_the_site_shows_the_hex_colours(tmp_path: Path) -> None:
         assert 'href="assets/edition/colours.css"' in index
         css = (folder / "assets" / "edition" / "colours.css").read_text(encoding="utf-8")
         assert "--md-primary-fg-color: #1565C0;" in css and "--md-accent-fg-color: #AD1457;" in css
+
+
+LOGO_SVG = ROOT / "examples" / "cross-border" / "logo.svg"
+"""A white globe and an amber (#ffc107) parcel: the amber is what the tests look for."""
+
+
+def _logo_edition(folder: Path, logo: str = "logo.svg", data: bytes | None = None) -> Criteria:
+    (folder / logo).write_bytes(LOGO_SVG.read_bytes() if data is None else data)
+    text = with_branding(f"    primary: '#1565C0'\n    logo: {logo}\n")
+    return parse_criteria(text.encode("utf-8"), str(folder / "c.yaml"))
+
+
+def _png_logo() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (120, 40), (0xFF, 0xC1, 0x07)).save(out, format="PNG")
+    return out.getvalue()
+
+
+def _amber_in_header(pdf: bytes, folder: Path) -> int:
+    """Pixels of the logo's amber in the top margin (16 mm) of the PDF's first and last page."""
+    from PIL import Image
+
+    (folder / "form.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "72", "-png", str(folder / "form.pdf"), str(folder / "page")], check=True)
+    pages = sorted(folder.glob("page-*.png"))
+    found = 0
+    for path in (pages[0], pages[-1]):
+        with Image.open(path) as image:
+            top = image.convert("RGB").crop((0, 0, image.width, round(image.height * 16 / 297)))
+            found += sum(1 for r, g, b in top.get_flattened_data() if r > 230 and 150 < g < 215 and b < 80)
+    return found
+
+
+@pytest.mark.parametrize("kind", ["svg", "png"])
+def test_the_logo_is_in_the_header_of_every_form_pdf_page(tmp_path: Path, kind: str) -> None:
+    criteria = _logo_edition(tmp_path, f"logo.{kind}", None if kind == "svg" else _png_logo())
+    ctx = context(criteria, "zh", pdf=True)
+    [pdf] = render_form_pdfs(ctx, ["questionnaire"])
+    assert pdf.pages >= 2
+    assert _amber_in_header(pdf.data, tmp_path) > 20
+    assert render_form_pdfs(ctx, ["questionnaire"])[0].data == pdf.data  # the same bytes each time
+    plain = parse_criteria(MINIMAL.read_bytes(), str(tmp_path / "c.yaml"))
+    (tmp_path / "plain").mkdir()
+    assert _amber_in_header(render_form_pdfs(context(plain, "zh", pdf=True), ["questionnaire"])[0].data,
+                            tmp_path / "plain") == 0
+
+
+@pytest.mark.parametrize("kind", ["svg", "png"])
+def test_the_workbook_shows_the_logo_as_a_png_picture(tmp_path: Path, kind: str) -> None:
+    criteria = _logo_edition(tmp_path, f"logo.{kind}", None if kind == "svg" else _png_logo())
+    data = render_workbook(context(criteria, "en"))
+    assert render_workbook(context(criteria, "en")) == data
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        media = [name for name in archive.namelist() if name.startswith("xl/media/")]
+        assert media == ["xl/media/image1.png"]
+        drawing = archive.read("xl/drawings/drawing1.xml").decode("utf-8")
+        rels = archive.read("xl/worksheets/_rels/sheet1.xml.rels").decode("utf-8")
+        picture = archive.read(media[0])
+    assert "drawing1.xml" in rels  # on the instructions sheet
+    assert "<xdr:col>1</xdr:col>" in drawing and "<xdr:row>0</xdr:row>" in drawing
+    from PIL import Image
+
+    with Image.open(io.BytesIO(picture)) as image:
+        assert image.format == "PNG" and image.height == LOGO_HEIGHT
+        amber = [p for p in image.convert("RGB").get_flattened_data() if p[0] > 230 and 150 < p[1] < 215 and p[2] < 80]
+        assert len(amber) > 50
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.worksheets[0]._images, "openpyxl (and so Excel and WPS) finds the picture"
+
+
+@pytest.mark.browser
+def test_a_workbook_with_a_logo_recalculates_in_libreoffice(tmp_path: Path) -> None:
+    from test_workbook import recalculate
+
+    criteria = _logo_edition(tmp_path)
+    (tmp_path / "in").mkdir()
+    source = tmp_path / "in" / "logo.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(render_workbook(context(criteria, "zh"))))
+    scoring = book.worksheets[1]
+    lay = layout(criteria)
+    ids = [c.id for c in criteria.scored_criteria]
+    for ident in ids:
+        scoring.cell(row=lay.criteria[ident] + 1, column=lay.agencies[0] + 1).value = 3
+    book.save(source)
+    out = recalculate(tmp_path, [source])
+    done = openpyxl.load_workbook(out / "logo.xlsx", data_only=True)
+    assert done.worksheets[1].cell(row=lay.total + 1, column=lay.agencies[0] + 1).value == 100
+    with zipfile.ZipFile(out / "logo.xlsx") as archive:
+        assert any(name.startswith("xl/media/") for name in archive.namelist())

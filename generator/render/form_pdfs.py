@@ -24,6 +24,7 @@ from generator.model import Criteria
 from generator.render.base import Commit, Context, running_title
 from generator.render.data_forms import render_data_form
 from generator.render.forms import render_form
+from generator.render.logo_image import logo_data_uri
 from generator.render.pages import FORMS, published_forms
 from generator.render.pdf import html_to_pdf
 from generator.render.templates import render
@@ -89,7 +90,10 @@ def pdf_document(ctx: Context, form: str, page: str) -> str:
     """The HTML document of one form's PDF; ``page`` is the form's page (HTML behind a banner comment)."""
     criteria = ctx.criteria
     tag = language_tag(ctx.lang)
+    branding = criteria.meta.branding
+    logo = branding.logo if branding is not None and branding.logo is not None and branding.logo.data else None
     return render("pdf", "document.html.j2", tag=tag, family=font_family(tag),
+                  logo=logo_data_uri(logo) if logo is not None else None,
                   title=f"{ctx.label(form)} · {running_title(ctx)}",
                   date=criteria.changelog[0].date if criteria.changelog else None,
                   print_css=Markup(_print_css()), form=Markup(page))

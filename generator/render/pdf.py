@@ -2,8 +2,9 @@
 
 WeasyPrint lays out ``@page`` margin boxes (running header, "page n of N"), embeds
 only the glyphs used (font subsetting) and keeps the text extractable. Fonts come
-from fontconfig (Debian's ``fonts-noto-cjk``); the documents name no URL, and any
-URL they did name is refused, so rendering never contacts a host.
+from fontconfig (Debian's ``fonts-noto-cjk``); the documents name no URL but the
+``data:`` address of the edition's logo, and any other URL is refused, so rendering
+never contacts a host nor reads a file.
 
 Two renderings of the same HTML are byte-identical: the creation and modification
 dates are the ``dcterms.created`` / ``dcterms.modified`` meta elements of the HTML,
@@ -35,8 +36,9 @@ def html_to_pdf(html: str, identifier: bytes) -> Pdf:
     import weasyprint  # loading Pango costs a second: only builds that make PDFs pay it
 
     with _quiet():
-        refuse_all = weasyprint.urls.URLFetcher(allowed_protocols=())  # no network, no disk
-        document = weasyprint.HTML(string=html, url_fetcher=refuse_all).render()
+        # No network, no disk: only data: addresses, which hold their content (the edition's logo).
+        inline_only = weasyprint.urls.URLFetcher(allowed_protocols=("data",))
+        document = weasyprint.HTML(string=html, url_fetcher=inline_only).render()
         data: bytes = document.write_pdf(pdf_identifier=identifier)
     return Pdf(data, len(document.pages))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from types import MappingProxyType
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore[import-untyped]
@@ -32,7 +33,7 @@ __all__ = ["TOP_DIFFERENCES", "close_note", "write_close_cells"]
 
 TOP_DIFFERENCES = 3
 """Criteria the note names when none decides alone (generator.verdict._differences)."""
-_MARKERS = {"first": "\x01", "second": "\x02", "ids": "\x03"}
+_MARKERS = MappingProxyType({"first": "\x01", "second": "\x02", "ids": "\x03"})
 
 
 def _levels(criteria: Criteria) -> str:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore[import-untyped]
 
 from generator.checks.sheet_names import SHEET_KEYS
 from generator.model import Criteria
+from generator.render.logo_image import logo_picture
 from generator.render.page_words import Words
 from generator.render.workbook import formulas as f
 from generator.render.workbook import verdict_cells as v
@@ -43,6 +45,7 @@ def write_instructions(sheet: Any, criteria: Criteria, texts: Texts, fmt: Format
     """Title, how to use the workbook (from a template), and the scoring scale."""
     levels = criteria.scale.levels
     sheet.write_string(0, 0, title, fmt["title"])
+    _logo(sheet, criteria)
     sheet.write_string(1, 0, f"{texts.label('licence')} {criteria.meta.licence_in(texts.lang)}", fmt["note"])
     row = 3
     for heading, lines in _instructions(criteria, texts):
@@ -68,6 +71,19 @@ def write_instructions(sheet: Any, criteria: Criteria, texts: Texts, fmt: Format
     sheet.set_column(1, 1, _TEXT_WIDTH)
     sheet.protect("", {"format_columns": True, "format_rows": True})
     setup_page(sheet, criteria, texts, landscape=False, repeat_to=0)
+
+
+def _logo(sheet: Any, criteria: Criteria) -> None:
+    """The edition's logo at the top right of the instructions, over a title row as high as it."""
+    branding = criteria.meta.branding
+    if branding is None or branding.logo is None or not branding.logo.data:
+        return
+    data, width, height = logo_picture(branding.logo)
+    sheet.set_row(0, height * 0.75 + 4)  # points: 3/4 of a pixel
+    sheet.insert_image(0, 1, "logo.png", {
+        "image_data": io.BytesIO(data), "x_offset": max(0, _TEXT_WIDTH * 7 + 5 - width - 4), "y_offset": 2,
+        "object_position": 3, "description": criteria.meta.title(criteria.meta.languages[0]),
+        "decorative": False})
 
 
 def write_comparison(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, lay: Layout, scoring: str,
