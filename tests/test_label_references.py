@@ -23,6 +23,7 @@ from generator.site.outputs import render_edition_files
 from generator.words.labels import LABELS
 from generator.words.page_texts import default_texts
 from generator.words.references import REFERENCE, references, resolve_labels, resolve_page_text
+from generator.words.text_markup import outside_code
 
 RENAMED = "\nlabels:\n  zh:\n    worksheet: 打分表\n  en:\n    worksheet: Score sheet\n"
 
@@ -58,7 +59,8 @@ def renamed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str | bytes]:
 
 def test_renaming_the_worksheet_reaches_every_chinese_page(renamed: dict[str, str | bytes]) -> None:
     pages = _texts_of(renamed, "zh")
-    assert '去打分表打分' in pages["zh/report.md"]  # the report's button, in the page and in the scorer's strings
+    assert '去打分表打分' in pages["zh/report.md"]  # the report's button
+    assert '"toWorksheet":"去打分表打分"' in pages["zh/report.md"]  # the scorer's strings (scoring_data)
     left = {path: text.count("评分表") for path, text in pages.items() if "评分表" in text}
     assert left == {}  # no exceptions: the criteria's own texts never say 评分表
     assert sum(text.count("打分表") for text in pages.values()) >= 30
@@ -70,10 +72,10 @@ def test_renaming_the_worksheet_reaches_the_english_pages(renamed: dict[str, str
     assert "print the Interview questionnaire" in pages["en/interview.md"]
     # Allowed: "worksheet" in HTML tags (kit-worksheet, href="../worksheet/"), file names and anchors
     # (worksheet.md, #worksheet-table), the workbook's XML (<worksheet>), the criteria exported as JSON
-    # (its labels: keep the key "worksheet") and the schema page, whose
-    # field descriptions are English-only by design and name the form by its key.
+    # (its labels: keep the key "worksheet"), the schema page, whose field descriptions are English-only
+    # by design and name the form by its key, and the editors' page, which quotes the key in examples.
     for path, text in pages.items():
-        if path.endswith((".xlsx", ".json", "/schema.md")):
+        if path.endswith((".xlsx", ".json", "/schema.md", "/edition.md")):
             continue
         words = re.sub(r"<[^>]*>|\]\([^)]*\)", " ", text)
         assert not re.findall(r"(?<![-\w/#])[Ww]orksheet(?![-\w]|\.md)", words), path
@@ -90,10 +92,13 @@ def test_built_in_references_name_known_labels_without_placeholders_and_never_lo
         for page, keys in default_texts(lang).items():
             for key, value in keys.items():
                 for text in [value] if isinstance(value, str) else value:
-                    assert all(name in english for name in references(text)), (lang, page, key)
+                    assert all(name in english for name in references(outside_code(text))), (lang, page, key)
     for lang, texts in default_edition().texts.items():
         assert not any("{@" in text for text in texts.labels.values()), lang
-        assert "{@" not in repr(dict(texts.pages)), lang
+        for page, keys in texts.pages.items():
+            for key, value in keys.items():
+                for text in [value] if isinstance(value, str) else value:
+                    assert "{@" not in outside_code(text), (lang, page, key)  # a code span shows it as written
 
 
 def test_resolution_follows_chains_and_leaves_code_spans_and_loops_as_written() -> None:
