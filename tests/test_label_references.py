@@ -154,3 +154,10 @@ def test_an_edition_reference_and_a_borrowed_text_name_the_language_s_own_label(
     assert texts["zh"].label("rp_empty") == "先去打分表。"
     assert texts["zh"].label("rp_to_worksheet") == "去打分表打分"
     assert texts["en"].label("rp_to_worksheet") == "Score on the Score sheet"
+
+
+def test_a_sheet_name_made_of_a_reference_follows_excel_s_rules(tmp_path: Path) -> None:
+    tail = "labels:\n  en:\n    checklist: Phone/screen\n    wb_sheet_scoring: '{@checklist}'\n"
+    text, found = _problems(tail, tmp_path, "en")
+    line = _line(text, "wb_sheet_scoring:")
+    assert any(f"c.yaml:{line}:" in p and "wb_sheet_scoring" in p and "/" in p for p in found), found

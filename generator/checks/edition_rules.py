@@ -21,7 +21,7 @@ from generator.problems import Problem
 from generator.words.chinese_script import AUTONYMS, conversion
 from generator.words.labels import LABELS
 from generator.words.messages import Msg
-from generator.words.references import REFERENCE
+from generator.words.references import REFERENCE, resolve_labels
 
 __all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholder_problem", "placeholders"]
 
@@ -130,7 +130,8 @@ def _base_labels(lang: str, meta: dict[str, Any]) -> Any:
 def _sheet_labels(parsed: Parsed, where: tuple[str, ...], table: dict[str, Any],
                   english: Any) -> Iterator[Problem]:
     """The workbook's sheet names (file labels, or English where the file has none) follow Excel's rules."""
-    names = [table[key] if isinstance(table.get(key), str) else english[key] for key in SHEET_KEYS]
+    words = resolve_labels({**english, **{k: v for k, v in table.items() if isinstance(v, str)}})  # {@key} as shown
+    names = [words[key] for key in SHEET_KEYS]
     for key, name in zip(SHEET_KEYS, names, strict=True):
         problem = sheet_name_problem(name) if key in table else None
         if problem:
