@@ -13,6 +13,7 @@ from editions import context, label
 from conftest import DEFAULT_CRITERIA
 from generator.edition import edition_of
 from generator.load import load_criteria
+from generator.model import SITTINGS
 from generator.render.interview import ELEMENT_ID, STRINGS, interview_data, render_interview
 from generator.render.scoring_data import scoring_data
 from generator.site.nav import language_root, site_nav
@@ -30,13 +31,15 @@ def _data(page: str) -> dict[str, object]:
 def test_data_is_the_scorers_with_every_text_of_the_scored_criteria(lang: str) -> None:
     data = _data(render_interview(context(CRITERIA, lang, "data/criteria.yaml"))["interview.md"])
     scorer = scoring_data(context(CRITERIA, lang))
-    assert {k: v for k, v in data.items() if k not in ("sections", "strings")} == \
+    assert {k: v for k, v in data.items() if k not in ("sections", "strings", "sittings")} == \
         {k: v for k, v in scorer.items() if k not in ("sections", "strings")}
+    assert data["sittings"] == [s for s in SITTINGS if any(s in k.sittings for k in CRITERIA.scored_criteria)]
     cards = [c for s in data["sections"] for c in s["criteria"]]  # type: ignore[attr-defined]
     scored = CRITERIA.scored_criteria
     assert [c["id"] for c in cards] == [k.id for k in scored], "scored criteria only, in order"
     for card, k in zip(cards, scored, strict=True):
         assert card["must"] == [q(lang) for q in k.must_ask_questions]
+        assert card["sittings"] == list(k.sittings), "each must-ask question's sitting"
         assert card["must"] + card["more"] == [q(lang) for q in k.must_ask_questions + k.other_questions]
         assert card["flags"] == [r(lang) for r in k.red_flags]
         assert card["evidence"] == [e(lang) for e in k.evidence]
