@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from editions import context, label
 
-from conftest import DEFAULT_CRITERIA
+from conftest import DEFAULT_CRITERIA, MINIMAL
 from generator.edition import edition_of
 from generator.load import load_criteria
 from generator.model import SITTINGS
@@ -83,3 +83,12 @@ def test_linked_from_home_navigation_and_worksheet(built_site: Path, lang: str) 
     assert label(lang, "interview") in titles
     assert re.search(r'class="md-nav__link"[^>]*href="\.\./interview/"|href="\.\./interview/"[^>]*md-nav__link',
                      sheet), "the navigation of every page links it"
+
+
+def test_a_file_without_sittings_gives_no_sitting_modes() -> None:
+    minimal = load_criteria(MINIMAL)
+    assert not any(k.sittings for k in minimal.scored_criteria)
+    data = interview_data(context(minimal, minimal.meta.languages[0]))
+    assert data["sittings"] == []
+    cards = [c for s in data["sections"] for c in s["criteria"]]
+    assert all(c["sittings"] == ["visit"] * len(c["must"]) for c in cards), "as on the printed forms"
