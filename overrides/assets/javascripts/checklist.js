@@ -102,7 +102,6 @@ function build(root) {
   const form = root.dataset.form;
   show(root, boxes);
   const note = root.querySelector('.kit-ticks-saved');
-  if (note) note.hidden = false;
   root.addEventListener('change', (event) => {
     const box = event.target;
     if (!box.classList || !box.classList.contains('kit-tick')) return;
