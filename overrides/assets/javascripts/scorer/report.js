@@ -123,7 +123,10 @@ export class Report {
       h('tbody', {}, this.summary.rows.map((row) => h('tr', { 'data-agency': row.agency.id,
         'data-verdict': row.verdict.kind, class: row.verdict.kind !== 'ranked' ? 'kit-rp-dq' : null },
       h('td', { class: 'kit-rp-place' }, row.rank === null ? '—' : String(row.rank)),
-      h('th', { scope: 'row' }, swatch(row.index), ' ', `${row.index + 1} · ${row.name}`),
+      // The agency's entry number (its place on the worksheet) is tagged as such, so that it is
+      // never read as the rank beside it.
+      h('th', { scope: 'row' }, swatch(row.index), ' ', h('span', { class: 'kit-rp-name' }, row.name), ' ',
+        h('span', { class: 'kit-rp-entry' }, fill(s.entry, { n: row.index + 1 }))),
       h('td', { class: 'kit-rp-total' }, display(row.result.total)),
       h('td', { class: 'kit-rp-count' }, `${answered(row.result)}/${this.summary.criteria.length}`),
       h('td', { class: 'kit-rp-status' }, row.verdict.text))))));
