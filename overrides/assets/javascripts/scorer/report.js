@@ -190,7 +190,8 @@ export class Report {
       const canvas = reportImage(this.data, this.summary, this.date, getComputedStyle(this.root).fontFamily);
       const blob = await new Promise((resolve) => { canvas.toBlob(resolve, 'image/png'); });
       if (!blob) throw new Error('no image');
-      this.lastImage = { name, width: canvas.width, height: canvas.height, minFont: canvas.kitMinFont };
+      this.lastImage = { name, width: canvas.width, height: canvas.height, minFont: canvas.kitMinFont,
+        lines: canvas.kitLines };
       if (!download(name, 'image/png', blob)) { // a chat app's browser: the picture below instead
         this.message.textContent = this.s.pictureInapp;
         if (this.picture && await this.picture.ready) this.picture.scrollIntoView({ block: 'start' });
