@@ -209,6 +209,8 @@ def test_ranking_shows_rank_apart_from_entry_and_headers_on_one_line(phone: Any,
         entry = rows.nth(row).locator("th .kit-rp-entry")
         assert entry.inner_text() == label(lang, "rp_entry", n=i + 1), "the entry number, named as such"
         assert rows.nth(row).locator("th .kit-rp-name").inner_text() == AGENCIES[i][0]
+        head = page.locator(f'table.kit-rp-sections thead th[data-agency="a{i}"]')
+        assert head.locator(".kit-rp-entry").inner_text() == label(lang, "rp_entry", n=i + 1), "the same tag there"
     # Before: the headers stood one character a line (114–134 px high on a 390 px phone), the table
     # 1,145–1,532 px wide in its scrolling box.
     for table in ("table.kit-rp-rank", None):

@@ -136,7 +136,8 @@ export class Report {
     const rows = this.summary.rows;
     return h('div', { class: 'kit-rp-scroll' }, h('table', { class: 'kit-rp-sections' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, this.s.section),
-        rows.map((r) => h('th', { scope: 'col', 'data-agency': r.agency.id }, `${r.index + 1} · ${r.name}`)))),
+        rows.map((r) => h('th', { scope: 'col', 'data-agency': r.agency.id }, h('span', { class: 'kit-rp-name' }, r.name),
+          ' ', h('span', { class: 'kit-rp-entry' }, fill(this.s.entry, { n: r.index + 1 })))))),
       h('tbody', {}, this.data.sections.map((section, si) => h('tr', { 'data-section': section.id },
         h('th', { scope: 'row' }, `${section.number}. ${section.title}`),
         rows.map((r) => h('td', { 'data-agency': r.agency.id }, display(r.result.sections[si].value))))),
