@@ -62,7 +62,7 @@ def run(browser: Any, serve_dir: Any) -> Any:
 def v1_document() -> dict[str, Any]:
     """A version-1 document as the previous release saved it."""
     return {"format": "kit-scoring", "formatVersion": 1,
-            "criteria": {"id": CRITERIA.meta.id, "version": "1.1.0", "ids": IDS[:5] + ["gone"]},
+            "criteria": {"id": CRITERIA.meta.id, "version": "1.1.0", "ids": [*IDS[:5], "gone"]},
             "agencies": [{"id": "a1", "name": "Hangzhou Co", "scores": {IDS[0]: HIGH, "gone": 1, IDS[1]: "na"},
                           "notes": {IDS[0]: "showed the back office", "gone": "kept"},
                           "flags": {IDS[0]: [0, 2]}},
