@@ -102,7 +102,7 @@ class Painter {
   /** A bar of value (0–100, or null) in agency i's pattern, labelled "value name" at its end. */
   bar(i, value, number, name) {
     const height = 40;
-    const room = WIDTH - 2 * MARGIN - 200;
+    const room = WIDTH - 2 * MARGIN - 360; // room right of the longest bar for "100.0" and a name
     const width = value === null ? 0 : Math.max(3, (Math.max(0, value) / 100) * room);
     this.font(MIN_FONT, true);
     if (this.draw) {
