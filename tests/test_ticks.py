@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import scorer_pages as sp
 from editions import label
+from test_scoring_browser import instant_base  # noqa: F401  (the fixture, served where instant navigation works)
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
@@ -94,3 +95,27 @@ def test_after_signing_ticks_survive_a_reload_and_keep_the_self_checks(phone: An
     phone.emulate_media(media="print")
     assert phone.locator(".kit-ticks-saved").is_hidden()
     assert phone.locator('[data-tick="day0:1"] input').is_checked()
+
+
+def test_ticks_work_after_instant_navigation(browser: Any, instant_base: str) -> None:  # noqa: F811
+    page = browser.new_context(**sp.PHONE).new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{instant_base}{language_root(CRITERIA, 'zh')}")
+    page.wait_for_load_state("networkidle")  # Material has read sitemap.xml
+    page.evaluate("window.__sameDocument = true")
+    for form in ("self-check", "after-signing", "self-check"):
+        # A link in the page or its menu (not the language switcher), followed by Material.
+        page.evaluate("""(f) => [...document.querySelectorAll('a[href]')].find((a) => !a.closest('.md-select')
+          && new URL(a.href).pathname.endsWith(`/${f}/`)).click()""", form)
+        page.wait_for_url(f"**/{form}/")
+        page.wait_for_selector(".kit-form input.kit-tick")
+        line = page.locator("[data-tick] .kit-tick-line").first
+        if not line.locator("input").is_checked():
+            line.locator("span, p").first.click()
+    assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation was used"
+    assert page.locator("[data-tick] input").first.is_checked()
+    forms = saved(page)["forms"]
+    assert len(forms["self-check"]) == 1 and len(forms["after-signing"]) == 1, "one tick each, bound once"
+    assert errors == []
+    page.context.close()
