@@ -44,6 +44,16 @@ def test_data_is_the_scorers_with_every_text_of_the_scored_criteria(lang: str) -
         assert card["flags"] == [r(lang) for r in k.red_flags]
         assert card["evidence"] == [e(lang) for e in k.evidence]
         assert card["levels"] == {str(d.score): d.text(lang) for d in k.levels}
+        # A knock-out's card says at which level it eliminates when that is not the lowest (fake orders: 1).
+        if k.knockout_below is not None:
+            level = max((lv for lv in CRITERIA.scale.levels if lv.score < k.knockout_below), key=lambda lv: lv.score)
+            assert card["koRule"] == label(lang, "ko_level", level=label(
+                lang, "level_named", score=level.score, label=level.label(lang)))
+        elif k.knockout:
+            assert card["koRule"] == label(lang, "knockout")
+        else:
+            assert "koRule" not in card
+    assert any(k.knockout_below is not None for k in scored), "the default criteria have a raised knock-out"
     strings = data["strings"]
     assert isinstance(strings, dict)
     assert set(scorer["strings"]) | set(STRINGS) == set(strings)

@@ -18,6 +18,7 @@ from typing import Any
 from generator.model import SITTINGS, Criterion
 from generator.render.agencies import COUNTS
 from generator.render.base import Context, Files, banner
+from generator.render.guide import thresholds
 from generator.render.pages import INTERVIEW
 from generator.render.scoring_data import data_element, scoring_data
 from generator.render.templates import render
@@ -53,9 +54,14 @@ def interview_data(ctx: Context) -> dict[str, Any]:
     """The scorer's data with each criterion's texts and the interview's strings."""
     data = scoring_data(ctx)
     texts = {k.id: criterion_texts(k, ctx.lang) for k in ctx.criteria.scored_criteria}
+    # A knock-out's rule in words, with its own eliminating level when it is not the lowest (as the guide says).
+    levels = thresholds(ctx.criteria, ctx.texts)
     for section in data["sections"]:
         for item in section["criteria"]:
             item.update(texts[item["id"]])
+            if item["knockout"]:
+                low = item["eliminatesAt"] in (None, ctx.criteria.scale.min_score)
+                item["koRule"] = ctx.label("knockout") if low else ctx.label("ko_level", level=levels[item["id"]])
     keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
     data["strings"].update({key: ctx.label(name, **keep) for key, name in STRINGS.items()})
     # The sittings the file gives (an interview mode each), in the order a merchant meets them.

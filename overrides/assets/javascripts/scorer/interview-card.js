@@ -120,7 +120,7 @@ export function buildCard(data, c, agency, place, mode = MODES.all) {
   h('h2', { id: 'kit-iv-card-title', tabindex: -1 },
     h('span', { class: 'kit-iv-num' }, c.number), ' ', c.title),
   h('p', { class: 'kit-iv-tags' }, h('span', { class: 'kit-sc-sr' }, fill(s.ivCard, place)), tags),
-  c.knockout ? h('p', { class: 'kit-iv-ko-rule' }, s.ivKoRule) : null,
+  c.knockout ? h('p', { class: 'kit-iv-ko-rule' }, c.koRule || s.ivKoRule) : null,
   questions(s, mode.asked(c)),
   levels(data, s, c, own(agency.scores, c.id)),
   h('p', { class: 'kit-iv-state', role: 'status', 'aria-live': 'polite' }),
