@@ -399,3 +399,12 @@ def test_close_call_note_matches_the_web_report_after_recalculation(books: dict[
 def test_fresh_workbook_shows_no_close_call(books: dict[str, bytes]) -> None:
     for lang, data in books.items():
         assert close_note(openpyxl.load_workbook(io.BytesIO(data), data_only=True), lang) is None
+
+
+def test_the_instructions_explain_the_close_call_note(books: dict[str, bytes]) -> None:
+    margin = f"{CRITERIA.verdict.close_call_margin:g}"
+    wanted = {"zh": f"相差 {margin} 分或更少", "en": f"{margin} points apart or less"}
+    for lang, data in books.items():
+        sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+        lines = [str(c.value) for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+        assert any(wanted[lang] in line and label(lang, "report") * (lang == "zh") in line for line in lines), lang

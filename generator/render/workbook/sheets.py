@@ -9,6 +9,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore
 
 from generator.checks.sheet_names import SHEET_KEYS
 from generator.model import Criteria
+from generator.render.forms import number
 from generator.render.logo_image import logo_picture
 from generator.render.page_words import Words
 from generator.render.workbook import formulas as f
@@ -34,7 +35,7 @@ def _instructions(criteria: Criteria, texts: Texts) -> list[tuple[str, list[str]
     words = Words(texts, "workbook", {
         "low": criteria.scale.min_score, "high": criteria.scale.max_score, "levels": levels_text(criteria),
         "na": f.NA_TEXT, "agencies": AGENCIES, "scoring_sheet": texts.label(SHEET_KEYS[1]),
-        "comparison_sheet": texts.label(SHEET_KEYS[2]),
+        "comparison_sheet": texts.label(SHEET_KEYS[2]), "margin": number(criteria.verdict.close_call_margin),
     }, plain=True)
     return [(words("use_title"), [f"{n}. {item}" for n, item in enumerate(words.items("use"), 1)]),
             (words("rule_title"), [f"- {item}" for item in words.items("rule")]),
