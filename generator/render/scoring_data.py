@@ -27,8 +27,8 @@ from generator.render.agencies import COUNTS
 from generator.render.base import Context
 from generator.scoring import eliminates_at
 
-__all__ = ["CLAIM_STRINGS", "DECLARATION_FORMAT", "ELEMENT_ID", "FORMAT", "STRINGS", "data_element", "json_for_html", "scoring_data",
-           "scoring_element"]
+__all__ = ["CLAIM_STRINGS", "DECLARATION_FORMAT", "ELEMENT_ID", "FORMAT", "STRINGS", "data_element", "json_for_html",
+           "scoring_data", "scoring_element"]
 
 ELEMENT_ID = "kit-scoring-data"
 """Id of the ``<template>`` element holding the JSON."""
