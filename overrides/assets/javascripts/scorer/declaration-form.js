@@ -19,6 +19,7 @@ import { appName, currentApp } from './inapp.js';
 
 export const FORM_ID = 'kit-declaration-online';
 const DATA_ID = 'kit-declaration-data';
+const SLOT_ID = 'kit-dc-slot';
 const MAX_SHORT = 200;
 const FIELD_TYPES = { company: 'text', code: 'text', signatory: 'text', date: 'date' };
 
@@ -36,8 +37,10 @@ export class DeclarationForm {
     this.storable = storable;
     this.form = anchor.closest('.kit-declaration');
     this.root = h('section', { id: FORM_ID, class: 'kit-dc-online', 'aria-labelledby': 'kit-dc-title' });
+    const slot = document.getElementById(SLOT_ID);
     const head = this.form && this.form.querySelector('.kit-form-head');
-    if (head) head.after(this.root);
+    if (slot) slot.replaceWith(this.root);
+    else if (head) head.after(this.root);
     else anchor.before(this.root);
     this.build();
     for (const type of ['input', 'change', 'click', 'focusout']) this.root.addEventListener(type, (e) => this.on(e));
