@@ -318,7 +318,8 @@ def test_keyboard_order_focus_and_screen_reader_semantics(open_page: Any) -> Non
             break
         page.keyboard.press("Tab")
     k = next(c for c in SCORED if c.id == KO)
-    assert order == ["kit-iv-agency", "kit-iv-name", "md-button", "kit-iv-mode", "kit-iv-jump",
+    # "SUMMARY" after adding an agency: importing the agency's written answers (claims.js).
+    assert order == ["kit-iv-agency", "kit-iv-name", "md-button", "SUMMARY", "kit-iv-mode", "kit-iv-jump",
                      *(["SUMMARY"] if k.other_questions else []), *["kit-iv-flag-box"] * len(k.red_flags),
                      "kit-iv-score", "kit-iv-note", *(["md-button"] if IDS.index(KO) > 0 else []),
                      "md-button kit-iv-unanswered", "md-button md-button--primary"], order

@@ -81,7 +81,7 @@ export class ClaimImport {
     const s = this.s;
     this.header = h('p', { class: `${CLAIM}-declared`, hidden: true });
     this.file = h('input', { type: 'file', accept: '.json,application/json,text/plain', hidden: true, tabindex: -1,
-      class: `${CLAIM}-file` });
+      class: `${CLAIM}-file`, 'aria-label': s.clChooseFile });
     this.paste = h('textarea', { class: `${CLAIM}-paste`, rows: 4, spellcheck: 'false' });
     this.message = h('div', { class: `${CLAIM}-message`, role: 'status', 'aria-live': 'polite' });
     this.details = h('details', { class: `${CLAIM}-import` },
