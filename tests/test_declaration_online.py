@@ -334,3 +334,53 @@ def test_declaration_data_holds_the_declared_questions_and_no_red_flags() -> Non
         assert data["criteria"]["version"] == CRITERIA.meta.version
         leftover = {m for text in data["strings"].values() for m in re.findall(r"\{(\w+)\}", text)}
         assert leftover <= {"name", "app"}
+
+
+DRAFT_HARNESS = """
+onmessage = async ({ data: [base, data, body] }) => {
+  try {
+    const d = await import(base + 'declaration-draft.js');
+    const f = await import(base + 'declaration.js');
+    postMessage({ ok: new Function('d', 'f', 'data', body)(d, f, data), dom: typeof document + ' ' + typeof window });
+  } catch (error) {
+    postMessage({ error: String(error && error.stack || error) });
+  }
+};
+"""
+
+
+@pytest.fixture(scope="module")
+def run_draft(browser: Any, serve_dir: Any) -> Any:
+    base = str(serve_dir(sp.SCORER))
+    page = browser.new_page()
+    page.goto(base)
+    yield sp.worker_runner(page, base, DRAFT_HARNESS, declaration_data(context(CRITERIA, "zh")))
+    page.close()
+
+
+def test_a_broken_or_hostile_draft_keeps_what_can_be_read(run_draft: Any) -> None:
+    first = DECLARED[0].id
+    drafts = {
+        "null": None, "not json": "{", "[]": [],
+        "hostile": {"company": "甲" * 500, "code": 7, "date": "yesterday", "signatory": "乙",
+                    "answers": {first: {"text": "答", "attached": "yes"}, "__proto__": {"text": "x", "attached": True},
+                                "not-declared": {"text": "kept out", "attached": True}}},
+    }
+    out = run_draft(f"""
+      const drafts = {json.dumps({k: v if isinstance(v, str) else json.dumps(v) for k, v in drafts.items()})};
+      const read = Object.fromEntries(Object.entries(drafts).map(([k, raw]) => [k, d.readDraft(raw, data)]));
+      const file = f.declarationFile(data, read.hostile, read.hostile.answers);
+      return {{ read: JSON.parse(JSON.stringify(read)), file: f.parseDeclaration(JSON.stringify(file), data),
+        names: [d.declarationName(data, ' 杭州/星火:电商 '), d.declarationName(data, ''),
+                d.declarationName(data, '.'.repeat(3) + 'A'.repeat(80))],
+        key: d.draftKey(data), any: [d.hasAnswer(read.hostile), d.hasAnswer(read.null)] }};
+    """)
+    empty = {"company": "", "code": "", "signatory": "", "date": "", "answers": {}}
+    assert out["read"]["null"] == out["read"]["not json"] == out["read"]["[]"] == empty
+    hostile = out["read"]["hostile"]
+    assert hostile == {"company": "甲" * 200, "code": "", "signatory": "乙", "date": "",
+                       "answers": {first: {"text": "答", "attached": False}}}
+    assert out["file"]["answers"] == {first: {"text": "答", "attached": False}}
+    stem = f"{CRITERIA.meta.id}-declaration-{CRITERIA.meta.version}"
+    assert out["names"] == [f"{stem}-杭州-星火-电商.json", f"{stem}.json", f"{stem}-{'A' * 57}.json"]
+    assert out["key"] == f"kit-declaration:{CRITERIA.meta.id}" and out["any"] == [True, False]
