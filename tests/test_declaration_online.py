@@ -19,6 +19,7 @@ import pytest
 import scorer_pages as sp
 from editions import context, label
 from playwright.sync_api import expect
+from test_scoring_browser import instant_base  # noqa: F401 (the fixture)
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
@@ -228,6 +229,14 @@ def test_a_declaration_that_cannot_be_imported_says_why_and_changes_nothing(phon
         assert page.locator('#kit-scorer .kit-claim-message [role="alert"]').count() == 1
     assert sp.state(page, CRITERIA) == before
     assert page.locator("#kit-scorer .kit-claim").count() == 0
+    # Pasted into the worksheet's own import (for scoring files), it says where it goes instead.
+    page.locator('#kit-scorer button[data-action="paste-json"]').tap()
+    page.locator("#kit-scorer textarea.kit-sc-paste-text").fill(_file())
+    page.locator('#kit-scorer button[data-action="paste-go"]').tap()
+    expect(page.locator("#kit-scorer .kit-sc-import")).to_have_text(
+        label(lang, "sc_import_error", reason=label(lang, "cl_use_import")))
+    assert page.locator("#kit-scorer .kit-claim-import").evaluate("d => d.open")
+    assert sp.state(page, CRITERIA) == before
     # An answer for another version of the criteria is taken, with a word on the versions.
     shown = _paste(page, _file(criteria={"id": CRITERIA.meta.id, "version": "0.9.0"}))
     assert label(lang, "cl_other_version", old="0.9.0", new=CRITERIA.meta.version) in shown
@@ -384,3 +393,29 @@ def test_a_broken_or_hostile_draft_keeps_what_can_be_read(run_draft: Any) -> Non
     stem = f"{CRITERIA.meta.id}-declaration-{CRITERIA.meta.version}"
     assert out["names"] == [f"{stem}-杭州-星火-电商.json", f"{stem}.json", f"{stem}-{'A' * 57}.json"]
     assert out["key"] == f"kit-declaration:{CRITERIA.meta.id}" and out["any"] == [True, False]
+
+
+def _go(page: Any, href: str) -> None:
+    """Follows a link to href inside the page, as the menu would (Material's instant navigation)."""
+    page.evaluate("""(href) => { const link = document.createElement("a"); link.href = href;
+      link.textContent = "go"; document.querySelector("article").append(link); link.click(); }""", href)
+
+
+def test_instant_navigation_brings_the_online_form_and_takes_it_away(
+        phones: Any, instant_base: str) -> None:  # noqa: F811 (the fixture imported above)
+    page = phones()
+    page.goto(_url(instant_base, "en", "sections/" + CRITERIA.sections[0].id))
+    page.wait_for_load_state("networkidle")  # Material has read sitemap.xml
+    page.evaluate("window.__sameDocument = true")
+    _go(page, _url(instant_base, "en", "declaration"))
+    page.wait_for_url("**/declaration/")
+    page.wait_for_selector("#kit-declaration-online li.kit-dc-q")
+    assert page.locator("#kit-declaration-online").count() == 1
+    _go(page, _url(instant_base, "en", "worksheet"))
+    page.wait_for_selector("#kit-scorer .kit-claim-import")
+    assert page.locator("#kit-declaration-online").count() == 0
+    _go(page, _url(instant_base, "en", "declaration"))
+    page.wait_for_url("**/declaration/")
+    page.wait_for_selector("#kit-declaration-online")
+    assert page.locator("#kit-declaration-online").count() == 1, "built once per page view"
+    assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation was not used"

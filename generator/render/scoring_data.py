@@ -86,7 +86,7 @@ CLAIM_STRINGS = MappingProxyType({
     "clUndo": "cl_undo", "clDeclaredBy": "cl_declared_by", "clOtherCriteria": "cl_other_criteria",
     "clNewer": "cl_newer", "clBadJson": "cl_bad_json", "clBadShape": "cl_bad_shape",
     "clOtherVersion": "cl_other_version", "rpContradicted": "rp_contradicted",
-    "rpContradictedIntro": "rp_contradicted_intro",
+    "rpContradictedIntro": "rp_contradicted_intro", "clUseImport": "cl_use_import",
 })
 """The agency's written answers on the worksheet, interview and report (scorer/claims*.js): key → label key."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",

@@ -8,7 +8,7 @@
  * The host page passes {data, agency() (the agency shown), name() (its name as shown),
  * edit(edit) (its Store commit), after() (draws the page again)}; the view keeps no document.
  */
-import { ShapeError, LIMITS, fill, own } from './storage.js';
+import { ShapeError, LIMITS, fill, isObject, own } from './storage.js';
 import { parseDeclaration } from './declaration.js';
 import { h } from './views.js';
 
@@ -22,6 +22,16 @@ export function declarationReason(s, error) {
   if (error.kind === 'newer') return fill(s.clNewer, error.values);
   if (error.kind === 'otherCriteria') return fill(s.clOtherCriteria, error.values);
   return fill(s.clBadShape, { where: error.message });
+}
+
+/** Whether text is an agency's declaration file (what the worksheet's own import then points to). */
+export function isDeclaration(text, data) {
+  try {
+    const doc = JSON.parse(text);
+    return isObject(doc) && doc.format === data.declarationFormat.name;
+  } catch (error) {
+    return false;
+  }
 }
 
 /** The declaration's header in words: company, signatory and date as the agency wrote them ("—" when blank). */
