@@ -188,6 +188,7 @@ def test_the_agency_fills_and_saves_the_declaration_and_the_merchant_imports_it(
     expect(section.locator(".kit-rp-declared")).to_have_text(label(
         lang, "cl_declared_by", company=COMPANY[lang], signatory="王五", date="2026-12-01"))
     assert section.locator(f'li[data-criterion="{DECLARED[1].id}"]').count() == 0, "only what was marked"
+    heights = [_picture_height(merchant)]
 
     # Undone on the worksheet row: the report has nothing to list first any more.
     merchant.goto(_url(base, lang, "worksheet"))
@@ -199,6 +200,14 @@ def test_the_agency_fills_and_saves_the_declaration_and_the_merchant_imports_it(
     merchant.wait_for_selector("#kit-report .kit-rp-rank")
     assert merchant.locator("#kit-report .kit-rp-contradicted").count() == 0
     assert merchant.locator("#kit-report h2").first.get_attribute("id") == "kit-rp-verdicts"
+    heights.append(_picture_height(merchant))
+    assert heights[0] > heights[1], "the report's picture draws the contradicted claims too"
+
+
+def _picture_height(page: Any) -> int:
+    with page.expect_download():
+        page.evaluate("window.kitScoring.report.exportImage()")
+    return int(page.evaluate("window.kitScoring.report.lastImage.height"))
 
 
 def _file(**changes: Any) -> str:

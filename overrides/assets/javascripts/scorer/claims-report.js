@@ -45,3 +45,22 @@ export function withDeclaration(section, s, agency) {
   if (agency.declaration && heading) heading.after(h('p', { class: 'kit-rp-declared' }, declaredBy(s, agency.declaration)));
   return section;
 }
+
+/** The contradicted claims drawn first on the report's picture (p: image.js's painter; ko: its red). */
+export function paintContradicted(p, data, summary, ko) {
+  const s = data.strings;
+  const rows = summary.byIndex;
+  const groups = contradictedByAgency(data, { agencies: rows.map((r) => r.agency) }, rows.map((r) => r.name));
+  if (!groups.length) return;
+  p.text(s.rpContradicted, { size: 42, bold: true, colour: ko });
+  p.text(s.rpContradictedIntro, { size: 34 });
+  for (const g of groups) {
+    p.keyed('', g.index, `${g.index + 1} · ${g.name}`, ko);
+    if (g.agency.declaration) p.text(declaredBy(s, g.agency.declaration), { size: 32, indent: 24, after: 0.15 });
+    for (const item of g.items) {
+      const text = item.text.trim().length > 280 ? `${item.text.trim().slice(0, 280)}…` : item.text.trim();
+      p.text(`${item.criterion.number} ${item.criterion.title}${s.colon}“${text}”`, { size: 34, indent: 24, after: 0.15 });
+    }
+  }
+  p.rule();
+}

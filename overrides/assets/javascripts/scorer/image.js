@@ -9,6 +9,7 @@ import { display } from './rule.js';
 import { fill } from './storage.js';
 import { PATTERNS } from './chart.js';
 import { COLOURS } from './views.js';
+import { paintContradicted } from './claims-report.js';
 
 export const WIDTH = 1080;
 export const MIN_FONT = 32;
@@ -132,6 +133,7 @@ function paint(p, data, summary, date) {
   const clip = (text) => (text.length > NOTE_MAX ? `${text.slice(0, NOTE_MAX)}…` : text);
   p.text(`${data.criteria.title} · ${s.report}`, { size: 52, bold: true });
   p.text(`${s.scoredWith} · ${fill(s.date, { date })}`, { size: MIN_FONT, colour: GREY, after: 0.8 });
+  paintContradicted(p, data, summary, KO); // the agency's written claims found false, first (claims-report.js)
   // The verdict first, with the close-call note, then the figures.
   p.text(s.verdict, { size: 42, bold: true });
   for (const row of summary.rows) {
