@@ -57,7 +57,7 @@ export function claimBlock(s, agency, id) {
       ? h('p', { class: `${CLAIM}-mark` }, h('span', { class: `${CLAIM}-marked` }, s.clContradicted), ' ',
         h('button', { type: 'button', class: 'md-button', 'data-claim': 'undo', 'data-criterion': id }, s.clUndo))
       : h('p', { class: `${CLAIM}-mark` }, h('button', { type: 'button', class: `md-button ${CLAIM}-contradict`,
-        'data-claim': 'contradict', 'data-criterion': id, 'aria-pressed': 'false' }, s.clContradict)));
+        'data-claim': 'contradict', 'data-criterion': id }, s.clContradict)));
 }
 
 /** Puts the agency's claim on criterion id into box (after `after`, an element in box, or at its end). */
