@@ -25,7 +25,7 @@ from generator.render.base import Commit, Context, running_title
 from generator.render.data_forms import render_data_form
 from generator.render.forms import render_form
 from generator.render.pages import FORMS, published_forms
-from generator.render.pdf import html_to_pdf
+from generator.render.pdf import html_to_pdfs
 from generator.render.templates import render
 from generator.root import PROJECT
 from generator.words.language_tags import language_tag
@@ -66,16 +66,16 @@ def font_family(tag: str) -> str:
 
 def render_form_pdfs(ctx: Context, forms: Sequence[str] | None = None) -> list[FormPdf]:
     """The PDF of each of ``forms`` (by default those the edition publishes), from the page its renderer
-    makes (the page the site shows)."""
+    makes (the page the site shows); made in parallel worker processes (``generator.render.pdf.html_to_pdfs``)."""
     criteria, lang = ctx.criteria, ctx.lang
-    found = []
-    for form in published_forms(criteria) if forms is None else forms:
-        page = form_page(ctx, form)
+    chosen = published_forms(criteria) if forms is None else tuple(forms)
+    documents = []
+    for form in chosen:
         identifier = hashlib.sha256(
             "\n".join((criteria.meta.id, criteria.meta.version, _commit_text(ctx.commit), form, lang)).encode("utf-8"))
-        pdf = html_to_pdf(pdf_document(ctx, form, page), identifier.hexdigest()[:32].encode("ascii"))
-        found.append(FormPdf(form, form_pdf_path(criteria, lang, form), pdf.data, pdf.pages))
-    return found
+        documents.append((pdf_document(ctx, form, form_page(ctx, form)), identifier.hexdigest()[:32].encode("ascii")))
+    return [FormPdf(form, form_pdf_path(criteria, lang, form), pdf.data, pdf.pages)
+            for form, pdf in zip(chosen, html_to_pdfs(documents), strict=True)]
 
 
 def form_page(ctx: Context, form: str) -> str:
