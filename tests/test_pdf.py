@@ -34,7 +34,7 @@ from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.cli import main
 from generator.load import load_criteria
 from generator.render.base import running_title
-from generator.render.form_pdfs import form_page, form_pdf_path, pdf_document, render_form_pdfs
+from generator.render.form_pdfs import form_page, form_pdf_path, pdf_document, pdf_stylesheets, render_form_pdfs
 from generator.render.pages import ALL_FORMS, published_forms
 from generator.render.pdf import html_to_pdf, html_to_pdfs, pdf_workers
 from generator.site.nav import language_root
@@ -192,8 +192,8 @@ def test_pdfs_made_in_worker_processes_are_those_made_one_by_one() -> None:
     forms = ("checklist", "desk-check", "clauses")
     documents = [(pdf_document(ctx, form, form_page(ctx, form)), form.encode("ascii").ljust(32, b"0")) for form in forms]
     assert pdf_workers(len(documents), 2) == 2, "this process cannot fork workers: the test would compare nothing"
-    parallel = html_to_pdfs(documents, workers=2)
-    assert parallel == html_to_pdfs(documents, workers=1)
+    parallel = html_to_pdfs(documents, pdf_stylesheets(ctx), workers=2)
+    assert parallel == html_to_pdfs(documents, pdf_stylesheets(ctx), workers=1)
     assert all(b"/ID [(" + identifier in pdf.data for (_, identifier), pdf in zip(documents, parallel, strict=True))
 
 
