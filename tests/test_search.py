@@ -16,7 +16,7 @@ from test_scoring_browser import instant_base  # noqa: F401 (the fixture)
 from conftest import ROOT
 from generator.cli import main
 from generator.render.pages import ALL_FORMS, SEARCHED_FORMS
-from generator.site.search_index import compact_search_index
+from generator.site.search_index import STORED_BREAK, WORD_BREAK, compact_search_index, read_breaks
 from scripts.synthetic_fork import section_marker, synthetic_yaml
 
 CHINESE_WORDS = ("人员比例", "实地考察", "资质证书")
@@ -50,7 +50,7 @@ def index_pages(index: dict[str, Any], matches: Any) -> set[str]:
     """Paths (``/`` + location) of the pages with an indexed section for which ``matches(title, text)``."""
     pages = set()
     for doc in index["docs"]:
-        title, text = (doc[key].replace("\u200b", "") for key in ("title", "text"))
+        title, text = (read_breaks(doc[key]).replace("\u200b", "") for key in ("title", "text"))
         if matches(title, text):
             pages.add("/" + doc["location"].split("#")[0])
     return pages
@@ -64,7 +64,7 @@ def test_chinese_words_from_mid_sentence_find_their_pages(built_site: Path, serv
     base, index = serve_dir(built_site), load_index(built_site)
     page = browser.new_page()
     for word in CHINESE_WORDS:
-        sentences = [t for doc in index["docs"] for t in [doc["text"].replace("\u200b", "")] if word in t]
+        sentences = [t for doc in index["docs"] for t in [read_breaks(doc["text"]).replace("\u200b", "")] if word in t]
         mid_sentence = re.compile(f"{HAN.pattern}[^。！？]*{word}")  # Chinese words before it in its sentence
         assert any(mid_sentence.search(t) for t in sentences), f"pick a new word: {word}"
         expected = {base.rstrip("/") + p for p in index_pages(index, lambda title, text, w=word: w in title + text)}
@@ -124,7 +124,8 @@ def assert_compact_utf8_index(site: Path) -> str:
 def test_search_indexes_are_compact_utf8(built_site: Path) -> None:
     zh = assert_compact_utf8_index(built_site)
     assert_compact_utf8_index(built_site / "en")
-    assert HAN.search(zh) and "\u200b" in zh and "\\u200b\u200b" not in zh  # raw, not \\u escapes
+    # raw UTF-8, not \\u escapes; jieba's word breaks in one byte each (the worker restores them)
+    assert HAN.search(zh) and STORED_BREAK in zh and WORD_BREAK not in zh
 
 
 class _Headings(HTMLParser):
@@ -196,7 +197,7 @@ def test_big_fork_keeps_pages_lean_and_index_compact(tmp_path: Path, serve_dir: 
         assert not [n for n in range(1, sections + 1) if section_marker(n) in
                     (root / "how-to-use" / "index.html").read_text(encoding="utf-8")]
     text = assert_compact_utf8_index(site)
-    assert "\u200b证据\u200b" in text  # raw UTF-8 CJK between jieba's zero-width spaces
+    assert f"{STORED_BREAK}证据{STORED_BREAK}" in text  # raw UTF-8 CJK between jieba's word breaks (stored)
     assert_compact_utf8_index(site / "en")
     base = serve_dir(site)
     page = browser.new_page()
@@ -208,7 +209,7 @@ def test_offline_index_script_is_compacted_alike() -> None:
     from generator.site.search_index import compact_search_index_script
 
     escaped = json.dumps({"docs": [{"title": "电商\u200b代运营"}]}, indent=1)
-    assert compact_search_index_script(f"var __index = {escaped}") == 'var __index = {"docs":[{"title":"电商\u200b代运营"}]}'
+    assert compact_search_index_script(f"var __index = {escaped}") == 'var __index = {"docs":[{"title":"电商\x7f代运营"}]}'
 
 
 def test_search_worker_patch_matches_installed_material() -> None:
@@ -252,9 +253,9 @@ def test_chinese_search_on_a_phone_misses_no_words_and_highlights_the_page(
 
     base, index = serve_dir(built_site), load_index(built_site)
     split = re.compile("\u200b?".join(PHRASE))
-    [words] = {tuple(m.group(0).split("\u200b")) for doc in index["docs"] for m in split.finditer(doc["text"])}
+    [words] = {tuple(m.group(0).split("\u200b")) for doc in index["docs"] for m in split.finditer(read_breaks(doc["text"]))}
     assert len(words) >= 2 and "".join(words) == PHRASE, words  # jieba splits it: a query of several words
-    texts = [doc["text"].replace("\u200b", "") for doc in index["docs"]]
+    texts = [read_breaks(doc["text"]).replace("\u200b", "") for doc in index["docs"]]
     assert any(re.search(f"{HAN.pattern}[^。！？]*{PHRASE}", t) for t in texts), "pick a new phrase"
     context = browser.new_context(**PHONE)
     page = context.new_page()

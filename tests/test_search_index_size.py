@@ -1,5 +1,5 @@
-"""The search index drops the word breaks (U+200B) that only double a separator (issue 30: index size),
-and search reads the same words from it."""
+"""The search index drops the word breaks (U+200B) that only double a separator and stores the others in one
+byte (issue 30: index size), and search reads the same words from it."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ import re
 
 import pytest
 
-from generator.site.search_index import WORD_BREAK, compact_search_index, without_doubled_breaks
+from generator.site.search_index import (
+    STORED_BREAK,
+    WORD_BREAK,
+    compact_search_index,
+    read_breaks,
+    without_doubled_breaks,
+)
 
 SEPARATOR = re.compile(r'[\s\u200b\u3000\-、。，．？！；：（）【】《》“”‘’,:;!?()\[\]"/|·—]+|\.(?!\d)|&[a-z]+;')
 """mkdocs.yml's search separator."""
@@ -39,10 +45,23 @@ def test_compacted_index_keeps_every_word() -> None:
     docs = json.loads(compact)["docs"]
     assert len(compact.encode("utf-8")) < len(json.dumps(index, ensure_ascii=False).encode("utf-8"))
     for before, after in zip(texts, docs, strict=True):
-        assert _words(after["text"]) == _words(before) and _words(after["title"]) == _words(before)
+        assert WORD_BREAK not in after["text"] + after["title"]
+        assert _words(read_breaks(after["text"])) == _words(before) and _words(read_breaks(after["title"])) == _words(before)
     assert compact_search_index(compact) == compact
 
 
-def test_index_without_a_separator_is_only_compacted() -> None:
+def test_index_without_a_separator_is_only_compacted_with_its_breaks_stored() -> None:
     index = json.dumps({"docs": [{"title": f"电商{B}，{B}代运营", "text": ""}]})
-    assert compact_search_index(index) == json.dumps(json.loads(index), ensure_ascii=False, separators=(",", ":"))
+    compact = json.dumps(json.loads(index), ensure_ascii=False, separators=(",", ":"))
+    assert compact_search_index(index) == compact.replace(B, STORED_BREAK)
+    assert compact_search_index(index, store_breaks=False) == compact
+
+
+def test_breaks_are_stored_in_one_byte_unless_the_index_holds_that_byte() -> None:
+    index = {"config": {"separator": SEPARATOR.pattern}, "docs": [{"location": "", "title": f"评分表{B}打分",
+                                                                    "text": f"<p>面谈{B}问卷{B}打分</p>"}]}
+    compact = compact_search_index(json.dumps(index))
+    assert f"评分表{STORED_BREAK}打分" in compact and f"面谈{STORED_BREAK}问卷{STORED_BREAK}打分" in compact
+    assert len(compact.encode("utf-8")) == len(compact_search_index(json.dumps(index), store_breaks=False).encode()) - 6
+    index["docs"][0]["text"] += STORED_BREAK  # a text that holds the byte: nothing is stored in it
+    assert WORD_BREAK in compact_search_index(json.dumps(index))
