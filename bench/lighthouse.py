@@ -3,7 +3,8 @@
 Pages named in ``seeded`` are audited with saved scores in the browser's storage (bench/seeded.py),
 in a Chromium started for them, so that pages such as the comparison report are measured filled in.
 
-``make bench`` installs it there (npm, pinned in ``bench/package.json``); without
+``make bench`` installs it there (``npm ci``: pinned in ``bench/package.json`` and
+``bench/package-lock.json``; Lighthouse downloads no browser, ``CHROME_PATH`` names Debian's); without
 it, or if a run fails, this part is skipped and the rest of the report stands.
 Pages are served by a plain static server (no gzip), so transfer sizes are raw.
 """
@@ -46,7 +47,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 def _audit(command: Path, url: str, timeout: float, port: int | None = None) -> dict[str, float]:
     browser = ([f"--port={port}", "--disable-storage-reset"] if port is not None
-               else ["--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run"])
+               else ["--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run "
+                     "--disable-background-networking --disable-component-update --disable-sync"])
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as folder:
         report = Path(folder) / "report.json"
         subprocess.run([str(command), url, f"--only-categories={','.join(CATEGORIES)}", "--output=json",

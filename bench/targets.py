@@ -127,9 +127,11 @@ def _lighthouse_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     found = [_target("lighthouse", f"Lighthouse mobile performance ≥ {LIGHTHOUSE_PERFORMANCE:.0f} ({page})",
                      item["performance"], LIGHTHOUSE_PERFORMANCE, unit="score", at_least=True)
              for page, item in pages.items()]
-    if "worksheet" in pages:
-        found.append(_target("worksheet_tbt", f"worksheet total blocking time ≤ {WORKSHEET_TBT_MS:.0f} ms",
-                             pages["worksheet"]["tbt_ms"], WORKSHEET_TBT_MS, unit="ms"))
+    # Issue 30 judges the worksheet with ten agencies saved (bench/run.py SEEDED_PAGES); an older run has none.
+    name = next((page for page in ("worksheet (10 agencies)", "worksheet") if page in pages), None)
+    if name is not None:
+        found.append(_target("worksheet_tbt", f"{name} total blocking time ≤ {WORKSHEET_TBT_MS:.0f} ms",
+                             pages[name]["tbt_ms"], WORKSHEET_TBT_MS, unit="ms"))
     return found
 
 
