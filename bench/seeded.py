@@ -80,7 +80,7 @@ def seeded_chromium(origin: str, storage: dict[str, str]) -> Iterator[int]:
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
-    with tempfile.TemporaryDirectory(prefix="kit-bench-chromium-") as profile:
+    with tempfile.TemporaryDirectory(prefix="kit-bench-chromium-", ignore_cleanup_errors=True) as profile:
         process = subprocess.Popen([CHROME, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                                     "--disable-background-networking", "--disable-component-update",
                                     "--disable-sync", f"--remote-debugging-port={port}",

@@ -48,7 +48,7 @@ from generator.site.outputs import source_name  # noqa: E402
 from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
 from generator.site.search_loading import patch_bundle  # noqa: E402
-from generator.site.search_worker import RESTORE_BREAKS, patch_search_worker  # noqa: E402
+from generator.site.search_worker import RESTORE_INDEX, patch_search_worker  # noqa: E402
 from generator.site.serve_problem import problem_banner, with_banner  # noqa: E402
 from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
 from generator.site.version import read_commit  # noqa: E402
@@ -207,7 +207,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Compact this language's search index; after the main language, build each
     other language into <site>/<lang>/."""
     restored = _patch_search_worker(Path(config.site_dir))
-    _compact_search_index(Path(config.site_dir), store_breaks=restored)
+    _compact_search_index(Path(config.site_dir), stored=restored)
     source, docs = _paths(config)
     criteria = _model(source).criteria
     public = bool(config.extra["kit"]["public"])
@@ -282,20 +282,20 @@ def _search_words(config: MkDocsConfig) -> None:
         search.config.jieba_dict_user = str(SEARCH_WORDS)
 
 
-def _compact_search_index(site_dir: Path, store_breaks: bool) -> None:
+def _compact_search_index(site_dir: Path, stored: bool) -> None:
     """Rewrite search/search_index.json (and an offline search_index.js) as compact UTF-8; with
-    ``store_breaks``, its word breaks in one byte (the worker restores them: generator.site.search_index)."""
+    ``stored``, as the patched worker reads it (generator.site.search_storage)."""
     for name, compact in (("search_index.json", compact_search_index),
                           ("search_index.js", compact_search_index_script)):
         path = site_dir / "search" / name
         if path.is_file():
-            path.write_text(compact(path.read_text(encoding="utf-8"), store_breaks), encoding="utf-8", newline="\n")
+            path.write_text(compact(path.read_text(encoding="utf-8"), stored), encoding="utf-8", newline="\n")
 
 
 def _patch_search_worker(site_dir: Path) -> bool:
     """Fix Material's search of Chinese queries (see generator.site.search_worker) and load its
-    index only when search opens (generator.site.search_loading). True if the worker restores the
-    word breaks of a compact index (and there is a worker)."""
+    index only when search opens (generator.site.search_loading). True if there is a worker and it
+    reads the index as stored (generator.site.search_storage)."""
     scripts = site_dir / "assets" / "javascripts"
     restored = []
     for pattern, patch_script in (("workers/search.*.min.js", patch_search_worker), ("bundle.*.min.js", patch_bundle)):
@@ -303,7 +303,7 @@ def _patch_search_worker(site_dir: Path) -> bool:
             script, missing = patch_script(path.read_text(encoding="utf-8"))
             path.write_text(script, encoding="utf-8", newline="")
             if patch_script is patch_search_worker:
-                restored.append(RESTORE_BREAKS not in missing)
+                restored.append(RESTORE_INDEX not in missing)
             for patch in missing:
                 logging.getLogger("mkdocs.hooks.kit").info("%s: not patched (code not found): %s",
                                                            path.name, patch.name)

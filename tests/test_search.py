@@ -16,7 +16,8 @@ from test_scoring_browser import instant_base  # noqa: F401 (the fixture)
 from conftest import ROOT
 from generator.cli import main
 from generator.render.pages import ALL_FORMS, SEARCHED_FORMS
-from generator.site.search_index import STORED_BREAK, WORD_BREAK, compact_search_index, read_breaks
+from generator.site.search_index import compact_search_index
+from generator.site.search_storage import STORED_BREAK, WORD_BREAK, as_read
 from scripts.synthetic_fork import section_marker, synthetic_yaml
 
 CHINESE_WORDS = ("人员比例", "实地考察", "资质证书")
@@ -50,21 +51,22 @@ def index_pages(index: dict[str, Any], matches: Any) -> set[str]:
     """Paths (``/`` + location) of the pages with an indexed section for which ``matches(title, text)``."""
     pages = set()
     for doc in index["docs"]:
-        title, text = (read_breaks(doc[key]).replace("\u200b", "") for key in ("title", "text"))
+        title, text = (doc[key].replace("\u200b", "") for key in ("title", "text"))
         if matches(title, text):
             pages.add("/" + doc["location"].split("#")[0])
     return pages
 
 
 def load_index(site: Path) -> dict[str, Any]:
-    return dict(json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8")))
+    """The site's search index as the search worker reads it (``as_read``: breaks and locations whole)."""
+    return dict(as_read(json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))))
 
 
 def test_chinese_words_from_mid_sentence_find_their_pages(built_site: Path, serve_dir: Any, browser: Any) -> None:
     base, index = serve_dir(built_site), load_index(built_site)
     page = browser.new_page()
     for word in CHINESE_WORDS:
-        sentences = [t for doc in index["docs"] for t in [read_breaks(doc["text"]).replace("\u200b", "")] if word in t]
+        sentences = [t for doc in index["docs"] for t in [doc["text"].replace("\u200b", "")] if word in t]
         mid_sentence = re.compile(f"{HAN.pattern}[^。！？]*{word}")  # Chinese words before it in its sentence
         assert any(mid_sentence.search(t) for t in sentences), f"pick a new word: {word}"
         expected = {base.rstrip("/") + p for p in index_pages(index, lambda title, text, w=word: w in title + text)}
@@ -253,9 +255,9 @@ def test_chinese_search_on_a_phone_misses_no_words_and_highlights_the_page(
 
     base, index = serve_dir(built_site), load_index(built_site)
     split = re.compile("\u200b?".join(PHRASE))
-    [words] = {tuple(m.group(0).split("\u200b")) for doc in index["docs"] for m in split.finditer(read_breaks(doc["text"]))}
+    [words] = {tuple(m.group(0).split("\u200b")) for doc in index["docs"] for m in split.finditer(doc["text"])}
     assert len(words) >= 2 and "".join(words) == PHRASE, words  # jieba splits it: a query of several words
-    texts = [read_breaks(doc["text"]).replace("\u200b", "") for doc in index["docs"]]
+    texts = [doc["text"].replace("\u200b", "") for doc in index["docs"]]
     assert any(re.search(f"{HAN.pattern}[^。！？]*{PHRASE}", t) for t in texts), "pick a new phrase"
     context = browser.new_context(**PHONE)
     page = context.new_page()
