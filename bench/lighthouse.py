@@ -12,6 +12,7 @@ does (GitHub Pages, Netlify, an nginx default with gzip on), and lets nothing be
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -69,7 +70,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # a request the browser dropped
+            self.wfile.write(body)
 
 
 def _audit(command: Path, url: str, timeout: float, port: int | None = None) -> dict[str, float]:
