@@ -21,11 +21,13 @@ NOTES = {
                      "table between the forks to find which page type does.",
     "refresh": "A criteria edit makes the hook rewrite many generated pages and downloads in every language, "
                "a plain edit one; MkDocs rebuilds everything either way.",
-    "search_index": "jieba's word breaks are stored in one byte (U+007F) instead of U+200B's three and the "
-                    "patched worker restores them, so search reads the same index. What is left above the "
-                    "text: the HTML tags Material keeps in each entry's text (it shows them in results), each "
-                    "entry's location (Chinese anchors, 3 bytes a character) and title, and the JSON keys. "
-                    "Ways down: stripping block tags, or shorter keys that the worker expands.",
+    "search_index": "jieba's word breaks are stored in one byte (U+007F) instead of U+200B's three, and a "
+                    "section's location without its page's path; the patched worker reads them back whole, so "
+                    "search reads the same index. What is left above the text is per entry: the JSON keys "
+                    "(about 36 bytes), the title (also counted in the page's text) and location, and the HTML "
+                    "tags Material keeps in each text (its results show them). The synthetic forks have many "
+                    "short entries (one per criterion), so that share is larger there. Ways down: shorter keys "
+                    "that the worker expands, or stripping the tags between blocks.",
     "first_visit": "Something loads on every page that only some pages need; compare the page-weight table's "
                    "JS and CSS columns between a guide page and the worksheet.",
     "pdf_cpu": "WeasyPrint's cost is spread over every box rather than one hot spot. cProfile of the Chinese "
