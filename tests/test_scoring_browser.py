@@ -338,7 +338,7 @@ def test_json_export_import_round_trip_is_lossless(open_page: Opener, tmp_path: 
     _fill_some(page, ["Ünïcode 代运营", "=cmd|' /C calc'!A0", "Third"])
     first = json.loads(_download(page, "export-json"))
     assert first == _state(page)
-    assert first["format"] == "kit-scoring" and first["formatVersion"] == 1
+    assert first["format"] == "kit-scoring" and first["formatVersion"] == 2  # version 1 documents are read and saved as version 2
     assert first["criteria"] == {"id": CRITERIA.meta.id, "version": CRITERIA.meta.version, "ids": IDS}
     page.click('#kit-scorer button[data-action="clear"]')
     page.click('#kit-scorer button[data-action="clear"]')

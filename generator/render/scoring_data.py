@@ -27,12 +27,15 @@ from generator.render.agencies import COUNTS
 from generator.render.base import Context
 from generator.scoring import eliminates_at
 
-__all__ = ["ELEMENT_ID", "FORMAT", "STRINGS", "data_element", "json_for_html", "scoring_data", "scoring_element"]
+__all__ = ["DECLARATION_FORMAT", "ELEMENT_ID", "FORMAT", "STRINGS", "data_element", "json_for_html", "scoring_data",
+           "scoring_element"]
 
 ELEMENT_ID = "kit-scoring-data"
 """Id of the ``<template>`` element holding the JSON."""
-FORMAT = MappingProxyType({"name": "kit-scoring", "version": 1})
+FORMAT = MappingProxyType({"name": "kit-scoring", "version": 2})
 """Name and version of the saved and exported scoring document (see scorer/storage.js)."""
+DECLARATION_FORMAT = MappingProxyType({"name": "kit-declaration", "version": 1})
+"""Name and version of the agency's declaration file (see scorer/declaration.js)."""
 STRINGS = MappingProxyType({
     "title": "sc_title", "intro": "sc_intro", "agencies": "sc_agencies", "agencyName": "sc_agency_name",
     "defaultName": "ws_agency", "unnamed": "sc_unnamed", "add": "sc_add", "remove": "sc_remove",
@@ -68,7 +71,7 @@ STRINGS = MappingProxyType({
     "shReceived": "sh_received", "shAdd": "sh_add", "shReplace": "sh_replace", "shIgnore": "sh_ignore",
     "shAdded": "sh_added", "shReplaced": "sh_replaced", "shIgnored": "sh_ignored", "shBad": "sh_bad",
     "shLinkTooLong": "sh_link_too_long", "shNoInflate": "sh_no_inflate", "shNewer": "sh_newer",
-    "shOtherVersion": "sh_other_version",
+    "shOtherVersion": "sh_other_version", "newerFile": "sc_newer_file",
     "section": "sc_section", "no": "wb_no", "criterionId": "sc_criterion_id", "criterion": "wb_criterion",
     "score": "wb_score", "yes": "wb_yes", "removedShort": "sc_removed_short", "notesTitle": "sc_notes_title",
     "verdict": "vd_head", "vdRanked": "vd_ranked", "vdEliminated": "vd_eliminated", "vdIncomplete": "vd_incomplete",
@@ -78,7 +81,7 @@ STRINGS = MappingProxyType({
 """Key in the page's ``strings`` → label key in generator/words/labels.py."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
                  "where", "size", "names", "current", "what", "first", "second", "share",
-                 "app", "scores", "flags", "notes")
+                 "app", "scores", "flags", "notes", "version")
 """Placeholders left in the strings for the script to fill in."""
 
 
@@ -86,8 +89,10 @@ def scoring_data(ctx: Context) -> dict[str, Any]:
     """Everything the scorer needs, in the context's language; self-check sections are left out (never scored)."""
     criteria, lang, label = ctx.criteria.scored, ctx.lang, ctx.label
     keep: dict[str, object] = {name: "{" + name + "}" for name in _PLACEHOLDERS}
+    declared = {k.id for k in criteria.declared_criteria}
     return {
         "format": dict(FORMAT),
+        "declarationFormat": dict(DECLARATION_FORMAT),
         "lang": lang,
         "criteria": {"id": criteria.meta.id, "version": criteria.meta.version,
                      "title": criteria.meta.title(lang)},
@@ -97,7 +102,7 @@ def scoring_data(ctx: Context) -> dict[str, Any]:
             {"id": s.id, "number": sn, "title": s.title(lang), "minimum": s.minimum,
              "minimumReason": s.minimum_reason(lang) if s.minimum_reason else None, "criteria": [
                 {"id": k.id, "number": kn, "title": k.title(lang), "weight": k.weight,
-                 "knockout": k.knockout, "eliminatesAt": eliminates_at(criteria, k),
+                 "knockout": k.knockout, "eliminatesAt": eliminates_at(criteria, k), "declare": k.id in declared,
                  "flags": [flag(lang) for flag in k.red_flags]}
                 for kn, k in ks]}
             for sn, s, ks in numbered_sections(criteria.sections)],

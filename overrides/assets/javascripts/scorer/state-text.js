@@ -30,6 +30,7 @@ export function reason(s, error) {
   if (error.kind === 'tooBig') return fill(s.tooBig, error.values);
   if (error.kind === 'tooMany') return fill(s.tooMany, error.values);
   if (error.kind === 'tooLong') return fill(s.tooLong, error.values);
+  if (error.kind === 'newer') return fill(s.newerFile, error.values);
   const agency = /^agencies\[(\d+)\]/.exec(error.message);
   if (agency) return fill(s.damaged, { n: Number(agency[1]) + 1, where: error.message });
   return fill(s.badShape, { where: error.message });

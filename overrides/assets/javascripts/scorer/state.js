@@ -4,22 +4,27 @@
  * never overwrite each other's answers. No DOM here: tests run this module with no page
  * (tests/test_scorer_state.py, in a worker), as they run rule.js.
  *
- * A page never writes back the document it read some time ago. Each change is an edit (data:
- * {type: "score" | "note" | "flags", agency, criterion, value}, {type: "name", agency, value},
- * {type: "add", name}, {type: "remove", agency}, {type: "stamp", criteria}, {type: "merge", doc},
- * {type: "replace", doc}) that Store.commit applies to the document freshly re-read from storage,
+ * A page never writes back the document it read some time ago. Each change is an edit (data,
+ * listed at applyEdit: {type: "score" | "note" | "flags" | "agree" | "evidence", agency, criterion,
+ * value}, {type: "name", agency, value}, {type: "add", name}, {type: "review", name, doc}, …)
+ * that Store.commit applies to the document freshly re-read from storage,
  * then saves: a field the edit does not touch keeps what another page saved meanwhile.
  * Store.sync takes what another page saved (a "storage" event) and lists what changed
  * (differences), for the page to show and say so.
  */
+import { addReview, answers, criteriaOf, takeDeclaration } from './people.js';
 import { judgeAll, ruleOf } from './rule.js';
 import { verdictText } from './verdict-text.js';
 import {
-  LIMITS, ShapeError, check, defaultLetter, fill, merge, newAgency, own, parse, readSaved, record, writeSaved,
+  LIMITS, STATUSES, ShapeError, check, defaultLetter, fill, merge, newAgency, own, parse,
+  readSaved, writeSaved,
 } from './storage.js';
 
-/** Criteria of data in display order, each with its section. */
-export const criteriaOf = (data) => data.sections.flatMap((section) => section.criteria.map((c) => ({ ...c, section })));
+
+export {
+  answers, contradictions, counted, criteriaOf, disagreements, eliminatesAt, evidenceShare, reviewerDocument, sheetsOf,
+  VERIFIED,
+} from './people.js';
 
 /** The agency's name as shown: a default name follows the page's language until renamed. */
 export function agencyName(data, agency, index) {
@@ -38,23 +43,10 @@ export const stampOf = (data) => ({ id: data.criteria.id, version: data.criteria
  * that each started from nothing saved name the same agencies alike.
  */
 export function freshDocument(data) {
-  const doc = { format: data.format.name, formatVersion: data.format.version, criteria: stampOf(data), agencies: [] };
+  const doc = { format: data.format.name, formatVersion: data.format.version, criteria: stampOf(data),
+    owner: { name: '' }, reviewers: [], agencies: [] };
   for (let i = 1; i <= 3; i += 1) doc.agencies.push({ ...newAgency(doc, data.strings.defaultName), id: `a${i}` });
   return doc;
-}
-
-/**
- * Answers the rule can score: level scores and N/A of current criteria (others are kept, not counted).
- * An N/A on a knock-out criterion (saved before knock-outs refused it) is left out: it shows as not scored.
- */
-export function answers(data, agency) {
-  const levels = new Set(data.scale.levels.map((lv) => lv.score));
-  const out = record();
-  for (const c of criteriaOf(data)) {
-    const value = own(agency.scores, c.id);
-    if ((value === 'na' && !c.knockout) || levels.has(value)) out[c.id] = value;
-  }
-  return out;
 }
 
 /**
@@ -70,41 +62,91 @@ export function results(data, doc) {
 /** Criteria answered (a level or N/A: N/A is an answer too), the count every page shows as "scored". */
 export const answered = (result) => result.scored + result.notApplicable;
 
-const FIELDS = { score: 'scores', note: 'notes', flags: 'flags' };
+const FIELDS = { score: 'scores', note: 'notes', flags: 'flags', agree: 'agreed', evidence: 'evidence' };
 
-/** Applies edit to doc in place; the agency it touched (or true), null when it no longer applies. */
-export function applyEdit(doc, edit, defaultName = '') {
+const copyValue = (value) => (Array.isArray(value) ? [...value]
+  : value !== null && typeof value === 'object' ? { ...value } : value);
+
+/** Applies an edit that names no agency; undefined when edit is not one of those. */
+function applyDocumentEdit(doc, edit, defaultName) {
   if (edit.type === 'replace') return Object.assign(doc, edit.doc) && true;
   if (edit.type === 'merge') {
     const merged = merge(doc, edit.doc);
     return merged && Object.assign(doc, merged) && true;
   }
   if (edit.type === 'stamp') return Object.assign(doc, { criteria: edit.criteria }) && true;
+  if (edit.type === 'owner') return Object.assign(doc.owner, { name: edit.value }) && true;
+  if (edit.type === 'review') return addReview(doc, edit.name, edit.doc, defaultName) || null;
+  if (edit.type === 'forget') {
+    doc.reviewers = doc.reviewers.filter((r) => r.id !== edit.reviewer);
+    for (const a of doc.agencies) delete a.reviews[edit.reviewer];
+    return true;
+  }
   if (edit.type === 'add') {
     if (doc.agencies.length >= LIMITS.agencies) return null;
     const agency = newAgency(doc, edit.name || defaultName);
     doc.agencies.push(agency);
     return agency;
   }
+  return undefined;
+}
+
+/**
+ * Applies edit to doc in place; the agency it touched (or true), null when it no longer applies.
+ * Edits on the whole document: replace, merge, stamp, add, owner {value}, review {name, doc} (doc's
+ * counted scores as the reviewer's), forget {reviewer}. On one agency: remove, name, score, note,
+ * flags, agree (an agreed score; undefined removes it), evidence ({status, date, where} or undefined),
+ * contradicted (a claim marked, value true or false), declaration (value: a parsed declaration file).
+ */
+export function applyEdit(doc, edit, defaultName = '') {
+  const whole = applyDocumentEdit(doc, edit, defaultName);
+  if (whole !== undefined) return whole;
   const index = doc.agencies.findIndex((a) => a.id === edit.agency);
   if (index < 0) return null;
   const agency = doc.agencies[index];
   if (edit.type === 'remove') return doc.agencies.splice(index, 1)[0];
   if (edit.type === 'name') agency.name = edit.value;
-  else {
+  else if (edit.type === 'declaration') takeDeclaration(agency, edit.value);
+  else if (edit.type === 'contradicted') {
+    const claim = own(agency.claims, edit.criterion);
+    if (!claim) return null;
+    claim.contradicted = edit.value === true;
+  } else {
     const field = agency[FIELDS[edit.type]];
     const empty = edit.value === undefined || edit.value === '' || (Array.isArray(edit.value) && !edit.value.length);
+    if (edit.type === 'evidence' && !empty && !STATUSES.includes(edit.value.status)) return null;
     if (empty) delete field[edit.criterion];
-    else field[edit.criterion] = Array.isArray(edit.value) ? [...edit.value] : edit.value;
+    else field[edit.criterion] = copyValue(edit.value);
   }
   return agency;
 }
 
 const same = (a, b) => JSON.stringify(a === undefined ? null : a) === JSON.stringify(b === undefined ? null : b);
 
+const COMPARED = { score: 'scores', note: 'notes', flags: 'flags', agree: 'agreed', evidence: 'evidence', claim: 'claims' };
+
+/** What differs between two versions b and a of one agency, pushed to out (see differences). */
+function agencyDifferences(b, a, out) {
+  if (a.name !== b.name) out.push({ agency: a.id, criterion: null, field: 'name' });
+  for (const [field, key] of Object.entries(COMPARED)) {
+    const keys = new Set([...Object.keys(b[key] || {}), ...Object.keys(a[key] || {})]);
+    for (const id of keys) {
+      if (!same(own(b[key] || {}, id), own(a[key] || {}, id))) out.push({ agency: a.id, criterion: id, field });
+    }
+  }
+  const reviewers = new Set([...Object.keys(b.reviews || {}), ...Object.keys(a.reviews || {})]);
+  for (const id of reviewers) {
+    if (!same(own(b.reviews || {}, id), own(a.reviews || {}, id))) {
+      out.push({ agency: a.id, criterion: null, field: 'review', reviewer: id });
+    }
+  }
+  if (!same(b.declaration, a.declaration)) out.push({ agency: a.id, criterion: null, field: 'declaration' });
+}
+
 /**
  * What differs between two documents: [{agency: id, criterion: id or null, field}], field being
- * "added", "removed", "name" (criterion null) or "score", "note", "flags"; agencies in after's order.
+ * "added", "removed", "name", "review" (with reviewer: id), "declaration" (criterion null) or
+ * "score", "note", "flags", "agree", "evidence", "claim"; agencies in after's order.
  */
 export function differences(before, after) {
   const out = [];
@@ -112,17 +154,8 @@ export function differences(before, after) {
   const ids = new Set(after.agencies.map((a) => a.id));
   for (const a of after.agencies) {
     const b = old.get(a.id);
-    if (!b) {
-      out.push({ agency: a.id, criterion: null, field: 'added' });
-      continue;
-    }
-    if (a.name !== b.name) out.push({ agency: a.id, criterion: null, field: 'name' });
-    for (const [field, key] of Object.entries(FIELDS)) {
-      const keys = new Set([...Object.keys(b[key] || {}), ...Object.keys(a[key] || {})]);
-      for (const id of keys) {
-        if (!same(own(b[key] || {}, id), own(a[key] || {}, id))) out.push({ agency: a.id, criterion: id, field });
-      }
-    }
+    if (!b) out.push({ agency: a.id, criterion: null, field: 'added' });
+    else agencyDifferences(b, a, out);
   }
   for (const b of old.values()) if (!ids.has(b.id)) out.push({ agency: b.id, criterion: null, field: 'removed' });
   return out;
