@@ -200,6 +200,7 @@ export class Report {
         lines: canvas.kitLines };
       if (!download(name, 'image/png', blob)) { // a chat app's browser: the picture below instead
         this.message.textContent = this.s.pictureInapp;
+        if (this.picture) this.picture.start();
         if (this.picture && await this.picture.ready) this.picture.scrollIntoView({ block: 'start' });
         return null;
       }
