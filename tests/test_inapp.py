@@ -91,8 +91,8 @@ def _document() -> dict[str, Any]:
 
 
 def _whole(doc: dict[str, Any]) -> dict[str, Any]:
-    """doc as the page keeps it: every agency with its flags (an empty record when it had none)."""
-    return {**doc, "agencies": [{**a, "flags": a.get("flags", {})} for a in doc["agencies"]]}
+    """doc as the page keeps it: version 2, every agency with its flags and the other parts (empty when none)."""
+    return sp.as_saved(doc)
 
 
 @pytest.fixture
@@ -125,7 +125,8 @@ def phone(browser: Any, base: str) -> Iterator[Any]:
             sp.store(page, CRITERIA, _document())
         if path != "worksheet/":
             page.goto(f"{base}{language_root(CRITERIA, 'zh')}{path}")
-            page.wait_for_selector("#kit-report .kit-rp-picture img")  # drawn after the page is shown
+            page.locator("#kit-report .kit-rp-picture").scroll_into_view_if_needed()
+            page.wait_for_selector("#kit-report .kit-rp-picture img")  # drawn when it comes near the screen
         return page
 
     yield open_page
