@@ -6,6 +6,7 @@
  */
 import { fill, own } from './storage.js';
 import { h } from './views.js';
+import { evidenceControl } from './evidence.js';
 
 /** The bar under Material's header: agency being interviewed, progress (announced politely). */
 export function buildBar(s) {
@@ -96,6 +97,7 @@ export function buildCard(data, c, agency, place, full = true) {
   levels(data, s, c, own(agency.scores, c.id)),
   h('p', { class: 'kit-iv-state', role: 'status', 'aria-live': 'polite' }),
   h('p', { class: 'kit-iv-ko-msg', hidden: true }, s.knocked),
+  evidenceControl(s, c.id, own(agency.evidence || {}, c.id)),
   h('label', { class: 'kit-iv-note-label', for: 'kit-iv-note' }, s.notes),
   Object.assign(h('textarea', { class: 'kit-iv-note', id: 'kit-iv-note', rows: 3, maxlength: 5000 }),
     { value: own(agency.notes, c.id) || '' }));

@@ -18,6 +18,7 @@ import { h, remoteNotice } from './views.js';
 import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav } from './interview-card.js';
 import { MODES, mark, modeOf, nextUnanswered, openingCard, readPlace } from './interview-path.js';
 import { onSwipe } from './swipe.js';
+import { evidenceEvent, showSaved } from './evidence.js';
 
 /** The verdict on the finish card (kit-iv-dq when a knock-out eliminates the agency). */
 const verdictBlock = (data, verdict, result) => h('strong', {
@@ -273,6 +274,7 @@ export class Interview {
   }
 
   on(event) {
+    if (this.onEvidence(event)) return;
     const t = event.target;
     const id = this.criteria[this.card].id;
     if (event.type === 'click') {
@@ -310,6 +312,17 @@ export class Interview {
       const index = this.state.agencies.findIndex((a) => a.id === this.active);
       this.bar.select.options[index].textContent = this.name(this.state.agencies[index], index);
     }
+  }
+
+  /** A tap, date or note in the card's evidence control (evidence.js): saved and shown in place. */
+  onEvidence(event) {
+    const agency = this.agency();
+    const asked = agency && evidenceEvent(event, (id) => own(agency.evidence || {}, id));
+    if (!asked) return false;
+    this.change({ type: 'evidence', agency: this.active, criterion: asked.criterion, value: asked.value });
+    const now = this.agency();
+    if (now) showSaved(this.s, asked, own(now.evidence || {}, asked.criterion), event.target);
+    return true;
   }
 
   add() {
