@@ -320,7 +320,7 @@ def test_keyboard_order_focus_and_screen_reader_semantics(open_page: Any) -> Non
     k = next(c for c in SCORED if c.id == KO)
     assert order == ["kit-iv-agency", "kit-iv-name", "md-button", "kit-iv-mode", "kit-iv-jump",
                      *(["SUMMARY"] if k.other_questions else []), *["kit-iv-flag-box"] * len(k.red_flags),
-                     "kit-iv-score", "kit-iv-note", *(["md-button"] if IDS.index(KO) > 0 else []),
+                     "kit-iv-score", *["kit-ev-tap"] * 3, "kit-iv-note", *(["md-button"] if IDS.index(KO) > 0 else []),
                      "md-button kit-iv-unanswered", "md-button md-button--primary"], order
     page.locator(".kit-iv-score").first.focus()
     assert page.evaluate("[document.activeElement.name, document.activeElement.value]") == ["kit-iv-score", str(LOW)]
