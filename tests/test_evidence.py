@@ -122,6 +122,7 @@ def test_one_tap_on_the_interview_card_shows_on_the_worksheet_and_the_report(pho
     line = page.locator('.kit-sc-ranking .kit-ev-lines li[data-agency="a1"]')
     assert line.get_attribute("data-share") == share
     assert label("zh", "ev_share", share=share) in line.inner_text()
+    assert label("zh", "ev_heavy_count", n=1) in line.inner_text(), "the heavy criterion only claimed is counted"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
     page.goto(root + "report/")
