@@ -316,7 +316,7 @@ export class Interview {
 
   /** A tap, date or note in the card's evidence control (evidence.js): saved and shown in place. */
   onEvidence(event) {
-    const agency = this.agency();
+    const agency = this.state && this.agency(); // no document: a damaged save is shown instead
     const asked = agency && evidenceEvent(event, (id) => own(agency.evidence || {}, id));
     if (!asked) return false;
     this.change({ type: 'evidence', agency: this.active, criterion: asked.criterion, value: asked.value });

@@ -385,7 +385,7 @@ export class Scorer {
 
   /** A tap, date or note in a row's evidence control (evidence.js): saved, shown in place, the share line redrawn. */
   onEvidence(event) {
-    const agency = this.agency();
+    const agency = this.state && this.agency(); // no document: a damaged save is shown instead
     const asked = agency && evidenceEvent(event, (id) => own(agency.evidence || {}, id));
     if (!asked) return false;
     this.edit({ type: 'evidence', agency: this.active, criterion: asked.criterion, value: asked.value });
