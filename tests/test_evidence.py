@@ -200,6 +200,10 @@ def test_export_clear_import_keeps_every_status_date_and_where(open_page: Any, t
         "els => Object.fromEntries(els.filter((e) => e.dataset.status).map((e) => [e.dataset.ev, e.dataset.status]))")
     assert shown == {c: e["status"] for c, e in before["agencies"][0]["evidence"].items()}
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.kit-scorer .kit-ev-where')).fontSize)") >= 16
+    page.evaluate("kitScoring.preparePrint()")
+    assert page.locator(".kit-sc-print .kit-ev-lines li").count() == len(agencies), "the printed sheet has the shares"
+    page.evaluate("kitScoring.finishPrint()")
 
 
 def test_report_share_equals_python_for_random_agencies(browser: Any, base: str) -> None:
