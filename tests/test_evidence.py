@@ -148,9 +148,11 @@ def random_agencies(rng: random.Random, n: int) -> list[dict[str, Any]]:
         for k in SCORED:
             status = rng.choice([*STATUSES, None, None])
             if status:
-                evidence[k.id] = {"status": status, "date": rng.choice(["", f"2026-1{rng.randint(0, 1)}-0{rng.randint(1, 9)}"]),
-                                  "where": rng.choice(["", "gsxt.gov.cn", "后台, \"截图\"", "=SUM(A1)"])}
-        out.append({"id": f"a{i + 1}", "name": f"代运营 {i + 1}", "scores": {c: v for c, v in scores.items() if v is not None},
+                date = rng.choice(["", f"2026-1{rng.randint(0, 1)}-0{rng.randint(1, 9)}"])
+                where = rng.choice(["", "gsxt.gov.cn", "后台, \"截图\"", "=SUM(A1)"])
+                evidence[k.id] = {"status": status, "date": date, "where": where}
+        out.append({"id": f"a{i + 1}", "name": f"代运营 {i + 1}",
+                    "scores": {c: v for c, v in scores.items() if v is not None},
                     "notes": {}, "flags": {}, "reviews": {}, "agreed": {}, "evidence": evidence, "claims": {},
                     "declaration": None})
     return out
@@ -181,7 +183,8 @@ def test_export_clear_import_keeps_every_status_date_and_where(open_page: Any, t
     row.locator(".kit-ev-where").fill("contract copy, page 3")
     today = page.evaluate(TODAY)
     before = sp.state(page, CRITERIA)
-    assert before["agencies"][0]["evidence"][IDS[2]] == {"status": "seen", "date": today, "where": "contract copy, page 3"}
+    assert before["agencies"][0]["evidence"][IDS[2]] == {"status": "seen", "date": today,
+                                                          "where": "contract copy, page 3"}
     assert sum(len(a["evidence"]) for a in before["agencies"]) > 30
     path = tmp_path / "scores.json"
     path.write_text(sp.download(page, "export-json"), encoding="utf-8")
@@ -200,7 +203,8 @@ def test_export_clear_import_keeps_every_status_date_and_where(open_page: Any, t
         "els => Object.fromEntries(els.filter((e) => e.dataset.status).map((e) => [e.dataset.ev, e.dataset.status]))")
     assert shown == {c: e["status"] for c, e in before["agencies"][0]["evidence"].items()}
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    assert page.evaluate("parseFloat(getComputedStyle(document.querySelector('.kit-scorer .kit-ev-where')).fontSize)") >= 16
+    size = "parseFloat(getComputedStyle(document.querySelector('.kit-scorer .kit-ev-where')).fontSize)"
+    assert page.evaluate(size) >= 16, "no zoom on focus in iOS Safari"
     page.evaluate("kitScoring.preparePrint()")
     assert page.locator(".kit-sc-print .kit-ev-lines li").count() == len(agencies), "the printed sheet has the shares"
     page.evaluate("kitScoring.finishPrint()")

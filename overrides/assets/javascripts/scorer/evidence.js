@@ -131,7 +131,8 @@ export function evidencePart(data, agency, criteria) {
     const c = byId.get(u.criterion);
     const e = own(agency.evidence || {}, u.criterion);
     return h('li', { 'data-criterion': u.criterion, 'data-status': u.status || '' },
-      h('strong', {}, `${c.number} ${c.title}`), c.knockout ? [' ', h('span', { class: 'kit-tag kit-tag-ko' }, s.ko)] : null,
+      h('strong', {}, `${c.number} ${c.title}`),
+      c.knockout ? [' ', h('span', { class: 'kit-tag kit-tag-ko' }, s.ko)] : null,
       s.evColon, u.status ? statusText(s, u.status) : s.evNone,
       e && e.where ? ` (${e.where})` : '');
   });
