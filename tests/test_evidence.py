@@ -3,11 +3,14 @@
 One tap on the interview card sets the evidence status (a second tap clears it), dated today, with
 a "where" note; the worksheet's row and its ranking area and the report show it; export, clear and
 import keep every status, date and note; the report's share of the weight resting on evidence seen
-or checked equals an exact calculation in Python (tests/test_doc_v2.py python_share) for random agencies.
+or checked equals an exact calculation in Python (tests/test_doc_v2.py python_share) for random agencies;
+with no page, the tap rule (dated when set or changed) and the CSV's evidence columns.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 from fractions import Fraction
@@ -16,12 +19,13 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
-from editions import label
+from editions import context, label
 from test_doc_v2 import python_counted, python_share
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
 from generator.model import numbered_sections
+from generator.render.report import report_data
 from generator.scoring import display
 from generator.site.nav import language_root
 
@@ -245,3 +249,48 @@ def test_report_share_equals_python_for_random_agencies(browser: Any, base: str)
             assert label("en", f"ev_{status}" if status else "ev_none") in text
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     context.close()
+
+
+HARNESS = """
+onmessage = async ({ data: [base, data, body] }) => {
+  try {
+    const m = await import(base + 'state.js');
+    const t = await import(base + 'state-text.js');
+    const e = await import(base + 'evidence.js');
+    postMessage({ ok: new Function('m', 't', 'e', 'data', body)(m, t, e, data),
+      dom: typeof document + ' ' + typeof window });
+  } catch (error) {
+    postMessage({ error: String(error && error.stack || error) });
+  }
+};
+"""
+
+
+def test_tap_rule_and_csv_cells_without_a_page(browser: Any, serve_dir: Any) -> None:
+    data = report_data(context(CRITERIA, "en"))
+    base = str(serve_dir(sp.SCORER))
+    page = browser.new_page()
+    page.goto(base)
+    run = sp.worker_runner(page, base, HARNESS, data)
+    out = run(f"""
+      const first = e.tapped(undefined, 'claimed', '2026-12-01');
+      const noted = {{ ...first, where: 'said so' }};
+      const taps = [first, e.tapped(noted, 'checked', '2026-12-06'), e.tapped(noted, 'claimed', '2026-12-06')];
+      const doc = m.freshDocument(data);
+      const a = doc.agencies[0];
+      a.scores = {{ {json.dumps(IDS[0])}: 3 }};
+      a.evidence = {{ {json.dumps(IDS[0])}: {{ status: 'seen', date: '2026-12-02', where: '=HYPERLINK("x")' }},
+        gone: {{ status: 'checked', date: '', where: 'gsxt' }} }};
+      return {{ taps, csv: t.csv(data, doc) }};
+    """)
+    page.close()
+    assert out["taps"] == [{"status": "claimed", "date": "2026-12-01", "where": ""},
+                           {"status": "checked", "date": "2026-12-06", "where": "said so"}, None], (
+        "dated when set, dated again when changed with the note kept, cleared by a second tap")
+    rows = list(csv.reader(io.StringIO(out["csv"].lstrip("\ufeff"), newline="")))
+    assert rows[0][-3:] == [label("en", "ev_head"), label("en", "ev_csv_date"), label("en", "ev_csv_where")]
+    assert all(len(r) == len(rows[0]) for r in rows)
+    mine = {r[4]: r[10:] for r in rows if r[0] == rows[1][0] and r[4]}
+    assert mine[IDS[0]] == [label("en", "ev_seen"), "2026-12-02", "'=HYPERLINK(\"x\")"], "a formula is neutralised"
+    assert mine["gone"] == [label("en", "ev_checked"), "", "gsxt"], "a removed criterion's evidence is kept"
+    assert all(v == ["", "", ""] for k, v in mine.items() if k not in (IDS[0], "gone"))
