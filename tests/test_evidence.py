@@ -248,6 +248,17 @@ def test_report_share_equals_python_for_random_agencies(browser: Any, base: str)
             assert status == statuses.get(ident, "")
             assert label("en", f"ev_{status}" if status else "ev_none") in text
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    # The report's picture (forwarded in chats) carries each agency's share and heavy criteria too.
+    lines = page.evaluate("""async (url) => { const r = window.kitScoring.report;
+      return (await import(url)).reportImage(r.data, r.summary, r.date).kitLines; }""",
+                          f"{base}assets/javascripts/scorer/image.js")
+    drawn = "".join(lines).replace(" ", "")  # lines broken anywhere: compared without spaces
+    for a in agencies[:5]:
+        counted = python_counted(a["scores"], [r["scores"] for r in a["reviews"].values()], a["agreed"])
+        statuses = {c: e["status"] for c, e in a["evidence"].items()}
+        share = label("en", "ev_share", share=display(python_share(counted, statuses)))
+        numbers = ", ".join(NUMBERS[c] for c in heavy(counted, statuses))
+        assert share.replace(" ", "") in drawn and f"({numbers})".replace(" ", "") in drawn
     context.close()
 
 

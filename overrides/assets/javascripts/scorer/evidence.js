@@ -162,3 +162,16 @@ export function showAllEvidence(s, box, agency, keep = null) {
     showEvidence(s, control, own(agency.evidence || {}, control.dataset.ev), keep);
   }
 }
+
+/**
+ * The agency's evidence in one line of text (the report's picture): the share, and the numbers of
+ * the heavy criteria still only claimed or unrecorded.
+ */
+export function evidenceText(data, agency, criteria) {
+  const s = data.strings;
+  const share = evidenceShare(data, agency);
+  const numbers = new Map(criteria.map((c) => [c.id, c.number]));
+  const heavy = share.unverified.map((u) => numbers.get(u.criterion));
+  return `${s.evHead}${s.evColon}${shareText(s, share)}${heavy.length
+    ? `${s.listSep || '; '}${fill(s.evHeavyCount, { n: heavy.length })} (${heavy.join(', ')})` : ''}`;
+}
