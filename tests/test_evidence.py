@@ -305,3 +305,35 @@ def test_tap_rule_and_csv_cells_without_a_page(browser: Any, serve_dir: Any) -> 
     assert mine[IDS[0]] == [label("en", "ev_seen"), "2026-12-02", "'=HYPERLINK(\"x\")"], "a formula is neutralised"
     assert mine["gone"] == [label("en", "ev_checked"), "", "gsxt"], "a removed criterion's evidence is kept"
     assert all(v == ["", "", ""] for k, v in mine.items() if k not in (IDS[0], "gone"))
+
+
+def test_two_tabs_merge_evidence_and_a_where_being_typed_stays(browser: Any, base: str) -> None:
+    context = browser.new_context(**sp.PHONE)
+    errors: list[str] = []
+    pages = []
+    for path, ready in (("interview/", ".kit-iv-card"), ("worksheet/", "#kit-scorer")):
+        page = context.new_page()
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{base}{language_root(CRITERIA, 'zh')}{path}")
+        page.wait_for_selector(ready)
+        pages.append(page)
+    interview, sheet = pages
+    first = interview.locator(".kit-iv-card").get_attribute("data-criterion")
+    interview.bring_to_front()
+    interview.locator('.kit-iv-card .kit-ev-tap[data-status="seen"]').tap()
+    interview.locator(".kit-iv-card .kit-ev-where").fill("对方后台")
+    sheet.bring_to_front()
+    row = sheet.locator(f'fieldset.kit-sc-criterion[data-criterion="{IDS[5]}"] .kit-ev')
+    row.locator('.kit-ev-tap[data-status="checked"]').tap()
+    shown = sheet.locator(f'fieldset.kit-sc-criterion[data-criterion="{first}"] .kit-ev-tap[aria-pressed=true]')
+    assert shown.get_attribute("data-status") == "seen", "the worksheet shows what the interview saved"
+    interview.bring_to_front()
+    interview.locator(".kit-remote:not([hidden])").wait_for()
+    where = interview.locator(".kit-iv-card .kit-ev-where")
+    assert where.input_value() == "对方后台"
+    assert interview.evaluate("document.activeElement.classList.contains('kit-ev-where')"), "still under the finger"
+    interview.keyboard.type("截图")
+    evidence = sp.state(interview, CRITERIA)["agencies"][0]["evidence"]
+    assert evidence[first]["where"] == "对方后台截图" and evidence[IDS[5]]["status"] == "checked"
+    context.close()
+    assert errors == []

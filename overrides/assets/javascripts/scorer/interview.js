@@ -96,16 +96,17 @@ export class Interview {
     if (!diffs.length) return;
     if (!this.agency()) this.open(after.agencies[0]);
     const focused = document.activeElement;
-    const note = focused && focused.classList.contains('kit-iv-note') ? focused : null;
-    const typed = note && { value: note.value, start: note.selectionStart, end: note.selectionEnd };
+    // The note or evidence "where" (evidence.js) being typed in.
+    const kind = focused && ['kit-iv-note', 'kit-ev-where'].find((c) => focused.classList.contains(c));
+    const typed = kind && { value: focused.value, start: focused.selectionStart, end: focused.selectionEnd };
     if (diffs.some((d) => d.agency === this.active)) this.show(false);
     else {
       this.renderAgencies();
       this.status();
     }
-    const again = typed && this.cardBox.querySelector('textarea.kit-iv-note');
-    if (again) {
-      // The note being typed in stays as typed (the next keystroke saves it).
+    const again = typed && this.cardBox.querySelector(`.${kind}`);
+    if (again && again.offsetParent) {
+      // The text being typed in stays as typed (the next keystroke saves it).
       again.value = typed.value;
       again.focus({ preventScroll: true });
       again.setSelectionRange(typed.start, typed.end);
