@@ -18,6 +18,7 @@ import { h, remoteNotice } from './views.js';
 import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav, levelMeaning } from './interview-card.js';
 import { mark, modeOf, modesFor, nextUnanswered, openingCard, readPlace } from './interview-path.js';
 import { onSwipe } from './swipe.js';
+import { interviewClaims, showCardClaim } from './claims.js';
 import { evidenceEvent, showSaved } from './evidence.js';
 
 /** The verdict on the finish card (kit-iv-dq when a knock-out eliminates the agency). */
@@ -171,7 +172,9 @@ export class Interview {
     // Private mode or full storage: say so at once, as the worksheet does.
     this.warning = h('p', { class: 'kit-iv-warning', role: 'alert', hidden: this.store.storable }, this.s.noStorage);
     this.remote = remoteNotice(this.s);
-    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.modes.box, this.jump.box, this.empty,
+    this.claims = interviewClaims(this); // the agency's written answers (claims.js)
+    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.claims.element, this.modes.box,
+      this.jump.box, this.empty,
       this.cardBox,
       h('p', { class: 'kit-iv-hint' }, this.s.ivSwipe), this.finish, this.remote, this.nav.box);
     onSwipe(this.cardBox, (step) => this.step(step));
@@ -187,7 +190,8 @@ export class Interview {
       : this.name(agency, index);
     this.names.add.disabled = agencies.length >= MAX_AGENCIES;
     const none = !agency;
-    for (const part of [this.bar.select, this.names.name, this.modes.box, this.jump.box, this.cardBox, this.nav.box]) {
+    for (const part of [this.bar.select, this.names.name, this.modes.box, this.jump.box, this.cardBox, this.nav.box,
+      this.claims.element]) {
       part.hidden = none;
     }
     this.empty.hidden = !none;
@@ -202,6 +206,7 @@ export class Interview {
     const at = this.position();
     this.cardBox.replaceChildren(buildCard(this.data, c, agency, { n: at + 1, total: this.path.length },
       this.ways[this.mode]));
+    showCardClaim(this, agency, this.cardBox.firstChild);
     this.jump.select.value = c.id;
     this.nav.prev.disabled = at === 0;
     this.nav.next.disabled = at === this.path.length - 1;

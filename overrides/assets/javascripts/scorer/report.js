@@ -18,6 +18,7 @@ import { reportImage } from './image.js';
 import { reportPicture } from './picture.js';
 import { currentApp } from './inapp.js';
 import { inAppNote } from './transfer.js';
+import { contradictedSection, withDeclaration } from './claims-report.js';
 import { evidencePart } from './evidence.js';
 
 export const REPORT_ROOT = 'kit-report';
@@ -80,11 +81,15 @@ export class Report {
     // one drawn for a phone's width would be scaled up to twice its height on paper.
     this.printChart = h('figure', { class: 'kit-sc-figure kit-rp-figure kit-rp-paper' });
     this.message = h('p', { class: 'kit-rp-message', role: 'status', 'aria-live': 'polite' });
+    const names = this.summary.byIndex.map((r) => r.name);
     this.root.replaceChildren(stamp,
+      // The agency's written claims contradicted by what the merchant found come first (claims-report.js).
+      ...[contradictedSection(this.data, this.doc, names)].filter(Boolean),
       h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(),
       h('h2', { id: 'kit-rp-ranking' }, s.ranking), this.ranking(),
       h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart,
-      h('h2', { id: 'kit-rp-details' }, s.details), ...this.summary.rows.map((row) => this.agency(row)),
+      h('h2', { id: 'kit-rp-details' }, s.details),
+      ...this.summary.rows.map((row) => withDeclaration(this.agency(row), s, row.agency)),
       h('section', { class: 'kit-rp-actions', 'aria-labelledby': 'kit-rp-actions' },
         h('h2', { id: 'kit-rp-actions' }, s.actions),
         h('p', { class: 'kit-rp-buttons' },

@@ -7,6 +7,7 @@ import { LIMITS, fill, hasData, merge, parse } from './storage.js';
 import { csv, fileName, reason } from './state-text.js';
 import { figure } from './chart.js';
 import { download, flagsList, h, matrix, notesList, rankingTable } from './views.js';
+import { isDeclaration } from './claims.js';
 import { evidenceLines } from './evidence.js';
 
 /** Printing goes back to the blank sheet (after the print dialog closes, or on a new page view). */
@@ -23,6 +24,11 @@ export function exportJson(sc) {
 }
 
 export function importText(sc, text) {
+  if (isDeclaration(text, sc.data)) { // the agency's written answers: imported per agency (claims.js)
+    sc.claims.details.open = true;
+    sc.tell(fill(sc.s.importError, { reason: sc.s.clUseImport }), true);
+    return false;
+  }
   let doc;
   try {
     doc = parse(text, sc.data);
