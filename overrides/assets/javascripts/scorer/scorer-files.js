@@ -8,6 +8,7 @@ import { csv, fileName, reason } from './state-text.js';
 import { figure } from './chart.js';
 import { download, flagsList, h, matrix, notesList, rankingTable } from './views.js';
 import { isDeclaration } from './claims.js';
+import { evidenceLines } from './evidence.js';
 
 /** Printing goes back to the blank sheet (after the print dialog closes, or on a new page view). */
 export function finishPrint() {
@@ -99,7 +100,8 @@ export function printSheet(sc) {
   const names = sc.names();
   const agencies = sc.state.agencies;
   sc.root.append(h('div', { class: 'kit-sc-print' }, h('h2', {}, sc.s.printTitle),
-    rankingTable(sc.s, agencies, names, results, ranks, sc.ids.length), matrix(sc.data, agencies, names, results, ranks),
+    rankingTable(sc.s, agencies, names, results, ranks, sc.ids.length), evidenceLines(sc.data, agencies, names),
+    matrix(sc.data, agencies, names, results, ranks),
     h('figure', { class: 'kit-sc-figure' }, ...figure(sc.data, agencies, results, 680, names)),
     flagsList(sc.s, sc.criteria, agencies, names), notesList(sc.s, sc.criteria, agencies, names)));
   document.documentElement.classList.add('kit-print-filled');
