@@ -52,9 +52,13 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
     def end_headers(self) -> None:
-        # Nothing cached: the seeded Chromium keeps its cache from run to run (Lighthouse resets no storage
-        # there, to keep the saved scores), and every run should be a first visit.
-        self.send_header("Cache-Control", "no-store")
+        # Every run is a first visit: Lighthouse clears the cache before each run, and each seeded run has a
+        # Chromium of its own whose cache is cleared after seeding (bench/seeded.py). Not no-store: Material's
+        # instant navigation sets every relative href again as the page starts (absolute), and with no-store
+        # Chromium fetches each stylesheet again and drops it meanwhile, so the page is briefly unstyled (a
+        # layout shift of the whole page that no visitor sees; tests/test_bench_server.py). no-cache, as
+        # hosts that revalidate send, lets the page reuse what it loaded.
+        self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
     def do_GET(self) -> None:
@@ -109,11 +113,12 @@ def run_lighthouse(site: Path, pages: dict[str, str], repeat: int, timeout: floa
         for name, location in pages.items():
             runs = [_audit(command, base + location, timeout) for _ in range(repeat)]
             found[name] = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
-        if seeded:
-            with seeded_chromium(base, storage or {}) as port:
-                for name, location in seeded.items():
-                    runs = [_audit(command, base + location, timeout, port) for _ in range(repeat)]
-                    found[name] = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+        for name, location in (seeded or {}).items():
+            runs = []
+            for _ in range(repeat):
+                with seeded_chromium(base, storage or {}) as port:  # a fresh one per run: nothing cached
+                    runs.append(_audit(command, base + location, timeout, port))
+            found[name] = {key: statistics.median(run[key] for run in runs) for key in runs[0]}
         return {"pages": found, "version": _version()}
     except (OSError, subprocess.SubprocessError, RuntimeError, KeyError, ValueError) as error:
         return {"skipped": f"Lighthouse failed: {type(error).__name__}: {str(error)[:300]}"}

@@ -94,6 +94,8 @@ def seeded_chromium(origin: str, storage: dict[str, str]) -> Iterator[int]:
                 page.goto(origin)
                 page.evaluate("(items) => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v))",
                               storage)
+                # What the seeding visit loaded must not make the audited visit a second one.
+                page.context.new_cdp_session(page).send("Network.clearBrowserCache")
                 page.close()
             yield port
         finally:

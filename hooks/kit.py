@@ -46,6 +46,7 @@ from generator.site.build import PDF_ENV, SITE_URL_ENV, generate  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
 from generator.site.nav import language_root, page_alternates, site_nav  # noqa: E402
 from generator.site.outputs import source_name  # noqa: E402
+from generator.site.page_description import page_description  # noqa: E402
 from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
 from generator.site.search_loading import patch_bundle  # noqa: E402
@@ -258,6 +259,14 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any)
     if options is not None and "search" not in page.meta:
         page.meta["search"] = options
     return markdown
+
+
+def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Any) -> str:
+    """Give the page its meta description (overrides/main.html): its first paragraph, else the
+    edition's title (see generator.site.page_description)."""
+    criteria = _model(_paths(config)[0]).criteria
+    page.meta["kit_description"] = page_description(html, criteria.meta.title(config.extra["kit"]["language"]))
+    return html
 
 
 def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
