@@ -26,6 +26,15 @@ PHONE: dict[str, Any] = {"viewport": {"width": 390, "height": 844}, "has_touch":
 
 Opener = Callable[..., Any]
 
+NEXT_FRAME_JS = "() => new Promise((done) => requestAnimationFrame(() => setTimeout(done)))"
+"""Resolves once the browser has drawn a frame: the scorer draws its chart then (scorer.js, renderChart)."""
+
+
+def built(page: Any) -> None:
+    """Waits until the worksheet's scorer is built, its chart included."""
+    page.wait_for_selector("#kit-scorer")
+    page.evaluate(NEXT_FRAME_JS)
+
 
 def opener(browser: Any, base: str, criteria: Criteria) -> Iterator[Opener]:
     """Yields open(lang, width, site, phone) for a worksheet page; closes them and checks for errors."""
@@ -41,7 +50,7 @@ def opener(browser: Any, base: str, criteria: Criteria) -> Iterator[Opener]:
         page.on("pageerror", lambda e: errors.append(str(e)))
         opened.append((page, errors))
         page.goto(f"{site}{language_root(criteria, lang)}worksheet/")
-        page.wait_for_selector("#kit-scorer")
+        built(page)
         return page
 
     yield open_page
@@ -81,7 +90,7 @@ def store(page: Any, criteria: Criteria, value: Any) -> None:
     raw = value if isinstance(value, str) else json.dumps(value)
     page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [key(criteria), raw])
     page.reload()
-    page.wait_for_selector("#kit-scorer")
+    built(page)
 
 
 def state(page: Any, criteria: Criteria) -> Any:

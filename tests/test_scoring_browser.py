@@ -24,6 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 from editions import context, label
 from pypdf import PdfReader
+from scorer_pages import built
 
 from conftest import DEFAULT_CRITERIA, MINIMAL
 from generator.load import load_criteria, parse_criteria
@@ -90,7 +91,7 @@ def open_page(browser: Any, base: str) -> Iterator[Opener]:
         page.on("pageerror", lambda e: errors.append(str(e)))
         pages.append((page, errors))
         page.goto(f"{site}{language_root(CRITERIA, lang)}worksheet/")
-        page.wait_for_selector("#kit-scorer")
+        built(page)
         return page
 
     yield opener
@@ -112,7 +113,7 @@ def _store(page: Any, value: Any) -> None:
     raw = value if isinstance(value, str) else json.dumps(value)
     page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [KEY, raw])
     page.reload()
-    page.wait_for_selector("#kit-scorer")
+    built(page)
 
 
 def _state(page: Any) -> Any:

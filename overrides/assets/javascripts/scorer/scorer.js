@@ -312,6 +312,17 @@ export class Scorer {
   }
 
   renderChart(results = this.results().results) {
+    // The first chart is drawn after the browser has laid out the scorer just built: reading the box's
+    // width in the task that built it forced that layout there, a third of the worksheet's first build
+    // (issue 30: blocking time). The chart is below the first screen.
+    if (this.chartWidth === undefined) {
+      this.chartWidth = null;
+      requestAnimationFrame(() => setTimeout(() => {
+        this.chartWidth = this.chartBox.clientWidth || 600;
+        if (this.state) this.renderChart();
+      }));
+    }
+    if (this.chartWidth === null) return;
     this.chartBox.replaceChildren(...figure(this.data, this.state.agencies, results, this.chartBox.clientWidth || 600,
       this.names()));
   }
