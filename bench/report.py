@@ -53,8 +53,12 @@ METHOD = """\
   CPU time from edit to refreshed page (wall time also counts other people's load; the watcher's
   0.5 s polling and 0.1 s debounce add the same wall time to both edits).
 - *Lighthouse* (optional; `bench/node_modules`, installed by `make bench`): mobile preset, simulated
-  throttling, pages served gzipped (level 6, as static hosts serve them) and never cached, {lighthouse_repeat} runs
-  per page, median; the worksheet and report also with ten agencies saved (localStorage seeded).
+  throttling, pages served gzipped (level 6, as static hosts serve them) with `Cache-Control: no-cache`,
+  {lighthouse_repeat} runs per page, median, each a first visit (Lighthouse clears the cache; each seeded run
+  has a Chromium of its own); the worksheet and report also with ten agencies saved (localStorage seeded).
+  Before 2026-12-06 10:00 UTC pages were sent `no-store`, which made Chromium fetch every stylesheet again
+  when Material's instant navigation rewrote the page's links, leaving the page briefly unstyled: the
+  interview's and scoring page's layout shifts (0.106, 0.081) were that, not the pages.
 """
 
 

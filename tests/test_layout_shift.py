@@ -43,7 +43,7 @@ SHIFTS_JS = """() => new Promise((resolve) => {
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)
-@pytest.mark.parametrize(("width", "height"), [(375, 800), (1280, 900)])
+@pytest.mark.parametrize(("width", "height"), [(375, 800), (390, 844), (1280, 900)])
 @pytest.mark.parametrize(("path", "built"), [("worksheet/", "#kit-scorer .kit-sc-criterion"),
                                              ("interview/", "#kit-interview .kit-iv-card")])
 def test_scoring_pages_do_not_shift_on_load(browser: Any, base: str, lang: str, width: int, height: int, path: str,
