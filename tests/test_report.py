@@ -273,7 +273,8 @@ def test_report_data_carries_each_criterions_red_flags() -> None:
         leftover = {m for text in data["strings"].values() for m in re.findall(r"\{(\w+)\}", text)}
         assert leftover <= {"n", "date", "total", "reason", "name", "where", "letter", "ids", "id", "max", "size",
                             "scored", "na", "blank", "names", "current", "old", "new", "what",
-                            "first", "second", "share", "app", "scores", "flags", "notes", "version"}
+                            "first", "second", "share", "app", "scores", "flags", "notes", "version",
+                            "score", "who", "open"}
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)

@@ -18,6 +18,7 @@ import { h, remoteNotice } from './views.js';
 import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav } from './interview-card.js';
 import { MODES, mark, modeOf, nextUnanswered, openingCard, readPlace } from './interview-path.js';
 import { onSwipe } from './swipe.js';
+import { InterviewPeople } from './interview-people.js';
 
 /** The verdict on the finish card (kit-iv-dq when a knock-out eliminates the agency). */
 const verdictBlock = (data, verdict, result) => h('strong', {
@@ -168,8 +169,9 @@ export class Interview {
     // Private mode or full storage: say so at once, as the worksheet does.
     this.warning = h('p', { class: 'kit-iv-warning', role: 'alert', hidden: this.store.storable }, this.s.noStorage);
     this.remote = remoteNotice(this.s);
-    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.modes.box, this.jump.box, this.empty,
-      this.cardBox,
+    this.people = new InterviewPeople(this); // the merchant's name, where a counted score comes from
+    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.people.box, this.modes.box,
+      this.jump.box, this.empty, this.cardBox,
       h('p', { class: 'kit-iv-hint' }, this.s.ivSwipe), this.finish, this.remote, this.nav.box);
     onSwipe(this.cardBox, (step) => this.step(step));
   }
@@ -250,6 +252,7 @@ export class Interview {
         : option.dataset.text;
     }
     this.nav.unanswered.disabled = this.unanswered() === null;
+    this.people.refresh();
     const last = at === this.path.length - 1;
     this.finish.hidden = !last;
     this.finish.replaceChildren(...(last ? [fill(s.ivDone, { total, scored }), ' ',

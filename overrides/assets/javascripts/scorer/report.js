@@ -18,6 +18,7 @@ import { reportImage } from './image.js';
 import { reportPicture } from './picture.js';
 import { currentApp } from './inapp.js';
 import { inAppNote } from './transfer.js';
+import { peopleNote, peopleSection } from './report-people.js';
 
 export const REPORT_ROOT = 'kit-report';
 const SLOT_ID = 'kit-report-slot';
@@ -80,10 +81,11 @@ export class Report {
     this.printChart = h('figure', { class: 'kit-sc-figure kit-rp-figure kit-rp-paper' });
     this.message = h('p', { class: 'kit-rp-message', role: 'status', 'aria-live': 'polite' });
     this.root.replaceChildren(stamp,
-      h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(),
+      h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(), ...peopleNote(this.data, this.doc),
       h('h2', { id: 'kit-rp-ranking' }, s.ranking), this.ranking(),
       h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart,
       h('h2', { id: 'kit-rp-details' }, s.details), ...this.summary.rows.map((row) => this.agency(row)),
+      ...peopleSection(this.data, this.doc, this.summary.byIndex.map((r) => r.name)), // several reviewers
       h('section', { class: 'kit-rp-actions', 'aria-labelledby': 'kit-rp-actions' },
         h('h2', { id: 'kit-rp-actions' }, s.actions),
         h('p', { class: 'kit-rp-buttons' },

@@ -7,6 +7,8 @@ import { LIMITS, fill, hasData, merge, parse } from './storage.js';
 import { csv, fileName, reason } from './state-text.js';
 import { figure } from './chart.js';
 import { download, flagsList, h, matrix, notesList, rankingTable } from './views.js';
+import { addAsReviewer, reviewForm } from './people-view.js';
+import { defaultReviewer } from './people-text.js';
 
 /** Printing goes back to the blank sheet (after the print dialog closes, or on a new page view). */
 export function finishPrint() {
@@ -48,6 +50,13 @@ export function ask(sc, doc) {
   sc.tell(fill(s.importAsk, { n: incoming.length, names: incoming.join(', '), current: here.size }), false,
     button('import-replace', s.importReplace), differ ? button('import-merge', s.importMerge) : null,
     button('import-cancel', s.importCancel));
+  // Or kept apart as a reviewer's scores (people-view.js), named as the file's owner by default.
+  sc.importBox.querySelector('.kit-sc-buttons').before(reviewForm(s, doc.owner.name || defaultReviewer(s, sc.state),
+    (name) => {
+      const { ok, text } = addAsReviewer(sc, doc, name);
+      sc.pending = null;
+      sc.tell(text, !ok);
+    }));
 }
 
 export function apply(sc, doc, message, edit = { type: 'replace', doc }) {
