@@ -38,7 +38,8 @@ DECLARATION_FORMAT = MappingProxyType({"name": "kit-declaration", "version": 1})
 """Name and version of the agency's declaration file (see scorer/declaration.js)."""
 PEOPLE_STRINGS = MappingProxyType({
     "colon": "colon", "ppMe": "pp_me", "ppWho": "pp_who", "ppOwnerName": "pp_owner_name",
-    "ppOwnerHint": "pp_owner_hint", "ppNoReviewers": "pp_no_reviewers", "ppPerson": "pp_person", "ppExport": "pp_export",
+    "ppOwnerHint": "pp_owner_hint", "ppNoReviewers": "pp_no_reviewers", "ppPerson": "pp_person",
+    "ppExport": "pp_export",
     "ppExported": "pp_exported", "ppForget": "pp_forget", "ppForgetConfirm": "pp_forget_confirm",
     "ppForgotten": "pp_forgotten", "ppReviewName": "pp_review_name", "ppReviewAdd": "pp_review_add",
     "ppReviewHint": "pp_review_hint", "ppReviewed": "pp_reviewed", "ppReviewFailed": "pp_review_failed",
