@@ -323,4 +323,7 @@ def test_the_interview_names_the_owner_and_marks_a_score_that_is_not_hers(phone:
     page.locator("#kit-iv-owner").fill("Li")
     assert sp.state(page, CRITERIA)["owner"] == {"name": "Li"}
     assert small_controls(page, "#kit-iv-owner") == []
+    page.locator("#kit-iv-owner").scroll_into_view_if_needed()
+    assert page.evaluate("""() => { const e = document.getElementById('kit-iv-owner'); const r = e.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === e; }"""), "not under the bottom bar"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

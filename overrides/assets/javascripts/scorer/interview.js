@@ -170,9 +170,9 @@ export class Interview {
     this.warning = h('p', { class: 'kit-iv-warning', role: 'alert', hidden: this.store.storable }, this.s.noStorage);
     this.remote = remoteNotice(this.s);
     this.people = new InterviewPeople(this); // the merchant's name, where a counted score comes from
-    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.people.box, this.modes.box,
-      this.jump.box, this.empty, this.cardBox,
-      h('p', { class: 'kit-iv-hint' }, this.s.ivSwipe), this.finish, this.remote, this.nav.box);
+    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.modes.box, this.jump.box, this.empty,
+      this.cardBox,
+      h('p', { class: 'kit-iv-hint' }, this.s.ivSwipe), this.finish, this.remote, this.nav.box, this.people.box);
     onSwipe(this.cardBox, (step) => this.step(step));
   }
 
