@@ -12,6 +12,8 @@ reviewer can be removed after a confirmation. Controls are 44 px, nothing scroll
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import random
 from collections.abc import Iterator
@@ -227,6 +229,15 @@ def test_two_reviewers_disagree_settle_and_rank_as_python_does(phone: Any, base:
     expect(mark).to_have_attribute("data-kind", "agreed")
     expect(mark).to_contain_text(label(lang, "pp_counts_agreed", score=0,
                                        who=label(lang, "list_sep").join([f"{me} 3", f"{other} 0"])))
+
+    # Printed and exported: the scores that count, a printed one that is not the boss's own marked ※.
+    mine.evaluate("window.kitScoring.preparePrint()")
+    cells = mine.locator(f'.kit-sc-print .kit-sc-matrix tr[data-criterion="{KOS[0].id}"] td').all_inner_texts()
+    assert cells[3:] == ["0※ ✗", str(boss[1][KOS[0].id])]
+    expect(mine.locator(".kit-sc-print .kit-pp-star")).to_have_text(label(lang, "pp_print_star"))
+    mine.evaluate("window.kitScoring.finishPrint()")
+    rows = list(csv.reader(io.StringIO(sp.download(mine, "export-csv").lstrip("\ufeff"))))
+    assert [r[8] for r in rows if r[0] == AGENCIES[0] and r[4] in (KOS[0].id, PLAIN[-1].id)] == ["0", "1"]
 
     # Undo one, and settle it again.
     undo = mine.locator(f'.kit-pp-disagree .kit-pp-item[data-agency="a0"][data-criterion="{KOS[0].id}"] '

@@ -49,7 +49,7 @@ PEOPLE_STRINGS = MappingProxyType({
     "ppSettled": "pp_settled", "ppUnsettle": "pp_unsettle", "ppCountsAgreed": "pp_counts_agreed",
     "ppCountsReviewer": "pp_counts_reviewer", "ppReport": "pp_report", "ppReportPeople": "pp_report_people",
     "ppReportOpen": "pp_report_open", "ppReportSettled": "pp_report_settled", "ppReportOwn": "pp_report_own",
-    "ppReportOpenShort": "pp_report_open_short", "ppShareAs": "pp_share_as",
+    "ppReportOpenShort": "pp_report_open_short", "ppShareAs": "pp_share_as", "ppPrintStar": "pp_print_star",
 })
 """The scorer's strings about several reviewers (people-view.js, people-text.js), added to ``STRINGS``."""
 STRINGS = MappingProxyType({**PEOPLE_STRINGS,
