@@ -22,11 +22,12 @@ from typing import Any
 
 import pytest
 import scorer_pages as sp
-from editions import label
+from editions import context, label
 from playwright.sync_api import expect
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
+from generator.render.report import report_data
 from generator.scoring import display, eliminates_at
 from generator.site.nav import language_root
 from generator.verdict import judge_all, rule_of
@@ -112,21 +113,22 @@ def phone(browser: Any, base: str) -> Iterator[Any]:
     contexts: list[Any] = []
     errors: list[str] = []
 
-    def open_page(lang: str, doc: dict[str, Any]) -> Any:
-        context = browser.new_context(accept_downloads=True, **sp.PHONE)
-        contexts.append(context)
-        page = context.new_page()
+    def open_page(lang: str, doc: dict[str, Any] | None) -> Any:
+        fresh = browser.new_context(accept_downloads=True, **sp.PHONE)
+        contexts.append(fresh)
+        page = fresh.new_page()
         page.set_default_timeout(15_000)
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(f"{base}{language_root(CRITERIA, lang)}worksheet/")
         page.wait_for_selector("#kit-scorer")
-        sp.store(page, CRITERIA, doc)
+        if doc is not None:
+            sp.store(page, CRITERIA, doc)
         return page
 
     yield open_page
-    for context in contexts:
-        context.close()
+    for opened in contexts:
+        opened.close()
     assert errors == []
 
 
@@ -278,6 +280,23 @@ def test_two_reviewers_disagree_settle_and_rank_as_python_does(phone: Any, base:
     assert first.all_inner_texts() == [f"{other}{label(lang, 'colon')}0", f"{me}{label(lang, 'colon')}3"]
 
 
+def test_a_fresh_phone_takes_a_link_as_a_reviewers_scores(phone: Any) -> None:
+    _, manager = scenario()
+    sender = phone("en", document("Wang", manager))
+    sender.locator('#kit-scorer button[data-action="share-make"]').tap()
+    link = sender.locator("textarea.kit-sh-link").input_value()
+    fresh = phone("en", None)
+    fresh.goto(link)
+    fresh.locator('.kit-sh-received button[data-pp="review"]').tap()
+    saved = sp.state(fresh, CRITERIA)
+    assert [a["name"] for a in saved["agencies"]] == AGENCIES, "the new sheet's three empty agencies made way"
+    assert [a["scores"] for a in saved["agencies"]] == [{}, {}]
+    assert [a["reviews"][saved["reviewers"][0]["id"]]["scores"] for a in saved["agencies"]] == manager
+    expect(fresh.locator(".kit-pp-summary")).to_have_text(label("en", "pp_disagree_none"))
+    mark = fresh.locator(f'fieldset[data-criterion="{KOS[0].id}"] .kit-pp-counted')
+    expect(mark).to_have_text(label("en", "pp_counts_reviewer", score=0, who="Wang 0"))
+
+
 def test_the_owners_name_shows_with_her_scores_and_a_reviewer_is_removed_after_asking(phone: Any, base: str) -> None:
     boss, manager = scenario()
     page = phone("zh", document("", boss))
@@ -338,3 +357,59 @@ def test_the_interview_names_the_owner_and_marks_a_score_that_is_not_hers(phone:
     assert page.evaluate("""() => { const e = document.getElementById('kit-iv-owner'); const r = e.getBoundingClientRect();
       return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === e; }"""), "not under the bottom bar"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+HARNESS = """
+onmessage = async ({ data: [base, data, body] }) => {
+  try {
+    const m = await import(base + 'state.js');
+    const p = await import(base + 'people-text.js');
+    const run = new Function('m', 'p', 'data', body);
+    postMessage({ ok: run(m, p, data), dom: typeof document + ' ' + typeof window });
+  } catch (error) {
+    postMessage({ error: String(error && error.stack || error) });
+  }
+};
+"""
+
+
+@pytest.fixture(scope="module")
+def run(browser: Any, serve_dir: Any) -> Iterator[Any]:
+    page = browser.new_page()
+    base = str(serve_dir(sp.SCORER))
+    page.goto(base)
+    yield sp.worker_runner(page, base, HARNESS, report_data(context(CRITERIA, "en")))
+    page.close()
+
+
+def test_the_words_about_people_need_no_page_and_each_persons_total_is_pythons(run: Any) -> None:
+    boss, manager = scenario()
+    doc = document("", boss)
+    doc["reviewers"] = [{"id": "r1", "name": "Wang"}]
+    for agency, scores in zip(doc["agencies"], manager, strict=True):
+        agency["reviews"] = {"r1": {"scores": scores, "notes": {}, "flags": {}}}
+    doc["agencies"][0]["agreed"] = {KOS[0].id: 1}
+    out = run(f"""
+      const doc = {json.dumps(doc)};
+      const a = doc.agencies[0];
+      return {{ totals: p.ownTotals(data, doc).map((x) => x.people), open: p.openCount(data, doc),
+        all: p.disagreementsOf(data, doc).map((x) => [x.items.map((d) => d.criterion), x.open]),
+        agreed: p.countedOrigin(data, doc, a, {json.dumps(KOS[0].id)}),
+        reviewer: p.countedOrigin(data, doc, a, {json.dumps(PLAIN[-1].id)}),
+        mine: p.countedOrigin(data, doc, a, {json.dumps(PLAIN[1].id)}),
+        next: p.defaultReviewer(data.strings, {{ ...doc, reviewers: [...doc.reviewers, {{ id: 'r2', name: 'Reviewer 3' }}] }}) }};
+    """)
+    results, _, _ = judge_all(rule_of(CRITERIA), [*boss, *manager])
+    for i in range(2):
+        people = out["totals"][i]
+        assert [x["label"] for x in people] == ["Me", "Wang"]
+        assert [x["total"] for x in people] == pytest.approx([float(results[i].total), float(results[2 + i].total)])
+    expected = [python_disagreements([b, m]) for b, m in zip(boss, manager, strict=True)]
+    assert out["all"] == [[expected[0], len(expected[0]) - 1], [expected[1], len(expected[1])]]
+    assert out["open"] == len(expected[0]) - 1 + len(expected[1])
+    sep = label("en", "list_sep")
+    assert out["agreed"] == {"kind": "agreed", "value": 1,
+                             "text": label("en", "pp_counts_agreed", score=1, who=sep.join(["Me 3", "Wang 0"]))}
+    assert out["reviewer"]["kind"] == "reviewers" and out["reviewer"]["value"] == 1
+    assert out["mine"] is None, "the owner's own score is not marked"
+    assert out["next"] == "Reviewer 4"
