@@ -272,6 +272,7 @@ def test_two_reviewers_disagree_settle_and_rank_as_python_does(phone: Any, base:
                                                                  "buffer": json.dumps(own).encode()}])
     ask = theirs.locator(".kit-sc-import")
     expect(ask.locator("input.kit-pp-review-name")).to_have_value(me)
+    assert small_controls(theirs, ".kit-sc-import :is(button, input)") == []
     expect(ask.locator('button[data-action="import-merge"], button[data-action="import-replace"]')).not_to_have_count(0)
     ask.locator('button[data-pp="review"]').tap()
     expect(ask.locator(".kit-sc-message")).to_have_text(label(lang, "pp_reviewed", name=me, n=2))

@@ -153,7 +153,8 @@ export class PeopleView {
   renderList() {
     const s = this.s;
     const reviewers = this.state.reviewers;
-    const count = (id) => this.state.agencies.filter((a) => Object.prototype.hasOwnProperty.call(a.reviews, id)).length;
+    const count = (id) => this.state.agencies.filter((a) => Object.prototype.hasOwnProperty.call(a.reviews || {}, id))
+      .length;
     const item = (id, name, n, forget) => h('li', { class: 'kit-pp-person', 'data-reviewer': id === null ? '' : id },
       h('span', { class: 'kit-pp-name' }, fill(s.ppPerson, { name, n })),
       h('span', { class: 'kit-sc-buttons' }, button({ 'data-pp': 'export', 'data-reviewer': id === null ? '' : id },

@@ -103,7 +103,7 @@ export function printSheet(sc) {
   const agencies = sc.state.agencies;
   sc.root.append(h('div', { class: 'kit-sc-print' }, h('h2', {}, sc.s.printTitle),
     rankingTable(sc.s, agencies, names, results, ranks, sc.ids.length), matrix(sc.data, agencies, names, results, ranks),
-    sc.state.reviewers.length || agencies.some((a) => Object.keys(a.agreed).length)
+    sc.state.reviewers.length || agencies.some((a) => Object.keys(a.agreed || {}).length)
       ? h('p', { class: 'kit-sc-hint kit-pp-star' }, sc.s.ppPrintStar) : null,
     h('figure', { class: 'kit-sc-figure' }, ...figure(sc.data, agencies, results, 680, names)),
     flagsList(sc.s, sc.criteria, agencies, names), notesList(sc.s, sc.criteria, agencies, names)));
