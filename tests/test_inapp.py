@@ -91,8 +91,11 @@ def _document() -> dict[str, Any]:
 
 
 def _whole(doc: dict[str, Any]) -> dict[str, Any]:
-    """doc as the page keeps it: every agency with its flags (an empty record when it had none)."""
-    return {**doc, "agencies": [{**a, "flags": a.get("flags", {})} for a in doc["agencies"]]}
+    """doc as the page keeps it (saved document version 2): every agency with its flags (an empty record when it
+    had none) and the version-2 parts, empty."""
+    empty = {"reviews": {}, "agreed": {}, "evidence": {}, "claims": {}, "declaration": None}
+    return {**doc, "formatVersion": 2, "owner": {"name": ""}, "reviewers": [],
+            "agencies": [{**a, "flags": a.get("flags", {}), **empty} for a in doc["agencies"]]}
 
 
 @pytest.fixture
