@@ -414,3 +414,21 @@ def test_the_words_about_people_need_no_page_and_each_persons_total_is_pythons(r
     assert out["reviewer"]["kind"] == "reviewers" and out["reviewer"]["value"] == 1
     assert out["mine"] is None, "the owner's own score is not marked"
     assert out["next"] == "Reviewer 4"
+
+
+def test_a_score_settled_in_one_tab_shows_in_the_other(phone: Any, base: str) -> None:
+    boss, manager = scenario()
+    doc = document("Boss", boss)
+    doc["reviewers"] = [{"id": "r1", "name": "Wang"}]
+    for agency, scores in zip(doc["agencies"], manager, strict=True):
+        agency["reviews"] = {"r1": {"scores": scores, "notes": {}, "flags": {}}}
+    first = phone("en", doc)
+    second = first.context.new_page()
+    second.goto(f"{base}{language_root(CRITERIA, 'en')}worksheet/")
+    second.wait_for_selector("#kit-scorer .kit-pp-disagree")
+    where = f'.kit-pp-disagree .kit-pp-item[data-agency="a0"][data-criterion="{KOS[0].id}"]'
+    first.locator(f'{where} button[data-value="1"]').tap()
+    expect(second.locator(where)).to_have_class("kit-pp-item kit-pp-settled")
+    expect(second.locator(f'fieldset[data-criterion="{KOS[0].id}"] .kit-pp-counted')).to_have_attribute(
+        "data-kind", "agreed")
+    assert sheet_ranking(second) == sheet_ranking(first)
