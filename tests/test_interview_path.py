@@ -2,8 +2,8 @@
 
 The jump list marks what is done (✓, N/A) and "next unscored" joins previous and next; each
 agency keeps its own card, and one opened for the first time starts at its first unscored card;
-a knock-out criterion is marked on its card before it is scored; the modes "must-ask only" and
-"knock-outs first" reach the right cards, and the mode is kept.
+a knock-out criterion is marked on its card before it is scored; the modes "must-ask only",
+"knock-outs first" and "the questions of one sitting" reach the right cards, and the mode is kept.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from editions import label
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
+from generator.model import SITTINGS
+from generator.render.sittings import sitting_items
 from generator.site.nav import language_root
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
@@ -141,7 +143,7 @@ def test_knock_out_is_marked_before_scoring(interview: Any) -> None:
 def test_knock_outs_first_mode_reaches_the_knock_outs_then_the_rest(interview: Any) -> None:
     page = interview(sp.doc(CRITERIA, [("甲", {KOS[1]: HIGH}, {})]))
     mode = page.locator("#kit-iv-mode")
-    assert mode.locator("option").all_inner_texts() == [
+    assert mode.locator(":scope > option").all_inner_texts() == [
         label("zh", key) for key in ("iv_mode_all", "iv_mode_must", "iv_mode_ko")]
     mode.select_option("ko")
     assert card(page) == KOS[0]
@@ -174,3 +176,33 @@ def test_must_ask_only_mode_shows_only_the_must_ask_questions(interview: Any) ->
     page.locator("#kit-iv-jump").select_option(IDS[0])
     short = page.locator(".kit-iv-card").bounding_box()
     assert full and short and short["height"] < full["height"]
+
+
+@pytest.mark.parametrize("sitting", ["phone", "contract"])
+def test_one_sitting_mode_asks_only_that_sittings_questions(interview: Any, sitting: str) -> None:
+    page = interview()
+    mode = page.locator("#kit-iv-mode")
+    group = mode.locator("optgroup")
+    assert group.get_attribute("label") == label("zh", "iv_mode_sitting")
+    assert group.locator("option").all_inner_texts() == [label("zh", f"iv_sitting_{s}") for s in SITTINGS
+                                                         if any(s in k.sittings for k in SCORED)]
+    mode.select_option(f"sitting-{sitting}")
+    # The criteria with a must-ask question in this sitting, knock-outs first, as on its printed form.
+    items = sitting_items(CRITERIA, sitting)
+    assert 0 < len(items) < len(IDS)
+    for i, (_, k, asked) in enumerate(items):
+        assert card(page) == k.id
+        assert page.locator(".kit-iv-must li").all_inner_texts() == [q("zh") for q in asked]
+        assert page.locator(".kit-iv-more, .kit-iv-evidence").count() == 0
+        assert page.locator(".kit-iv-progress").inner_text().startswith(
+            label("zh", "iv_progress", n=i + 1, total=len(items), scored=0).split("·")[0])
+        if i < len(items) - 1:
+            tap(page, "next")
+    assert page.locator('.kit-iv-nav button[data-action="next"]').is_disabled()
+    page.locator(f'.kit-iv-level[data-score="{HIGH}"]').tap()
+    page.reload()
+    page.wait_for_selector(".kit-iv-card")
+    assert mode.input_value() == f"sitting-{sitting}" and card(page) == items[-1][1].id, "the mode is kept"
+    tap(page, "unanswered")
+    assert card(page) == items[0][1].id
+    assert sp.state(page, CRITERIA)["agencies"][0]["scores"] == {items[-1][1].id: HIGH}

@@ -318,9 +318,12 @@ def test_keyboard_order_focus_and_screen_reader_semantics(open_page: Any) -> Non
             break
         page.keyboard.press("Tab")
     k = next(c for c in SCORED if c.id == KO)
+    # The score comes right under the must-ask questions, with every level's meaning one tap away
+    # (SUMMARY), then the other questions (SUMMARY), the red flags and the note.
     assert order == ["kit-iv-agency", "kit-iv-name", "md-button", "kit-iv-mode", "kit-iv-jump",
-                     *(["SUMMARY"] if k.other_questions else []), *["kit-iv-flag-box"] * len(k.red_flags),
-                     "kit-iv-score", "kit-iv-note", *(["md-button"] if IDS.index(KO) > 0 else []),
+                     "kit-iv-score", "SUMMARY", *(["SUMMARY"] if k.other_questions else []),
+                     *["kit-iv-flag-box"] * len(k.red_flags), "kit-iv-note",
+                     *(["md-button"] if IDS.index(KO) > 0 else []),
                      "md-button kit-iv-unanswered", "md-button md-button--primary"], order
     page.locator(".kit-iv-score").first.focus()
     assert page.evaluate("[document.activeElement.name, document.activeElement.value]") == ["kit-iv-score", str(LOW)]
@@ -328,6 +331,7 @@ def test_keyboard_order_focus_and_screen_reader_semantics(open_page: Any) -> Non
     assert sp.state(page, CRITERIA)["agencies"][0]["scores"] == {KO: LOW + 1}
     page.keyboard.press("ArrowUp")
     assert page.locator(".kit-iv-ko-msg").is_visible(), "a knock-out at the lowest level says so"
+    page.locator(".kit-iv-meanings summary").click()  # every level's meaning, one tap away
     tree = page.locator(".kit-iv-card").aria_snapshot()
     assert f'radiogroup "{label("zh", "iv_score")}"' in tree
     for d in k.levels:

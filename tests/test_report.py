@@ -108,7 +108,7 @@ def test_report_ranks_agencies_as_the_scoring_module_does(phone: Any, base: str,
     assert rows.count() == 3
     for row, i in enumerate(order):
         cells = rows.nth(row).locator("td, th").all_inner_texts()
-        assert cells[0] == str(ranks[i]) and cells[1].strip() == f"{i + 1} · {AGENCIES[i][0]}"
+        assert cells[0] == str(ranks[i]) and cells[1].strip() == f"{AGENCIES[i][0]} {label(lang, 'rp_entry', n=i + 1)}"
         assert cells[2] == display(results[i].total)
         assert cells[3] == f"{results[i].scored + results[i].not_applicable}/{len(SCORED)}", "N/A is an answer"
         assert cells[4] == shown_verdict(CRITERIA, lang, verdicts[i], results[i])
@@ -188,6 +188,39 @@ def test_report_prints_on_a4_with_edition_and_version(phone: Any, base: str, lan
     assert not _contains(text, label(lang, "rp_print")) and not _contains(text, label(lang, "rp_image")), "no buttons"
     chart = page.locator(".kit-rp-paper svg.kit-sc-chart")
     assert chart.is_visible() and not page.locator(".kit-rp-screen").is_visible()
+
+
+HEADS = """(table) => {
+  const t = document.querySelector(table);
+  const box = t.parentElement;
+  const line = parseFloat(getComputedStyle(t.querySelector('thead th')).lineHeight);
+  return {heads: [...t.querySelectorAll('thead th')].map((e) => e.getBoundingClientRect().height), line,
+          box: [box.scrollWidth, box.clientWidth], page: document.documentElement.scrollWidth};
+}"""
+
+
+@pytest.mark.parametrize("lang", CRITERIA.meta.languages)
+def test_ranking_shows_rank_apart_from_entry_and_headers_on_one_line(phone: Any, base: str, lang: str) -> None:
+    page = _report(phone, base, lang)
+    _, _, ranks = judge_all(rule_of(CRITERIA.scored), _answers())
+    rows = page.locator("table.kit-rp-rank tbody tr")
+    for row, i in enumerate(sorted(range(3), key=lambda i: (ranks[i] is None, ranks[i] or 0, i))):
+        assert rows.nth(row).locator("td.kit-rp-place").inner_text() == str(ranks[i]), "the rank, alone in its column"
+        entry = rows.nth(row).locator("th .kit-rp-entry")
+        assert entry.inner_text() == label(lang, "rp_entry", n=i + 1), "the entry number, named as such"
+        assert rows.nth(row).locator("th .kit-rp-name").inner_text() == AGENCIES[i][0]
+        head = page.locator(f'table.kit-rp-sections thead th[data-agency="a{i}"]')
+        assert head.locator(".kit-rp-entry").inner_text() == label(lang, "rp_entry", n=i + 1), "the same tag there"
+    # Before: the headers stood one character a line (114–134 px high on a 390 px phone), the table
+    # 1,145–1,532 px wide in its scrolling box.
+    for table in ("table.kit-rp-rank", None):
+        if table is None:
+            page.go_back()
+            page.wait_for_selector("#kit-scorer .kit-sc-rank-table")
+            table = ".kit-sc-rank-table"
+        found = page.evaluate(HEADS, table)
+        assert all(h < 2 * found["line"] for h in found["heads"]), (table, found)
+        assert found["box"][0] <= found["box"][1] and found["page"] <= 390, (table, found)
 
 
 def test_report_saves_a_png_as_legible_as_the_page(phone: Any, base: str) -> None:

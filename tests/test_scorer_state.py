@@ -175,6 +175,12 @@ def test_interview_path_without_a_page(run: Any) -> None:
         kept: p.openingCard(ids, agency, levels, {{ a: ids[7] }}),
         marks: [p.mark(agency, ids[0], levels), p.mark(agency, ids[1], levels), p.mark(agency, ids[2], levels)],
         ko, must: p.MODES.must.full, unknown: p.modeOf('sitting-9'),
+        sitting: p.modeOf('sitting-phone', p.modesFor(['phone'])), noSitting: p.modeOf('sitting-phone'),
+        phone: p.modesFor(['phone'])['sitting-phone'].order([{{ id: 'x', must: ['q'], sittings: ['desk'] }},
+          {{ id: 'y', must: ['q1', 'q2'], sittings: ['desk', 'phone'] }}, {{ id: 'z', knockout: true, must: ['q'],
+            sittings: ['phone'] }}]).map((c) => c.id),
+        asked: p.askedIn({{ must: ['q1', 'q2'], sittings: ['desk', 'phone'] }}, 'phone'),
+        placeMode: p.readPlace(JSON.stringify({{ agency: 'a', mode: 'sitting-phone' }})).mode,
         old: p.readPlace(JSON.stringify({{ agency: 'a', card: ids[4] }})),
         bad: p.readPlace('{{'),
       }};
@@ -185,6 +191,9 @@ def test_interview_path_without_a_page(run: Any) -> None:
     kos = [k.id for k in CRITERIA.scored_criteria if k.knockout]
     assert out["ko"] == kos + [i for i in IDS if i not in kos]
     assert out["must"] is False and out["unknown"] == "all"
+    assert out["sitting"] == "sitting-phone" and out["noSitting"] == "all"
+    assert out["phone"] == ["z", "y"] and out["asked"] == ["q2"], "that sitting's criteria, knock-outs first"
+    assert out["placeMode"] == "sitting-phone", "checked against the page's modes, which depend on the criteria"
     assert out["old"] == {"agency": "a", "mode": "all", "cards": {"a": IDS[4]}}
     assert out["bad"] == {"agency": None, "mode": "all", "cards": {}}
 

@@ -36,6 +36,7 @@ STRINGS = MappingProxyType({
     "imageFailed": "rp_image_failed", "actions": "rp_actions", "agencyTotal": "rp_agency_total",
     "flagCount": "rp_flag_count", "toWorksheet": "rp_to_worksheet", "listSep": "list_sep", "colon": "colon",
     "picture": "rp_picture", "pictureHint": "rp_picture_hint", "pictureInapp": "rp_picture_inapp",
+    "entry": "rp_entry",
 })
 """Key in the report's ``strings`` → label key in generator/words/labels.py (added to the scorer's)."""
 _PLACEHOLDERS = ("n", "date", "total", "reason", "name")

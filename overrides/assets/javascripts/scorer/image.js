@@ -1,14 +1,17 @@
 /*
  * The comparison report as a PNG a merchant can send in a chat app: drawn here on a <canvas>,
- * 1080 px wide, with no library. Text is at least MIN_FONT px (at 1080 px that reads on a phone
- * like the page does); bars carry the chart's colours and white patterns (chart.js) and are
- * labelled with the agency's number and value, so they do not rely on colour. Drawn twice:
- * once to measure the height, once on a canvas of that height.
+ * 1080 px wide, with no library. Text is at least MIN_FONT px, broken into lines by Chinese rules
+ * (linebreak.js: no line starts with a closing mark). Bars carry the chart's colours and white
+ * patterns (chart.js), a legend above them keys each pattern to the agency's name and entry
+ * number, and each bar is labelled with its value and the agency's name, so they do not rely on
+ * colour. Drawn twice: once to measure the height, once on a canvas of that height;
+ * canvas.kitLines lists every line of text drawn (for tests and checks).
  */
 import { display } from './rule.js';
 import { fill } from './storage.js';
 import { PATTERNS } from './chart.js';
 import { COLOURS } from './views.js';
+import { wrap } from './linebreak.js';
 
 export const WIDTH = 1080;
 export const MIN_FONT = 32;
@@ -18,30 +21,6 @@ const NOTE_MAX = 280;
 const INK = '#111';
 const GREY = '#555';
 const KO = '#b00020';
-const BREAKABLE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
-
-/** Pieces of text a line may break between: CJK characters one by one, other words whole. */
-const tokens = (text) => text.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+/g) || [];
-
-/** text broken into lines no wider than width (words longer than a line are cut by character). */
-export function wrap(ctx, text, width) {
-  const lines = [];
-  let line = '';
-  const push = (piece) => {
-    if (ctx.measureText(line + piece).width <= width || !line.trim()) line += piece;
-    else {
-      lines.push(line.trimEnd());
-      line = piece.trimStart();
-    }
-  };
-  for (const token of tokens(text)) {
-    if (!BREAKABLE.test(token) && ctx.measureText(token).width > width) [...token].forEach(push);
-    else push(token);
-  }
-  if (line.trim()) lines.push(line.trimEnd());
-  return lines;
-}
-
 function patternFor(ctx, i) {
   const tile = document.createElement('canvas');
   tile.width = 16;
@@ -65,7 +44,32 @@ function patternFor(ctx, i) {
 /** Lays out (and, when drawing, paints) the report; y ends at the height used. */
 class Painter {
   constructor(ctx, family, draw) {
-    Object.assign(this, { ctx, family, draw, y: MARGIN, minFont: Infinity });
+    Object.assign(this, { ctx, family, draw, y: MARGIN, minFont: Infinity, lines: [] });
+  }
+
+  /** Draws one line of text at (x, y) and records it. */
+  say(line, x, y) {
+    if (!this.draw) return;
+    this.ctx.fillText(line, x, y);
+    this.lines.push(line);
+  }
+
+  /** text cut with … to fit width (at least its first character). */
+  fit(text, width) {
+    if (this.ctx.measureText(text).width <= width) return text;
+    const chars = [...text];
+    while (chars.length > 1 && this.ctx.measureText(`${chars.join('')}…`).width > width) chars.pop();
+    return `${chars.join('')}…`;
+  }
+
+  /** The agency's key: its bar pattern in a square of side size at (x, y). */
+  swatch(i, x, y, size) {
+    if (!this.draw) return;
+    this.ctx.fillStyle = patternFor(this.ctx, i);
+    this.ctx.fillRect(x, y, size, size);
+    this.ctx.strokeStyle = '#000';
+    this.ctx.lineWidth = 1;
+    this.ctx.strokeRect(x + 0.5, y + 0.5, size - 1, size - 1);
   }
 
   font(size, bold) {
@@ -75,10 +79,10 @@ class Painter {
 
   text(text, { size = 36, bold = false, colour = INK, indent = 0, after = 0.3 } = {}) {
     this.font(size, bold);
-    for (const line of wrap(this.ctx, text, WIDTH - 2 * MARGIN - indent)) {
-      if (this.draw && this.y + size * 1.4 < MAX_HEIGHT) {
+    for (const line of wrap((piece) => this.ctx.measureText(piece).width, text, WIDTH - 2 * MARGIN - indent)) {
+      if (this.y + size * 1.4 < MAX_HEIGHT) {
         this.ctx.fillStyle = colour;
-        this.ctx.fillText(line, MARGIN + indent, this.y + size * 1.05);
+        this.say(line, MARGIN + indent, this.y + size * 1.05);
       }
       this.y += size * 1.4;
     }
@@ -89,20 +93,16 @@ class Painter {
   keyed(place, i, text, colour) {
     const size = 36;
     this.font(size, true);
-    if (this.draw) {
-      this.ctx.fillStyle = colour;
-      this.ctx.fillText(place, MARGIN, this.y + size * 1.05);
-      this.ctx.fillStyle = patternFor(this.ctx, i);
-      this.ctx.fillRect(MARGIN + 76, this.y + 6, 38, 38);
-      this.ctx.strokeStyle = '#000';
-      this.ctx.strokeRect(MARGIN + 76.5, this.y + 6.5, 37, 37);
-    }
+    this.ctx.fillStyle = colour;
+    this.say(place, MARGIN, this.y + size * 1.05);
+    this.swatch(i, MARGIN + 76, this.y + 6, 38);
     this.text(text, { size, bold: true, colour, indent: 130, after: 0.2 });
   }
 
-  bar(i, value, label) {
+  /** A bar of value (0–100, or null) in agency i's pattern, labelled "value name" at its end. */
+  bar(i, value, number, name) {
     const height = 40;
-    const room = WIDTH - 2 * MARGIN - 200;
+    const room = WIDTH - 2 * MARGIN - 360; // room right of the longest bar for "100.0" and a name
     const width = value === null ? 0 : Math.max(3, (Math.max(0, value) / 100) * room);
     this.font(MIN_FONT, true);
     if (this.draw) {
@@ -112,9 +112,19 @@ class Painter {
       this.ctx.lineWidth = 1;
       if (width) this.ctx.strokeRect(MARGIN + 0.5, this.y + 0.5, width - 1, height - 1);
       this.ctx.fillStyle = INK;
-      this.ctx.fillText(label, MARGIN + width + 14, this.y + 32);
+      const x = MARGIN + width + 14;
+      this.say(this.fit(`${number} ${name}`, WIDTH - MARGIN - x), x, this.y + 32);
     }
     this.y += height + 10;
+  }
+
+  /** The legend of the bars: each agency's pattern, name and entry number, one a line. */
+  legend(rows, entry) {
+    for (const row of rows) {
+      this.swatch(row.index, MARGIN, this.y + 4, 36);
+      this.text(`${row.name} · ${entry(row.index + 1)}`, { size: MIN_FONT, indent: 52, after: 0.1 });
+    }
+    this.y += 12;
   }
 
   rule() {
@@ -130,29 +140,33 @@ function paint(p, data, summary, date) {
   const s = data.strings;
   const title = (c) => `${c.number} ${c.title}`;
   const clip = (text) => (text.length > NOTE_MAX ? `${text.slice(0, NOTE_MAX)}…` : text);
+  // The agency's entry number (its place on the worksheet) is named as such, never read as a rank.
+  const entry = (n) => fill(s.entry, { n });
+  const colour = (row) => (row.verdict.kind === 'ranked' ? INK : KO);
   p.text(`${data.criteria.title} · ${s.report}`, { size: 52, bold: true });
   p.text(`${s.scoredWith} · ${fill(s.date, { date })}`, { size: MIN_FONT, colour: GREY, after: 0.8 });
   // The verdict first, with the close-call note, then the figures.
   p.text(s.verdict, { size: 42, bold: true });
   for (const row of summary.rows) {
     const place = row.rank === null ? '—' : row.rank;
-    p.keyed(`${place}.`, row.index, `${row.index + 1} · ${row.name}${s.colon}${row.verdict.text}`,
-      row.verdict.kind === 'ranked' ? INK : KO);
+    p.keyed(`${place}.`, row.index, `${row.name} · ${entry(row.index + 1)}${s.colon}${row.verdict.text}`, colour(row));
   }
   if (summary.close) p.text(summary.close, { bold: true, colour: KO });
   p.rule();
   p.text(s.ranking, { size: 42, bold: true });
   for (const row of summary.rows) {
     const place = row.rank === null ? '—' : row.rank;
-    p.keyed(`${place}.`, row.index, `${row.index + 1} · ${row.name} · ${fill(s.agencyTotal, { total: display(row.result.total) })}`,
-      row.verdict.kind === 'ranked' ? INK : KO);
+    p.keyed(`${place}.`, row.index, `${row.name} · ${fill(s.agencyTotal, { total: display(row.result.total) })}`,
+      colour(row));
   }
   p.rule();
   p.text(s.sections, { size: 42, bold: true });
+  p.legend(summary.byIndex, entry);
   data.sections.forEach((section, si) => {
     p.text(`${section.number}. ${section.title}`, { size: 34, bold: true, after: 0.15 });
-    for (const row of summary.byIndex) p.bar(row.index, row.result.sections[si].value,
-      `${row.index + 1} · ${display(row.result.sections[si].value)}`);
+    for (const row of summary.byIndex) {
+      p.bar(row.index, row.result.sections[si].value, display(row.result.sections[si].value), row.name);
+    }
     p.y += 10;
   });
   for (const row of summary.rows) {
@@ -175,7 +189,7 @@ function paint(p, data, summary, date) {
   }
 }
 
-/** The report drawn on a new canvas, WIDTH px wide; canvas.kitMinFont is its smallest font size. */
+/** The report drawn on a new canvas, WIDTH px wide; canvas.kitMinFont is its smallest font size, kitLines its lines. */
 export function reportImage(data, summary, date, family) {
   const face = family || 'sans-serif';
   const measure = new Painter(document.createElement('canvas').getContext('2d'), face, false);
@@ -190,5 +204,6 @@ export function reportImage(data, summary, date, family) {
   const painter = new Painter(ctx, face, true);
   paint(painter, data, summary, date);
   canvas.kitMinFont = painter.minFont;
+  canvas.kitLines = painter.lines;
   return canvas;
 }

@@ -4,20 +4,39 @@
  * marks of the jump list. Tested with the state module (tests/test_scorer_state.py).
  *
  * A mode is one row of MODES: strings key of its name, order(criteria) -> the criteria it visits
- * in order, and whether its cards show the other questions and evidence (full). A mode per
- * sitting, once the criteria say which sitting a question belongs to, is one more row whose
- * order keeps that sitting's criteria.
+ * in order, and whether its cards show the other questions and evidence (full). modesFor(sittings)
+ * adds a mode per sitting the criteria give ("sitting-phone", ...): the criteria with a must-ask
+ * question in that sitting, knock-outs first as on the sitting's printed form, each card showing
+ * only that sitting's must-ask questions (asked: criterion -> its questions on the card).
  */
 import { own } from './storage.js';
 
+const koFirst = (criteria) => [...criteria.filter((c) => c.knockout), ...criteria.filter((c) => !c.knockout)];
+const allAsked = (c) => c.must;
+
 export const MODES = Object.freeze({
-  all: { name: 'ivModeAll', order: (criteria) => criteria, full: true },
-  must: { name: 'ivModeMust', order: (criteria) => criteria, full: false },
-  ko: { name: 'ivModeKo', order: (criteria) => [...criteria.filter((c) => c.knockout),
-    ...criteria.filter((c) => !c.knockout)], full: true },
+  all: { name: 'ivModeAll', order: (criteria) => criteria, full: true, asked: allAsked },
+  must: { name: 'ivModeMust', order: (criteria) => criteria, full: false, asked: allAsked },
+  ko: { name: 'ivModeKo', order: koFirst, full: true, asked: allAsked },
 });
 
-export const modeOf = (name) => (Object.prototype.hasOwnProperty.call(MODES, name) ? name : 'all');
+/** The must-ask questions of criterion c asked in sitting (c.sittings: the sitting of each). */
+export const askedIn = (c, sitting) => (c.must || []).filter((_, i) => (c.sittings || [])[i] === sitting);
+
+/** MODES and one mode per sitting of sittings (ids, in the order a merchant meets them). */
+export function modesFor(sittings) {
+  const modes = { ...MODES };
+  for (const sitting of sittings || []) {
+    modes[`sitting-${sitting}`] = { name: `ivSitting_${sitting}`, sitting, full: false,
+      order: (criteria) => koFirst(criteria.filter((c) => askedIn(c, sitting).length)),
+      asked: (c) => askedIn(c, sitting) };
+  }
+  return Object.freeze(modes);
+}
+
+/** name if it is one of modes (default MODES), else "all". */
+export const modeOf = (name, modes = MODES) => (typeof name === 'string'
+  && Object.prototype.hasOwnProperty.call(modes, name) ? name : 'all');
 
 /** Whether the agency answered criterion id (a level or N/A; levels: the scale's scores). */
 export function isAnswered(agency, id, levels) {
@@ -67,5 +86,7 @@ export function readPlace(raw) {
   if (typeof place.agency === 'string' && typeof place.card === 'string' && !cards[place.agency]) {
     cards[place.agency] = place.card;
   }
-  return { agency: typeof place.agency === 'string' ? place.agency : null, mode: modeOf(place.mode), cards };
+  // The mode is checked against the page's modes (modeOf), which depend on the criteria.
+  return { agency: typeof place.agency === 'string' ? place.agency : null,
+    mode: typeof place.mode === 'string' ? place.mode : 'all', cards };
 }

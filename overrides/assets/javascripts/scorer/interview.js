@@ -15,8 +15,8 @@ import { defaultLetter, fill, own, readSaved, writeSaved, MAX_AGENCIES } from '.
 import { Store, agencyName, answered, answers, criteriaOf, describe, results } from './state.js';
 import { verdictText } from './verdict-text.js';
 import { h, remoteNotice } from './views.js';
-import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav } from './interview-card.js';
-import { MODES, mark, modeOf, nextUnanswered, openingCard, readPlace } from './interview-path.js';
+import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav, levelMeaning } from './interview-card.js';
+import { mark, modeOf, modesFor, nextUnanswered, openingCard, readPlace } from './interview-path.js';
 import { onSwipe } from './swipe.js';
 import { InterviewPeople } from './interview-people.js';
 
@@ -38,6 +38,7 @@ export class Interview {
     this.criteria = criteriaOf(data);
     this.criteria.forEach((c, index) => { c.index = index; });
     this.levels = new Set(data.scale.levels.map((lv) => lv.score));
+    this.ways = modesFor(data.sittings);
     this.patterns = data.defaultNames || [this.s.defaultName];
     this.root = h('section', { id: INTERVIEW_ID, class: 'kit-interview', 'aria-label': this.s.ivTitle });
     const slot = document.getElementById(SLOT_ID);
@@ -123,8 +124,8 @@ export class Interview {
   /* The path through the cards (interview-path.js) */
 
   setMode(name) {
-    this.mode = modeOf(name);
-    this.path = MODES[this.mode].order(this.criteria);
+    this.mode = modeOf(name, this.ways);
+    this.path = this.ways[this.mode].order(this.criteria);
     this.pathIds = this.path.map((c) => c.id);
   }
 
@@ -161,7 +162,7 @@ export class Interview {
     this.bar = buildBar(this.s);
     this.names = buildAgencyBox(this.s);
     this.jump = buildJump(this.data, this.s);
-    this.modes = buildMode(this.s, MODES, this.mode);
+    this.modes = buildMode(this.s, this.ways, this.mode);
     this.nav = buildNav(this.s);
     this.cardBox = h('div', { class: 'kit-iv-card-box' });
     this.empty = h('p', { class: 'kit-iv-empty' }, this.s.noAgencies);
@@ -200,7 +201,7 @@ export class Interview {
     const c = this.criteria[this.card];
     const at = this.position();
     this.cardBox.replaceChildren(buildCard(this.data, c, agency, { n: at + 1, total: this.path.length },
-      MODES[this.mode].full));
+      this.ways[this.mode]));
     this.jump.select.value = c.id;
     this.nav.prev.disabled = at === 0;
     this.nav.next.disabled = at === this.path.length - 1;
@@ -244,6 +245,8 @@ export class Interview {
     if (flags) parts.push(fill(s.ivFlagged, { n: flags }));
     const state = this.cardBox.querySelector('.kit-iv-state');
     if (state) state.textContent = parts.join(' · ');
+    const meaning = this.cardBox.querySelector('.kit-iv-meaning');
+    if (meaning) meaning.replaceChildren(...levelMeaning(this.data, c, level || value === 'na' ? value : undefined));
     const ko = this.cardBox.querySelector('.kit-iv-ko-msg');
     if (ko) ko.hidden = !result.knockedOut.includes(c.id);
     for (const option of this.jump.select.options) {

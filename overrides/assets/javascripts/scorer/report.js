@@ -125,7 +125,10 @@ export class Report {
       h('tbody', {}, this.summary.rows.map((row) => h('tr', { 'data-agency': row.agency.id,
         'data-verdict': row.verdict.kind, class: row.verdict.kind !== 'ranked' ? 'kit-rp-dq' : null },
       h('td', { class: 'kit-rp-place' }, row.rank === null ? '—' : String(row.rank)),
-      h('th', { scope: 'row' }, swatch(row.index), ' ', `${row.index + 1} · ${row.name}`),
+      // The agency's entry number (its place on the worksheet) is tagged as such, so that it is
+      // never read as the rank beside it.
+      h('th', { scope: 'row' }, swatch(row.index), ' ', h('span', { class: 'kit-rp-name' }, row.name), ' ',
+        h('span', { class: 'kit-rp-entry' }, fill(s.entry, { n: row.index + 1 }))),
       h('td', { class: 'kit-rp-total' }, display(row.result.total)),
       h('td', { class: 'kit-rp-count' }, `${answered(row.result)}/${this.summary.criteria.length}`),
       h('td', { class: 'kit-rp-status' }, row.verdict.text))))));
@@ -135,7 +138,8 @@ export class Report {
     const rows = this.summary.rows;
     return h('div', { class: 'kit-rp-scroll' }, h('table', { class: 'kit-rp-sections' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, this.s.section),
-        rows.map((r) => h('th', { scope: 'col', 'data-agency': r.agency.id }, `${r.index + 1} · ${r.name}`)))),
+        rows.map((r) => h('th', { scope: 'col', 'data-agency': r.agency.id }, h('span', { class: 'kit-rp-name' }, r.name),
+          ' ', h('span', { class: 'kit-rp-entry' }, fill(this.s.entry, { n: r.index + 1 })))))),
       h('tbody', {}, this.data.sections.map((section, si) => h('tr', { 'data-section': section.id },
         h('th', { scope: 'row' }, `${section.number}. ${section.title}`),
         rows.map((r) => h('td', { 'data-agency': r.agency.id }, display(r.result.sections[si].value))))),
@@ -189,7 +193,8 @@ export class Report {
       const canvas = reportImage(this.data, this.summary, this.date, getComputedStyle(this.root).fontFamily);
       const blob = await new Promise((resolve) => { canvas.toBlob(resolve, 'image/png'); });
       if (!blob) throw new Error('no image');
-      this.lastImage = { name, width: canvas.width, height: canvas.height, minFont: canvas.kitMinFont };
+      this.lastImage = { name, width: canvas.width, height: canvas.height, minFont: canvas.kitMinFont,
+        lines: canvas.kitLines };
       if (!download(name, 'image/png', blob)) { // a chat app's browser: the picture below instead
         this.message.textContent = this.s.pictureInapp;
         if (this.picture && await this.picture.ready) this.picture.scrollIntoView({ block: 'start' });
