@@ -259,6 +259,13 @@ def test_two_reviewers_disagree_settle_and_rank_as_python_does(phone: Any, base:
     expect(mine.locator(".kit-rp-people .kit-pp-item")).to_have_count(sum(map(len, expected)))
     assert ranking(mine, "#kit-report .kit-rp-rank tbody tr", ".kit-rp-place", ".kit-rp-total") == judged(after)
     assert me in mine.locator(".kit-rp-people").inner_text() and other in mine.locator(".kit-rp-people").inner_text()
+    people = label(lang, "pp_people_line", names=label(lang, "list_sep").join([me, other]))
+    lines = mine.evaluate("""async (url) => { const r = window.kitScoring.report;
+      return [r.summary.people, (await import(url)).reportImage(r.data, r.summary, r.date).kitLines]; }""",
+                          f"{base}assets/javascripts/scorer/image.js")
+    settled = label(lang, "pp_report_settled", n=sum(map(len, expected)))
+    assert lines[0] == f"{people} · {settled}", "the picture says who scored and that all is settled"
+    assert lines[0].replace(" ", "") in "".join(lines[1]).replace(" ", "")
     assert mine.evaluate("document.documentElement.scrollWidth") <= 390
 
     # The other way: the boss's own scores, exported as a file, added on the manager's phone.

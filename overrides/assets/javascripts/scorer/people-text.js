@@ -77,6 +77,22 @@ export function ownTotals(data, doc) {
     }) }));
 }
 
+/**
+ * The report picture's line about the people (null without reviewers): who scored, and how many
+ * disagreements are not settled (or that all are).
+ */
+export function peopleLine(data, doc) {
+  if (!doc.reviewers || !doc.reviewers.length) return null;
+  const s = data.strings;
+  const all = disagreementsOf(data, doc);
+  const found = all.reduce((n, a) => n + a.items.length, 0);
+  const open = all.reduce((n, a) => n + a.open, 0);
+  const everyone = [ownerLabel(s, doc), ...doc.reviewers.map((r) => r.name)];
+  const names = fill(s.ppPeopleLine, { names: everyone.join(s.listSep || ', ') });
+  if (!found) return names;
+  return `${names} · ${open ? fill(s.ppReportOpen, { n: open }) : fill(s.ppReportSettled, { n: found })}`;
+}
+
 /** A reviewer's name for scores received from someone who gave none: "Reviewer 2" (the first free number). */
 export function defaultReviewer(s, doc) {
   const taken = new Set(doc.reviewers.map((r) => r.name.trim()));
