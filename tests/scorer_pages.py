@@ -60,6 +60,18 @@ def doc(criteria: Criteria, agencies: list[tuple[str, dict[str, Any], dict[str, 
                          for i, (name, scores, notes) in enumerate(agencies)]}
 
 
+EMPTY_PARTS: dict[str, Any] = {"flags": {}, "reviews": {}, "agreed": {}, "evidence": {}, "claims": {},
+                               "declaration": None}
+"""What a saved agency holds besides its id, name, scores and notes when nothing else was recorded."""
+
+
+def as_saved(document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` (version 1 or 2) as the page keeps it: version 2, every agency with every part."""
+    return {**document, "formatVersion": 2, "owner": document.get("owner", {"name": ""}),
+            "reviewers": document.get("reviewers", []),
+            "agencies": [{**EMPTY_PARTS, **a} for a in document["agencies"]]}
+
+
 def key(criteria: Criteria) -> str:
     return f"kit-scoring:{criteria.meta.id}"
 

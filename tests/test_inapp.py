@@ -91,11 +91,8 @@ def _document() -> dict[str, Any]:
 
 
 def _whole(doc: dict[str, Any]) -> dict[str, Any]:
-    """doc as the page keeps it (saved document version 2): every agency with its flags (an empty record when it
-    had none) and the version-2 parts, empty."""
-    empty = {"reviews": {}, "agreed": {}, "evidence": {}, "claims": {}, "declaration": None}
-    return {**doc, "formatVersion": 2, "owner": {"name": ""}, "reviewers": [],
-            "agencies": [{**a, "flags": a.get("flags", {}), **empty} for a in doc["agencies"]]}
+    """doc as the page keeps it: version 2, every agency with its flags and the other parts (empty when none)."""
+    return sp.as_saved(doc)
 
 
 @pytest.fixture

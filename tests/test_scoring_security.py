@@ -97,8 +97,7 @@ def test_agency_ids_with_quotes_work(open_page: sp.Opener) -> None:
     page.locator("input.kit-sc-name").nth(0).fill("Quoted Co")
     assert page.locator(".kit-sc-pick-name").nth(0).inner_text() == "Quoted Co"
     assert sp.state(page, CRITERIA)["agencies"][0] == {"id": ids[0], "name": "Quoted Co", "scores": {}, "notes": {},
-                                                       "flags": {}, "reviews": {}, "agreed": {}, "evidence": {},
-                                                       "claims": {}, "declaration": None}
+                                                        **sp.EMPTY_PARTS}
     page.locator(".kit-sc-pick input").nth(1).check()
     sp.pick(page, IDS[0], 2)
     assert sp.state(page, CRITERIA)["agencies"][1]["scores"] == {IDS[0]: 2}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from generator.model import Criteria, Criterion, Section, numbered_sections
 from generator.render.base import Context, Files, banner, page_style, running_title
+from generator.render.declaration_data import declaration_element
 from generator.render.paper import clause_items, clause_numbers, declaration_items
 from generator.render.sittings import SITTING_FORMS, day_groups, sitting_items
 from generator.render.templates import render
@@ -20,7 +21,8 @@ __all__ = ["after_signing_groups", "render_data_form"]
 def render_data_form(ctx: Context, name: str) -> Files:
     """The page of form ``name`` (one of DATA_FORMS), as ``{path relative to the language's docs: Markdown}``.
 
-    A sitting's form (generator.render.sittings) shares the template ``sitting.html.j2``."""
+    A sitting's form (generator.render.sittings) shares the template ``sitting.html.j2``. The declaration
+    also carries the data of its online version (generator.render.declaration_data)."""
     criteria = ctx.criteria
     sitting = SITTING_FORMS.get(name)
     template = "sitting.html.j2" if sitting else f"{name}.html.j2"
@@ -30,7 +32,8 @@ def render_data_form(ctx: Context, name: str) -> Files:
                   t=ctx.label, running=running_title(ctx), scored=numbered_sections(criteria.scored_sections),
                   own=numbered_sections(criteria.self_check_sections), after=after_signing_groups(criteria),
                   days=day_groups(criteria), declared=declaration_items(criteria),
-                  clauses=clause_items(criteria), clause_refs=clause_numbers(criteria))
+                  clauses=clause_items(criteria), clause_refs=clause_numbers(criteria),
+                  online=declaration_element(ctx) if name == "declaration" else "")
     return {f"{name}.md": banner(ctx) + "\n" + html}
 
 

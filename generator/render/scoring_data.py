@@ -27,8 +27,8 @@ from generator.render.agencies import COUNTS
 from generator.render.base import Context
 from generator.scoring import eliminates_at
 
-__all__ = ["DECLARATION_FORMAT", "ELEMENT_ID", "FORMAT", "PEOPLE_STRINGS", "STRINGS", "data_element", "json_for_html",
-           "scoring_data", "scoring_element"]
+__all__ = ["CLAIM_STRINGS", "DECLARATION_FORMAT", "ELEMENT_ID", "FORMAT", "PEOPLE_STRINGS", "STRINGS", "data_element",
+           "json_for_html", "scoring_data", "scoring_element"]
 
 ELEMENT_ID = "kit-scoring-data"
 """Id of the ``<template>`` element holding the JSON."""
@@ -96,9 +96,20 @@ STRINGS = MappingProxyType({**PEOPLE_STRINGS,
     "vdIncompleteShare": "vd_incomplete_share", "vdBelow": "vd_below", "vdClose": "vd_close",
 })
 """Key in the page's ``strings`` → label key in generator/words/labels.py."""
+CLAIM_STRINGS = MappingProxyType({
+    "clImport": "cl_import", "clImportIntro": "cl_import_intro", "clChooseFile": "cl_choose_file",
+    "clPasteBox": "cl_paste_box", "clPasteGo": "cl_paste_go", "clImported": "cl_imported", "clHead": "cl_head",
+    "clAttached": "evidence_attached", "clContradict": "cl_contradict", "clContradicted": "cl_contradicted",
+    "clUndo": "cl_undo", "clDeclaredBy": "cl_declared_by", "clOtherCriteria": "cl_other_criteria",
+    "clNewer": "cl_newer", "clBadJson": "cl_bad_json", "clBadShape": "cl_bad_shape",
+    "clOtherVersion": "cl_other_version", "rpContradicted": "rp_contradicted",
+    "rpContradictedIntro": "rp_contradicted_intro", "clUseImport": "cl_use_import",
+})
+"""The agency's written answers on the worksheet, interview and report (scorer/claims*.js): key → label key."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
                  "where", "size", "names", "current", "what", "first", "second", "share",
-                 "app", "scores", "flags", "notes", "version", "score", "who", "open", "total")
+                 "app", "scores", "flags", "notes", "version", "company", "signatory", "date",
+                 "score", "who", "open", "total")
 """Placeholders left in the strings for the script to fill in."""
 
 
@@ -125,7 +136,7 @@ def scoring_data(ctx: Context) -> dict[str, Any]:
             for sn, s, ks in numbered_sections(criteria.sections)],
         "verdict": {"unscoredLimit": criteria.verdict.unscored_limit,
                     "closeCallMargin": criteria.verdict.close_call_margin},
-        "strings": {key: label(name, **keep, **COUNTS) for key, name in STRINGS.items()},
+        "strings": {key: label(name, **keep, **COUNTS) for key, name in (STRINGS | CLAIM_STRINGS).items()},
         # The worksheet's scorer links the phone interview page (generator/render/interview.py).
         "interview": {"text": label("iv_from_worksheet"), "link": label("interview"),
                       "href": "../interview/"},

@@ -12,6 +12,7 @@ import { fill } from './storage.js';
 import { PATTERNS } from './chart.js';
 import { COLOURS } from './views.js';
 import { wrap } from './linebreak.js';
+import { paintContradicted } from './claims-report.js';
 
 export const WIDTH = 1080;
 export const MIN_FONT = 32;
@@ -145,6 +146,7 @@ function paint(p, data, summary, date) {
   const colour = (row) => (row.verdict.kind === 'ranked' ? INK : KO);
   p.text(`${data.criteria.title} · ${s.report}`, { size: 52, bold: true });
   p.text(`${s.scoredWith} · ${fill(s.date, { date })}`, { size: MIN_FONT, colour: GREY, after: 0.8 });
+  paintContradicted(p, data, summary, KO); // the agency's written claims found false, first (claims-report.js)
   // The verdict first, with the close-call note, then the figures.
   p.text(s.verdict, { size: 42, bold: true });
   for (const row of summary.rows) {

@@ -19,6 +19,7 @@ import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav, le
 import { mark, modeOf, modesFor, nextUnanswered, openingCard, readPlace } from './interview-path.js';
 import { onSwipe } from './swipe.js';
 import { InterviewPeople } from './interview-people.js';
+import { interviewClaims, showCardClaim } from './claims.js';
 
 /** The verdict on the finish card (kit-iv-dq when a knock-out eliminates the agency). */
 const verdictBlock = (data, verdict, result) => h('strong', {
@@ -171,8 +172,9 @@ export class Interview {
     this.warning = h('p', { class: 'kit-iv-warning', role: 'alert', hidden: this.store.storable }, this.s.noStorage);
     this.remote = remoteNotice(this.s);
     this.people = new InterviewPeople(this); // the merchant's name, where a counted score comes from
-    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.modes.box, this.jump.box, this.empty,
-      this.cardBox,
+    this.claims = interviewClaims(this); // the agency's written answers (claims.js)
+    this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.claims.element, this.modes.box,
+      this.jump.box, this.empty, this.cardBox,
       h('p', { class: 'kit-iv-hint' }, this.s.ivSwipe), this.finish, this.remote, this.nav.box, this.people.box);
     onSwipe(this.cardBox, (step) => this.step(step));
   }
@@ -187,7 +189,8 @@ export class Interview {
       : this.name(agency, index);
     this.names.add.disabled = agencies.length >= MAX_AGENCIES;
     const none = !agency;
-    for (const part of [this.bar.select, this.names.name, this.modes.box, this.jump.box, this.cardBox, this.nav.box]) {
+    for (const part of [this.bar.select, this.names.name, this.modes.box, this.jump.box, this.cardBox, this.nav.box,
+      this.claims.element]) {
       part.hidden = none;
     }
     this.empty.hidden = !none;
@@ -202,6 +205,7 @@ export class Interview {
     const at = this.position();
     this.cardBox.replaceChildren(buildCard(this.data, c, agency, { n: at + 1, total: this.path.length },
       this.ways[this.mode]));
+    showCardClaim(this, agency, this.cardBox.firstChild);
     this.jump.select.value = c.id;
     this.nav.prev.disabled = at === 0;
     this.nav.next.disabled = at === this.path.length - 1;

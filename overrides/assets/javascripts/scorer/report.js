@@ -19,6 +19,7 @@ import { reportPicture } from './picture.js';
 import { currentApp } from './inapp.js';
 import { inAppNote } from './transfer.js';
 import { peopleNote, peopleSection } from './report-people.js';
+import { contradictedSection, withDeclaration } from './claims-report.js';
 
 export const REPORT_ROOT = 'kit-report';
 const SLOT_ID = 'kit-report-slot';
@@ -80,11 +81,15 @@ export class Report {
     // one drawn for a phone's width would be scaled up to twice its height on paper.
     this.printChart = h('figure', { class: 'kit-sc-figure kit-rp-figure kit-rp-paper' });
     this.message = h('p', { class: 'kit-rp-message', role: 'status', 'aria-live': 'polite' });
+    const names = this.summary.byIndex.map((r) => r.name);
     this.root.replaceChildren(stamp,
+      // The agency's written claims contradicted by what the merchant found come first (claims-report.js).
+      ...[contradictedSection(this.data, this.doc, names)].filter(Boolean),
       h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(), ...peopleNote(this.data, this.doc),
       h('h2', { id: 'kit-rp-ranking' }, s.ranking), this.ranking(),
       h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart,
-      h('h2', { id: 'kit-rp-details' }, s.details), ...this.summary.rows.map((row) => this.agency(row)),
+      h('h2', { id: 'kit-rp-details' }, s.details),
+      ...this.summary.rows.map((row) => withDeclaration(this.agency(row), s, row.agency)),
       ...peopleSection(this.data, this.doc, this.summary.byIndex.map((r) => r.name)), // several reviewers
       h('section', { class: 'kit-rp-actions', 'aria-labelledby': 'kit-rp-actions' },
         h('h2', { id: 'kit-rp-actions' }, s.actions),

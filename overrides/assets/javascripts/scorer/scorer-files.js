@@ -9,6 +9,7 @@ import { figure } from './chart.js';
 import { download, flagsList, h, matrix, notesList, rankingTable } from './views.js';
 import { addAsReviewer, reviewForm } from './people-view.js';
 import { defaultReviewer } from './people-text.js';
+import { isDeclaration } from './claims.js';
 
 /** Printing goes back to the blank sheet (after the print dialog closes, or on a new page view). */
 export function finishPrint() {
@@ -24,6 +25,11 @@ export function exportJson(sc) {
 }
 
 export function importText(sc, text) {
+  if (isDeclaration(text, sc.data)) { // the agency's written answers: imported per agency (claims.js)
+    sc.claims.details.open = true;
+    sc.tell(fill(sc.s.importError, { reason: sc.s.clUseImport }), true);
+    return false;
+  }
   let doc;
   try {
     doc = parse(text, sc.data);

@@ -27,6 +27,7 @@ import { currentApp } from './inapp.js';
 import { Transfer, copyBox, inAppNote } from './transfer.js';
 import { ShareView } from './share-view.js';
 import { PeopleView } from './people-view.js';
+import { showWorksheetClaims, worksheetClaims } from './claims.js';
 import {
   buildSection, download, h, rankingTable, remoteNotice, swatch,
 } from './views.js';
@@ -176,6 +177,7 @@ export class Scorer {
       h('span', { class: 'kit-sc-bar-label' }, this.s.barLabel), this.barSelect), this.figures);
     this.importBox = h('div', { class: 'kit-sc-import', tabindex: -1 });
     this.criteriaBox = h('div', { class: 'kit-sc-criteria' }, this.data.sections.map((sec) => buildSection(this.data, sec)));
+    this.claims = worksheetClaims(this); // the agency's written answers (claims.js)
     this.empty = h('p', { class: 'kit-sc-empty' }, this.s.noAgencies);
     this.ranking = h('div', { class: 'kit-sc-ranking' });
     this.chartBox = h('figure', { class: 'kit-sc-figure' });
@@ -193,7 +195,7 @@ export class Scorer {
           h('span', { class: 'kit-sc-hint' }, fill(this.s.max, { max: MAX_AGENCIES })))),
       this.people.box,
       (this.pickerBox = h('fieldset', { class: 'kit-sc-picker' }, h('legend', {}, this.s.scoringFor), this.picker)),
-      h('div', { class: 'kit-sc-scoring' }, this.summary, this.empty, this.criteriaBox),
+      h('div', { class: 'kit-sc-scoring' }, this.summary, this.claims.element, this.empty, this.criteriaBox),
       h('section', { class: 'kit-sc-compare' }, h('h3', { id: 'kit-sc-compare', tabindex: -1 }, this.s.compare),
         this.ranking, this.people.disagreeBox,
         h('h4', {}, this.s.chart), this.chartBox),
@@ -234,6 +236,7 @@ export class Scorer {
       { value: a.id, selected: a.id === this.active })));
     const none = agencies.length === 0;
     this.pickerBox.hidden = none;
+    this.claims.element.hidden = none;
     this.criteriaBox.hidden = none;
     this.summary.hidden = none;
     this.empty.hidden = !none;
@@ -258,6 +261,7 @@ export class Scorer {
       const n = (own(agency.flags || {}, count.dataset.criterion) || []).length;
       count.textContent = n ? `(${fill(this.s.flagged, { n })})` : '';
     }
+    showWorksheetClaims(this, agency);
   }
 
   /** Everything from the document; focused (an element that had focus) gets it back if rebuilt. */
