@@ -352,6 +352,7 @@ def test_the_interview_names_the_owner_and_marks_a_score_that_is_not_hers(phone:
     jump.select_option(KOS[0].id)
     mark = page.locator(".kit-iv-card .kit-iv-counted")
     expect(mark).to_have_attribute("data-kind", "agreed")
+    assert mark.evaluate("(e) => e.previousElementSibling.className") == "kit-iv-level-row", "right under the buttons"
     expect(mark).to_have_text(label("en", "pp_counts_agreed", score=1,
                                     who=label("en", "list_sep").join(["Boss 3", "Wang 0"])))
     jump.select_option(PLAIN[-1].id)

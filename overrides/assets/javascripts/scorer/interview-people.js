@@ -33,7 +33,8 @@ export class InterviewPeople {
     }
     if (!mark) {
       mark = h('p', { class: 'kit-iv-counted' });
-      card.querySelector('.kit-iv-levels').after(mark);
+      // Right under the score buttons, above the meaning of the level that counts.
+      (card.querySelector('.kit-iv-level-row') || card.querySelector('.kit-iv-levels')).after(mark);
     }
     mark.dataset.kind = origin.kind;
     mark.textContent = origin.text;
