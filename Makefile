@@ -38,8 +38,8 @@ test: $(VENV)/.dev  ## set up everything, then lint and run the test suite
 test-fast: $(VENV)/.dev  ## the fast tier while editing: unit tests only, no site build, browser or LibreOffice
 	$(PY) -m pytest -q -m "not slow and not site and not browser"
 
-bench/node_modules/.installed: bench/package.json  # optional Lighthouse; the benchmark skips it if npm fails
-	-npm install --prefix bench --no-audit --no-fund --no-package-lock --silent && touch $@
+bench/node_modules/.installed: bench/package.json bench/package-lock.json  # optional Lighthouse (pinned, locked; no browser download: it runs Debian's chromium); the benchmark skips it if npm fails
+	-npm ci --prefix bench --no-audit --no-fund --silent && touch $@
 
 bench: $(VENV)/.dev bench/node_modules/.installed  ## measure build cost, growth, refresh, page weight; writes BENCHMARKS.md
 	$(PY) -m bench

@@ -3,14 +3,18 @@
 Pages named in ``seeded`` are audited with saved scores in the browser's storage (bench/seeded.py),
 in a Chromium started for them, so that pages such as the comparison report are measured filled in.
 
-``make bench`` installs it there (npm, pinned in ``bench/package.json``); without
+``make bench`` installs it there (``npm ci``: pinned in ``bench/package.json`` and
+``bench/package-lock.json``; Lighthouse downloads no browser, ``CHROME_PATH`` names Debian's); without
 it, or if a run fails, this part is skipped and the rest of the report stands.
-Pages are served by a plain static server (no gzip), so transfer sizes are raw.
+Pages are served by a static server that gzips text files (level 6) as every common static host
+does (GitHub Pages, Netlify, an nginx default with gzip on), and lets nothing be cached.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -39,14 +43,41 @@ def lighthouse_bin(root: Path = ROOT) -> Path | None:
     return path if path.is_file() and shutil.which("node") else None
 
 
+GZIPPED = frozenset({".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt"})
+"""Files sent gzipped to a browser that accepts it."""
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
+    def end_headers(self) -> None:
+        # Nothing cached: the seeded Chromium keeps its cache from run to run (Lighthouse resets no storage
+        # there, to keep the saved scores), and every run should be a first visit.
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        if path.suffix not in GZIPPED or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):  # a request the browser dropped
+            self.wfile.write(body)
+
 
 def _audit(command: Path, url: str, timeout: float, port: int | None = None) -> dict[str, float]:
     browser = ([f"--port={port}", "--disable-storage-reset"] if port is not None
-               else ["--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run"])
+               else ["--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run "
+                     "--disable-background-networking --disable-component-update --disable-sync"])
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as folder:
         report = Path(folder) / "report.json"
         subprocess.run([str(command), url, f"--only-categories={','.join(CATEGORIES)}", "--output=json",

@@ -53,7 +53,8 @@ METHOD = """\
   CPU time from edit to refreshed page (wall time also counts other people's load; the watcher's
   0.5 s polling and 0.1 s debounce add the same wall time to both edits).
 - *Lighthouse* (optional; `bench/node_modules`, installed by `make bench`): mobile preset, simulated
-  throttling, pages served by a static server without gzip, {repeat} runs per page, median.
+  throttling, pages served gzipped (level 6, as static hosts serve them) and never cached, {lighthouse_repeat} runs
+  per page, median; the worksheet and report also with ten agencies saved (localStorage seeded).
 """
 
 
@@ -113,7 +114,7 @@ def markdown(results: dict[str, Any]) -> str:
     method = results["method"]
     parts = ["# Benchmarks", "Written by `make bench` (`python -m bench`, see `bench/`); rerun it rather than "
              "editing this file. Raw figures: `bench/results/latest.json`.", _machine(results["machine"]),
-             "## Method", METHOD.format(**method).rstrip()]
+             "## Method", METHOD.format(**{"lighthouse_repeat": method["repeat"], **method}).rstrip()]
     for title, table in _sections(results):
         parts += [f"## {title}", markdown_table(table)]
         if title == "Targets":

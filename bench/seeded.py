@@ -5,7 +5,8 @@ sentence. ``seeded_chromium`` starts Debian's Chromium with a fresh profile and 
 puts a scoring document in the site's localStorage through Playwright, and leaves the browser
 running, so that ``lighthouse --port=N --disable-storage-reset`` audits the page as a merchant
 sees it after scoring. ``sample_scores`` makes that document from the criteria file alone
-(plain YAML, like the rest of the benchmark).
+(plain YAML, like the rest of the benchmark), with as many agencies as asked (issue 30 measures
+the worksheet with ten, the most it takes).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ __all__ = ["sample_scores", "seeded_chromium"]
 CHROME = shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def sample_scores(criteria_path: Path) -> dict[str, str]:
-    """localStorage entries: three agencies scored high, low and knocked out, with notes and red flags."""
+def sample_scores(criteria_path: Path, count: int = 3) -> dict[str, str]:
+    """localStorage entries: ``count`` agencies (three or more), the first three scored high, low and
+    knocked out, with notes and red flags, the others scored criterion by criterion from low to high."""
     data: dict[str, Any] = yaml.safe_load(criteria_path.read_text(encoding="utf-8"))
     scores = [level["score"] for level in data["scale"]["levels"]]
     low, high = min(scores), max(scores)
@@ -45,6 +47,9 @@ def sample_scores(criteria_path: Path) -> dict[str, str]:
         {"id": "a2", "name": "Gamma", "scores": {**{k: high - 1 for k in ids}, knockout: low},
          "notes": {ids[1]: "Asked twice, no answer."}, "flags": {}},
     ]
+    agencies += [{"id": f"a{n}", "name": f"代运营公司 {n}", "notes": {ids[n % len(ids)]: f"第 {n} 家的备注。"},
+                  "scores": {k: scores[(n + i) % len(scores)] for i, k in enumerate(ids)}, "flags": flags}
+                 for n in range(3, count)]
     doc = {"format": "kit-scoring", "formatVersion": 1,
            "criteria": {"id": data["meta"]["id"], "version": str(data["meta"]["version"]), "ids": ids},
            "agencies": agencies}
@@ -75,7 +80,7 @@ def seeded_chromium(origin: str, storage: dict[str, str]) -> Iterator[int]:
     from playwright.sync_api import sync_playwright
 
     port = _free_port()
-    with tempfile.TemporaryDirectory(prefix="kit-bench-chromium-") as profile:
+    with tempfile.TemporaryDirectory(prefix="kit-bench-chromium-", ignore_cleanup_errors=True) as profile:
         process = subprocess.Popen([CHROME, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
                                     "--disable-background-networking", "--disable-component-update",
                                     "--disable-sync", f"--remote-debugging-port={port}",

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.html_text import article_text
+from generator.site.search_storage import STORED_BREAK, as_read
 
 __all__ = ["index_pages", "language_roots", "page_file", "search_stats", "site_sizes"]
 
@@ -59,9 +60,10 @@ def page_file(root: Path, location: str) -> Path:
 
 
 def _overheads(index: dict[str, Any]) -> dict[str, int]:
-    """Bytes of the index spent on word separators and on HTML tags kept in ``text``."""
+    """Bytes of the index spent on word separators (U+200B, or one byte as stored) and on HTML tags kept in ``text``."""
     docs = index["docs"]
-    return {"separator_bytes": 3 * sum(f"{d['title']}{d['text']}".count(SEPARATOR) for d in docs),
+    return {"separator_bytes": sum(3 * f"{d['title']}{d['text']}".count(SEPARATOR)
+                                   + f"{d['title']}{d['text']}".count(STORED_BREAK) for d in docs),
             "markup_bytes": sum(len(tag.encode("utf-8")) for d in docs for tag in _TAG.findall(d["text"]))}
 
 
@@ -72,7 +74,7 @@ def search_stats(site: Path) -> dict[str, Any]:
     for root in language_roots(site):
         raw = (root / INDEX).read_bytes()
         index = json.loads(raw)
-        pages = index_pages(index)
+        pages = index_pages(as_read(index))
         text = sum(len(article_text(page_file(root, page).read_text(encoding="utf-8")).encode("utf-8"))
                    for page in pages if page_file(root, page).is_file())
         languages[root.relative_to(site).as_posix() or "."] = {

@@ -48,7 +48,7 @@ from generator.site.outputs import source_name  # noqa: E402
 from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
 from generator.site.search_loading import patch_bundle  # noqa: E402
-from generator.site.search_worker import patch_search_worker  # noqa: E402
+from generator.site.search_worker import RESTORE_INDEX, patch_search_worker  # noqa: E402
 from generator.site.serve_problem import problem_banner, with_banner  # noqa: E402
 from generator.site.sitemap import gzipped, stable_sitemap  # noqa: E402
 from generator.site.version import read_commit  # noqa: E402
@@ -206,8 +206,8 @@ def _apply_branding(config: MkDocsConfig, criteria: Criteria) -> None:
 def on_post_build(config: MkDocsConfig) -> None:
     """Compact this language's search index; after the main language, build each
     other language into <site>/<lang>/."""
-    _compact_search_index(Path(config.site_dir))
-    _patch_search_worker(Path(config.site_dir))
+    restored = _patch_search_worker(Path(config.site_dir))
+    _compact_search_index(Path(config.site_dir), stored=restored)
     source, docs = _paths(config)
     criteria = _model(source).criteria
     public = bool(config.extra["kit"]["public"])
@@ -282,26 +282,32 @@ def _search_words(config: MkDocsConfig) -> None:
         search.config.jieba_dict_user = str(SEARCH_WORDS)
 
 
-def _compact_search_index(site_dir: Path) -> None:
-    """Rewrite search/search_index.json (and an offline search_index.js) as compact UTF-8."""
+def _compact_search_index(site_dir: Path, stored: bool) -> None:
+    """Rewrite search/search_index.json (and an offline search_index.js) as compact UTF-8; with
+    ``stored``, as the patched worker reads it (generator.site.search_storage)."""
     for name, compact in (("search_index.json", compact_search_index),
                           ("search_index.js", compact_search_index_script)):
         path = site_dir / "search" / name
         if path.is_file():
-            path.write_text(compact(path.read_text(encoding="utf-8")), encoding="utf-8", newline="\n")
+            path.write_text(compact(path.read_text(encoding="utf-8"), stored), encoding="utf-8", newline="\n")
 
 
-def _patch_search_worker(site_dir: Path) -> None:
+def _patch_search_worker(site_dir: Path) -> bool:
     """Fix Material's search of Chinese queries (see generator.site.search_worker) and load its
-    index only when search opens (generator.site.search_loading)."""
+    index only when search opens (generator.site.search_loading). True if there is a worker and it
+    reads the index as stored (generator.site.search_storage)."""
     scripts = site_dir / "assets" / "javascripts"
+    restored = []
     for pattern, patch_script in (("workers/search.*.min.js", patch_search_worker), ("bundle.*.min.js", patch_bundle)):
         for path in sorted(scripts.glob(pattern)):
             script, missing = patch_script(path.read_text(encoding="utf-8"))
             path.write_text(script, encoding="utf-8", newline="")
+            if patch_script is patch_search_worker:
+                restored.append(RESTORE_INDEX not in missing)
             for patch in missing:
                 logging.getLogger("mkdocs.hooks.kit").info("%s: not patched (code not found): %s",
                                                            path.name, patch.name)
+    return bool(restored) and all(restored)
 
 
 EMPTY_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'

@@ -15,11 +15,13 @@ import pytest
 from bench.html_text import article_text, page_resources
 from bench.project import CriteriaSet, fork_sets, snapshot
 from bench.report import markdown, markdown_table
-from bench.run import main
+from bench.run import AGENCIES, SEEDED_PAGES, main
+from bench.seeded import sample_scores
 from bench.serve import epoch, measure_refresh
 from bench.server import Server
 from bench.targets import evaluate, miss_notes
 from bench.timing import time_pdf
+from conftest import DEFAULT_CRITERIA
 
 pytestmark = pytest.mark.site
 
@@ -123,6 +125,18 @@ def test_first_visit_pdf_and_lighthouse_targets() -> None:
     found = {t["key"] + " " + t["target"]: t["status"] for t in evaluate({"sets": sets, "lighthouse": lighthouse})}
     assert [status for key, status in found.items() if not key.startswith(("generator", "search"))] == [
         "PASS", "MISS", "PASS", "PASS", "MISS", "MISS"]  # 90 KiB; 2.1× CPU; 0.97× wall; 95; 94; 151 ms
+
+
+def test_worksheet_tbt_is_judged_with_ten_agencies_saved() -> None:
+    pages = {"worksheet": {"performance": 99.0, "tbt_ms": 20.0},
+             "worksheet (10 agencies)": {"performance": 90.0, "tbt_ms": 400.0}}
+    [tbt] = [t for t in evaluate({"sets": {}, "lighthouse": {"pages": pages}}) if t["key"] == "worksheet_tbt"]
+    assert (tbt["measured"], tbt["status"]) == (400.0, "MISS") and "10 agencies" in tbt["target"]
+    assert "worksheet (10 agencies)" in SEEDED_PAGES
+    [saved] = sample_scores(DEFAULT_CRITERIA, AGENCIES).values()
+    agencies = json.loads(saved)["agencies"]
+    assert len(agencies) == AGENCIES == 10 and len({a["id"] for a in agencies}) == 10
+    assert all(a["scores"] for a in agencies)
 
 
 def test_page_weight_follows_module_imports() -> None:

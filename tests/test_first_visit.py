@@ -18,7 +18,7 @@ from generator.load import load_criteria
 
 GUIDE = f"sections/{load_criteria(DEFAULT_CRITERIA).sections[0].id}/"
 """The first section page of the guide."""
-SCORER_ONLY = re.compile(r"/assets/javascripts/scorer/|/assets/stylesheets/(scoring|report|interview)\.css$")
+SCORER_ONLY = re.compile(r"/assets/javascripts/scorer/|/assets/stylesheets/(scoring|report|interview|share|evidence)\.css$")
 """Files that only the worksheet, report and interview pages need."""
 INDEX = re.compile(r"/search/search_index\.(json|js)$")
 FIRST_VISIT_GZIP = 90 * 1024

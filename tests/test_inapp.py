@@ -125,7 +125,8 @@ def phone(browser: Any, base: str) -> Iterator[Any]:
             sp.store(page, CRITERIA, _document())
         if path != "worksheet/":
             page.goto(f"{base}{language_root(CRITERIA, 'zh')}{path}")
-            page.wait_for_selector("#kit-report .kit-rp-picture img")  # drawn after the page is shown
+            page.locator("#kit-report .kit-rp-picture").scroll_into_view_if_needed()
+            page.wait_for_selector("#kit-report .kit-rp-picture img")  # drawn when it comes near the screen
         return page
 
     yield open_page

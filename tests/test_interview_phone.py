@@ -319,11 +319,11 @@ def test_keyboard_order_focus_and_screen_reader_semantics(open_page: Any) -> Non
         page.keyboard.press("Tab")
     k = next(c for c in SCORED if c.id == KO)
     # The score comes right under the must-ask questions, with every level's meaning one tap away
-    # (SUMMARY), then the other questions (SUMMARY), the red flags and the note. The SUMMARY after adding an
-    # agency imports the agency's written answers (claims.js).
+    # (SUMMARY), then the other questions (SUMMARY), the red flags, the evidence status and the note. The SUMMARY
+    # after adding an agency imports the agency's written answers (claims.js).
     assert order == ["kit-iv-agency", "kit-iv-name", "md-button", "SUMMARY", "kit-iv-mode", "kit-iv-jump",
                      "kit-iv-score", "SUMMARY", *(["SUMMARY"] if k.other_questions else []),
-                     *["kit-iv-flag-box"] * len(k.red_flags), "kit-iv-note",
+                     *["kit-iv-flag-box"] * len(k.red_flags), *["kit-ev-tap"] * 3, "kit-iv-note",
                      *(["md-button"] if IDS.index(KO) > 0 else []),
                      "md-button kit-iv-unanswered", "md-button md-button--primary"], order
     page.locator(".kit-iv-score").first.focus()

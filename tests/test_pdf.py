@@ -36,7 +36,7 @@ from generator.load import load_criteria
 from generator.render.base import running_title
 from generator.render.form_pdfs import form_pdf_path, render_form_pdfs
 from generator.render.pages import ALL_FORMS, published_forms
-from generator.render.pdf import html_to_pdf
+from generator.render.pdf import html_to_pdf, pdf_workers
 from generator.site.nav import language_root
 from generator.site.outputs import render_all
 
@@ -184,6 +184,40 @@ def test_rebuilt_pdfs_are_byte_identical(built_site: Path) -> None:
         ctx = context(CRITERIA, lang, "data/criteria.yaml", commit=commit)
         for pdf in render_form_pdfs(ctx, forms=("checklist", "self-check")):
             assert pdf.data == _pdf(built_site, lang, pdf.form).read_bytes(), pdf.path
+
+
+_PARALLEL = """
+import json, sys
+from generator.load import load_edition
+from generator.render.base import contexts
+from generator.render.form_pdfs import form_page, pdf_document, pdf_stylesheets
+from generator.render.pdf import html_to_pdfs, pdf_workers
+[ctx] = [c for c in contexts(load_edition(sys.argv[1]), "data/criteria.yaml") if c.lang == "zh"]
+documents = [(pdf_document(ctx, f, form_page(ctx, f)), f.encode("ascii").ljust(32, b"0"))
+             for f in ("checklist", "desk-check", "clauses")]
+parallel = html_to_pdfs(documents, pdf_stylesheets(ctx), workers=2)
+print(json.dumps({"workers": pdf_workers(len(documents), 2),
+                  "same": parallel == html_to_pdfs(documents, pdf_stylesheets(ctx), workers=1),
+                  "order": all(b"/ID [(" + i in p.data for (_, i), p in zip(documents, parallel, strict=True))}))
+"""
+
+
+def test_pdfs_made_in_worker_processes_are_those_made_one_by_one() -> None:
+    """Issue 30: the build makes the PDFs in parallel worker processes; their bytes and order do not change.
+    In a process of its own, with one thread like the build's (this one may run servers beside the test)."""
+    done = subprocess.run([sys.executable, "-c", _PARALLEL, str(DEFAULT_CRITERIA)], cwd=ROOT, capture_output=True,
+                          text=True, timeout=300, check=True)
+    assert json.loads(done.stdout) == {"workers": 2, "same": True, "order": True}, done.stderr
+
+
+def test_pdf_workers_one_per_core_and_document_and_none_beside_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert pdf_workers(1) == 1
+    assert pdf_workers(20, 3) == 3
+    assert pdf_workers(2, 8) == 2
+    # Forking beside another thread can deadlock the child: the PDFs are then made in this process.
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    assert pdf_workers(20, 3) == 1
 
 
 def test_dates_and_id_come_from_the_edition(built_site: Path) -> None:

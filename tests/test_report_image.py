@@ -136,3 +136,16 @@ def test_picture_has_a_legend_labelled_bars_and_an_honest_hint(phone: Any, base:
     ranking = lines[lines.index(data["strings"]["ranking"]):heading]
     assert not any(line.startswith(f"{i + 1} · ") for i in range(3) for line in ranking), \
         "no entry number that reads as a rank"
+
+
+def test_the_picture_is_drawn_only_when_it_nears_the_screen(phone: Any, base: str) -> None:  # noqa: F811
+    """Drawing a tall picture right after loading blocked a phone's page for seconds (issue 30)."""
+    page = tr._report(phone, base, "zh")
+    figure = page.locator("#kit-report .kit-rp-picture")
+    top = page.evaluate("document.querySelector('#kit-report .kit-rp-picture').getBoundingClientRect().top")
+    assert top > 2 * 844, "the picture starts more than a screen below the first one"
+    page.wait_for_timeout(800)
+    assert figure.locator("img").count() == 0 and figure.get_attribute("aria-busy") == "true", "not drawn yet"
+    figure.scroll_into_view_if_needed()
+    figure.locator("img").wait_for()
+    assert figure.get_attribute("aria-busy") is None

@@ -364,11 +364,19 @@ def test_csv_export(open_page: Opener) -> None:
     page = open_page("en")
     names = ["=SUM(A1)", "+plus", "-minus", "@at"]
     _fill_some(page, names)
+    # Evidence status, date and where (issue 27): the last three columns of a criterion's row.
+    doc = _state(page)
+    statuses = ["claimed", "seen", "checked"]
+    for i, agency in enumerate(doc["agencies"]):
+        agency["evidence"] = {k: {"status": statuses[(i + j) % 3], "date": f"2026-12-0{j % 2 + 1}" if j % 3 else "",
+                                  "where": f'where "{i}", 逗号' if j % 2 else ""} for j, k in enumerate(IDS[i: i + 5])}
+    _store(page, doc)
     text = _download(page, "export-csv")
     assert text.startswith("\ufeff") and "\r\n" in text
     rows = list(csv.reader(io.StringIO(text[1:], newline="")))
     state = _state(page)
     assert rows[0][0] == label("en", "wb_agency_head")
+    assert rows[0][10:] == [label("en", "ev_head"), label("en", "ev_csv_date"), label("en", "ev_csv_where")]
     body = rows[1:]
     per_agency = len(IDS) + len(CRITERIA.sections) + 1
     assert len(body) == len(names) * per_agency
@@ -381,6 +389,9 @@ def test_csv_export(open_page: Opener) -> None:
             value = agency["scores"].get(r[4])
             assert r[8] == ("" if value is None else "N/A" if value == "na" else str(value))
             assert r[9] == agency["notes"].get(r[4], "")
+            e = agency["evidence"].get(r[4])
+            assert r[10:] == ([label("en", f"ev_{e['status']}"), e["date"], e["where"]] if e else ["", "", ""])
+        assert all(r[10:] == ["", "", ""] for r in block if not r[4])
         result = score_criteria(CRITERIA, agency["scores"])
         assert block[-1][5] == label("en", "ws_total") and block[-1][8] == display(result.total)
         sections = [r for r in block if r[5] == label("en", "ws_section_score")]

@@ -17,6 +17,7 @@ from conftest import ROOT
 from generator.cli import main
 from generator.render.pages import ALL_FORMS, SEARCHED_FORMS
 from generator.site.search_index import compact_search_index
+from generator.site.search_storage import STORED_BREAK, WORD_BREAK, as_read
 from scripts.synthetic_fork import section_marker, synthetic_yaml
 
 CHINESE_WORDS = ("人员比例", "实地考察", "资质证书")
@@ -57,7 +58,8 @@ def index_pages(index: dict[str, Any], matches: Any) -> set[str]:
 
 
 def load_index(site: Path) -> dict[str, Any]:
-    return dict(json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8")))
+    """The site's search index as the search worker reads it (``as_read``: breaks and locations whole)."""
+    return dict(as_read(json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))))
 
 
 def test_chinese_words_from_mid_sentence_find_their_pages(built_site: Path, serve_dir: Any, browser: Any) -> None:
@@ -124,7 +126,8 @@ def assert_compact_utf8_index(site: Path) -> str:
 def test_search_indexes_are_compact_utf8(built_site: Path) -> None:
     zh = assert_compact_utf8_index(built_site)
     assert_compact_utf8_index(built_site / "en")
-    assert HAN.search(zh) and "\u200b" in zh and "\\u200b\u200b" not in zh  # raw, not \\u escapes
+    # raw UTF-8, not \\u escapes; jieba's word breaks in one byte each (the worker restores them)
+    assert HAN.search(zh) and STORED_BREAK in zh and WORD_BREAK not in zh
 
 
 class _Headings(HTMLParser):
@@ -196,7 +199,7 @@ def test_big_fork_keeps_pages_lean_and_index_compact(tmp_path: Path, serve_dir: 
         assert not [n for n in range(1, sections + 1) if section_marker(n) in
                     (root / "how-to-use" / "index.html").read_text(encoding="utf-8")]
     text = assert_compact_utf8_index(site)
-    assert "\u200b证据\u200b" in text  # raw UTF-8 CJK between jieba's zero-width spaces
+    assert f"{STORED_BREAK}证据{STORED_BREAK}" in text  # raw UTF-8 CJK between jieba's word breaks (stored)
     assert_compact_utf8_index(site / "en")
     base = serve_dir(site)
     page = browser.new_page()
@@ -208,7 +211,7 @@ def test_offline_index_script_is_compacted_alike() -> None:
     from generator.site.search_index import compact_search_index_script
 
     escaped = json.dumps({"docs": [{"title": "电商\u200b代运营"}]}, indent=1)
-    assert compact_search_index_script(f"var __index = {escaped}") == 'var __index = {"docs":[{"title":"电商\u200b代运营"}]}'
+    assert compact_search_index_script(f"var __index = {escaped}") == 'var __index = {"docs":[{"title":"电商\x7f代运营"}]}'
 
 
 def test_search_worker_patch_matches_installed_material() -> None:

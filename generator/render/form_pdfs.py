@@ -2,8 +2,8 @@
 
 Each PDF is made from the form page the site shows (generator.render.forms and
 generator.render.data_forms): its HTML in a document of its own
-(``templates/pdf/document.html.j2``) with the site's print stylesheet,
-``overrides/assets/stylesheets/print.css``, so the PDF and a browser print share
+(``templates/pdf/document.html.j2``) styled by the site's print stylesheet,
+``overrides/assets/stylesheets/print.css`` (``pdf_stylesheets``), so the PDF and a browser print share
 paper size, layout and the running header and footer of ``@page``.
 
 What makes two builds byte-identical: the dates are the current release's date
@@ -14,6 +14,7 @@ hash of edition id, version, commit, form and language.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,12 +26,13 @@ from generator.render.base import Commit, Context, running_title
 from generator.render.data_forms import render_data_form
 from generator.render.forms import render_form
 from generator.render.pages import FORMS, published_forms
-from generator.render.pdf import html_to_pdf
+from generator.render.pdf import html_to_pdfs
 from generator.render.templates import render
 from generator.root import PROJECT
 from generator.words.language_tags import language_tag
 
-__all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_page", "form_pdf_path", "pdf_document", "render_form_pdfs"]
+__all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_page", "form_pdf_path", "pdf_document", "pdf_stylesheets",
+           "render_form_pdfs"]
 
 PRINT_CSS = PROJECT / "overrides" / "assets" / "stylesheets" / "print.css"
 """The print stylesheet of the site, which the PDFs use too."""
@@ -66,16 +68,16 @@ def font_family(tag: str) -> str:
 
 def render_form_pdfs(ctx: Context, forms: Sequence[str] | None = None) -> list[FormPdf]:
     """The PDF of each of ``forms`` (by default those the edition publishes), from the page its renderer
-    makes (the page the site shows)."""
+    makes (the page the site shows); made in parallel worker processes (``generator.render.pdf.html_to_pdfs``)."""
     criteria, lang = ctx.criteria, ctx.lang
-    found = []
-    for form in published_forms(criteria) if forms is None else forms:
-        page = form_page(ctx, form)
+    chosen = published_forms(criteria) if forms is None else tuple(forms)
+    documents = []
+    for form in chosen:
         identifier = hashlib.sha256(
             "\n".join((criteria.meta.id, criteria.meta.version, _commit_text(ctx.commit), form, lang)).encode("utf-8"))
-        pdf = html_to_pdf(pdf_document(ctx, form, page), identifier.hexdigest()[:32].encode("ascii"))
-        found.append(FormPdf(form, form_pdf_path(criteria, lang, form), pdf.data, pdf.pages))
-    return found
+        documents.append((pdf_document(ctx, form, form_page(ctx, form)), identifier.hexdigest()[:32].encode("ascii")))
+    return [FormPdf(form, form_pdf_path(criteria, lang, form), pdf.data, pdf.pages)
+            for form, pdf in zip(chosen, html_to_pdfs(documents, pdf_stylesheets(ctx)), strict=True)]
 
 
 def form_page(ctx: Context, form: str) -> str:
@@ -86,13 +88,25 @@ def form_page(ctx: Context, form: str) -> str:
 
 
 def pdf_document(ctx: Context, form: str, page: str) -> str:
-    """The HTML document of one form's PDF; ``page`` is the form's page (HTML behind a banner comment)."""
+    """The HTML document of one form's PDF, to be styled by ``pdf_stylesheets``; ``page`` is the form's
+    page (HTML behind a banner comment). Its element ids are left out: a PDF links to none of them, and
+    WeasyPrint makes each one an anchor it tracks from page to page (a sixth of the questionnaire's time)."""
     criteria = ctx.criteria
-    tag = language_tag(ctx.lang)
-    return render("pdf", "document.html.j2", tag=tag, family=font_family(tag),
+    return render("pdf", "document.html.j2", tag=language_tag(ctx.lang),
                   title=f"{ctx.label(form)} · {running_title(ctx)}",
                   date=criteria.changelog[0].date if criteria.changelog else None,
-                  print_css=Markup(_print_css()), form=Markup(page))
+                  form=Markup(_TAG.sub(lambda tag: _ID.sub("", tag[0]), page)))
+
+
+def pdf_stylesheets(ctx: Context) -> tuple[str, str]:
+    """The stylesheets of the language's PDFs, in cascade order: the site's print stylesheet, then what
+    WeasyPrint needs besides (``templates/pdf/pdf.css``: the body type in the language's font)."""
+    return _print_css(), render("pdf", "pdf.css", family=font_family(language_tag(ctx.lang)))
+
+
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+"""An opening tag (text and attribute values are escaped: they hold no ``<`` or ``>``)."""
+_ID = re.compile(r' id="[^"]*"')
 
 
 @cache

@@ -27,8 +27,8 @@ from generator.render.agencies import COUNTS
 from generator.render.base import Context
 from generator.scoring import eliminates_at
 
-__all__ = ["CLAIM_STRINGS", "DECLARATION_FORMAT", "ELEMENT_ID", "FORMAT", "PEOPLE_STRINGS", "STRINGS", "data_element",
-           "json_for_html", "scoring_data", "scoring_element"]
+__all__ = ["CLAIM_STRINGS", "DECLARATION_FORMAT", "ELEMENT_ID", "EVIDENCE_STRINGS", "FORMAT", "PEOPLE_STRINGS",
+           "STRINGS", "data_element", "json_for_html", "scoring_data", "scoring_element"]
 
 ELEMENT_ID = "kit-scoring-data"
 """Id of the ``<template>`` element holding the JSON."""
@@ -106,6 +106,15 @@ CLAIM_STRINGS = MappingProxyType({
     "rpContradictedIntro": "rp_contradicted_intro", "clUseImport": "cl_use_import",
 })
 """The agency's written answers on the worksheet, interview and report (scorer/claims*.js): key → label key."""
+EVIDENCE_STRINGS = MappingProxyType({
+    "evHead": "ev_head", "evClaimed": "ev_claimed", "evSeen": "ev_seen", "evChecked": "ev_checked",
+    "evClaimedMeans": "ev_claimed_means", "evSeenMeans": "ev_seen_means", "evCheckedMeans": "ev_checked_means",
+    "evDate": "ev_date", "evWhere": "ev_where", "evWhereClaimed": "ev_where_claimed", "evWhereSeen": "ev_where_seen",
+    "evWhereChecked": "ev_where_checked", "evShare": "ev_share", "evShareNone": "ev_share_none", "evHeavy": "ev_heavy",
+    "evHeavyNone": "ev_heavy_none", "evHeavyCount": "ev_heavy_count", "evNone": "ev_none",
+    "evCsvDate": "ev_csv_date", "evCsvWhere": "ev_csv_where", "evColon": "colon",
+})
+"""The evidence status's strings (scorer/evidence.js; issue 27), on every page that scores: as STRINGS."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
                  "where", "size", "names", "current", "what", "first", "second", "share",
                  "app", "scores", "flags", "notes", "version", "company", "signatory", "date",
@@ -136,7 +145,8 @@ def scoring_data(ctx: Context) -> dict[str, Any]:
             for sn, s, ks in numbered_sections(criteria.sections)],
         "verdict": {"unscoredLimit": criteria.verdict.unscored_limit,
                     "closeCallMargin": criteria.verdict.close_call_margin},
-        "strings": {key: label(name, **keep, **COUNTS) for key, name in (STRINGS | CLAIM_STRINGS).items()},
+        "strings": {key: label(name, **keep, **COUNTS)
+                    for key, name in (STRINGS | CLAIM_STRINGS | EVIDENCE_STRINGS).items()},
         # The worksheet's scorer links the phone interview page (generator/render/interview.py).
         "interview": {"text": label("iv_from_worksheet"), "link": label("interview"),
                       "href": "../interview/"},

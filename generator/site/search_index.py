@@ -11,6 +11,10 @@ spaces and tags, where the index's own ``separator`` already splits words; those
 are dropped, about a tenth of the Chinese index. Search reads the same words: a
 text keeps its breaks unless dropping them leaves every word of it as it was
 (split by the separator between tags, as Material's search worker does).
+
+The breaks that remain are stored in one byte, and sections' locations without their page's
+path, for the patched search worker, which reads them back whole (``generator.site.search_storage``);
+a build whose worker could not be patched keeps the index as Material wrote it, compacted.
 """
 
 from __future__ import annotations
@@ -19,32 +23,35 @@ import json
 import re
 from typing import Any
 
-__all__ = ["compact_search_index", "compact_search_index_script"]
+from generator.site.search_storage import FIELDS, WORD_BREAK, store
+
+__all__ = ["WORD_BREAK", "compact_search_index", "compact_search_index_script", "without_doubled_breaks"]
 
 SCRIPT_PREFIX = "var __index = "
 """How Material's offline plugin wraps the index into ``search/search_index.js``."""
 
 
-def compact_search_index(text: str) -> str:
-    """The same JSON document, as raw UTF-8 without escapes or spaces.
+def compact_search_index(text: str, stored: bool = True) -> str:
+    """The same JSON document, as raw UTF-8 without escapes or spaces, without doubled word breaks, and
+    with ``stored`` as the patched worker reads it (``generator.site.search_storage``).
 
     Raises ``ValueError`` if ``text`` is not JSON. Key order is kept, so the
     result is as deterministic as the input.
     """
     index = json.loads(text)
     _drop_doubled_breaks(index)
+    if stored:
+        store(index)
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def compact_search_index_script(text: str) -> str:
+def compact_search_index_script(text: str, stored: bool = True) -> str:
     """``search_index.js`` (``var __index = {...}``) with its JSON compacted likewise."""
     if not text.startswith(SCRIPT_PREFIX):
         raise ValueError(f"not a search index script: starts with {text[:20]!r}")
-    return SCRIPT_PREFIX + compact_search_index(text[len(SCRIPT_PREFIX):])
+    return SCRIPT_PREFIX + compact_search_index(text[len(SCRIPT_PREFIX):], stored)
 
 
-WORD_BREAK = "\u200b"
-"""What Material puts between the Chinese words jieba finds."""
 _TAG = re.compile(r"(<[^>]*>)")
 _BREAKS = re.compile(WORD_BREAK + "+")
 
@@ -56,7 +63,7 @@ def _drop_doubled_breaks(index: Any) -> None:
         return
     pattern = re.compile(separator)
     for doc in index["docs"]:
-        for field in ("title", "text"):
+        for field in FIELDS:
             if isinstance(doc, dict) and isinstance(doc.get(field), str) and WORD_BREAK in doc[field]:
                 doc[field] = without_doubled_breaks(doc[field], pattern)
 

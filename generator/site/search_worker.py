@@ -16,6 +16,10 @@ the words of the index and joins the words with ``"* "``; three slips follow:
   all, so its link highlights nothing (``?h=``). Fix: give it the words its
   sections matched.
 
+And one change: the worker reads the index as it is stored (``generator.site.search_storage``):
+jieba's word breaks in one byte and sections' locations after their page's, put back whole
+before it builds its index (``RESTORE_INDEX``).
+
 This is a patch of a vendored, minified file: ``patch_search_worker`` applies
 a fix only where it finds its exact code, once, and names the fixes it could
 not apply, so a Material release that changes the worker (or fixes these) is
@@ -26,7 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["PATCHES", "SEGMENT_LOOP", "SEGMENT_LOOP_FIXED", "WorkerPatch", "apply_patches", "patch_search_worker"]
+__all__ = ["PATCHES", "RESTORE_INDEX", "SEGMENT_LOOP", "SEGMENT_LOOP_FIXED", "WorkerPatch", "apply_patches",
+           "patch_search_worker"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,17 @@ SEGMENT_LOOP = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
 SEGMENT_LOOP_FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
 """The same loop, also trying the slice that ends at the end of the query."""
 
+RESTORE_INDEX = WorkerPatch(
+    "index read as stored",
+    "de=new U(t.data)",
+    # setup: new Search(index), read as search_storage.as_read does: "\x7f" -> "\u200b" in every title and
+    # text (split/join: older in-app browsers), "#anchor" -> the last page's location + "#anchor".
+    'de=new U((d=>{let p="";for(const x of d.docs){for(const k of["title","text"])typeof x[k]=="string"&&'
+    '(x[k]=x[k].split("\\x7f").join("\\u200b"));typeof x.location=="string"&&(x.location.startsWith("#")?'
+    '(x.location=p+x.location):x.location.includes("#")||(p=x.location))}return d})(t.data))',
+)
+"""The worker's setup, reading the stored index whole (``generator.site.search_storage``)."""
+
 PATCHES = (
     WorkerPatch("last word of a Chinese query", SEGMENT_LOOP, SEGMENT_LOOP_FIXED),
     WorkerPatch(
@@ -58,6 +74,7 @@ PATCHES = (
         "o.push(B(_({},a),{score:0,terms:{}}))",
         "o.push(B(_({},a),{score:0,terms:o.reduce((m,x)=>{for(let k in x.terms)m[k]=m[k]||x.terms[k];return m},{})}))",
     ),
+    RESTORE_INDEX,
 )
 """Every fix, in the order applied."""
 

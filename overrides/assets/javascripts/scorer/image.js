@@ -13,6 +13,7 @@ import { PATTERNS } from './chart.js';
 import { COLOURS } from './views.js';
 import { wrap } from './linebreak.js';
 import { paintContradicted } from './claims-report.js';
+import { evidenceText } from './evidence.js';
 
 export const WIDTH = 1080;
 export const MIN_FONT = 32;
@@ -185,6 +186,7 @@ function paint(p, data, summary, date) {
     }
     p.text(`${s.unscored}${s.colon}${row.unscored.length ? fill(s.unscoredCount, { n: row.unscored.length }) : s.allScored}`
       + `${row.unscored.length ? ` (${row.unscored.map((c) => c.number).join(', ')})` : ''}`);
+    p.text(evidenceText(data, row.agency, summary.criteria));
     if (row.notes.length) p.text(`${s.notesHead}${s.colon}`, { bold: true, after: 0.1 });
     for (const n of row.notes) {
       p.text(`${n.criterion ? title(n.criterion) : n.id}${s.colon}${clip(n.text)}`, { size: 34, indent: 24, after: 0.15 });

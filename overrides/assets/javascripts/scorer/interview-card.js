@@ -7,6 +7,7 @@
 import { fill, own } from './storage.js';
 import { h } from './views.js';
 import { MODES } from './interview-path.js';
+import { evidenceControl } from './evidence.js';
 
 /** The bar under Material's header: agency being interviewed, progress (announced politely). */
 export function buildBar(s) {
@@ -129,6 +130,7 @@ export function buildCard(data, c, agency, place, mode = MODES.all) {
   flags(s, c, own(agency.flags, c.id) || []),
   full && c.evidence.length ? h('section', { class: 'kit-iv-evidence' }, h('h3', {}, s.ivEvidence),
       list('ul', '', c.evidence)) : null,
+  evidenceControl(s, c.id, own(agency.evidence || {}, c.id)),
   h('label', { class: 'kit-iv-note-label', for: 'kit-iv-note' }, s.notes),
   Object.assign(h('textarea', { class: 'kit-iv-note', id: 'kit-iv-note', rows: 3, maxlength: 5000 }),
     { value: own(agency.notes, c.id) || '' }));

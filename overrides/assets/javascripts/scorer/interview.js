@@ -20,6 +20,7 @@ import { mark, modeOf, modesFor, nextUnanswered, openingCard, readPlace } from '
 import { onSwipe } from './swipe.js';
 import { InterviewPeople } from './interview-people.js';
 import { interviewClaims, showCardClaim } from './claims.js';
+import { evidenceEvent, showSaved } from './evidence.js';
 
 /** The verdict on the finish card (kit-iv-dq when a knock-out eliminates the agency). */
 const verdictBlock = (data, verdict, result) => h('strong', {
@@ -97,16 +98,17 @@ export class Interview {
     if (!diffs.length) return;
     if (!this.agency()) this.open(after.agencies[0]);
     const focused = document.activeElement;
-    const note = focused && focused.classList.contains('kit-iv-note') ? focused : null;
-    const typed = note && { value: note.value, start: note.selectionStart, end: note.selectionEnd };
+    // The note or evidence "where" (evidence.js) being typed in.
+    const kind = focused && ['kit-iv-note', 'kit-ev-where'].find((c) => focused.classList.contains(c));
+    const typed = kind && { value: focused.value, start: focused.selectionStart, end: focused.selectionEnd };
     if (diffs.some((d) => d.agency === this.active)) this.show(false);
     else {
       this.renderAgencies();
       this.status();
     }
-    const again = typed && this.cardBox.querySelector('textarea.kit-iv-note');
-    if (again) {
-      // The note being typed in stays as typed (the next keystroke saves it).
+    const again = typed && this.cardBox.querySelector(`.${kind}`);
+    if (again && again.offsetParent) {
+      // The text being typed in stays as typed (the next keystroke saves it).
       again.value = typed.value;
       again.focus({ preventScroll: true });
       again.setSelectionRange(typed.start, typed.end);
@@ -283,6 +285,7 @@ export class Interview {
   }
 
   on(event) {
+    if (this.onEvidence(event)) return;
     const t = event.target;
     const id = this.criteria[this.card].id;
     if (event.type === 'click') {
@@ -320,6 +323,17 @@ export class Interview {
       const index = this.state.agencies.findIndex((a) => a.id === this.active);
       this.bar.select.options[index].textContent = this.name(this.state.agencies[index], index);
     }
+  }
+
+  /** A tap, date or note in the card's evidence control (evidence.js): saved and shown in place. */
+  onEvidence(event) {
+    const agency = this.state && this.agency(); // no document: a damaged save is shown instead
+    const asked = agency && evidenceEvent(event, (id) => own(agency.evidence || {}, id));
+    if (!asked) return false;
+    this.change({ type: 'evidence', agency: this.active, criterion: asked.criterion, value: asked.value });
+    const now = this.agency();
+    if (now) showSaved(this.s, asked, own(now.evidence || {}, asked.criterion), event.target);
+    return true;
   }
 
   add() {

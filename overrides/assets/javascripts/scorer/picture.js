@@ -2,8 +2,10 @@
  * The comparison report shown on its page as a picture (the PNG of image.js in an <img>), on
  * every browser: pressing and holding it saves or forwards it, also in chat apps' built-in
  * browsers, which drop file downloads (inapp.js). A data: URL, not a blob: one, so that saving
- * the picture does not depend on the page still being open. Drawn after the page is shown and
- * encoded off the main thread (canvas.toBlob): ten agencies make a picture over 15,000 px tall.
+ * the picture does not depend on the page still being open. Drawn only when the figure comes
+ * within a screen of view (or when asked, figure.start()), and encoded off the main thread
+ * (canvas.toBlob): ten agencies make a picture over 15,000 px tall, whose drawing blocked a
+ * phone's page for seconds right after loading (Lighthouse, issue 30).
  */
 import { h } from './views.js';
 import { reportImage } from './image.js';
@@ -24,14 +26,17 @@ async function draw(report) {
 
 /**
  * The figure that shows the report (report.js) as a picture; figure.ready resolves to the <img> once
- * drawn, or to null where the browser cannot draw it (the figure then says so).
+ * drawn, or to null where the browser cannot draw it (the figure then says so). Drawing starts when
+ * the figure nears the screen or figure.start() is called.
  */
 export function reportPicture(report) {
   const s = report.s;
   const caption = h('figcaption', { class: 'kit-rp-hint' }, s.pictureHint);
   const figure = h('figure', { class: 'kit-rp-picture', 'aria-labelledby': 'kit-rp-picture', 'aria-busy': 'true' },
     h('h3', { id: 'kit-rp-picture' }, s.picture), caption);
-  figure.ready = new Promise((resolve) => { setTimeout(resolve, 0); })
+  let start;
+  figure.ready = new Promise((resolve) => { start = resolve; })
+    .then(() => new Promise((resolve) => { setTimeout(resolve, 0); }))
     .then(() => (figure.isConnected ? draw(report) : null))
     .then((drawn) => {
       if (!drawn || !figure.isConnected) return null;
@@ -46,5 +51,15 @@ export function reportPicture(report) {
       figure.removeAttribute('aria-busy');
       return null;
     });
+  figure.start = () => start();
+  if (typeof IntersectionObserver === 'undefined') start();
+  else {
+    const seen = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      seen.disconnect();
+      start();
+    }, { rootMargin: '100% 0px' });
+    seen.observe(figure);
+  }
   return figure;
 }

@@ -20,6 +20,7 @@ import { currentApp } from './inapp.js';
 import { inAppNote } from './transfer.js';
 import { peopleNote, peopleSection } from './report-people.js';
 import { contradictedSection, withDeclaration } from './claims-report.js';
+import { evidencePart } from './evidence.js';
 
 export const REPORT_ROOT = 'kit-report';
 const SLOT_ID = 'kit-report-slot';
@@ -169,6 +170,7 @@ export class Report {
     part('unscored', `${s.unscored}${s.colon}${row.unscored.length ? fill(s.unscoredCount, { n: row.unscored.length })
       : s.allScored}`, row.unscored.length ? h('p', { class: 'kit-rp-unscored-list' },
       row.unscored.map((c) => title(c)).join(s.listSep || '; ')) : null),
+    evidencePart(this.data, row.agency, this.summary.criteria),
     part('notes', s.notesHead, list(row.notes.map((n) => h('li', { 'data-criterion': n.id },
       h('strong', {}, n.criterion ? title(n.criterion) : `${n.id} ${s.removedShort}`), s.colon, n.text)), s.noNotes)));
   }
@@ -202,6 +204,7 @@ export class Report {
         lines: canvas.kitLines };
       if (!download(name, 'image/png', blob)) { // a chat app's browser: the picture below instead
         this.message.textContent = this.s.pictureInapp;
+        if (this.picture) this.picture.start();
         if (this.picture && await this.picture.ready) this.picture.scrollIntoView({ block: 'start' });
         return null;
       }

@@ -10,6 +10,7 @@ import { download, flagsList, h, matrix, notesList, rankingTable } from './views
 import { addAsReviewer, reviewForm } from './people-view.js';
 import { defaultReviewer } from './people-text.js';
 import { isDeclaration } from './claims.js';
+import { evidenceLines } from './evidence.js';
 
 /** Printing goes back to the blank sheet (after the print dialog closes, or on a new page view). */
 export function finishPrint() {
@@ -108,7 +109,8 @@ export function printSheet(sc) {
   const names = sc.names();
   const agencies = sc.state.agencies;
   sc.root.append(h('div', { class: 'kit-sc-print' }, h('h2', {}, sc.s.printTitle),
-    rankingTable(sc.s, agencies, names, results, ranks, sc.ids.length), matrix(sc.data, agencies, names, results, ranks),
+    rankingTable(sc.s, agencies, names, results, ranks, sc.ids.length), evidenceLines(sc.data, agencies, names),
+    matrix(sc.data, agencies, names, results, ranks),
     sc.state.reviewers.length || agencies.some((a) => Object.keys(a.agreed || {}).length)
       ? h('p', { class: 'kit-sc-hint kit-pp-star' }, sc.s.ppPrintStar) : null,
     h('figure', { class: 'kit-sc-figure' }, ...figure(sc.data, agencies, results, 680, names)),

@@ -33,6 +33,7 @@ import {
 } from './views.js';
 import * as files from './scorer-files.js';
 import { finishPrint } from './scorer-files.js';
+import { addEvidence, evidenceEvent, evidenceLines, showAllEvidence, showSaved } from './evidence.js';
 
 export const ROOT_ID = 'kit-scorer';
 const SLOT_ID = 'kit-scorer-slot';
@@ -178,6 +179,7 @@ export class Scorer {
     this.importBox = h('div', { class: 'kit-sc-import', tabindex: -1 });
     this.criteriaBox = h('div', { class: 'kit-sc-criteria' }, this.data.sections.map((sec) => buildSection(this.data, sec)));
     this.claims = worksheetClaims(this); // the agency's written answers (claims.js)
+    addEvidence(this.s, this.criteriaBox);
     this.empty = h('p', { class: 'kit-sc-empty' }, this.s.noAgencies);
     this.ranking = h('div', { class: 'kit-sc-ranking' });
     this.chartBox = h('figure', { class: 'kit-sc-figure' });
@@ -257,6 +259,7 @@ export class Scorer {
     for (const box of this.criteriaBox.querySelectorAll('input.kit-sc-flag-box')) {
       box.checked = (own(agency.flags || {}, box.dataset.criterion) || []).includes(Number(box.dataset.flag));
     }
+    showAllEvidence(this.s, this.criteriaBox, agency, keep);
     for (const count of this.criteriaBox.querySelectorAll('.kit-sc-flag-count')) {
       const n = (own(agency.flags || {}, count.dataset.criterion) || []).length;
       count.textContent = n ? `(${fill(this.s.flagged, { n })})` : '';
@@ -307,6 +310,7 @@ export class Scorer {
     const note = closeText(this.data, close, this.names());
     this.ranking.replaceChildren(rankingTable(this.s, this.state.agencies, this.names(), results, ranks, this.ids.length),
       note ? h('p', { class: 'kit-sc-close', role: 'note' }, note) : '');
+    this.ranking.append(evidenceLines(this.data, this.state.agencies, this.names()));
     this.renderChart(results);
     this.people.refresh();
   }
@@ -352,6 +356,7 @@ export class Scorer {
   /* Events */
 
   on(event) {
+    if (this.onEvidence(event)) return;
     const t = event.target;
     if (event.type === 'focusout' && t.dataset && t.dataset.armed) {
       this.disarm(t);
@@ -384,6 +389,18 @@ export class Scorer {
     } else if (event.type === 'input' && t.classList.contains('kit-sc-name')) {
       this.rename(t.dataset.agency, t.value);
     }
+  }
+
+  /** A tap, date or note in a row's evidence control (evidence.js): saved, shown in place, the share line redrawn. */
+  onEvidence(event) {
+    const agency = this.state && this.agency(); // no document: a damaged save is shown instead
+    const asked = agency && evidenceEvent(event, (id) => own(agency.evidence || {}, id));
+    if (!asked) return false;
+    this.edit({ type: 'evidence', agency: this.active, criterion: asked.criterion, value: asked.value });
+    const now = this.agency();
+    if (now) showSaved(this.s, asked, own(now.evidence || {}, asked.criterion), event.target);
+    if (event.type === 'click') this.renderResults();
+    return true;
   }
 
   setActive(id) {

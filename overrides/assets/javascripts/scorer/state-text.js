@@ -57,13 +57,26 @@ export function criteriaChanges(data, doc) {
     added: ids.filter((id) => !before.has(id)), invalid };
 }
 
-/** The document as CSV (UTF-8 with BOM, CRLF): a row per agency and criterion, section scores and totals. */
+const STATUS = { claimed: 'evClaimed', seen: 'evSeen', checked: 'evChecked' };
+
+/** The evidence cells of criterion id (status in words, date, where; issue 27), appended to its row. */
+function evidenceCells(s, agency, id) {
+  const e = own(agency.evidence || {}, id);
+  return e ? [s[STATUS[e.status]], e.date, e.where] : ['', '', ''];
+}
+
+/**
+ * The document as CSV (UTF-8 with BOM, CRLF): a row per agency and criterion, section scores and
+ * totals; the evidence status, date and where come last (columns added after the others).
+ */
 export function csv(data, doc) {
   const s = data.strings;
   const { results: all, ranks } = results(data, doc);
   const known = new Set(criteriaOf(data).map((c) => c.id));
   const text = (value) => (value === undefined ? '' : value === 'na' ? s.na : String(value));
-  const rows = [[s.agency, s.rank, s.section, s.no, s.criterionId, s.criterion, s.weight, s.ko, s.score, s.notes]];
+  const rows = [[s.agency, s.rank, s.section, s.no, s.criterionId, s.criterion, s.weight, s.ko, s.score, s.notes,
+    s.evHead, s.evCsvDate, s.evCsvWhere]];
+  const none = ['', '', ''];
   doc.agencies.forEach((a, i) => {
     const name = agencyName(data, a, i);
     const r = all[i];
@@ -72,16 +85,18 @@ export function csv(data, doc) {
     data.sections.forEach((section, si) => {
       for (const c of section.criteria) {
         rows.push([name, place, section.title, c.number, c.id, c.title, c.weight, c.knockout ? s.yes : '',
-          text(own(scores, c.id)), own(a.notes, c.id) || '']);
+          text(own(scores, c.id)), own(a.notes, c.id) || '', ...evidenceCells(s, a, c.id)]);
       }
       rows.push([name, place, section.title, section.number, '', s.sectionScore, '', '',
-        display(r.sections[si].value), '']);
+        display(r.sections[si].value), '', ...none]);
     });
-    const extra = [...new Set([...Object.keys(a.scores), ...Object.keys(a.notes)])].filter((id) => !known.has(id));
+    const extra = [...new Set([...Object.keys(a.scores), ...Object.keys(a.notes), ...Object.keys(a.evidence || {})])]
+      .filter((id) => !known.has(id));
     for (const id of extra) {
-      rows.push([name, place, s.removedShort, '', id, '', '', '', text(own(a.scores, id)), own(a.notes, id) || '']);
+      rows.push([name, place, s.removedShort, '', id, '', '', '', text(own(a.scores, id)), own(a.notes, id) || '',
+        ...evidenceCells(s, a, id)]);
     }
-    rows.push([name, place, s.total, '', '', s.total, '', r.verdict.text, display(r.total), '']);
+    rows.push([name, place, s.total, '', '', s.total, '', r.verdict.text, display(r.total), '', ...none]);
   });
   return `\ufeff${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
