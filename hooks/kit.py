@@ -38,6 +38,7 @@ from generator.load import load_edition  # noqa: E402
 from generator.model import Criteria  # noqa: E402
 from generator.problems import InputError  # noqa: E402
 from generator.render.base import Context, edition_stamp  # noqa: E402
+from generator.render.colours import COLOURS_CSS, palette_colours  # noqa: E402
 from generator.render.edition import logo_path  # noqa: E402
 from generator.render.pages import search_options, skip_label, skip_target  # noqa: E402
 from generator.root import PROJECT  # noqa: E402
@@ -190,7 +191,9 @@ def _apply_branding(config: MkDocsConfig, criteria: Criteria) -> None:
     branding = criteria.meta.branding
     if branding is None:
         return
-    colours = {k: v for k, v in (("primary", branding.primary), ("accent", branding.accent)) if v}
+    colours = palette_colours(criteria)
+    if "custom" in colours.values() and COLOURS_CSS not in config.extra_css:
+        config.extra_css.append(COLOURS_CSS)  # the hex colours, written by the generator
     palette = config.theme.get("palette")
     if isinstance(palette, list):
         config.theme["palette"] = [{**entry, **colours} for entry in palette]
@@ -234,12 +237,17 @@ def on_post_page(output: str, page: Any, config: MkDocsConfig) -> str:
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
-    """Rebuild when the criteria file or the edition's logo changes, wherever they are."""
+    """Rebuild when the criteria file or the edition's logo changes, wherever they are, and when a file
+    appears beside the criteria file: a logo added there (named in the file before or after) is
+    picked up. Only that folder's own files are watched, not its sub-folders, where the docs may be."""
     source, _ = _paths(config)
     server.watch(str(Path(source).resolve()))
+    server.watch(str(Path(source).resolve().parent), recursive=False)
     branding = _model(source).criteria.meta.branding
     if branding is not None and branding.logo is not None:
-        server.watch(str(logo_file(source, branding.logo.name).resolve()))
+        logo = logo_file(source, branding.logo.name).resolve()
+        server.watch(str(logo))
+        server.watch(str(logo.parent), recursive=False)  # the logo deleted, then added again
     return server
 
 

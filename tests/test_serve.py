@@ -116,3 +116,20 @@ def test_a_changed_logo_is_picked_up(tmp_path: Path) -> None:
             time.sleep(0.5)
     finally:
         served.close()
+
+
+@pytest.mark.site
+def test_a_logo_added_while_serving_is_picked_up(serving: tuple[str, Path, subprocess.Popen[str]]) -> None:
+    """The editor names a logo that is not there yet (the banner says so), then copies it in."""
+    url, criteria, _ = serving
+    _until(url, wanted=False)
+    text = criteria.read_text(encoding="utf-8")
+    criteria.write_text(text.replace("  licence: CC-BY-4.0\n", "  licence: CC-BY-4.0\n  branding: {logo: logo.svg}\n"),
+                        encoding="utf-8")
+    shown = _until(url, wanted=True)
+    assert "logo.svg" in shown[shown.index(BANNER_ID):]
+    logo = (ROOT / "examples" / "cross-border" / "logo.svg").read_text(encoding="utf-8")
+    (criteria.parent / "logo.svg").write_text(logo, encoding="utf-8")
+    page = _until(url, wanted=False)
+    assert "assets/edition/logo.svg" in page
+    assert _get(url + "assets/edition/logo.svg") == logo

@@ -25,15 +25,17 @@ from editions import context, label, texts
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
-from generator.model import Criteria
+from generator.model import Criteria, numbered_sections
 from generator.render.workbook.book import CREATED, layout, render_workbook, sheet_names
 from generator.render.workbook.layout import HEADER_ROW, Layout
 from generator.scoring import NA, rounded
-from generator.verdict import GROUPS, judge_all, rule_of
+from generator.verdict import GROUPS, close_call, judge_all, rule_of
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 LAYOUT = layout(CRITERIA)
-ALLOWED_FUNCTIONS = {"SUMPRODUCT", "ISNUMBER", "MATCH", "IF", "INT", "LEN", "MID"}
+ALLOWED_FUNCTIONS = {"SUMPRODUCT", "ISNUMBER", "MATCH", "IF", "INT", "LEN", "MID", "INDEX", "MAX", "LARGE", "MOD",
+                     "SUM", "ABS"}
+"""Functions every spreadsheet has had since Excel 97 (WPS and LibreOffice too)."""
 INVALID = ["abc", 7, 1.5, "2", -1]
 """Entries a user could paste past the dropdown; the workbook must count them as invalid."""
 RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
@@ -98,6 +100,23 @@ def read(book: Any, criteria: Criteria, lay: Layout, lang: str) -> list[dict[str
                    "counts": [cell(comparison, row, cols.scored + i) for i in range(4)]}
         found.append((figures, summary))
     return found
+
+
+def close_words(criteria: Criteria, lang: str, agencies: list[Answers], names: list[str | None]) -> str | None:
+    """The close-call note as the web report words it (generator.verdict.close_call), or None."""
+    call = close_call(rule_of(criteria), [{k: v for k, v in a.items() if _valid(criteria, v)} for a in agencies])
+    if call is None:
+        return None
+    titles = {c.id: f"{n} {c.title(lang)}" for _, _, ks in numbered_sections(criteria.sections) for n, c in ks}
+    shown = [name or label(lang, "wb_agency", n=n) for n, name in enumerate(names, 1)]
+    return label(lang, "vd_close", first=shown[call.first], second=shown[call.second],
+                 ids=label(lang, "list_sep").join(titles[i] for i in call.criteria))
+
+
+def close_note(book: Any, lang: str) -> str | None:
+    """The close-call note read from the comparison sheet of a recalculated workbook."""
+    found = book[sheet_names(texts(CRITERIA, lang))[2]].cell(row=LAYOUT.summary_rows[-1] + 3, column=1).value
+    return found or None
 
 
 def _same(actual: Any, wanted: Any) -> bool:
@@ -192,6 +211,8 @@ def test_recalculated_workbooks_match_the_scoring_module(books: dict[str, bytes]
         check(read(book, CRITERIA, LAYOUT, lang), wanted, path.name)
         comparison = book[sheet_names(texts(CRITERIA, lang))[2]]
         assert [comparison.cell(row=r + 1, column=1).value or None for r in LAYOUT.summary_rows] == names
+        note = close_words(CRITERIA.scored, lang, agencies, names)
+        assert close_note(book, lang) == note, path.name
         compared += len(agencies)
         kinds |= {k for w in wanted for k, hit in [("out", w["out"]), ("no total", w["total"] is None),
                                                   ("invalid", w["invalid"]), ("na", w["na"])] if hit}
@@ -320,3 +341,70 @@ def test_three_traps_rank_after_the_honest_agency_in_libreoffice(books: dict[str
         assert verdicts[0].startswith(label(lang, "vd_eliminated", ids="")), verdicts[0]
         assert verdicts[1].startswith(label(lang, "vd_incomplete", ids="").split("{")[0][:4]), verdicts[1]
         assert not verdicts[0].endswith(label(lang, "list_sep")), "no separator left over"
+
+
+def _close_cases() -> list[tuple[str, list[Answers]]]:
+    """Five agencies per case, the others left blank (incomplete, so unranked): the first two decided by
+    one criterion, within the margin with no criterion deciding alone, far apart, and one ranked."""
+    from generator.verdict import _differences
+
+    rule = rule_of(CRITERIA.scored)
+    scored = CRITERIA.scored_criteria
+    top, next_ = CRITERIA.scale.levels[-1].score, CRITERIA.scale.levels[-2].score
+    best = {c.id: top for c in scored}
+    heaviest = sorted(scored, key=lambda c: (-c.weight, c.id))
+
+    def lowered(count: int) -> Answers:
+        return {**best, **{c.id: next_ for c in heaviest[:count]}}
+
+    def gap(second: Answers) -> Fraction:
+        results, _, _ = judge_all(rule, [best, second])
+        assert results[0].total is not None and results[1].total is not None
+        return results[0].total - results[1].total
+
+    within = next(n for n in range(2, len(scored)) if gap(lowered(n)) > 2 * gap(lowered(1)))
+    lightest = {**best, heaviest[-1].id: next_}
+    cases = {"deciding": [lowered(1), lightest], "within margin": [lowered(within), best],
+             "far apart": [best, {c.id: next_ for c in scored}], "one ranked": [best]}
+    out = []
+    for kind, first_two in cases.items():
+        agencies = [*first_two, *([{}] * (5 - len(first_two)))]
+        call = close_call(rule, agencies)
+        found = ("one ranked" if len(first_two) == 1 else "far apart") if call is None else (
+            "within margin" if call.criteria == _differences(rule, agencies[call.first], agencies[call.second])
+            else "deciding")
+        assert found == kind, (kind, found)
+        out.append((kind, agencies))
+    return out
+
+
+@pytest.mark.browser
+def test_close_call_note_matches_the_web_report_after_recalculation(books: dict[str, bytes], tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    cases = []
+    for kind, agencies in _close_cases():
+        for lang in CRITERIA.meta.languages:
+            names: list[str | None] = ["甲", None, "Agency C", None, "戊"]
+            path = tmp_path / "in" / f"{kind.replace(' ', '-')}-{lang}.xlsx"
+            fill(books[lang], lang, agencies, names, path)
+            cases.append((path, kind, lang, agencies, names))
+    out = recalculate(tmp_path, [case[0] for case in cases])
+    for path, kind, lang, agencies, names in cases:
+        book = openpyxl.load_workbook(out / path.name, data_only=True)
+        wanted = close_words(CRITERIA.scored, lang, agencies, names)
+        assert (wanted is None) == (kind in ("far apart", "one ranked")), kind
+        assert close_note(book, lang) == wanted, (kind, lang)
+
+
+def test_fresh_workbook_shows_no_close_call(books: dict[str, bytes]) -> None:
+    for lang, data in books.items():
+        assert close_note(openpyxl.load_workbook(io.BytesIO(data), data_only=True), lang) is None
+
+
+def test_the_instructions_explain_the_close_call_note(books: dict[str, bytes]) -> None:
+    margin = f"{CRITERIA.verdict.close_call_margin:g}"
+    wanted = {"zh": f"相差 {margin} 分或更少", "en": f"{margin} points apart or less"}
+    for lang, data in books.items():
+        sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+        lines = [str(c.value) for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+        assert any(wanted[lang] in line and label(lang, "report") * (lang == "zh") in line for line in lines), lang

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path as FsPath
 from typing import Any
 
+from generator.checks.colours import colour_problems
+from generator.checks.label_cycles import cycle_problems
 from generator.checks.placeholders import placeholder_problem, placeholders
 from generator.checks.sheet_names import SHEET_KEYS, sheet_key, sheet_name_problem, sheet_names_clash
 from generator.checks.svg_check import svg_problem
@@ -19,6 +21,7 @@ from generator.problems import Problem
 from generator.words.chinese_script import AUTONYMS, conversion
 from generator.words.labels import LABELS
 from generator.words.messages import Msg
+from generator.words.references import REFERENCE, resolve_labels
 
 __all__ = ["LABEL_MARKUP", "MAX_LOGO_BYTES", "edition_problems", "logo_file", "placeholder_problem", "placeholders"]
 
@@ -37,7 +40,9 @@ def edition_problems(parsed: Parsed, assets: bool = True) -> Iterator[Problem]:
     data: dict[str, Any] = parsed.data if isinstance(parsed.data, dict) else {}
     meta: dict[str, Any] = data["meta"] if isinstance(data.get("meta"), dict) else {}
     yield from _logo(parsed, meta, assets)
+    yield from colour_problems(parsed, meta)
     yield from _labels(parsed, data, meta)
+    yield from cycle_problems(parsed, data, meta)
     yield from fallback_problems(parsed, meta)
     yield from text_problems(parsed, data, meta)
     yield from _changelog(parsed, data, meta)
@@ -125,7 +130,8 @@ def _base_labels(lang: str, meta: dict[str, Any]) -> Any:
 def _sheet_labels(parsed: Parsed, where: tuple[str, ...], table: dict[str, Any],
                   english: Any) -> Iterator[Problem]:
     """The workbook's sheet names (file labels, or English where the file has none) follow Excel's rules."""
-    names = [table[key] if isinstance(table.get(key), str) else english[key] for key in SHEET_KEYS]
+    words = resolve_labels({**english, **{k: v for k, v in table.items() if isinstance(v, str)}})  # {@key} as shown
+    names = [words[key] for key in SHEET_KEYS]
     for key, name in zip(SHEET_KEYS, names, strict=True):
         problem = sheet_name_problem(name) if key in table else None
         if problem:
@@ -147,7 +153,7 @@ def _label_entry(parsed: Parsed, where: tuple[str, ...], key: str, text: Any,
         return
     if not isinstance(text, str):
         return  # the schema reports the type
-    if any(char in LABEL_MARKUP for char in text):
+    if any(char in LABEL_MARKUP for char in REFERENCE.sub("", text)):  # a key such as {@sc_title} may hold _
         yield parsed.at(where, "label_markup", name=key, chars=" ".join(LABEL_MARKUP))
         return
     if "\n" in text or "\r" in text or "\t" in text:

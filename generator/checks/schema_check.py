@@ -96,6 +96,8 @@ def _explain(parsed: Parsed, error: ValidationError) -> Iterator[Problem]:
                 yield parsed.at(path, "missing_key", where=where, key=key)
     elif kind == "type":
         yield Problem(parsed.file, *parsed.place(path), _type_message(parsed, path, error, where))
+    elif kind == "anyOf" and path[-1:] in (("primary",), ("accent",)):
+        yield Problem(parsed.file, *parsed.place(path), replace_where(_colour(error), where))
     else:
         explain: Callable[[Any], Msg] = _MESSAGES.get(str(kind), _plain)
         yield Problem(parsed.file, *parsed.place(path), replace_where(explain(error), where))
@@ -154,6 +156,19 @@ def _enum(error: ValidationError) -> Msg:
     if close:
         return Msg.of("enum_close", value=error.instance, close=close[0], allowed=", ".join(allowed))
     return Msg.of("enum", value=error.instance, allowed=", ".join(allowed))
+
+
+def _colour(error: ValidationError) -> Msg:
+    """A colour that is neither a palette name nor #RRGGBB: the closest name, or how to write hex."""
+    choices: Any = error.validator_value
+    names: list[str] = choices[0]["enum"]
+    value = str(error.instance)
+    if value.startswith("#"):
+        return Msg.of("colour_hex", value=value)
+    close = difflib.get_close_matches(value, names, n=1)
+    if close:
+        return Msg.of("colour_close", value=value, close=close[0], allowed=", ".join(names))
+    return Msg.of("colour_name", value=value, allowed=", ".join(names))
 
 
 def _pattern(error: ValidationError) -> Msg:

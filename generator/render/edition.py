@@ -9,6 +9,7 @@ from types import MappingProxyType
 from generator.checks.schema_check import schema
 from generator.model import Criteria
 from generator.render.base import Context, Files, banner, edition_stamp
+from generator.render.colours import COLOURS_CSS, colours_css
 from generator.render.markdown import md_inline, md_labels
 from generator.render.page_words import Words
 from generator.render.schema_doc import schema_rows
@@ -61,4 +62,7 @@ def render_edition(ctx: Context, name: str = "edition") -> Files:
     logo = logo_path(criteria)
     if logo is not None and criteria.meta.branding is not None and criteria.meta.branding.logo is not None:
         files[logo] = criteria.meta.branding.logo.data
+    css = colours_css(ctx)
+    if css is not None:
+        files[COLOURS_CSS] = css
     return files

@@ -25,6 +25,7 @@ from generator.model import Criteria
 from generator.render.base import Commit, Context, running_title
 from generator.render.data_forms import render_data_form
 from generator.render.forms import render_form
+from generator.render.logo_image import logo_data_uri
 from generator.render.pages import FORMS, published_forms
 from generator.render.pdf import html_to_pdfs
 from generator.render.templates import render
@@ -92,7 +93,10 @@ def pdf_document(ctx: Context, form: str, page: str) -> str:
     page (HTML behind a banner comment). Its element ids are left out: a PDF links to none of them, and
     WeasyPrint makes each one an anchor it tracks from page to page (a sixth of the questionnaire's time)."""
     criteria = ctx.criteria
+    branding = criteria.meta.branding
+    logo = branding.logo if branding is not None and branding.logo is not None and branding.logo.data else None
     return render("pdf", "document.html.j2", tag=language_tag(ctx.lang),
+                  logo=logo_data_uri(logo) if logo is not None else None,
                   title=f"{ctx.label(form)} · {running_title(ctx)}",
                   date=criteria.changelog[0].date if criteria.changelog else None,
                   form=Markup(_TAG.sub(lambda tag: _ID.sub("", tag[0]), page)))

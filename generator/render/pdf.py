@@ -2,8 +2,9 @@
 
 WeasyPrint lays out ``@page`` margin boxes (running header, "page n of N"), embeds
 only the glyphs used (font subsetting) and keeps the text extractable. Fonts come
-from fontconfig (Debian's ``fonts-noto-cjk``); the documents name no URL, and any
-URL they did name is refused, so rendering never contacts a host.
+from fontconfig (Debian's ``fonts-noto-cjk``); the documents name no URL but the
+``data:`` address of the edition's logo, and any other URL is refused, so rendering
+never contacts a host nor reads a file.
 
 Two renderings of the same HTML are byte-identical: the creation and modification
 dates are the ``dcterms.created`` / ``dcterms.modified`` meta elements of the HTML,
@@ -49,7 +50,7 @@ def html_to_pdf(html: str, identifier: bytes, stylesheets: Sequence[str] = ()) -
     import weasyprint  # loading Pango costs a second: only builds that make PDFs pay it
 
     with _quiet():
-        document = weasyprint.HTML(string=html, url_fetcher=_refuse_all()).render(
+        document = weasyprint.HTML(string=html, url_fetcher=_inline_only()).render(
             stylesheets=[_stylesheet(text) for text in stylesheets])
         data: bytes = document.write_pdf(pdf_identifier=identifier)
     return Pdf(data, len(document.pages))
@@ -89,11 +90,12 @@ def pdf_workers(documents: int, workers: int | None = None) -> int:
     return max(1, min(workers or _cores(), documents))
 
 
-def _refuse_all() -> Any:
-    """WeasyPrint's URL fetcher that fetches nothing: no network, no disk."""
+def _inline_only() -> Any:
+    """WeasyPrint's URL fetcher that fetches nothing, no network, no disk: only ``data:`` addresses,
+    which hold their content (the edition's logo)."""
     import weasyprint
 
-    return weasyprint.urls.URLFetcher(allowed_protocols=())
+    return weasyprint.urls.URLFetcher(allowed_protocols=("data",))
 
 
 @lru_cache(maxsize=8)
@@ -102,7 +104,7 @@ def _stylesheet(text: str) -> Any:
     import weasyprint
 
     with _quiet():
-        return weasyprint.CSS(string=text, url_fetcher=_refuse_all())
+        return weasyprint.CSS(string=text, url_fetcher=_inline_only())
 
 
 def _cores() -> int:

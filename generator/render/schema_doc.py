@@ -78,6 +78,8 @@ def _kind(node: dict[str, Any], root: dict[str, Any]) -> str:
         return f"always {node['const']}"
     if "enum" in node:
         return "one of"
+    if "anyOf" in node:  # a colour: a palette name or #RRGGBB
+        return " or ".join(_kind(one, root) for one in node["anyOf"])
     if isinstance(node.get("type"), list):
         return " or ".join(_kind({**node, "type": one}, root) for one in node["type"])
     kind = str(node.get("type", "any"))
@@ -106,6 +108,8 @@ def _bound(text: str, value: Any) -> str:
 
 
 def _rules(node: dict[str, Any]) -> tuple[str, ...]:
+    if "anyOf" in node:
+        return tuple(rule for one in node["anyOf"] for rule in _rules(one))
     rules = [f"pattern {node['pattern']}"] if "pattern" in node else []
     if "enum" in node:
         rules.append(", ".join(str(v) for v in node["enum"]))

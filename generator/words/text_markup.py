@@ -12,13 +12,13 @@ or markup; it is escaped wherever it lands (text or link words).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
 
 from generator.words.messages import Msg
 
-__all__ = ["LINE_BREAK", "LINK_TARGET", "Raw", "lines", "markup_problem", "md_code", "md_text", "outside_code",
-           "plain_text"]
+__all__ = ["LINE_BREAK", "LINK_TARGET", "Raw", "lines", "map_outside_code", "markup_problem", "md_code", "md_text",
+           "outside_code", "plain_text"]
 
 LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 """Every line break ``str.splitlines`` knows (CR-LF, CR, U+2028, U+2029 among them): Python-Markdown
@@ -130,6 +130,24 @@ def outside_code(text: str) -> str:
             out.append(text[match.start():start] + outside_code(text[start:end]) + text[end:match.end()])
         pos = match.end()
     return "".join(out) + text[pos:]
+
+
+def map_outside_code(text: str, change: Callable[[str], str]) -> str:
+    """``text`` with ``change`` applied to every part outside its code spans (found as ``md_text``
+    finds them); code spans are kept as written."""
+    out, pos = [], 0
+    for match in _TOKEN.finditer(text):
+        out.append(change(text[pos:match.start()]))
+        if match.group(1) is not None:
+            out.append(match.group())
+        elif _inner(match) is None:
+            out.append(change(match.group()))
+        else:
+            group = next(g for g in (2, 3, 4) if match.group(g) is not None)
+            start, end = match.span(group)
+            out.append(text[match.start():start] + map_outside_code(text[start:end], change) + text[end:match.end()])
+        pos = match.end()
+    return "".join(out) + change(text[pos:])
 
 
 def markup_problem(text: str) -> Msg | None:

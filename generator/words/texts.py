@@ -15,6 +15,7 @@ from generator.model import PageValue
 from generator.words.fallback import fallback_chain, first_found
 from generator.words.labels import LABELS
 from generator.words.page_texts import PageText, PageTexts, default_texts
+from generator.words.references import resolve_labels, resolve_page_text
 
 __all__ = ["Texts", "language_texts"]
 
@@ -28,9 +29,9 @@ class Texts:
     chain: tuple[str, ...]
     """Where its texts come from, in order: itself, its ``meta.fallback``, English."""
     labels: Mapping[str, str]
-    """Every interface label, by key, with ``{placeholders}`` still in it."""
+    """Every interface label, by key, with its ``{@references}`` resolved and ``{placeholders}`` still in it."""
     pages: PageTexts
-    """Every page text: {page: {key: text or list of texts}}."""
+    """Every page text: {page: {key: text or list of texts}}, its ``{@references}`` resolved."""
     shown_in: Mapping[str, str]
     """The language each text comes from, by ``key`` (labels) or ``page.key`` (page texts)."""
 
@@ -72,6 +73,7 @@ def language_texts(lang: str, fallback: Mapping[str, Sequence[str]],
         found = first_found(chain, label_tables, key)
         assert found is not None  # English has every key
         labels[key], shown[key] = found
+    labels = resolve_labels(labels)  # after the chain: a borrowed text names this language's labels
     pages = {}
     for page, keys in default_texts("en").items():
         def page_tables(other: str, page: str = page) -> tuple[Mapping[str, PageValue], ...]:
@@ -81,6 +83,8 @@ def language_texts(lang: str, fallback: Mapping[str, Sequence[str]],
         for key in keys:
             found_text = first_found(chain, page_tables, key)
             assert found_text is not None
-            resolved[key], shown[f"{page}.{key}"] = found_text
+            text, shown[f"{page}.{key}"] = found_text
+            resolved[key] = (resolve_page_text(text, labels) if isinstance(text, str)
+                             else tuple(resolve_page_text(item, labels) for item in text))
         pages[page] = MappingProxyType(resolved)
     return Texts(lang, chain, MappingProxyType(labels), MappingProxyType(pages), MappingProxyType(shown))

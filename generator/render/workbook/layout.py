@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from generator.model import Criteria
 
-__all__ = ["AGENCIES", "FIRST_AGENCY", "HEADER_ROW", "SUMMARY_FIRST", "Layout", "SectionRows", "SummaryColumns",
-           "layout"]
+__all__ = ["AGENCIES", "CLOSE_COLUMNS", "FIRST_AGENCY", "HEADER_ROW", "SUMMARY_FIRST", "Layout", "SectionRows",
+           "SummaryColumns", "layout"]
 
 AGENCIES = 5
 """Agencies compared side by side."""
@@ -24,6 +24,9 @@ HEADER_ROW = 2
 """Row of the column titles and agency names on the scoring and comparison sheets."""
 SUMMARY_FIRST = 3
 """Row of the first agency on the comparison sheet."""
+CLOSE_COLUMNS = (FIRST_AGENCY + AGENCIES, FIRST_AGENCY + AGENCIES + 1, FIRST_AGENCY + AGENCIES + 2)
+"""Hidden columns of the scoring sheet, right of the agencies, one cell per criterion: whether moving it one
+level would swap the first two, how much the two differ on it, and whether the close-call note names it."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,14 @@ class Layout:
     """Row of the count of sections under their minimum."""
     code: int = 0
     """Row of the verdict code (0 ranked, 1 below a minimum, 2 incomplete, 3 eliminated)."""
+    points: int = 0
+    """Hidden row of the weighted points above the lowest level (the total's numerator, unrounded)."""
+    weight: int = 0
+    """Hidden row of the weight scored (the total's denominator)."""
+    key: int = 0
+    """Hidden row of each agency's place among the ranked (generator.render.workbook.close_call)."""
+    pair: int = 0
+    """Hidden row of the close call: the first two ranked agencies, whether a criterion decides, whether close."""
 
     @property
     def agencies(self) -> tuple[int, ...]:
@@ -120,4 +131,4 @@ def layout(criteria: Criteria) -> Layout:
     total = last + 2
     return Layout(rows, tuple(sections), HEADER_ROW + 1, last, total, total + 1, total + 2, total + 3,
                   total + 4, total + 5, SummaryColumns(len(criteria.sections)),
-                  total + 6, total + 7, total + 8, total + 9)
+                  total + 6, total + 7, total + 8, total + 9, total + 10, total + 11, total + 12, total + 13)

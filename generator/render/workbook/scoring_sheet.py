@@ -11,6 +11,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore
 from generator.model import Criteria, numbered_sections
 from generator.render.workbook import formulas as f
 from generator.render.workbook import verdict_cells as v
+from generator.render.workbook.close_call import write_close_cells
 from generator.render.workbook.layout import HEADER_ROW, Layout
 from generator.render.workbook.style import Formats, fit_row, setup_page, width_for
 from generator.scoring import Result, eliminates_at
@@ -136,6 +137,7 @@ def _write_results(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, l
         cells = [xl_rowcol_to_cell(r, col) for r in (lay.scored, lay.na, lay.blank)]
         sheet.write_formula(lay.invalid, col, f.invalid_count(len(criteria.criteria), *cells), fmt["count"], 0)
     _write_verdict(sheet, criteria, texts, fmt, lay, empty)
+    write_close_cells(sheet, criteria, fmt, lay)
     for row in (lay.knocked, lay.invalid, lay.unchecked, lay.below, lay.code):
         sheet.conditional_format(row, lay.agencies[0], row, lay.agencies[-1], {
             "type": "cell", "criteria": ">", "value": 0, "format": fmt["alert"]})

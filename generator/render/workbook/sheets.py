@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore[import-untyped]
 
 from generator.checks.sheet_names import SHEET_KEYS
 from generator.model import Criteria
+from generator.render.forms import number
+from generator.render.logo_image import logo_picture
 from generator.render.page_words import Words
 from generator.render.workbook import formulas as f
 from generator.render.workbook import verdict_cells as v
+from generator.render.workbook.close_call import close_note
 from generator.render.workbook.layout import AGENCIES, HEADER_ROW, Layout
 from generator.render.workbook.scoring_sheet import levels_text
 from generator.render.workbook.style import Formats, fit_row, setup_page, text_width, width_for
@@ -31,7 +35,7 @@ def _instructions(criteria: Criteria, texts: Texts) -> list[tuple[str, list[str]
     words = Words(texts, "workbook", {
         "low": criteria.scale.min_score, "high": criteria.scale.max_score, "levels": levels_text(criteria),
         "na": f.NA_TEXT, "agencies": AGENCIES, "scoring_sheet": texts.label(SHEET_KEYS[1]),
-        "comparison_sheet": texts.label(SHEET_KEYS[2]),
+        "comparison_sheet": texts.label(SHEET_KEYS[2]), "margin": number(criteria.verdict.close_call_margin),
     }, plain=True)
     return [(words("use_title"), [f"{n}. {item}" for n, item in enumerate(words.items("use"), 1)]),
             (words("rule_title"), [f"- {item}" for item in words.items("rule")]),
@@ -42,6 +46,7 @@ def write_instructions(sheet: Any, criteria: Criteria, texts: Texts, fmt: Format
     """Title, how to use the workbook (from a template), and the scoring scale."""
     levels = criteria.scale.levels
     sheet.write_string(0, 0, title, fmt["title"])
+    _logo(sheet, criteria)
     sheet.write_string(1, 0, f"{texts.label('licence')} {criteria.meta.licence_in(texts.lang)}", fmt["note"])
     row = 3
     for heading, lines in _instructions(criteria, texts):
@@ -67,6 +72,19 @@ def write_instructions(sheet: Any, criteria: Criteria, texts: Texts, fmt: Format
     sheet.set_column(1, 1, _TEXT_WIDTH)
     sheet.protect("", {"format_columns": True, "format_rows": True})
     setup_page(sheet, criteria, texts, landscape=False, repeat_to=0)
+
+
+def _logo(sheet: Any, criteria: Criteria) -> None:
+    """The edition's logo at the top right of the instructions, over a title row as high as it."""
+    branding = criteria.meta.branding
+    if branding is None or branding.logo is None or not branding.logo.data:
+        return
+    data, width, height = logo_picture(branding.logo)
+    sheet.set_row(0, height * 0.75 + 4)  # points: 3/4 of a pixel
+    sheet.insert_image(0, 1, "logo.png", {
+        "image_data": io.BytesIO(data), "x_offset": max(0, _TEXT_WIDTH * 7 + 5 - width - 4), "y_offset": 2,
+        "object_position": 3, "description": criteria.meta.title(criteria.meta.languages[0]),
+        "decorative": False})
 
 
 def write_comparison(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats, lay: Layout, scoring: str,
@@ -125,6 +143,10 @@ def write_comparison(sheet: Any, criteria: Criteria, texts: Texts, fmt: Formats,
                                                           texts.label("vd_ranked").replace('"', '""')),
         "format": fmt["alert"]})
     names = [texts.label("wb_agency", n=n) for n in range(1, len(lay.agencies) + 1)]
+    note = lay.summary_rows[-1] + 2
+    sheet.merge_range(note, cols.name, note, cols.last, "", fmt["close"])
+    sheet.write_formula(note, cols.name, close_note(criteria, texts, scoring, lay, names), fmt["close"], "")
+    sheet.set_row(note, 48)
     sheet.set_column(cols.name, cols.name, width_for(names, 14, 20))
     sheet.set_column(cols.total, cols.rank, width_for([texts.label("wb_disqualified")], 9, 14))
     sheet.set_column(cols.verdict, cols.verdict, 36)

@@ -80,6 +80,7 @@ def add_formats(workbook: Any, texts: Texts) -> Formats:
         "rank": {**centred, "bold": True, "num_format": "0"},
         "score": {**centred, "num_format": "0.0"},
         "alert": {"bg_color": "#F8CBAD", "font_color": "#9C0006"},
+        "close": {"bold": True, "text_wrap": True, "valign": "top", "font_color": "#9C0006"},
     }
     return {name: workbook.add_format(spec) for name, spec in specs.items()}
 
