@@ -305,3 +305,17 @@ def test_two_pages_merge_evidence_and_reviews_by_field(run: Any) -> None:
     """)
     assert out["saved"]["evidence"][a]["status"] == "checked" and out["saved"]["agreed"] == {b: 2}
     assert out["diffs"] == [{"agency": "a1", "criterion": b, "field": "agree"}]
+
+
+def test_a_rename_of_the_owner_in_another_page_is_heard(run: Any) -> None:
+    out = run("""
+      const storage = memory();
+      const sheet = new m.Store(data, storage);
+      const other = new m.Store(data, storage);
+      sheet.load(); other.load();
+      other.commit({ type: 'owner', value: 'Wang' });
+      const back = sheet.sync();
+      return { diffs: back.diffs, text: m.describe(data, back.before, back.after, back.diffs), name: sheet.state.owner.name };
+    """)
+    assert out["diffs"] == [{"agency": None, "criterion": None, "field": "owner"}]
+    assert out["text"] == "Wang" and out["name"] == "Wang"
