@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 import scorer_pages as sp
 from editions import context, label
+from people_rules import python_counted, python_disagreements
 from playwright.sync_api import expect
 
 from conftest import DEFAULT_CRITERIA
@@ -41,34 +42,6 @@ AGENCIES = ["Hangzhou Co", "宁波运营"]
 PEOPLE = {"zh": ("老板", "王经理"), "en": ("Boss", "Ops manager")}
 
 Sheet = dict[str, Any]
-
-
-def python_disagreements(sheets: list[Sheet]) -> list[str]:
-    """Criteria (display order) scored two levels or more apart, or firing a knock-out for some only."""
-    out = []
-    for k in SCORED:
-        values = [s[k.id] for s in sheets if isinstance(s.get(k.id), int)]
-        if len(values) < 2:
-            continue
-        at = eliminates_at(CRITERIA, k)
-        fires = {v <= at for v in values} if at is not None else set()
-        if len(fires) == 2 or LEVELS.index(max(values)) - LEVELS.index(min(values)) >= 2:
-            out.append(k.id)
-    return out
-
-
-def python_counted(own: Sheet, reviews: list[Sheet], agreed: Sheet) -> Sheet:
-    """What counts: agreed, else the owner's own, else the reviewers' lowest level (N/A only if all N/A)."""
-    out = dict(own)
-    for scores in reviews:
-        for ident, value in scores.items():
-            if ident in own:
-                continue
-            before = out.get(ident)
-            if before is None or before == "na" or (value != "na" and value < before):
-                out[ident] = value
-    out.update(agreed)
-    return out
 
 
 def judged(answers: list[Sheet]) -> list[tuple[int | None, str, str]]:
