@@ -79,7 +79,10 @@ def _time_edit(server: Server, url: str, edit: Callable[[], None], done: Callabl
 def measure_refresh(project: Path, cset: CriteriaSet, scratch: Path, repeat: int = 5,
                     timeout: float = 300.0) -> dict[str, Any]:
     """Median refresh after each kind of edit, ``repeat`` times each (interleaved), on temp copies."""
-    criteria = scratch / "serve-criteria.yaml"
+    # The criteria file gets a folder of its own: the server watches the file's folder (a logo added
+    # beside it is picked up), and the server's log written beside it would rebuild the site forever.
+    criteria = scratch / "serve-criteria" / "criteria.yaml"
+    criteria.parent.mkdir(parents=True, exist_ok=True)
     original = cset.path.read_text(encoding="utf-8")
     if original.count(cset.first_title) < 1:
         raise ValueError(f"{cset.path}: cannot find the title {cset.first_title!r} to edit")

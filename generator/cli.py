@@ -111,8 +111,11 @@ def main(argv: list[str] | None = None) -> int:
             edition = load_edition(args.criteria)
             criteria = edition.criteria
             _warn_label_gaps(args.criteria, edition, lang)
-            print(message(lang, "check_ok", file=args.criteria, sections=len(criteria.sections),
-                          criteria=len(criteria.criteria), languages=", ".join(criteria.meta.languages)))
+            print(message(lang, "check_ok", file=args.criteria, sections=len(criteria.scored_sections),
+                          criteria=len(criteria.scored_criteria),
+                          knockouts=sum(1 for c in criteria.scored_criteria if c.knockout),
+                          own=sum(len(s.criteria) for s in criteria.self_check_sections),
+                          languages=", ".join(criteria.meta.languages)))
         elif args.command == "build":
             edition, changed = generate(args.criteria, args.docs, read_commit(Path(args.criteria).parent), args.pdf)
             _warn_label_gaps(args.criteria, edition, lang)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import random
-from fractions import Fraction
 from typing import Any
 
 import pytest
 import scorer_pages as sp
 from editions import context
+from people_rules import python_counted, python_disagreements, python_share
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria
@@ -110,34 +110,6 @@ def test_a_bad_version_2_part_is_named(run: Any) -> None:
                    "agencies[0].claims", "agencies[0].agreed"]
 
 
-def python_counted(own: dict[str, Any], reviews: list[dict[str, Any]], agreed: dict[str, Any]) -> dict[str, Any]:
-    """What counts (storage.js): agreed, else the owner's, else the reviewers' lowest level (N/A if all N/A)."""
-    out = dict(own)
-    for scores in reviews:
-        for ident, value in scores.items():
-            if ident in own:
-                continue
-            before = out.get(ident)
-            if before is None or before == "na" or (value != "na" and value < before):
-                out[ident] = value
-    out.update(agreed)
-    return out
-
-
-def python_disagreements(sheets: list[dict[str, Any]]) -> list[str]:
-    out = []
-    for k in SCORED:
-        values = [s[k.id] for s in sheets if isinstance(s.get(k.id), int)]
-        if len(values) < 2:
-            continue
-        at = LOW if k.knockout is True else (k.knockout if k.knockout else None)
-        fires = {v <= at for v in values} if at is not None else set()
-        spread = LEVELS.index(max(values)) - LEVELS.index(min(values))
-        if len(fires) == 2 or spread >= 2:
-            out.append(k.id)
-    return out
-
-
 def test_two_reviewers_disagree_and_settling_ranks_as_python_does(run: Any) -> None:
     rng = random.Random(7)
     choices = [*LEVELS, "na"]
@@ -209,14 +181,6 @@ def test_a_reviewer_fills_what_the_owner_left_blank_with_the_lowest(run: Any) ->
       return [m.counted(agency), m.counted(naOnly)];
     """)
     assert out == [{a: 2, b: 1}, {b: "na"}]
-
-
-def python_share(scores: dict[str, Any], evidence: dict[str, str]) -> Fraction | None:
-    scored = [k for k in SCORED if isinstance(scores.get(k.id), int)]
-    weight = sum((Fraction(repr(k.weight)) for k in scored), Fraction(0))
-    verified = sum((Fraction(repr(k.weight)) for k in scored if evidence.get(k.id) in ("seen", "checked")),
-                   Fraction(0))
-    return verified * 100 / weight if weight else None
 
 
 def test_evidence_share_matches_python_and_round_trips(run: Any) -> None:
@@ -305,3 +269,17 @@ def test_two_pages_merge_evidence_and_reviews_by_field(run: Any) -> None:
     """)
     assert out["saved"]["evidence"][a]["status"] == "checked" and out["saved"]["agreed"] == {b: 2}
     assert out["diffs"] == [{"agency": "a1", "criterion": b, "field": "agree"}]
+
+
+def test_a_rename_of_the_owner_in_another_page_is_heard(run: Any) -> None:
+    out = run("""
+      const storage = memory();
+      const sheet = new m.Store(data, storage);
+      const other = new m.Store(data, storage);
+      sheet.load(); other.load();
+      other.commit({ type: 'owner', value: 'Wang' });
+      const back = sheet.sync();
+      return { diffs: back.diffs, text: m.describe(data, back.before, back.after, back.diffs), name: sheet.state.owner.name };
+    """)
+    assert out["diffs"] == [{"agency": None, "criterion": None, "field": "owner"}]
+    assert out["text"] == "Wang" and out["name"] == "Wang"

@@ -3,7 +3,7 @@
 One tap on the interview card sets the evidence status (a second tap clears it), dated today, with
 a "where" note; the worksheet's row and its ranking area and the report show it; export, clear and
 import keep every status, date and note; the report's share of the weight resting on evidence seen
-or checked equals an exact calculation in Python (tests/test_doc_v2.py python_share) for random agencies;
+or checked equals an exact calculation in Python (tests/people_rules.py python_share) for random agencies;
 with no page, the tap rule (dated when set or changed) and the CSV's evidence columns.
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 import scorer_pages as sp
 from editions import context, label
-from test_doc_v2 import python_counted, python_share
+from people_rules import python_counted, python_share
 
 from conftest import DEFAULT_CRITERIA
 from generator.load import load_criteria

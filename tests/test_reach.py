@@ -88,3 +88,16 @@ def test_print_hint_says_how_on_a_phone(phone: Any, base: str) -> None:
     phone.wait_for_selector("#kit-scorer")
     hint = phone.locator(".kit-sc-tools .kit-sc-hint").first.inner_text()
     assert hint == label("zh", "sc_print_hint") and "Ctrl+P" in hint and label("zh", "sc_blank_show") in hint
+
+
+@pytest.mark.parametrize("lang", CRITERIA.meta.languages)
+def test_every_printable_form_says_how_to_print_on_a_phone(phone: Any, base: str, lang: str) -> None:
+    """Ctrl+P means nothing on a phone: each form's hint names the phone browser's menu and the PDF."""
+    phone_words = {"zh": ("手机", "下载页"), "en": ("phone", "downloads page")}[lang]
+    for path in ("questionnaire/", "self-check/", "after-signing/", "declaration/"):
+        phone.goto(f"{base}{language_root(CRITERIA, lang)}{path}")
+        hint = phone.locator(".kit-form-head .kit-screen-only").first
+        text = hint.inner_text()
+        assert all(word in text for word in phone_words), (path, text)
+        box = hint.bounding_box()
+        assert box and box["width"] <= 390, (path, box)

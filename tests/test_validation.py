@@ -170,3 +170,21 @@ def test_at_least_one_section_is_scored() -> None:
 def test_new_criterion_keys_are_checked(old: str, new: str, fragment: str) -> None:
     text = SELF_CHECK.read_text(encoding="utf-8").replace(old, new, 1)
     assert any(fragment in p for p in problems_of(text)), problems_of(text)
+
+
+def test_check_counts_what_is_scored_apart_from_the_self_check(capsys: pytest.CaptureFixture[str]) -> None:
+    """The default file has a self-check section: it is no scored section and its items no scored criteria."""
+    from conftest import DEFAULT_CRITERIA
+    from generator.load import load_criteria
+    criteria = load_criteria(DEFAULT_CRITERIA)
+    own = sum(len(s.criteria) for s in criteria.self_check_sections)
+    assert own and len(criteria.sections) > len(criteria.scored_sections)
+    kos = sum(1 for c in criteria.scored_criteria if c.knockout)
+    assert main(["check", "--criteria", str(DEFAULT_CRITERIA)]) == 0
+    out = capsys.readouterr().out
+    assert (f"{len(criteria.scored_sections)} 个计分的评估方面，{len(criteria.scored_criteria)} 项计分标准"
+            f"（{kos} 项一票否决），另有 {own} 项自查") in out, out
+    assert main(["check", "--lang", "en", "--criteria", str(DEFAULT_CRITERIA)]) == 0
+    out = capsys.readouterr().out
+    assert (f"{len(criteria.scored_sections)} scored sections, {len(criteria.scored_criteria)} scored criteria "
+            f"({kos} knock-outs), {own} self-check items") in out, out

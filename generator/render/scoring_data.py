@@ -27,8 +27,8 @@ from generator.render.agencies import COUNTS
 from generator.render.base import Context
 from generator.scoring import eliminates_at
 
-__all__ = ["CLAIM_STRINGS", "DECLARATION_FORMAT", "ELEMENT_ID", "EVIDENCE_STRINGS", "FORMAT", "STRINGS", "data_element",
-           "json_for_html", "scoring_data", "scoring_element"]
+__all__ = ["CLAIM_STRINGS", "DECLARATION_FORMAT", "ELEMENT_ID", "EVIDENCE_STRINGS", "FORMAT", "PEOPLE_STRINGS",
+           "STRINGS", "data_element", "json_for_html", "scoring_data", "scoring_element"]
 
 ELEMENT_ID = "kit-scoring-data"
 """Id of the ``<template>`` element holding the JSON."""
@@ -36,7 +36,24 @@ FORMAT = MappingProxyType({"name": "kit-scoring", "version": 2})
 """Name and version of the saved and exported scoring document (see scorer/storage.js)."""
 DECLARATION_FORMAT = MappingProxyType({"name": "kit-declaration", "version": 1})
 """Name and version of the agency's declaration file (see scorer/declaration.js)."""
-STRINGS = MappingProxyType({
+PEOPLE_STRINGS = MappingProxyType({
+    "colon": "colon", "ppMe": "pp_me", "ppWho": "pp_who", "ppOwnerName": "pp_owner_name",
+    "ppOwnerHint": "pp_owner_hint", "ppNoReviewers": "pp_no_reviewers", "ppPerson": "pp_person",
+    "ppExport": "pp_export",
+    "ppExported": "pp_exported", "ppForget": "pp_forget", "ppForgetConfirm": "pp_forget_confirm",
+    "ppForgotten": "pp_forgotten", "ppReviewName": "pp_review_name", "ppReviewAdd": "pp_review_add",
+    "ppReviewHint": "pp_review_hint", "ppReviewed": "pp_reviewed", "ppReviewFailed": "pp_review_failed",
+    "ppReviewerN": "pp_reviewer_n", "ppDisagree": "pp_disagree", "ppDisagreeIntro": "pp_disagree_intro",
+    "ppDisagreeNone": "pp_disagree_none", "ppDisagreeCount": "pp_disagree_count",
+    "ppAgencyCount": "pp_agency_count", "ppKoDiffers": "pp_ko_differs", "ppAgreePick": "pp_agree_pick",
+    "ppSettled": "pp_settled", "ppUnsettle": "pp_unsettle", "ppCountsAgreed": "pp_counts_agreed",
+    "ppCountsReviewer": "pp_counts_reviewer", "ppReport": "pp_report", "ppReportPeople": "pp_report_people",
+    "ppReportOpen": "pp_report_open", "ppReportSettled": "pp_report_settled", "ppReportOwn": "pp_report_own",
+    "ppReportOpenShort": "pp_report_open_short", "ppShareAs": "pp_share_as", "ppPrintStar": "pp_print_star",
+    "ppPeopleLine": "pp_people_line",
+})
+"""The scorer's strings about several reviewers (people-view.js, people-text.js), added to ``STRINGS``."""
+STRINGS = MappingProxyType({**PEOPLE_STRINGS,
     "title": "sc_title", "intro": "sc_intro", "agencies": "sc_agencies", "agencyName": "sc_agency_name",
     "defaultName": "ws_agency", "unnamed": "sc_unnamed", "add": "sc_add", "remove": "sc_remove",
     "removeConfirm": "sc_remove_confirm", "max": "sc_max", "scoringFor": "sc_scoring_for",
@@ -100,7 +117,8 @@ EVIDENCE_STRINGS = MappingProxyType({
 """The evidence status's strings (scorer/evidence.js; issue 27), on every page that scores: as STRINGS."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
                  "where", "size", "names", "current", "what", "first", "second", "share",
-                 "app", "scores", "flags", "notes", "version", "company", "signatory", "date")
+                 "app", "scores", "flags", "notes", "version", "company", "signatory", "date",
+                 "score", "who", "open", "total")
 """Placeholders left in the strings for the script to fill in."""
 
 

@@ -10,7 +10,7 @@
  * The merchant's copy keeps the header as the agency's declaration and the answers as claims
  * (state.js, edit "declaration"): a claim never sets a score.
  */
-import { LIMITS, ShapeError, check, isObject, record } from './storage.js';
+import { LIMITS, check, isObject, readJson, record } from './storage.js';
 
 const SHORT = 200;
 const DATE = /^(\d{4}-\d{2}-\d{2})?$/;
@@ -37,15 +37,7 @@ export function declarationFile(data, header, answers) {
  * or the bad part).
  */
 export function parseDeclaration(text, data) {
-  if (text.length > LIMITS.bytes) {
-    throw new ShapeError('size', 'tooBig', { size: Math.ceil(text.length / 1024), max: LIMITS.bytes / 1024 });
-  }
-  let doc;
-  try {
-    doc = JSON.parse(text);
-  } catch (error) {
-    throw new ShapeError('json', 'json');
-  }
+  const doc = readJson(text);
   const fmt = data.declarationFormat;
   check(isObject(doc) && doc.format === fmt.name, 'format');
   check(Number.isInteger(doc.formatVersion) && doc.formatVersion >= 1, 'formatVersion');

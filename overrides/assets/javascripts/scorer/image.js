@@ -155,6 +155,7 @@ function paint(p, data, summary, date) {
     p.keyed(`${place}.`, row.index, `${row.name} · ${entry(row.index + 1)}${s.colon}${row.verdict.text}`, colour(row));
   }
   if (summary.close) p.text(summary.close, { bold: true, colour: KO });
+  if (summary.people) p.text(summary.people, { bold: true }); // several reviewers (people-text.js)
   p.rule();
   p.text(s.ranking, { size: 42, bold: true });
   for (const row of summary.rows) {

@@ -18,6 +18,7 @@ import { h, remoteNotice } from './views.js';
 import { buildAgencyBox, buildBar, buildCard, buildJump, buildMode, buildNav, levelMeaning } from './interview-card.js';
 import { mark, modeOf, modesFor, nextUnanswered, openingCard, readPlace } from './interview-path.js';
 import { onSwipe } from './swipe.js';
+import { InterviewPeople } from './interview-people.js';
 import { interviewClaims, showCardClaim } from './claims.js';
 import { evidenceEvent, showSaved } from './evidence.js';
 
@@ -172,11 +173,11 @@ export class Interview {
     // Private mode or full storage: say so at once, as the worksheet does.
     this.warning = h('p', { class: 'kit-iv-warning', role: 'alert', hidden: this.store.storable }, this.s.noStorage);
     this.remote = remoteNotice(this.s);
+    this.people = new InterviewPeople(this); // the merchant's name, where a counted score comes from
     this.claims = interviewClaims(this); // the agency's written answers (claims.js)
     this.root.replaceChildren(this.bar.box, this.warning, this.names.box, this.claims.element, this.modes.box,
-      this.jump.box, this.empty,
-      this.cardBox,
-      h('p', { class: 'kit-iv-hint' }, this.s.ivSwipe), this.finish, this.remote, this.nav.box);
+      this.jump.box, this.empty, this.cardBox,
+      h('p', { class: 'kit-iv-hint' }, this.s.ivSwipe), this.finish, this.remote, this.nav.box, this.people.box);
     onSwipe(this.cardBox, (step) => this.step(step));
   }
 
@@ -260,6 +261,7 @@ export class Interview {
         : option.dataset.text;
     }
     this.nav.unanswered.disabled = this.unanswered() === null;
+    this.people.refresh();
     const last = at === this.path.length - 1;
     this.finish.hidden = !last;
     this.finish.replaceChildren(...(last ? [fill(s.ivDone, { total, scored }), ' ',

@@ -18,6 +18,7 @@ import { reportImage } from './image.js';
 import { reportPicture } from './picture.js';
 import { currentApp } from './inapp.js';
 import { inAppNote } from './transfer.js';
+import { peopleNote, peopleSection } from './report-people.js';
 import { contradictedSection, withDeclaration } from './claims-report.js';
 import { evidencePart } from './evidence.js';
 
@@ -85,11 +86,12 @@ export class Report {
     this.root.replaceChildren(stamp,
       // The agency's written claims contradicted by what the merchant found come first (claims-report.js).
       ...[contradictedSection(this.data, this.doc, names)].filter(Boolean),
-      h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(),
+      h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(), ...peopleNote(this.data, this.doc),
       h('h2', { id: 'kit-rp-ranking' }, s.ranking), this.ranking(),
       h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart,
       h('h2', { id: 'kit-rp-details' }, s.details),
       ...this.summary.rows.map((row) => withDeclaration(this.agency(row), s, row.agency)),
+      ...peopleSection(this.data, this.doc, this.summary.byIndex.map((r) => r.name)), // several reviewers
       h('section', { class: 'kit-rp-actions', 'aria-labelledby': 'kit-rp-actions' },
         h('h2', { id: 'kit-rp-actions' }, s.actions),
         h('p', { class: 'kit-rp-buttons' },

@@ -7,6 +7,8 @@ import { LIMITS, fill, hasData, merge, parse } from './storage.js';
 import { csv, fileName, reason } from './state-text.js';
 import { figure } from './chart.js';
 import { download, flagsList, h, matrix, notesList, rankingTable } from './views.js';
+import { addAsReviewer, reviewForm } from './people-view.js';
+import { defaultReviewer } from './people-text.js';
 import { isDeclaration } from './claims.js';
 import { evidenceLines } from './evidence.js';
 
@@ -55,6 +57,13 @@ export function ask(sc, doc) {
   sc.tell(fill(s.importAsk, { n: incoming.length, names: incoming.join(', '), current: here.size }), false,
     button('import-replace', s.importReplace), differ ? button('import-merge', s.importMerge) : null,
     button('import-cancel', s.importCancel));
+  // Or kept apart as a reviewer's scores (people-view.js), named as the file's owner by default.
+  sc.importBox.querySelector('.kit-sc-buttons').before(reviewForm(s, doc.owner.name || defaultReviewer(s, sc.state),
+    (name) => {
+      const { ok, text } = addAsReviewer(sc, doc, name);
+      sc.pending = null;
+      sc.tell(text, !ok);
+    }));
 }
 
 export function apply(sc, doc, message, edit = { type: 'replace', doc }) {
@@ -102,6 +111,8 @@ export function printSheet(sc) {
   sc.root.append(h('div', { class: 'kit-sc-print' }, h('h2', {}, sc.s.printTitle),
     rankingTable(sc.s, agencies, names, results, ranks, sc.ids.length), evidenceLines(sc.data, agencies, names),
     matrix(sc.data, agencies, names, results, ranks),
+    sc.state.reviewers.length || agencies.some((a) => Object.keys(a.agreed || {}).length)
+      ? h('p', { class: 'kit-sc-hint kit-pp-star' }, sc.s.ppPrintStar) : null,
     h('figure', { class: 'kit-sc-figure' }, ...figure(sc.data, agencies, results, 680, names)),
     flagsList(sc.s, sc.criteria, agencies, names), notesList(sc.s, sc.criteria, agencies, names)));
   document.documentElement.classList.add('kit-print-filled');

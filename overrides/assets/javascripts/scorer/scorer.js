@@ -26,6 +26,7 @@ import { figure } from './chart.js';
 import { currentApp } from './inapp.js';
 import { Transfer, copyBox, inAppNote } from './transfer.js';
 import { ShareView } from './share-view.js';
+import { PeopleView } from './people-view.js';
 import { showWorksheetClaims, worksheetClaims } from './claims.js';
 import {
   buildSection, download, h, rankingTable, remoteNotice, swatch,
@@ -56,6 +57,7 @@ export class Scorer {
       this.root.addEventListener(type, (event) => this.on(event));
     }
     this.share = new ShareView(this); // the share link: made below, received at the top
+    this.people = new PeopleView(this); // who is scoring, other reviewers, disagreements (people-view.js)
     this.load();
     this.share.receive();
   }
@@ -131,7 +133,7 @@ export class Scorer {
       this.app ? inAppNote(this.s, this.app, this.s.pictureLink) : null,
       this.share.received,
       this.state ? h('p', { class: 'kit-sc-jumps' }, h('a', { href: '#kit-sc-compare' }, `${this.s.toRanking} ↓`),
-        h('a', { href: '../report/' }, this.s.reportLink)) : null,
+        this.people.jump, h('a', { href: '../report/' }, this.s.reportLink)) : null,
       (this.notices = h('div', { class: 'kit-sc-notices', role: 'status', 'aria-live': 'polite' })),
       this.state ? this.buildLive() : this.buildCorrupt(),
       (this.remote = remoteNotice(this.s)),
@@ -193,10 +195,11 @@ export class Scorer {
       h('fieldset', { class: 'kit-sc-agencies' }, h('legend', {}, this.s.agencies), this.agencyList,
         h('p', { class: 'kit-sc-buttons' }, this.addButton,
           h('span', { class: 'kit-sc-hint' }, fill(this.s.max, { max: MAX_AGENCIES })))),
+      this.people.box,
       (this.pickerBox = h('fieldset', { class: 'kit-sc-picker' }, h('legend', {}, this.s.scoringFor), this.picker)),
       h('div', { class: 'kit-sc-scoring' }, this.summary, this.claims.element, this.empty, this.criteriaBox),
       h('section', { class: 'kit-sc-compare' }, h('h3', { id: 'kit-sc-compare', tabindex: -1 }, this.s.compare),
-        this.ranking,
+        this.ranking, this.people.disagreeBox,
         h('h4', {}, this.s.chart), this.chartBox),
       h('section', { class: 'kit-sc-tools' }, h('h3', {}, this.s.data), this.saved,
         h('p', { class: 'kit-sc-buttons' }, file('export-json', this.s.exportJson),
@@ -309,6 +312,7 @@ export class Scorer {
       note ? h('p', { class: 'kit-sc-close', role: 'note' }, note) : '');
     this.ranking.append(evidenceLines(this.data, this.state.agencies, this.names()));
     this.renderChart(results);
+    this.people.refresh();
   }
 
   renderChart(results = this.results().results) {

@@ -14,6 +14,8 @@ import {
   LINK_MAX, QR_MAX, ShareError, contents, isShare, makeLink, payload, readLink,
 } from './share.js';
 import { takeIn } from './share-take.js';
+import { addAsReviewer, reviewForm } from './people-view.js';
+import { defaultReviewer } from './people-text.js';
 
 const button = (action, text, primary = false) => h('button', { type: 'button',
   class: `md-button${primary ? ' md-button--primary' : ''}`, 'data-action': action }, text);
@@ -74,12 +76,14 @@ export class ShareView {
 
   describe() {
     const state = this.scorer.state;
-    const c = contents(this.payload());
+    const p = this.payload();
+    const c = contents(p);
     this.makeButton.disabled = !c.agencies.length; // nothing to share
     const names = state.agencies.filter((a) => !this.select.value || a.id === this.select.value)
       .map((a) => agencyName(this.scorer.data, a, state.agencies.indexOf(a)));
     this.says.textContent = fill(this.s.shContains, { names: names.join(this.s.listSep || ', '), scores: c.scores,
-      flags: c.flags, notes: this.notes.checked ? fill(this.s.shNotesIn, { n: c.notes }) : this.s.shNotesOut });
+      flags: c.flags, notes: this.notes.checked ? fill(this.s.shNotesIn, { n: c.notes }) : this.s.shNotesOut })
+      + (p.o ? ` ${fill(this.s.ppShareAs, { name: p.o })}` : ''); // the sender's name, for the receiver's reviewer list
   }
 
   /** Makes the link; resolves to it, or null when it is too long. */
@@ -142,7 +146,17 @@ export class ShareView {
     h('ul', { class: 'kit-sh-received-list' }, names.map((name, i) => h('li', { 'data-agency': doc.agencies[i].id },
       h('strong', {}, name), ` · ${s.total} ${display(scored[i].total)} · ${s.scored} ${answered(scored[i])}/${count}`,
       scored[i].verdict.kind === 'ranked' ? '' : ` · ${scored[i].verdict.text}`))),
-    button('share-add', s.shAdd, true), button('share-replace', s.shReplace), button('share-ignore', s.shIgnore));
+    // As a reviewer's scores (kept apart, people-view.js) first: the usual case of a colleague's link.
+    reviewForm(s, doc.owner.name || defaultReviewer(s, this.scorer.state), (name) => this.review(name)),
+    button('share-add', s.shAdd), button('share-replace', s.shReplace), button('share-ignore', s.shIgnore));
+  }
+
+  /** Adds the received scores as the reviewer named name's, and says so. */
+  review(name) {
+    if (!this.incoming) return;
+    const { ok, text } = addAsReviewer(this.scorer, this.incoming.doc, name);
+    if (ok) this.close(text);
+    else this.show(h('p', { role: 'alert', class: 'kit-sc-warning' }, text), button('share-ignore', this.s.ok));
   }
 
   problem(error) {

@@ -11,7 +11,8 @@
  * Payload (JSON): {k: "kit-share", v: 1, c: criteria id, cv: criteria version, h: FNV-1a of the criteria
  *   ids in page order joined by "\n", a: [{n: name, s: one character per criterion in page order
  *   ("0"-"9", "a"-"z": the level score in base 36, "n": N/A, "-": not scored), f: {position: [red flag
- *   indices]}, t: {position: note} only when notes are included}]}.
+ *   indices]}, t: {position: note} only when notes are included}], o: the sender's name (doc.owner.name),
+ *   only when given: the receiver's default name for them as a reviewer}.
  * Scores by position keep the link short; h makes sure both pages list the same criteria in the same
  * order (otherwise the link is refused, naming both versions). Scores, notes and flags of criteria no
  * longer in the edition are not put in a link.
@@ -87,7 +88,9 @@ const uncode = (char) => (char === 'n' ? 'na' : char === '-' ? undefined : parse
 export function payload(data, doc, { agency = null, notes = false } = {}) {
   const ids = criteriaOf(data).map((c) => c.id);
   const chosen = agency === null ? doc.agencies : doc.agencies.filter((a) => a.id === agency);
+  const owner = doc.owner && typeof doc.owner.name === 'string' ? doc.owner.name.trim() : '';
   return {
+    ...(owner ? { o: owner } : {}),
     k: 'kit-share', v: VERSION, c: data.criteria.id, cv: data.criteria.version, h: idsHash(data),
     a: chosen.map((a) => {
       const out = { n: a.name, s: ids.map((id) => code(own(a.scores, id))).join('') };
@@ -179,7 +182,9 @@ function documentOf(data, p) {
     return { id: `s${i + 1}`, name: a.n, scores, notes: field(a.t), flags: field(a.f) };
   });
   try {
-    return validate({ format: data.format.name, formatVersion: data.format.version, criteria: stampOf(data), agencies }, data);
+    const owner = { name: typeof p.o === 'string' ? p.o : '' };
+    return validate({ format: data.format.name, formatVersion: data.format.version, criteria: stampOf(data), owner,
+      agencies }, data);
   } catch (error) {
     if (error instanceof ShapeError && error.kind === 'tooMany') throw new ShareError('tooMany', error.values);
     throw new ShareError('bad');

@@ -4,7 +4,7 @@
  */
 import { display } from './rule.js';
 import { ShapeError, csvCell, fill, own } from './storage.js';
-import { agencyName, criteriaOf, results } from './state.js';
+import { agencyName, counted, criteriaOf, results } from './state.js';
 
 /** Today in this browser, as YYYY-MM-DD (the build carries no date: files are dated when made). */
 export function today(d = new Date()) {
@@ -81,10 +81,11 @@ export function csv(data, doc) {
     const name = agencyName(data, a, i);
     const r = all[i];
     const place = ranks[i] === null ? '' : ranks[i];
+    const scores = counted(a); // what the totals rest on: agreed, else own, else the reviewers' (people.js)
     data.sections.forEach((section, si) => {
       for (const c of section.criteria) {
         rows.push([name, place, section.title, c.number, c.id, c.title, c.weight, c.knockout ? s.yes : '',
-          text(own(a.scores, c.id)), own(a.notes, c.id) || '', ...evidenceCells(s, a, c.id)]);
+          text(own(scores, c.id)), own(a.notes, c.id) || '', ...evidenceCells(s, a, c.id)]);
       }
       rows.push([name, place, section.title, section.number, '', s.sectionScore, '', '',
         display(r.sections[si].value), '', ...none]);

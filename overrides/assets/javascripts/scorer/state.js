@@ -145,7 +145,8 @@ function agencyDifferences(b, a, out) {
 
 /**
  * What differs between two documents: [{agency: id, criterion: id or null, field}], field being
- * "added", "removed", "name", "review" (with reviewer: id), "declaration" (criterion null) or
+ * "added", "removed", "name", "review" (with reviewer: id), "declaration" (criterion null),
+ * "owner" (agency and criterion null: the owner's name) or
  * "score", "note", "flags", "agree", "evidence", "claim"; agencies in after's order.
  */
 export function differences(before, after) {
@@ -158,6 +159,8 @@ export function differences(before, after) {
     else agencyDifferences(b, a, out);
   }
   for (const b of old.values()) if (!ids.has(b.id)) out.push({ agency: b.id, criterion: null, field: 'removed' });
+  const owner = (doc) => (doc && doc.owner ? doc.owner.name : '');
+  if (before && owner(before) !== owner(after)) out.push({ agency: null, criterion: null, field: 'owner' });
   return out;
 }
 
@@ -169,7 +172,8 @@ export function describe(data, before, after, diffs) {
     const index = list.findIndex((a) => a.id === id);
     return index < 0 ? id : agencyName(data, list[index], index);
   };
-  const items = [...new Set(diffs.map((d) => (d.criterion === null ? nameOf(d.agency)
+  const items = [...new Set(diffs.map((d) => (d.field === 'owner' ? after.owner.name || data.strings.ppMe
+    : d.criterion === null ? nameOf(d.agency)
     : `${nameOf(d.agency)} ${numbers.get(d.criterion) || d.criterion}`)))];
   const shown = items.slice(0, 3);
   if (items.length > 3) shown.push(fill(data.strings.remoteMore, { n: items.length - 3 }));

@@ -179,19 +179,20 @@ export function validate(doc, data) {
   };
 }
 
-/** The checked document in text (saved or imported); throws ShapeError, also for text that is not JSON. */
-export function parse(text, data) {
+/** The JSON value in text, within LIMITS.bytes; throws ShapeError "tooBig" or "json". */
+export function readJson(text) {
   if (text.length > LIMITS.bytes) {
     throw new ShapeError('size', 'tooBig', { size: Math.ceil(text.length / 1024), max: LIMITS.bytes / 1024 });
   }
-  let doc;
   try {
-    doc = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new ShapeError('json', 'json');
   }
-  return validate(doc, data);
 }
+
+/** The checked document in text (saved or imported); throws ShapeError, also for text that is not JSON. */
+export const parse = (text, data) => validate(readJson(text), data);
 
 /** The saved text under key (in storage, by default the page's localStorage): {raw (null when nothing is saved), storable}. */
 export function readSaved(key, storage = undefined) {

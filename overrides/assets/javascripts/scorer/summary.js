@@ -6,6 +6,7 @@
 import { closeText } from './verdict-text.js';
 import { own } from './storage.js';
 import { agencyName, answers, criteriaOf, results } from './state.js';
+import { peopleLine } from './people-text.js';
 
 export { agencyName, criteriaOf };
 
@@ -29,7 +30,7 @@ function notes(criteria, agency) {
 /**
  * One row per agency, in rank order (no total last, then page order): {index, agency, name, result,
  * rank, verdict (with its .text), knockouts: [criterion], flags: [{criterion, texts}], unscored: [criterion], notes};
- * close: the close-call note or null.
+ * close: the close-call note or null; people: who scored and what is not settled, or null (one scorer).
  */
 export function summarise(data, doc) {
   const criteria = criteriaOf(data);
@@ -50,5 +51,6 @@ export function summarise(data, doc) {
   rows.forEach((r, i) => { r.rank = judged.ranks[i]; });
   const ordered = [...rows].sort((a, b) => (a.rank === null) - (b.rank === null) || (a.rank || 0) - (b.rank || 0)
     || a.index - b.index);
-  return { criteria, rows: ordered, byIndex: rows, close: closeText(data, judged.close, rows.map((r) => r.name)) };
+  return { criteria, rows: ordered, byIndex: rows, close: closeText(data, judged.close, rows.map((r) => r.name)),
+    people: peopleLine(data, doc) }; // who scored, disagreements not settled (people-text.js); null without reviewers
 }

@@ -4,7 +4,7 @@
  */
 import { display } from './rule.js';
 import { own } from './storage.js';
-import { answered } from './state.js';
+import { answered, counted } from './state.js';
 import { currentApp } from './inapp.js';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -125,10 +125,13 @@ export function matrix(data, agencies, names, results, ranks) {
         h('td', {}, c.number), h('th', { scope: 'row' }, c.title), h('td', {}, String(c.weight)),
         h('td', {}, c.knockout ? s.koShort : ''),
         agencies.map((a, ai) => {
-          const value = own(a.scores, c.id);
+          // The score that counts; "※" when it is an agreed one or a reviewer's (the note under the table says so).
+          const value = own(counted(a), c.id);
+          const star = value !== undefined && (own(a.agreed || {}, c.id) !== undefined || own(a.scores, c.id) === undefined)
+            ? '※' : '';
           const knocked = results[ai].knockedOut.includes(c.id);
           return h('td', { class: knocked ? 'kit-sc-knocked' : null },
-            value === undefined ? '' : value === 'na' ? s.na : `${value}${knocked ? ' ✗' : ''}`);
+            value === undefined ? '' : value === 'na' ? `${s.na}${star}` : `${value}${star}${knocked ? ' ✗' : ''}`);
         }))),
       sumRow(s.sectionScore, results.map((r) => display(r.sections[si].value)), 'kit-sc-matrix-sum'))),
     h('tbody', {}, sumRow(s.total, results.map((r) => display(r.total)), 'kit-sc-matrix-sum'),
