@@ -36,6 +36,14 @@ _RESULTS_SHOWN = """() => {
 }"""
 
 
+_RESULTS_STILL = """() => {
+  const now = [...document.querySelectorAll('a.md-search-result__link')]
+    .map((a) => `${a.href} ${Math.round(a.getBoundingClientRect().top)}`).join('|');
+  window.kitResults = now === window.kitResults[0] ? [now, window.kitResults[1] + 1] : [now, 0];
+  return window.kitResults[1] >= 3;
+}"""
+
+
 def search(page: Any, url: str, query: str) -> list[str]:
     """Search the site at ``url`` as a reader would; the result pages' paths, best first.
 
@@ -43,6 +51,10 @@ def search(page: Any, url: str, query: str) -> list[str]:
     """
     page.goto(f"{url}?q={quote(query)}")
     page.wait_for_function(_RESULTS_SHOWN, timeout=30_000)
+    # Material may render the list again (the index arriving, the dialog opening): a tap on a result
+    # must wait until the links and their places stay the same for 300 ms.
+    page.evaluate("window.kitResults = ['', 0]")
+    page.wait_for_function(_RESULTS_STILL, polling=100, timeout=30_000)
     links = page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
     return list(dict.fromkeys(urlsplit(link).path for link in links))
 
