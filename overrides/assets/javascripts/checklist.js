@@ -12,6 +12,7 @@
  * Loaded as an ES module on those pages only (overrides/main.html); Material's instant
  * navigation swaps pages without running a module again, so it builds from document$.
  */
+import { onEveryPage } from './scorer/every-page.js';
 
 const ROOT = '[data-kit-ticks][data-form]';
 const FORMAT = 'kit-checklist';
@@ -119,10 +120,4 @@ function init() {
   document.querySelectorAll(ROOT).forEach(build);
 }
 
-if (typeof window.document$ !== 'undefined' && typeof window.document$.subscribe === 'function') {
-  window.document$.subscribe(init);
-} else if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', init);
-} else {
-  init();
-}
+onEveryPage(init);

@@ -16,6 +16,7 @@ import { fill, readSaved, writeSaved } from './storage.js';
 import { download, h } from './views.js';
 import { copyBox, copyText } from './transfer.js';
 import { appName, currentApp } from './inapp.js';
+import { onEveryPage } from './every-page.js';
 
 export const FORM_ID = 'kit-declaration-online';
 const DATA_ID = 'kit-declaration-data';
@@ -216,10 +217,4 @@ window.kitDeclaration = Object.freeze({
   },
 });
 
-if (typeof window.document$ !== 'undefined' && typeof window.document$.subscribe === 'function') {
-  window.document$.subscribe(init);
-} else if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', init);
-} else {
-  init();
-}
+onEveryPage(init);

@@ -14,6 +14,7 @@ import { validate } from './storage.js';
 import { ROOT_ID, Scorer, finishPrint } from './scorer.js';
 import { INTERVIEW_ID, Interview } from './interview.js';
 import { REPORT_ROOT, Report } from './report.js';
+import { onEveryPage } from './every-page.js';
 
 const DATA_ID = 'kit-scoring-data';
 const REPORT_DATA_ID = 'kit-report-data';
@@ -87,10 +88,4 @@ window.kitScoring = Object.freeze({
   finishPrint,
 });
 
-if (typeof window.document$ !== 'undefined' && typeof window.document$.subscribe === 'function') {
-  window.document$.subscribe(init);
-} else if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', init);
-} else {
-  init();
-}
+onEveryPage(init);
