@@ -13,6 +13,7 @@ from typing import Any
 from bench.compare import before_after
 from bench.lighthouse import run_lighthouse
 from bench.machine import machine_info
+from bench.only import lighthouse_only, only_table
 from bench.project import ROOT, CriteriaSet, criteria_set, fork_sets, snapshot
 from bench.report import markdown, text_report
 from bench.seeded import sample_scores
@@ -24,6 +25,7 @@ from bench.weight import weights
 
 __all__ = ["AGENCIES", "BASELINE", "SEEDED_PAGES", "lighthouse_pages", "main", "measure_builds", "measure_sets"]
 
+LATEST = ROOT / "bench" / "results" / "latest.json"
 BASELINE = ROOT / "bench" / "results" / "before-issue-30.json"
 """The run on the code before issue 30's changes (main at 436f5b6, measured with this bench)."""
 
@@ -90,7 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the optional Lighthouse scores")
     parser.add_argument("--lighthouse-repeat", type=int, default=3,
                         help="Lighthouse runs per page (default: %(default)s; issue 30: the median of 3)")
-    parser.add_argument("--json", default=str(ROOT / "bench" / "results" / "latest.json"), help="JSON output")
+    parser.add_argument("--only-lighthouse", action="store_true",
+                        help="only Lighthouse of --pages; writes neither BENCHMARKS.md nor latest.json")
+    parser.add_argument("--pages", default="", help="with --only-lighthouse: page names, comma-separated, e.g. "
+                        "worksheet,report (each with its seeded variant; default: all)")
+    parser.add_argument("--site", help="with --only-lighthouse: audit this built site instead of building one")
+    parser.add_argument("--json", help=f"JSON output (default: {LATEST}; with --only-lighthouse: none)")
     parser.add_argument("--markdown", default=str(ROOT / "BENCHMARKS.md"), help="Markdown report output")
     parser.add_argument("--baseline", default=str(BASELINE),
                         help="an earlier run's JSON to show before and after (default: %(default)s, if present)")
@@ -132,12 +139,18 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     scratch = Path(tempfile.mkdtemp(prefix="kit-bench-"))
     try:
-        results = run(args, scratch)
+        if args.only_lighthouse:
+            results = lighthouse_only(args, lighthouse_pages, SEEDED_PAGES, AGENCIES, scratch)
+        else:
+            results = run(args, scratch)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    sys.stdout.write(text_report(results))
-    for path, text in ((Path(args.json), json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n"),
-                       (Path(args.markdown), markdown(results))):
+    sys.stdout.write(only_table(results) if args.only_lighthouse else text_report(results))
+    outputs = [] if args.only_lighthouse else [(Path(args.markdown), markdown(results))]
+    if args.json or not args.only_lighthouse:
+        outputs.insert(0, (Path(args.json or LATEST),
+                           json.dumps(results, indent=2, sort_keys=True, ensure_ascii=False) + "\n"))
+    for path, text in outputs:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8", newline="\n")
         print(f"wrote {path}")
