@@ -12,7 +12,7 @@ escaped for CSS. The worksheet also carries the data of the in-browser scorer
 from __future__ import annotations
 
 from generator.model import Criteria, numbered_sections
-from generator.render.agencies import PRINTED
+from generator.render.agencies import COUNTS, PRINTED
 from generator.render.base import Context, Files, banner, page_style, running_title
 from generator.render.scoring_data import scoring_element
 from generator.render.sittings import phone_items
@@ -37,7 +37,7 @@ def render_form(ctx: Context, name: str) -> Files:
                   running=running_title(ctx), quick=phone_items(criteria),
                   formula=sheet_formula(criteria, ctx.texts),
                   ko_at={k.id: eliminates_at(criteria, k) for k in criteria.criteria},
-                  scoring_data=scoring_element(ctx), numbered=numbered_sections(criteria.sections))
+                  scoring_data=scoring_element(ctx), counts=COUNTS, numbered=numbered_sections(criteria.sections))
     return {f"{name}.md": banner(ctx) + "\n" + html}
 
 

@@ -4,9 +4,10 @@
  * Progressive enhancement. The page (generator/render/forms.py) holds the printable sheet,
  * which works without scripts, and a <template id="kit-scoring-data"> holding JSON
  * (generator/render/scoring_data.py) with the criteria, the scale and the interface strings in
- * the page's language. The scorer is built in place of the empty #kit-scorer-slot after that
- * element (right after the element if there is no slot); the slot keeps the scorer's room
- * while scripts load, so the sheet below does not jump. Agencies side by side, scores and
+ * the page's language. The scorer is built in the #kit-scorer-slot after that element, after
+ * the heading and introduction the page already shows there (right after the element if there
+ * is no slot); the slot keeps the scorer's room while scripts load, so the sheet below does
+ * not jump. Agencies side by side, scores and
  * notes per criterion, live section scores and totals, knock-outs, a ranking and an SVG chart;
  * saved in localStorage under "kit-scoring:<criteria id>", exported as JSON or CSV, printed
  * filled in. This is the view: the document, its edits and their merge with what other pages
@@ -49,10 +50,19 @@ export class Scorer {
     this.ids = this.criteria.map((c) => c.id);
     this.patterns = data.defaultNames || [this.s.defaultName];
     this.app = currentApp(); // a chat app's built-in browser: no file downloads (inapp.js)
-    this.root = h('section', { id: ROOT_ID, class: 'kit-scorer', 'aria-labelledby': 'kit-sc-title' });
     const slot = document.getElementById(SLOT_ID);
-    if (slot) slot.replaceWith(this.root);
-    else anchor.after(this.root);
+    // The slot holds the heading and introduction (worksheet.html.j2), painted with the page before any
+    // script ran: the scorer is built in the slot, after them, and never re-creates them (issue 30: they
+    // are the first screen's largest text, and a new copy would be painted again later).
+    this.head = slot && slot.firstElementChild ? [...slot.children] : null;
+    if (this.head) {
+      this.root = slot;
+      Object.assign(slot, { id: ROOT_ID, className: 'kit-scorer' });
+    } else {
+      this.root = h('section', { id: ROOT_ID, class: 'kit-scorer', 'aria-labelledby': 'kit-sc-title' });
+      if (slot) slot.replaceWith(this.root);
+      else anchor.after(this.root);
+    }
     for (const type of ['click', 'change', 'input', 'focusout']) {
       this.root.addEventListener(type, (event) => this.on(event));
     }
@@ -125,11 +135,15 @@ export class Scorer {
   /* Building the interface */
 
   render() {
-    this.root.replaceChildren(...[ // filtered: replaceChildren would show a null as the text "null"
-      h('h2', { id: 'kit-sc-title' }, this.s.title),
-      h('p', { class: 'kit-sc-intro' }, this.s.intro),
-      this.data.interview ? h('p', { class: 'kit-sc-intro kit-sc-interview' }, `${this.data.interview.text} `,
-        h('a', { href: this.data.interview.href }, this.data.interview.link)) : null,
+    if (!this.head) {
+      this.head = [h('h2', { id: 'kit-sc-title' }, this.s.title), h('p', { class: 'kit-sc-intro' }, this.s.intro),
+        this.data.interview ? h('p', { class: 'kit-sc-intro kit-sc-interview' }, `${this.data.interview.text} `,
+          h('a', { href: this.data.interview.href }, this.data.interview.link)) : null].filter(Boolean);
+      this.root.append(...this.head);
+    }
+    const last = this.head[this.head.length - 1];
+    while (this.root.lastChild !== last) this.root.lastChild.remove(); // the heading stays, the rest is built anew
+    this.root.append(...[ // filtered: append would show a null as the text "null"
       this.app ? inAppNote(this.s, this.app, this.s.pictureLink) : null,
       this.share.received,
       this.state ? h('p', { class: 'kit-sc-jumps' }, h('a', { href: '#kit-sc-compare' }, `${this.s.toRanking} ↓`),
