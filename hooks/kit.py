@@ -28,6 +28,8 @@ from mkdocs.plugins import event_priority
 
 ROOT = Path(__file__).resolve().parent.parent
 """The kit's checkout, put on the path so that MkDocs, which loads this file alone, finds the generator."""
+SCORER_MODULES = ROOT / "overrides" / "assets" / "javascripts" / "scorer"
+"""The scorer's ES modules (generator.site.modules)."""
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
@@ -44,6 +46,7 @@ from generator.render.pages import search_options, skip_label, skip_target  # no
 from generator.root import PROJECT  # noqa: E402
 from generator.site.build import PDF_ENV, SITE_URL_ENV, generate  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
+from generator.site.modules import page_modules  # noqa: E402
 from generator.site.nav import language_root, page_alternates, site_nav  # noqa: E402
 from generator.site.outputs import source_name  # noqa: E402
 from generator.site.page_description import page_description  # noqa: E402
@@ -270,8 +273,9 @@ def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Any) -> s
 
 
 def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
-    """Give the language switcher links to this same page in every language, and
-    render the page with big menu groups cut down (see NAV_SIBLINGS_MAX)."""
+    """Give the language switcher links to this same page in every language, the scorer pages the list
+    of their modules to preload (overrides/main.html), and render the page with big menu groups cut
+    down (see NAV_SIBLINGS_MAX)."""
     source, docs = _paths(config)
     edition = _model(source)  # the same file is parsed once per change
     lang = _language(config, docs, edition.criteria)
@@ -279,6 +283,7 @@ def on_page_context(context: Any, page: Any, config: MkDocsConfig, nav: Any) -> 
     target = skip_target(page.file.src_uri)
     text = None if target is None else edition.texts[lang].label(skip_label(target))
     page.meta["kit_skip"] = None if target is None else {"target": target, "text": text}
+    page.meta["kit_modules"] = page_modules(page.content or "", SCORER_MODULES)
     context["nav"] = _pruned_nav(nav, page)
     return context
 

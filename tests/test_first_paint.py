@@ -75,3 +75,29 @@ def test_the_first_screen_is_served_as_html_and_kept_when_the_scorer_is_built(br
         assert page.locator("#kit-scorer > h2").count() == 1
     finally:
         context.close()
+
+
+MAIN = {"main.js", "rule.js", "storage.js", "every-page.js"}
+"""scorer/main.js and what it imports on every scorer page."""
+
+
+@pytest.mark.parametrize(("location", "root", "other"), [("worksheet/", "#kit-scorer", {"report.js", "interview.js"}),
+                                                         ("report/", "#kit-report", {"scorer.js", "interview.js"}),
+                                                         ("interview/", "#kit-interview", {"scorer.js", "report.js"})])
+def test_a_scorer_page_preloads_the_modules_of_its_own_view_only(browser: Any, base: str, location: str, root: str,
+                                                                 other: set[str]) -> None:
+    context = browser.new_context(**PHONE)
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    try:
+        page = context.new_page()
+        page.goto(base + location, wait_until="load")
+        page.wait_for_selector(root)
+        hints = page.eval_on_selector_all("link[rel=modulepreload]", "links => links.map((l) => l.href)")
+        modules = {url.rsplit("/", 1)[-1] for url in requested if "/javascripts/scorer/" in url}
+        preloaded = {url.rsplit("/", 1)[-1] for url in hints}
+        assert all("/javascripts/scorer/" in url for url in hints), hints
+        assert modules - MAIN == preloaded - MAIN, "a module the page loads is not preloaded, or the reverse"
+        assert not modules & other, f"{location} loads another page's view"
+    finally:
+        context.close()

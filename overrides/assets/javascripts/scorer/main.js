@@ -11,45 +11,52 @@
  */
 import { display, judgeAll, rank, score, tenths } from './rule.js';
 import { validate } from './storage.js';
-import { ROOT_ID, Scorer, finishPrint } from './scorer.js';
-import { INTERVIEW_ID, Interview } from './interview.js';
-import { REPORT_ROOT, Report } from './report.js';
 import { onEveryPage } from './every-page.js';
-
-const DATA_ID = 'kit-scoring-data';
-const REPORT_DATA_ID = 'kit-report-data';
-const INTERVIEW_DATA_ID = 'kit-interview-data';
 
 let current = null;
 let report = null;
+let interview = null;
+let finishPrint = () => document.documentElement.classList.remove('kit-print-filled'); // scorer-files.js's, once loaded
 
-/** The report page's report, built once per page view; null on other pages. */
-function initReport() {
-  const element = document.getElementById(REPORT_DATA_ID);
-  if (!element) {
-    report = null;
-  } else if (!document.getElementById(REPORT_ROOT)) {
-    report = new Report(element, json(element));
-  }
-}
+/** Resolves once the browser has painted the page as it is now (the frame after it has begun). */
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 const json = (element) => JSON.parse(element.content ? element.content.textContent : element.textContent);
 
-let interview = null;
+/*
+ * Each page imports the code of its own view only (issue 30: the worksheet loads neither the report's
+ * nor the interview's modules; the page's <link rel="modulepreload"> hints fetch its modules while the
+ * page loads, overrides/main.html). A view is built once per page view: not if its root is there.
+ */
+const VIEWS = [
+  { data: 'kit-scoring-data', load: () => import('./scorer.js'),
+    build: (m, element) => {
+      finishPrint = m.finishPrint;
+      if (!document.getElementById(m.ROOT_ID)) current = new m.Scorer(element, json(element));
+    },
+    drop: () => { current = null; } },
+  { data: 'kit-report-data', load: () => import('./report.js'),
+    build: (m, element) => { if (!document.getElementById(m.REPORT_ROOT)) report = new m.Report(element, json(element)); },
+    drop: () => { report = null; } },
+  { data: 'kit-interview-data', load: () => import('./interview.js'),
+    build: (m, element) => {
+      if (!document.getElementById(m.INTERVIEW_ID)) interview = new m.Interview(element, json(element));
+    },
+    drop: () => { interview = null; } },
+];
 
 function init() {
-  document.documentElement.classList.remove('kit-print-filled');
-  const asked = document.getElementById(INTERVIEW_DATA_ID);
-  if (!asked) interview = null;
-  else if (!document.getElementById(INTERVIEW_ID)) interview = new Interview(asked, json(asked));
-  initReport();
-  const element = document.getElementById(DATA_ID);
-  if (!element) {
-    current = null;
-    return;
+  finishPrint();
+  for (const view of VIEWS) {
+    const element = document.getElementById(view.data);
+    if (!element) {
+      view.drop();
+      continue;
+    }
+    // Built after the page's first paint, which shows what the page serves (the worksheet's first screen)
+    // without waiting for the view's build; still this page view then (instant navigation may have moved on).
+    Promise.all([view.load(), painted()]).then(([module]) => element.isConnected && view.build(module, element));
   }
-  if (document.getElementById(ROOT_ID)) return; // already built for this page view
-  current = new Scorer(element, json(element));
 }
 
 let resizing = 0;
@@ -85,7 +92,7 @@ window.kitScoring = Object.freeze({
     return report;
   },
   preparePrint: () => current && current.preparePrint(),
-  finishPrint,
+  finishPrint: () => finishPrint(),
 });
 
 onEveryPage(init);

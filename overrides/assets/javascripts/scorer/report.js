@@ -109,9 +109,24 @@ export class Report {
 
   renderChart() {
     if (!this.summary) return;
+    // The chart is drawn for the width of its box, read once the browser has laid out the report just
+    // built: reading it in the task that built the report forced that layout there (issue 30: blocking
+    // time). The chart is below a phone's first screen; the paper chart has a width of its own.
+    const box = this.chartBox;
+    if (this.laidOut !== box) { // a box just built: drawn in a task of its own, once laid out
+      if (this.waiting !== box) {
+        this.waiting = box;
+        requestAnimationFrame(() => setTimeout(() => {
+          if (this.waiting !== box) return; // built again meanwhile
+          this.laidOut = box;
+          this.renderChart();
+        }));
+      }
+      return;
+    }
     const rows = this.summary.byIndex;
-    this.chartBox.replaceChildren(...figure(this.data, rows.map((r) => r.agency), rows.map((r) => r.result),
-      this.chartBox.clientWidth || 600, rows.map((r) => r.name)));
+    box.replaceChildren(...figure(this.data, rows.map((r) => r.agency), rows.map((r) => r.result),
+      box.clientWidth || 600, rows.map((r) => r.name)));
   }
 
   /** The verdict first: one line per agency in rank order, then the close-call note. */

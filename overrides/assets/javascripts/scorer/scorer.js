@@ -30,7 +30,7 @@ import { ShareView } from './share-view.js';
 import { PeopleView } from './people-view.js';
 import { showWorksheetClaims, worksheetClaims } from './claims.js';
 import {
-  buildSection, download, h, rankingTable, remoteNotice, swatch,
+  buildCriterion, buildSection, download, h, rankingTable, remoteNotice, swatch,
 } from './views.js';
 import * as files from './scorer-files.js';
 import { finishPrint } from './scorer-files.js';
@@ -38,6 +38,7 @@ import { addEvidence, evidenceEvent, evidenceLines, showAllEvidence, showSaved }
 
 export const ROOT_ID = 'kit-scorer';
 const SLOT_ID = 'kit-scorer-slot';
+const LATER_PER_FRAME = 3; // criteria built a frame after the first section (buildLater): a few dozen elements each
 
 export { finishPrint };
 
@@ -54,12 +55,13 @@ export class Scorer {
     // The slot holds the heading and introduction (worksheet.html.j2), painted with the page before any
     // script ran: the scorer is built in the slot, after them, and never re-creates them (issue 30: they
     // are the first screen's largest text, and a new copy would be painted again later).
+    // It gets its id, which tests wait for, once built whole (ready()).
     this.head = slot && slot.firstElementChild ? [...slot.children] : null;
     if (this.head) {
       this.root = slot;
-      Object.assign(slot, { id: ROOT_ID, className: 'kit-scorer' });
+      slot.className = 'kit-scorer';
     } else {
-      this.root = h('section', { id: ROOT_ID, class: 'kit-scorer', 'aria-labelledby': 'kit-sc-title' });
+      this.root = h('section', { class: 'kit-scorer', 'aria-labelledby': 'kit-sc-title' });
       if (slot) slot.replaceWith(this.root);
       else anchor.after(this.root);
     }
@@ -141,6 +143,7 @@ export class Scorer {
           h('a', { href: this.data.interview.href }, this.data.interview.link)) : null].filter(Boolean);
       this.root.append(...this.head);
     }
+    this.later = []; // sections still to build (buildLive)
     const last = this.head[this.head.length - 1];
     while (this.root.lastChild !== last) this.root.lastChild.remove(); // the heading stays, the rest is built anew
     this.root.append(...[ // filtered: append would show a null as the text "null"
@@ -155,6 +158,51 @@ export class Scorer {
     this.showNotices();
     if (this.state) this.refresh();
     this.foldBlank();
+    if (this.later.length) this.buildLater();
+    else this.ready();
+  }
+
+  /**
+   * The criteria sections left out of the first build (buildLive), a few criteria a frame, so that the
+   * page's first build, style and layout are not one long task (issue 30: blocking time); then the values
+   * of those criteria, and the scorer is ready. The totals above come from the document: exact throughout.
+   */
+  buildLater() {
+    const box = this.criteriaBox;
+    const queue = this.later.flatMap((section) => [{ section }, ...section.criteria.map((criterion) => ({ criterion }))]);
+    let shell = null;
+    const next = () => {
+      if (box !== this.criteriaBox || !box.isConnected) return; // built anew meanwhile, which goes on from there
+      for (let built = 0; built < LATER_PER_FRAME && queue.length;) {
+        const { section, criterion } = queue.shift();
+        if (section) {
+          shell = box.appendChild(buildSection(this.data, { ...section, criteria: [] }));
+        } else {
+          const row = document.createDocumentFragment();
+          row.append(buildCriterion(this.data, criterion));
+          addEvidence(this.s, row);
+          shell.append(row);
+          built += 1;
+        }
+      }
+      if (queue.length) {
+        requestAnimationFrame(() => setTimeout(next));
+        return;
+      }
+      this.renderValues(document.activeElement);
+      const index = this.state.agencies.findIndex((a) => a.id === this.active);
+      if (index >= 0) this.markCriteria(this.results().results[index]);
+      this.people.renderMarks();
+      this.ready();
+    };
+    requestAnimationFrame(() => setTimeout(next));
+  }
+
+  /** Built whole: the scorer's id, which tests (and main.js) take as the sign that it is ready. */
+  ready() {
+    this.built = true;
+    this.root.id = ROOT_ID;
+    if (this.state) this.renderChart();
   }
 
   /** Folds the blank sheet below (phones only, scoring.css) behind a button that shows it to print. */
@@ -191,7 +239,11 @@ export class Scorer {
     this.summary = h('div', { class: 'kit-sc-summary' }, h('label', { class: 'kit-sc-bar-pick' },
       h('span', { class: 'kit-sc-bar-label' }, this.s.barLabel), this.barSelect), this.figures);
     this.importBox = h('div', { class: 'kit-sc-import', tabindex: -1 });
-    this.criteriaBox = h('div', { class: 'kit-sc-criteria' }, this.data.sections.map((sec) => buildSection(this.data, sec)));
+    // The first build of the page shows the first section at once and builds the others after (buildLater).
+    const sections = this.data.sections;
+    this.later = this.built ? [] : sections.slice(1);
+    this.criteriaBox = h('div', { class: 'kit-sc-criteria' },
+      sections.slice(0, sections.length - this.later.length).map((sec) => buildSection(this.data, sec)));
     this.claims = worksheetClaims(this); // the agency's written answers (claims.js)
     addEvidence(this.s, this.criteriaBox);
     this.empty = h('p', { class: 'kit-sc-empty' }, this.s.noAgencies);
@@ -306,15 +358,7 @@ export class Scorer {
     const index = this.state.agencies.findIndex((a) => a.id === this.active);
     if (index >= 0) {
       const r = results[index];
-      r.sections.forEach((sec) => {
-        const span = this.criteriaBox.querySelector(`.kit-sc-section-score[data-section="${CSS.escape(sec.id)}"]`);
-        span.textContent = `${this.s.sectionScore} ${display(sec.value)}`;
-      });
-      for (const field of this.criteriaBox.querySelectorAll('fieldset.kit-sc-criterion')) {
-        const knocked = r.knockedOut.includes(field.dataset.criterion);
-        field.classList.toggle('kit-sc-knocked', knocked);
-        field.querySelector('.kit-sc-ko-msg').hidden = !knocked;
-      }
+      this.markCriteria(r);
       this.figures.replaceChildren(`${this.s.total} `, h('strong', { class: 'kit-sc-total' }, display(r.total)), ' · ',
         fill(this.s.counts, { scored: answered(r), na: r.notApplicable, blank: r.unscored }),
         ' · ', h('strong', { class: `kit-sc-verdict kit-sc-v-${r.verdict.kind}${r.disqualified ? ' kit-sc-dq' : ''}`,
@@ -329,7 +373,21 @@ export class Scorer {
     this.people.refresh();
   }
 
-  renderChart(results = this.results().results) {
+  /** The active agency's section scores and knock-outs on the criteria built so far (r: its result). */
+  markCriteria(r) {
+    r.sections.forEach((sec) => {
+      const span = this.criteriaBox.querySelector(`.kit-sc-section-score[data-section="${CSS.escape(sec.id)}"]`);
+      if (span) span.textContent = `${this.s.sectionScore} ${display(sec.value)}`; // none: not built yet
+    });
+    for (const field of this.criteriaBox.querySelectorAll('fieldset.kit-sc-criterion')) {
+      const knocked = r.knockedOut.includes(field.dataset.criterion);
+      field.classList.toggle('kit-sc-knocked', knocked);
+      field.querySelector('.kit-sc-ko-msg').hidden = !knocked;
+    }
+  }
+
+  renderChart(results = null) {
+    if (!this.built) return; // drawn once the scorer is built whole (ready)
     // The first chart is drawn after the browser has laid out the scorer just built: reading the box's
     // width in the task that built it forced that layout there, a third of the worksheet's first build
     // (issue 30: blocking time). The chart is below the first screen.
@@ -341,8 +399,8 @@ export class Scorer {
       }));
     }
     if (this.chartWidth === null) return;
-    this.chartBox.replaceChildren(...figure(this.data, this.state.agencies, results, this.chartBox.clientWidth || 600,
-      this.names()));
+    this.chartBox.replaceChildren(...figure(this.data, this.state.agencies, results || this.results().results,
+      this.chartBox.clientWidth || 600, this.names()));
   }
 
   /* Notices: criteria changes, kept data of removed criteria, messages */

@@ -1,0 +1,46 @@
+"""The scorer's ES modules a page needs, for ``<link rel="modulepreload">`` hints (issue 30).
+
+``scorer/main.js`` imports the view of a page (the worksheet's scorer, the report, the interview) only on
+the page that holds its data, and each view imports its own modules, level by level. The browser would
+find them one level at a time, a round trip each; the hints name them all in the page, so that they are
+fetched together while the page loads. The list is read from the modules' own ``import`` lines, so it
+follows the code.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+__all__ = ["VIEWS", "module_imports", "module_graph", "page_modules"]
+
+VIEWS = {"kit-scoring-data": "scorer.js", "kit-report-data": "report.js", "kit-interview-data": "interview.js"}
+"""The id of each view's data element → the module main.js imports for it (scorer/main.js, VIEWS)."""
+
+_IMPORT = re.compile(r"""^\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]""",
+                     re.M)
+
+
+def module_imports(script: str) -> list[str]:
+    """The relative specifiers a module imports statically (``import … from './x.js'``)."""
+    return [a or b for a, b in _IMPORT.findall(script) if (a or b).startswith("./")]
+
+
+def module_graph(folder: Path, entry: str) -> tuple[str, ...]:
+    """``entry`` and every module of ``folder`` it imports statically, recursively, each once, in the
+    order found (breadth first: the ones needed first come first)."""
+    found: list[str] = []
+    todo = [entry]
+    while todo:
+        name = todo.pop(0)
+        if name in found or not (folder / name).is_file():
+            continue
+        found.append(name)
+        todo += [spec.removeprefix("./") for spec in module_imports((folder / name).read_text(encoding="utf-8"))]
+    return tuple(found)
+
+
+def page_modules(content: str, folder: Path) -> tuple[str, ...]:
+    """The modules of the views whose data ``content`` (a page's HTML) holds, each once."""
+    names = [name for data, entry in VIEWS.items() if f'id="{data}"' in content for name in module_graph(folder, entry)]
+    return tuple(dict.fromkeys(names))
