@@ -101,3 +101,38 @@ def test_a_scorer_page_preloads_the_modules_of_its_own_view_only(browser: Any, b
         assert not modules & other, f"{location} loads another page's view"
     finally:
         context.close()
+
+
+LAYOUT_EVENTS = ("Layout", "UpdateLayoutTree")
+TRACE = ["devtools.timeline", "disabled-by-default-devtools.timeline", "disabled-by-default-devtools.timeline.stack"]
+"""Chromium's trace categories in which a forced style or layout carries the script's stack."""
+
+
+@pytest.mark.parametrize(("location", "root"), [("worksheet/", "#kit-scorer"), ("report/", "#kit-report")])
+def test_building_with_ten_agencies_forces_no_layout(browser: Any, base: str, location: str, root: str) -> None:
+    """The scorer's code reads no layout (a box's width, say) while the page is being built: the browser
+    would lay the page out there and then, in the task that builds it (issue 30: blocking time)."""
+    from bench.seeded import sample_scores
+
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(base + "404.html")
+        page.evaluate("(items) => Object.entries(items).forEach(([k, v]) => localStorage.setItem(k, v))",
+                      sample_scores(DEFAULT_CRITERIA, 10))
+        browser.start_tracing(page=page, categories=TRACE)
+        try:
+            page.goto(base + location)
+            page.wait_for_selector(root)
+            page.wait_for_timeout(500)  # the chart drawn after
+        finally:
+            events = json.loads(browser.stop_tracing())["traceEvents"]
+    finally:
+        context.close()
+    forced = []
+    for event in events:
+        data = event.get("args", {}).get("beginData") or event.get("args", {}).get("data") or {}
+        stack = [frame.get("url", "") for frame in data.get("stackTrace") or []]
+        if event.get("name") in LAYOUT_EVENTS and any("/javascripts/scorer/" in url for url in stack):
+            forced.append((event["name"], [frame.get("functionName") for frame in data["stackTrace"]][:4]))
+    assert forced == []

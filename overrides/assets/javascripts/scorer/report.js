@@ -37,7 +37,8 @@ export class Report {
     this.s = data.strings;
     this.key = `kit-scoring:${data.criteria.id}`;
     this.app = currentApp(); // a chat app's built-in browser (inapp.js): the picture, not a download
-    this.root = h('section', { id: REPORT_ROOT, class: 'kit-report', 'aria-label': this.s.report });
+    // It gets its id, which tests wait for, once built whole (ready()).
+    this.root = h('section', { class: 'kit-report', 'aria-label': this.s.report });
     const slot = document.getElementById(SLOT_ID);
     if (slot) slot.replaceWith(this.root);
     else anchor.after(this.root);
@@ -74,6 +75,7 @@ export class Report {
       const text = this.problem ? fill(s.corrupt, { reason: this.problem }) : s.empty;
       this.root.replaceChildren(h('p', { class: 'kit-rp-empty', role: this.problem ? 'alert' : null }, text,
         ' ', h('a', { href: '../worksheet/' }, s.toWorksheet)));
+      this.ready();
       return;
     }
     this.summary = summarise(this.data, this.doc);
@@ -88,11 +90,15 @@ export class Report {
       ...[contradictedSection(this.data, this.doc, names)].filter(Boolean),
       h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(), ...peopleNote(this.data, this.doc),
       h('h2', { id: 'kit-rp-ranking' }, s.ranking), this.ranking(),
-      h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart,
-      h('h2', { id: 'kit-rp-details' }, s.details),
-      ...this.summary.rows.map((row) => withDeclaration(this.agency(row), s, row.agency)),
-      ...peopleSection(this.data, this.doc, this.summary.byIndex.map((r) => r.name)), // several reviewers
-      h('section', { class: 'kit-rp-actions', 'aria-labelledby': 'kit-rp-actions' },
+      h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart);
+    this.renderChart();
+    // Below a phone's first screen: built after it (build), each a part of its own.
+    const rows = this.summary.byIndex;
+    this.build([
+      () => h('h2', { id: 'kit-rp-details' }, s.details),
+      ...this.summary.rows.map((row) => () => withDeclaration(this.agency(row), s, row.agency)),
+      () => peopleSection(this.data, this.doc, names), // several reviewers
+      () => h('section', { class: 'kit-rp-actions', 'aria-labelledby': 'kit-rp-actions' },
         h('h2', { id: 'kit-rp-actions' }, s.actions),
         h('p', { class: 'kit-rp-buttons' },
           h('button', { type: 'button', class: 'md-button md-button--primary', 'data-action': 'image' }, s.image),
@@ -100,11 +106,39 @@ export class Report {
           this.app ? null : h('button', { type: 'button', class: 'md-button', 'data-action': 'print' }, s.printReport)),
         h('p', { class: 'kit-rp-hint' }, s.imageHint), this.message,
         this.app ? inAppNote(s, this.app) : null,
-        (this.picture = reportPicture(this))));
-    this.renderChart();
-    const rows = this.summary.byIndex;
-    this.printChart.replaceChildren(...figure(this.data, rows.map((r) => r.agency), rows.map((r) => r.result), 680,
-      rows.map((r) => r.name)));
+        (this.picture = reportPicture(this))),
+      () => {
+        this.printChart.replaceChildren(...figure(this.data, rows.map((r) => r.agency), rows.map((r) => r.result), 680,
+          rows.map((r) => r.name)));
+        return null;
+      },
+    ]);
+  }
+
+  /**
+   * Appends the parts (functions making elements) after the report's first screen: on the page's first
+   * build two a frame, so that building, styling and laying out the whole report are not one long task
+   * (issue 30: blocking time), then the report is ready; all at once when built again.
+   */
+  build(parts) {
+    const token = (this.building = {});
+    const first = !this.root.id;
+    const next = () => {
+      if (this.building !== token) return; // built anew meanwhile
+      for (let n = 0; n < (first ? 2 : Infinity) && parts.length; n += 1) {
+        this.root.append(...[parts.shift()()].flat().filter(Boolean));
+      }
+      if (parts.length) requestAnimationFrame(() => setTimeout(next));
+      else this.ready();
+    };
+    if (first) requestAnimationFrame(() => setTimeout(next));
+    else next();
+  }
+
+  /** Built whole: the report's id, which tests (and main.js) take as the sign that it is ready. */
+  ready() {
+    this.building = null;
+    this.root.id = REPORT_ROOT;
   }
 
   renderChart() {

@@ -215,6 +215,7 @@ export class Scorer {
     form.classList.add('kit-blank-folded');
     this.blankButton.addEventListener('click', () => {
       const open = form.classList.toggle('kit-blank-folded') === false;
+      form.classList.toggle('kit-blank-shown', open); // scoring.css folds it before this script runs
       this.blankButton.setAttribute('aria-expanded', String(open));
       this.blankButton.textContent = open ? this.s.blankHide : this.s.blankShow;
       if (open) blank.scrollIntoView({ block: 'start' });
