@@ -62,8 +62,8 @@ class _Resources(HTMLParser):
         found = dict(attrs)
         if tag == "link" and found.get("rel") == "stylesheet" and found.get("href"):
             self.css.append(str(found["href"]))
-        elif tag == "script" and found.get("src"):
-            self.js.append(str(found["src"]))
+        elif (tag == "script" and found.get("src")) or (tag == "link" and found.get("rel") == "modulepreload"):
+            self.js.append(str(found.get("src") or found.get("href")))
         self._config = tag == "script" and found.get("id") == "__config"
 
     def handle_data(self, data: str) -> None:
@@ -75,7 +75,8 @@ class _Resources(HTMLParser):
 
 
 def page_resources(html: str) -> dict[str, list[str]]:
-    """URLs of the stylesheets and scripts a page loads, as written in it.
+    """URLs of the stylesheets and scripts a page loads, as written in it (modules it preloads included:
+    the scorer's main.js imports its page's view only when it runs).
 
     Material starts its search worker from the ``search`` entry of the page's
     ``__config`` (relative to the page, like the others); it is counted with the scripts."""

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from bench.html_text import article_text, page_resources
+from bench.only import select_pages
 from bench.project import CriteriaSet, fork_sets, snapshot
 from bench.report import markdown, markdown_table
 from bench.run import AGENCIES, SEEDED_PAGES, main
@@ -144,3 +145,23 @@ def test_page_weight_follows_module_imports() -> None:
 
     script = "import { a } from './a.js';\nimport './b.js';\nexport { c } from \"./c.js\";\nimport x from 'pkg';\n"
     assert module_imports(script) == ["./a.js", "./b.js", "./c.js"]
+
+
+def test_page_resources_include_preloaded_modules() -> None:
+    html = '<link rel="modulepreload" href="../m/a.js"><script type="module" src="../m/main.js"></script>'
+    assert page_resources(html)["js"] == ["../m/a.js", "../m/main.js"]
+
+
+@pytest.mark.parametrize(("wanted", "chosen"), [
+    ("", ["worksheet", "report", "worksheet (10 agencies)"]),
+    ("worksheet", ["worksheet", "worksheet (10 agencies)"]),
+    ("report, worksheet (10 agencies)", ["report", "worksheet (10 agencies)"]),
+])
+def test_only_lighthouse_selects_pages_by_name(wanted: str, chosen: list[str]) -> None:
+    pages = {"worksheet": "worksheet/", "report": "report/", "worksheet (10 agencies)": "worksheet/"}
+    assert list(select_pages(wanted, pages)) == chosen
+
+
+def test_only_lighthouse_refuses_an_unknown_page() -> None:
+    with pytest.raises(SystemExit, match="names none of"):
+        select_pages("questionaire", {"questionnaire": "questionnaire/"})

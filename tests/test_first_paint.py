@@ -59,7 +59,7 @@ def test_the_first_screen_is_served_as_html_and_kept_when_the_scorer_is_built(br
         assert page.eval_on_selector(f"{FIRST[2]} a", "(a, href) => a.href === new URL(href, location).href",
                                      data["interview"]["href"])
         served = _rects(page)
-        assert all(0 <= y and y + height <= PHONE["viewport"]["height"] for _, y, _, height in served[:2]), served
+        assert all(y >= 0 and y + height <= PHONE["viewport"]["height"] for _, y, _, height in served[:2]), served
         assert page.locator("#kit-scorer").count() == 0
         context.unroute("**/javascripts/scorer/**")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["VIEWS", "module_imports", "module_graph", "page_modules"]
+__all__ = ["VIEWS", "module_graph", "module_imports", "page_modules"]
 
 VIEWS = {"kit-scoring-data": "scorer.js", "kit-report-data": "report.js", "kit-interview-data": "interview.js"}
 """The id of each view's data element → the module main.js imports for it (scorer/main.js, VIEWS)."""
