@@ -113,12 +113,13 @@ EVIDENCE_STRINGS = MappingProxyType({
     "evWhereChecked": "ev_where_checked", "evShare": "ev_share", "evShareNone": "ev_share_none", "evHeavy": "ev_heavy",
     "evHeavyNone": "ev_heavy_none", "evHeavyCount": "ev_heavy_count", "evNone": "ev_none",
     "evCsvDate": "ev_csv_date", "evCsvWhere": "ev_csv_where", "evColon": "colon",
+    "evHeavyMeans": "ev_heavy_means",
 })
 """The evidence status's strings (scorer/evidence.js; issue 27), on every page that scores: as STRINGS."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
                  "where", "size", "names", "current", "what", "first", "second", "share",
                  "app", "scores", "flags", "notes", "version", "company", "signatory", "date",
-                 "score", "who", "open", "total")
+                 "score", "who", "open", "total", "median", "suggestion")
 """Placeholders left in the strings for the script to fill in."""
 
 

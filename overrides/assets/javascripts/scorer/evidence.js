@@ -12,7 +12,7 @@
  */
 import { display } from './rule.js';
 import { fill, own } from './storage.js';
-import { evidenceShare } from './people.js';
+import { evidenceShare, heavyWeight } from './people.js';
 import { today } from './state-text.js';
 import { h } from './views.js';
 
@@ -140,7 +140,10 @@ export function evidencePart(data, agency, criteria) {
     : display(share.share) }, h('h4', {}, s.evHead),
   h('p', { class: 'kit-ev-share' }, shareText(s, share)),
   share.share === null ? null : items.length ? [h('p', { class: 'kit-ev-heavy-head' }, s.evHeavy),
-    h('ul', { class: 'kit-ev-heavy' }, items)] : h('p', { class: 'kit-rp-none' }, s.evHeavyNone));
+    h('ul', { class: 'kit-ev-heavy' }, items)] : h('p', { class: 'kit-rp-none' }, s.evHeavyNone),
+  // What "heavy" means, with this criteria file's number (the weights are data).
+  share.share === null ? null : h('p', { class: 'kit-ev-heavy-means kit-sc-hint' },
+    fill(s.evHeavyMeans, { median: String(heavyWeight(data)) })));
 }
 
 /**

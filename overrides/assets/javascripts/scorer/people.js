@@ -94,6 +94,12 @@ export function disagreements(data, doc, agency) {
 /** Evidence statuses that rest on something the merchant saw or checked herself. */
 export const VERIFIED = Object.freeze(['seen', 'checked']);
 
+/** The weight from which a criterion is heavy: the median weight of the criteria (the lower middle one of an even count). */
+export function heavyWeight(data) {
+  const weights = criteriaOf(data).map((c) => c.weight).sort((x, y) => x - y);
+  return weights.length ? weights[Math.floor((weights.length - 1) / 2)] : 0;
+}
+
 /**
  * How much of agency's score rests on evidence seen or checked: {share (percent of the weight of
  * the criteria scored with a level, null when none), verified, weight, unverified}. unverified
@@ -104,8 +110,7 @@ export const VERIFIED = Object.freeze(['seen', 'checked']);
 export function evidenceShare(data, agency) {
   const list = criteriaOf(data);
   const scores = answers(data, agency);
-  const weights = list.map((c) => c.weight).sort((x, y) => x - y);
-  const median = weights.length ? weights[Math.floor((weights.length - 1) / 2)] : 0;
+  const median = heavyWeight(data);
   let weight = 0;
   let verified = 0;
   const unverified = [];
