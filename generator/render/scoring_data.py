@@ -50,7 +50,7 @@ PEOPLE_STRINGS = MappingProxyType({
     "ppCountsReviewer": "pp_counts_reviewer", "ppReport": "pp_report", "ppReportPeople": "pp_report_people",
     "ppReportOpen": "pp_report_open", "ppReportSettled": "pp_report_settled", "ppReportOwn": "pp_report_own",
     "ppReportOpenShort": "pp_report_open_short", "ppShareAs": "pp_share_as", "ppPrintStar": "pp_print_star",
-    "ppPeopleLine": "pp_people_line",
+    "ppPeopleLine": "pp_people_line", "ppNameTaken": "pp_name_taken",
 })
 """The scorer's strings about several reviewers (people-view.js, people-text.js), added to ``STRINGS``."""
 STRINGS = MappingProxyType({**PEOPLE_STRINGS,

@@ -147,7 +147,7 @@ export class ShareView {
       h('strong', {}, name), ` · ${s.total} ${display(scored[i].total)} · ${s.scored} ${answered(scored[i])}/${count}`,
       scored[i].verdict.kind === 'ranked' ? '' : ` · ${scored[i].verdict.text}`))),
     // As a reviewer's scores (kept apart, people-view.js) first: the usual case of a colleague's link.
-    reviewForm(s, doc.owner.name || defaultReviewer(s, this.scorer.state), (name) => this.review(name)),
+    reviewForm(this.scorer, doc.owner.name || defaultReviewer(s, this.scorer.state), (name) => this.review(name)),
     button('share-add', s.shAdd), button('share-replace', s.shReplace), button('share-ignore', s.shIgnore));
   }
 
