@@ -51,6 +51,7 @@ PEOPLE_STRINGS = MappingProxyType({
     "ppReportOpen": "pp_report_open", "ppReportSettled": "pp_report_settled", "ppReportOwn": "pp_report_own",
     "ppReportOpenShort": "pp_report_open_short", "ppShareAs": "pp_share_as", "ppPrintStar": "pp_print_star",
     "ppPeopleLine": "pp_people_line", "ppNameTaken": "pp_name_taken",
+    "ppReportRemarks": "pp_report_remarks",
 })
 """The scorer's strings about several reviewers (people-view.js, people-text.js), added to ``STRINGS``."""
 STRINGS = MappingProxyType({**PEOPLE_STRINGS,
