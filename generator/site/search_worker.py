@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["PATCHES", "RESTORE_INDEX", "RESTORE_JS", "SEGMENT_LOOP", "SEGMENT_LOOP_FIXED", "WorkerPatch", "apply_patches",
-           "patch_search_worker"]
+__all__ = ["PATCHES", "RESTORE_INDEX", "RESTORE_JS", "SEGMENT_LOOP", "SEGMENT_LOOP_FIXED", "WorkerPatch",
+           "apply_patches", "patch_search_worker"]
 
 
 @dataclass(frozen=True)
