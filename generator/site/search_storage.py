@@ -78,11 +78,13 @@ def read_string(value: str) -> str:
 
 
 def _storable(doc: Any) -> bool:
+    """Whether ``doc`` is an entry as Material writes it: string location, title and text, maybe a boost."""
     return (isinstance(doc, dict) and set(doc) <= set(ENTRY) and set(doc) >= set(ENTRY[:3])
             and all(isinstance(doc[key], str) for key in ENTRY[:3]))
 
 
 def _stored_docs(docs: list[dict[str, Any]]) -> list[list[Any]]:
+    """Each entry as an array without what the entries before it said (the module docstring)."""
     stored: list[list[Any]] = []
     titles: dict[str, int] = {}
     page: dict[str, Any] = {"location": ""}
@@ -91,7 +93,7 @@ def _stored_docs(docs: list[dict[str, Any]]) -> list[list[Any]]:
         path, hashed, _ = location.partition("#")
         entry: list[Any] = [location[len(path):] if hashed and path == page["location"] else location,
                             _stored_string(title), _stored_string(doc["text"])]
-        if title in titles and len(str(titles[title])) < len(entry[1]):
+        if title in titles and len(str(titles[title])) < len(entry[1].encode("utf-8")) + 2:  # "" in JSON
             entry[1] = titles[title]
         titles.setdefault(title, number)
         if "boost" in doc and (not hashed or page.get("boost") != doc["boost"]):
@@ -103,6 +105,7 @@ def _stored_docs(docs: list[dict[str, Any]]) -> list[list[Any]]:
 
 
 def _stored_string(value: str) -> str:
+    """A title or text with its word breaks and closing tags in one byte each."""
     return _CLOSING_TAG.sub(">", value.replace(WORD_BREAK, STORED_BREAK))
 
 
