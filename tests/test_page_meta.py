@@ -14,13 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from editions import default_edition, label
 
 from conftest import DEFAULT_CRITERIA, PHONE
 from generator.load import load_criteria
-from generator.site.nav import language_root
 from generator.render.pages import ALL_FORMS
+from generator.site.nav import language_root
 from generator.site.page_description import DESCRIPTION_MAX, form_description, page_description
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)

@@ -85,7 +85,7 @@ def test_a_file_named_like_the_owner_or_a_reviewer_is_refused_with_a_free_name(p
     assert field.get_attribute("aria-invalid") == "true"
     box, button = message.bounding_box(), add.bounding_box()
     assert 0 <= button["y"] - (box["y"] + box["height"]) < 60, "said right above the button tapped"
-    assert 0 <= box["y"] and button["y"] + button["height"] <= 844, "both on screen"
+    assert box["y"] >= 0 and button["y"] + button["height"] <= 844, "both on screen"
     expect(field).to_have_value("WANGLEI (2)")
     add.tap()  # the suggestion, as it stands
     assert reviewers(page) == ["WANGLEI (2)"]
