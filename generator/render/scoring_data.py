@@ -17,6 +17,7 @@ are ``\\u``-escaped, which JSON.parse reads back unchanged.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -28,7 +29,7 @@ from generator.render.base import Context
 from generator.scoring import eliminates_at
 
 __all__ = ["CLAIM_STRINGS", "DECLARATION_FORMAT", "ELEMENT_ID", "EVIDENCE_STRINGS", "FORMAT", "PEOPLE_STRINGS",
-           "STRINGS", "data_element", "json_for_html", "scoring_data", "scoring_element"]
+           "STRINGS", "data_element", "json_for_html", "page_strings", "scoring_data", "scoring_element"]
 
 ELEMENT_ID = "kit-scoring-data"
 """Id of the ``<template>`` element holding the JSON."""
@@ -122,10 +123,17 @@ _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "i
 """Placeholders left in the strings for the script to fill in."""
 
 
+def page_strings(ctx: Context, table: Mapping[str, str], placeholders: Iterable[str],
+                 **values: object) -> dict[str, str]:
+    """A page's ``strings`` (key → label in the context's language) from ``table`` (key → label key):
+    ``values`` filled in, ``placeholders`` left as ``{name}`` for the script; any other placeholder raises."""
+    keep: dict[str, object] = {name: "{" + name + "}" for name in placeholders}
+    return {key: ctx.label(name, **keep, **values) for key, name in table.items()}
+
+
 def scoring_data(ctx: Context) -> dict[str, Any]:
     """Everything the scorer needs, in the context's language; self-check sections are left out (never scored)."""
     criteria, lang, label = ctx.criteria.scored, ctx.lang, ctx.label
-    keep: dict[str, object] = {name: "{" + name + "}" for name in _PLACEHOLDERS}
     declared = {k.id for k in criteria.declared_criteria}
     return {
         "format": dict(FORMAT),
@@ -145,8 +153,7 @@ def scoring_data(ctx: Context) -> dict[str, Any]:
             for sn, s, ks in numbered_sections(criteria.sections)],
         "verdict": {"unscoredLimit": criteria.verdict.unscored_limit,
                     "closeCallMargin": criteria.verdict.close_call_margin},
-        "strings": {key: label(name, **keep, **COUNTS)
-                    for key, name in (STRINGS | CLAIM_STRINGS | EVIDENCE_STRINGS).items()},
+        "strings": page_strings(ctx, STRINGS | CLAIM_STRINGS | EVIDENCE_STRINGS, _PLACEHOLDERS, **COUNTS),
         # The worksheet's scorer links the phone interview page (generator/render/interview.py).
         "interview": {"text": label("iv_from_worksheet"), "link": label("interview"),
                       "href": "../interview/"},
