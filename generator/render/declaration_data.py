@@ -33,8 +33,6 @@ STRINGS = MappingProxyType({
     "appQq": "app_qq", "appAlipay": "app_alipay",
 })
 """Key in the form's ``strings`` → label key (generator/texts/labels/)."""
-_PLACEHOLDERS = ("name", "app")
-"""Placeholders left in the strings for the script to fill in."""
 
 
 def declaration_data(ctx: Context) -> dict[str, Any]:
@@ -49,7 +47,7 @@ def declaration_data(ctx: Context) -> dict[str, Any]:
             {"id": item.criterion.id, "number": item.number, "title": item.criterion.title(lang), "declare": True,
              "questions": [q(lang) for q in item.questions]}
             for item in declaration_items(criteria)]}],
-        "strings": page_strings(ctx, STRINGS, _PLACEHOLDERS),
+        "strings": page_strings(ctx, STRINGS),
     }
 
 

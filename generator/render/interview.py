@@ -40,7 +40,6 @@ STRINGS = MappingProxyType({
     **{f"ivSitting_{s}": f"iv_sitting_{s}" for s in SITTINGS},
 })
 """Key in the page's ``strings`` → label key in generator/words/labels.py (added to the scorer's)."""
-_PLACEHOLDERS = ("n", "total", "scored", "score", "reason", "item")
 
 
 def render_interview(ctx: Context, name: str = INTERVIEW) -> Files:
@@ -62,7 +61,7 @@ def interview_data(ctx: Context) -> dict[str, Any]:
             if item["knockout"]:
                 low = item["eliminatesAt"] in (None, ctx.criteria.scale.min_score)
                 item["koRule"] = ctx.label("knockout") if low else ctx.label("ko_level", level=levels[item["id"]])
-    data["strings"].update(page_strings(ctx, STRINGS, _PLACEHOLDERS))
+    data["strings"].update(page_strings(ctx, STRINGS))
     # The sittings the file gives (an interview mode each), in the order a merchant meets them.
     data["sittings"] = [s for s in SITTINGS if any(s in k.sittings for k in ctx.criteria.scored_criteria)]
     return data

@@ -39,15 +39,13 @@ STRINGS = MappingProxyType({
     "entry": "rp_entry",
 })
 """Key in the report's ``strings`` → label key in generator/words/labels.py (added to the scorer's)."""
-_PLACEHOLDERS = ("n", "date", "total", "reason", "name")
-"""Placeholders left in the report's strings for the script to fill in."""
 
 
 def report_data(ctx: Context) -> dict[str, Any]:
     """The scorer's data (red flags per criterion included) plus the report's strings and the stamp."""
     data = scoring_data(ctx)
     stamp = running_title(ctx)
-    data["strings"].update(page_strings(ctx, STRINGS, _PLACEHOLDERS, stamp=stamp))
+    data["strings"].update(page_strings(ctx, STRINGS, stamp=stamp))
     data["stamp"] = stamp
     return data
 
