@@ -22,18 +22,19 @@ from functools import cache
 from markupsafe import Markup
 
 from generator.model import Criteria
-from generator.render.base import Commit, Context, running_title
+from generator.render.base import Commit, Context, css_string, running_title
 from generator.render.data_forms import render_data_form
 from generator.render.forms import render_form
 from generator.render.logo_image import logo_data_uri
 from generator.render.pages import FORMS, published_forms
 from generator.render.pdf import html_to_pdfs
+from generator.render.pdf_fonts import FontFace, font_face_rules, font_faces
 from generator.render.templates import render
 from generator.root import PROJECT
 from generator.words.language_tags import language_tag
 
-__all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_page", "form_pdf_path", "pdf_document", "pdf_stylesheets",
-           "render_form_pdfs"]
+__all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_page", "form_pdf_path", "pdf_document", "pdf_fonts",
+           "pdf_stylesheets", "render_form_pdfs"]
 
 PRINT_CSS = PROJECT / "overrides" / "assets" / "stylesheets" / "print.css"
 """The print stylesheet of the site, which the PDFs use too."""
@@ -77,8 +78,16 @@ def render_form_pdfs(ctx: Context, forms: Sequence[str] | None = None) -> list[F
         identifier = hashlib.sha256(
             "\n".join((criteria.meta.id, criteria.meta.version, _commit_text(ctx.commit), form, lang)).encode("utf-8"))
         documents.append((pdf_document(ctx, form, form_page(ctx, form)), identifier.hexdigest()[:32].encode("ascii")))
+    faces = pdf_fonts(ctx, [html for html, _ in documents])
+    pdfs = html_to_pdfs(documents, pdf_stylesheets(ctx, faces), fonts=faces)
     return [FormPdf(form, form_pdf_path(criteria, lang, form), pdf.data, pdf.pages)
-            for form, pdf in zip(chosen, html_to_pdfs(documents, pdf_stylesheets(ctx)), strict=True)]
+            for form, pdf in zip(chosen, pdfs, strict=True)]
+
+
+def pdf_fonts(ctx: Context, documents: Sequence[str]) -> tuple[FontFace, ...]:
+    """The language's font family cut down to the characters of ``documents`` (the PDFs' HTML) and of
+    the stylesheets (generator.render.pdf_fonts); none when the system lacks the family."""
+    return font_faces(font_family(language_tag(ctx.lang)), (*documents, *pdf_stylesheets(ctx)))
 
 
 def form_page(ctx: Context, form: str) -> str:
@@ -102,10 +111,13 @@ def pdf_document(ctx: Context, form: str, page: str) -> str:
                   form=Markup(_TAG.sub(lambda tag: _ID.sub("", tag[0]), page)))
 
 
-def pdf_stylesheets(ctx: Context) -> tuple[str, str]:
+def pdf_stylesheets(ctx: Context, faces: Sequence[FontFace] = ()) -> tuple[str, str]:
     """The stylesheets of the language's PDFs, in cascade order: the site's print stylesheet, then what
-    WeasyPrint needs besides (``templates/pdf/pdf.css``: the body type in the language's font)."""
-    return _print_css(), render("pdf", "pdf.css", family=font_family(language_tag(ctx.lang)))
+    WeasyPrint needs besides (``templates/pdf/pdf.css``: the body type in the language's font, as
+    ``faces`` first when given, then the system's family)."""
+    family = font_family(language_tag(ctx.lang))
+    families = ", ".join(css_string(name) for name in dict.fromkeys((*(face.family for face in faces), family)))
+    return _print_css(), font_face_rules(faces) + render("pdf", "pdf.css", families=Markup(families))
 
 
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
