@@ -21,13 +21,14 @@ NOTES = {
                      "table between the forks to find which page type does.",
     "refresh": "A criteria edit makes the hook rewrite many generated pages and downloads in every language, "
                "a plain edit one; MkDocs rebuilds everything either way.",
-    "search_index": "jieba's word breaks are stored in one byte (U+007F) instead of U+200B's three, and a "
-                    "section's location without its page's path; the patched worker reads them back whole, so "
-                    "search reads the same index. What is left above the text is per entry: the JSON keys "
-                    "(about 36 bytes), the title (also counted in the page's text) and location, and the HTML "
-                    "tags Material keeps in each text (its results show them). The synthetic forks have many "
-                    "short entries (one per criterion), so that share is larger there. Ways down: shorter keys "
-                    "that the worker expands, or stripping the tags between blocks.",
+    "search_index": "The index is stored for the patched worker, which builds Material's entries whole again "
+                    "(generator.site.search_storage): entries as arrays without keys, a section's location "
+                    "without its page's path and without its page's boost, a repeated title as the number of "
+                    "the entry that has it, jieba's word breaks and closing tags in one byte each. What is left "
+                    "above the text: the title and location of every entry, the opening tags Material keeps in "
+                    "each text (its results show the matched paragraph or list, so they stay) and the word "
+                    "breaks. Ways down: anchors derived from titles in the worker (a JavaScript slugify that "
+                    "must match pymdownx's), or fewer, longer entries.",
     "first_visit": "Something loads on every page that only some pages need; compare the page-weight table's "
                    "JS and CSS columns between a guide page and the worksheet.",
     "pdf_cpu": "WeasyPrint's cost is spread over every box rather than one hot spot. cProfile of the Chinese "

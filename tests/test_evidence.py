@@ -262,19 +262,7 @@ def test_report_share_equals_python_for_random_agencies(browser: Any, base: str)
     context.close()
 
 
-HARNESS = """
-onmessage = async ({ data: [base, data, body] }) => {
-  try {
-    const m = await import(base + 'state.js');
-    const t = await import(base + 'state-text.js');
-    const e = await import(base + 'evidence.js');
-    postMessage({ ok: new Function('m', 't', 'e', 'data', body)(m, t, e, data),
-      dom: typeof document + ' ' + typeof window });
-  } catch (error) {
-    postMessage({ error: String(error && error.stack || error) });
-  }
-};
-"""
+HARNESS = sp.worker_harness(m="state.js", t="state-text.js", e="evidence.js")
 
 
 def test_tap_rule_and_csv_cells_without_a_page(browser: Any, serve_dir: Any) -> None:
