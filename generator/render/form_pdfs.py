@@ -72,13 +72,17 @@ def render_form_pdfs(ctx: Context, forms: Sequence[str] | None = None) -> list[F
     """The PDF of each of ``forms`` (by default those the edition publishes), from the page its renderer
     makes (the page the site shows); made in parallel worker processes (``generator.render.pdf.html_to_pdfs``)."""
     criteria, lang = ctx.criteria, ctx.lang
-    chosen = published_forms(criteria) if forms is None else tuple(forms)
+    published = published_forms(criteria)
+    chosen = published if forms is None else tuple(forms)
+    pages = {form: pdf_document(ctx, form, form_page(ctx, form)) for form in dict.fromkeys((*published, *chosen))}
     documents = []
     for form in chosen:
         identifier = hashlib.sha256(
             "\n".join((criteria.meta.id, criteria.meta.version, _commit_text(ctx.commit), form, lang)).encode("utf-8"))
-        documents.append((pdf_document(ctx, form, form_page(ctx, form)), identifier.hexdigest()[:32].encode("ascii")))
-    faces = pdf_fonts(ctx, [html for html, _ in documents])
+        documents.append((pages[form], identifier.hexdigest()[:32].encode("ascii")))
+    # The fonts hold the characters of every form the edition publishes (and of those asked for), whichever
+    # are made now: a form's PDF is the same bytes whether it is made alone or with the others.
+    faces = pdf_fonts(ctx, list(pages.values()))
     pdfs = html_to_pdfs(documents, pdf_stylesheets(ctx, faces), fonts=faces)
     return [FormPdf(form, form_pdf_path(criteria, lang, form), pdf.data, pdf.pages)
             for form, pdf in zip(chosen, pdfs, strict=True)]
