@@ -1,9 +1,12 @@
-"""No two people with one name: a reviewer's scores are not added under the owner's or another reviewer's
-name, and the owner does not take a reviewer's name (case and spaces aside), on a 390 × 844 touch phone.
+"""No two people with one name, and a colleague sending their scores again updates them, on a 390 × 844 touch phone.
 
-The refusal is said where the finger is (right above the add button; under the name field being typed
-in), nothing is saved, and a distinct name such as "王 (2)" is suggested: put in the field, so a second
-tap adds it. A share link, a file and pasted text all end in the same "add as a reviewer's scores" form.
+A reviewer's scores are not added under the owner's or another reviewer's name, and the owner does not
+take a reviewer's name (case, width and spaces aside). The refusal is said where the finger is (right
+above the add button; under the name field being typed in), nothing is saved, and a distinct name such
+as "王 (2)" is suggested: put in the field, so a second tap adds it. Scores received from someone named
+like a reviewer here first offer to update that reviewer's scores (scores, notes and flags replaced,
+agreed scores kept; what changed said where the form was), then still to add them as a new reviewer
+under a distinct name. A share link, a file and pasted text all end in the same form.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from generator.load import load_criteria
 from generator.site.nav import language_root
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
-FIRST = CRITERIA.scored_criteria[0].id
+FIRST, SECOND, THIRD, FOURTH = (k.id for k in CRITERIA.scored_criteria[:4])
 
 
 def document(owner: str, reviewers: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -65,6 +68,14 @@ def taken(name: str, suggestion: str) -> str:
 def import_file(page: Any, doc: dict[str, Any]) -> Any:
     page.locator("input.kit-sc-file").set_input_files(files=[{"name": "scores.json", "mimeType": "application/json",
                                                               "buffer": json.dumps(doc).encode()}])
+    return page.locator(".kit-sc-import .kit-pp-review")
+
+
+def paste(page: Any, doc: dict[str, Any]) -> Any:
+    """doc's text pasted and imported (as a chat app's browser, with no files, does)."""
+    page.locator('#kit-scorer button[data-action="paste-json"]').tap()
+    page.locator("#kit-scorer textarea.kit-sc-paste-text").fill(json.dumps(doc))
+    page.locator('#kit-scorer button[data-action="paste-go"]').tap()
     return page.locator(".kit-sc-import .kit-pp-review")
 
 
@@ -136,3 +147,81 @@ def test_the_owner_cannot_take_a_reviewers_name(phone: Any, path: str, field: st
     expect(page.locator(message)).to_be_hidden()
     assert sp.state(page, CRITERIA)["owner"]["name"] == "王经理"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def updated(name: str, n: int) -> str:
+    return label("zh", "pp_updated", name=name, n=n)
+
+
+@pytest.mark.parametrize("send", [import_file, paste], ids=["file", "pasted"])
+def test_scores_sent_again_under_a_reviewers_name_update_that_reviewer(phone: Any, send: Any) -> None:
+    here = document("老板", ("Wang", "李"))
+    agency = here["agencies"][0]
+    agency.update(scores={FIRST: 3, FOURTH: 0}, agreed={FOURTH: 1})
+    agency["reviews"]["r0"] = {"scores": {FIRST: 0, SECOND: 3}, "notes": {FIRST: "旧的说法"}, "flags": {FIRST: [0, 2]}}
+    agency["reviews"]["r1"] = theirs = {"scores": {FOURTH: 3}, "notes": {FOURTH: "李的"}, "flags": {}}
+    page = phone(here)
+    summary = page.locator(".kit-pp-summary")
+    expect(summary).to_have_text(label("zh", "pp_disagree_count", n=2, open=1))  # the knock-out, and the settled one
+    counted = page.locator(f'fieldset[data-criterion="{SECOND}"] .kit-pp-counted')
+    expect(counted).to_have_text(label("zh", "pp_counts_reviewer", score=3, who="Wang 3"))
+
+    again = {**sp.doc(CRITERIA, [("杭州甲", {FIRST: 3, SECOND: 1, THIRD: 2}, {SECOND: "新的说法"})]),
+             "formatVersion": 2, "owner": {"name": "ｗａｎｇ "}, "reviewers": []}  # full width, a space: still Wang
+    form = send(page, again)
+    update = form.locator('button[data-pp="update"]')
+    field, add = form.locator("input.kit-pp-review-name"), form.locator('button[data-pp="review"]')
+    expect(update).to_have_text(label("zh", "pp_update", name="Wang"))
+    expect(add).to_have_text(label("zh", "pp_review_new"))
+    assert update.bounding_box()["y"] < field.bounding_box()["y"], "updating is the first choice"
+    expect(field).to_have_value("ｗａｎｇ (2)")  # adding as a new reviewer would take a distinct name
+    assert update.bounding_box()["height"] >= 44
+    update.tap()
+
+    message = page.locator(".kit-sc-import .kit-sc-message")
+    expect(message).to_have_text(updated("Wang", 3))  # business licence, authorisation, background check
+    box = message.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844, "said where the finger is"
+    saved = sp.state(page, CRITERIA)
+    assert [r["name"] for r in saved["reviewers"]] == ["Wang", "李"], "no second Wang"
+    [now] = saved["agencies"]
+    assert now["reviews"]["r0"] == {"scores": {FIRST: 3, SECOND: 1, THIRD: 2}, "notes": {SECOND: "新的说法"},
+                                    "flags": {}}, "scores, notes and flags replaced"
+    assert now["reviews"]["r1"] == theirs, "another reviewer's stay"
+    assert (now["scores"], now["agreed"]) == ({FIRST: 3, FOURTH: 0}, {FOURTH: 1}), "the owner's and the agreed stay"
+    expect(counted).to_have_text(label("zh", "pp_counts_reviewer", score=1, who="Wang 1"))
+    expect(summary).to_have_text(label("zh", "pp_disagree_count", n=1, open=0))  # the knock-out disagreement is gone
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_a_link_sent_again_updates_or_is_added_as_a_new_reviewer_under_a_distinct_name(phone: Any) -> None:
+    sender = phone({**document("王"), "agencies": [{**document("王")["agencies"][0], "scores": {FIRST: 3, SECOND: 2}}]})
+    sender.locator('#kit-scorer button[data-action="share-make"]').tap()
+    link = sender.locator("textarea.kit-sh-link").input_value()
+    mine = phone(document("老板", ("王",)))
+    mine.goto(link)
+    form = mine.locator(".kit-sh-received .kit-pp-review")
+    expect(form.locator('button[data-pp="update"]')).to_have_text(label("zh", "pp_update", name="王"))
+    expect(form.locator("input.kit-pp-review-name")).to_have_value("王 (2)")
+    form.locator('button[data-pp="review"]').tap()  # a second 王, kept apart
+    expect(mine.locator(".kit-sh-inbox .kit-sc-message")).to_have_text(label("zh", "pp_reviewed", name="王 (2)", n=1))
+    assert reviewers(mine) == ["王", "王 (2)"]
+
+    mine.goto(link)
+    mine.locator('.kit-sh-received button[data-pp="update"]').tap()
+    expect(mine.locator(".kit-sh-inbox .kit-sc-message")).to_have_text(updated("王", 2))
+    saved = sp.state(mine, CRITERIA)
+    assert reviewers(mine) == ["王", "王 (2)"], "no third one"
+    first = saved["reviewers"][0]["id"]
+    assert saved["agencies"][0]["reviews"][first]["scores"] == {FIRST: 3, SECOND: 2}
+
+
+def test_scores_sent_under_the_owners_name_offer_no_update(phone: Any) -> None:
+    page = phone(document("王", ("李",)))
+    form = import_file(page, document(" 王"))
+    expect(form.locator('button[data-pp="update"]')).to_have_count(0)
+    expect(form.locator('button[data-pp="review"]')).to_have_text(label("zh", "pp_review_add"))
+    form.locator("input.kit-pp-review-name").fill("王")
+    form.locator('button[data-pp="review"]').tap()
+    expect(form.locator(".kit-pp-taken")).to_have_text(taken("王", "王 (2)"))
+    assert reviewers(page) == ["李"]

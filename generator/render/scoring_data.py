@@ -52,7 +52,9 @@ STRINGS = MappingProxyType({
     "ppCountsReviewer": "pp_counts_reviewer", "ppReport": "pp_report", "ppReportPeople": "pp_report_people",
     "ppReportOpen": "pp_report_open", "ppReportSettled": "pp_report_settled", "ppReportOwn": "pp_report_own",
     "ppReportOpenShort": "pp_report_open_short", "ppShareAs": "pp_share_as", "ppPrintStar": "pp_print_star",
-    "ppPeopleLine": "pp_people_line", "ppNameTaken": "pp_name_taken", "ppReportRemarks": "pp_report_remarks",
+    "ppPeopleLine": "pp_people_line", "ppNameTaken": "pp_name_taken", "ppUpdate": "pp_update",
+    "ppUpdateHint": "pp_update_hint", "ppUpdated": "pp_updated", "ppReviewNew": "pp_review_new",
+    "ppReviewNewName": "pp_review_new_name", "ppReportRemarks": "pp_report_remarks",
     # The worksheet, its ranking and files (scorer.js, views.js, state-text.js, share*.js, verdict-text.js).
     "title": "sc_title", "intro": "sc_intro", "agencies": "sc_agencies", "agencyName": "sc_agency_name",
     "defaultName": "ws_agency", "unnamed": "sc_unnamed", "add": "sc_add", "remove": "sc_remove",

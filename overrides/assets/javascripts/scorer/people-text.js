@@ -107,6 +107,12 @@ export function nameTaken(s, doc, name, except) {
   return found ? found.name : null;
 }
 
+/** The reviewer in doc called name (case, width and spaces aside; not the owner): {id, name}, or null. */
+export function reviewerNamed(doc, name) {
+  const key = nameKey(name);
+  return (key && doc.reviewers.find((r) => nameKey(r.name) === key)) || null;
+}
+
 /** Name made distinct in doc: itself when free, else "Wang (2)", "Wang (3)"… (the first free one). */
 export function freeName(s, doc, name, except) {
   const base = name.trim();
