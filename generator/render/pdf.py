@@ -123,9 +123,9 @@ class _Renderer:
         return Pdf(data, len(document.pages))
 
 
-_WHOLE_UA = re.compile(r"footnote|note\(| dir=")
-"""What needs the user-agent rules ``_lean_html`` leaves out: footnotes (``float: footnote``), notes
-(``position: note()``), a ``dir`` attribute."""
+_WHOLE_UA = re.compile(r"footnote|note\(| dir=|list-item")
+"""What needs the user-agent rules ``_lean_html`` leaves out or narrows: footnotes (``float: footnote``),
+notes (``position: note()``), a ``dir`` attribute, an element other than ``li`` made a list item."""
 
 
 def _needs_whole_ua(text: str) -> bool:
@@ -135,19 +135,22 @@ def _needs_whole_ua(text: str) -> bool:
 @cache
 def _lean_html() -> Any:
     """WeasyPrint's HTML document, with its user-agent stylesheet less the rules that apply only to
-    footnotes, notes and ``dir`` attributes, which the forms never have (``_needs_whole_ua``).
+    footnotes, notes and ``dir`` attributes, which the forms never have, and with its ``::marker`` rule
+    for ``li`` only, the one element the stylesheets make a list item (``_needs_whole_ua``).
 
-    Each ``::footnote-call``, ``::footnote-marker`` and ``::note-…`` rule names no element, so WeasyPrint
-    computed a style for those pseudo-elements of every element of every form: a sixth of the PDFs'
-    time, for nothing (tests/test_pdf.py: the same bytes as with the whole stylesheet). WeasyPrint 70
-    takes the user-agent stylesheets from ``HTML._ua_stylesheets``; the first is the HTML one.
+    Each ``::footnote-call``, ``::footnote-marker``, ``::note-…`` and ``::marker`` rule names no element,
+    so WeasyPrint computed a style for those pseudo-elements of every element of every form: a fifth of
+    the PDFs' time, for nothing (tests/test_pdf.py: the same bytes as with the whole stylesheet).
+    WeasyPrint 70 takes the user-agent stylesheets from ``HTML._ua_stylesheets``; the first is the HTML
+    one.
     """
     import tinycss2
     import weasyprint
     from weasyprint.css.counters import CounterStyle
 
     text = (importlib.resources.files("weasyprint.css") / "html5_ua.css").read_text("utf-8")
-    kept = [rule.serialize() for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
+    kept = [_MARKER.sub("li::marker", rule.serialize(), count=1)
+            for rule in tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
             if not (rule.type == "qualified-rule" and all(
                 _UA_LEFT_OUT.search(selector) for selector in tinycss2.serialize(rule.prelude).split(",")))]
     lean = weasyprint.CSS(string="\n".join(kept), counter_style=CounterStyle())
@@ -159,6 +162,8 @@ def _lean_html() -> Any:
     return LeanHTML
 
 
+_MARKER = re.compile(r"^::marker(?=\s*\{)")
+"""The user-agent rule for every element's marker (only list items have one)."""
 _UA_LEFT_OUT = re.compile(r"\[dir\b|::footnote-|::note-")
 """A selector of a user-agent rule ``_lean_html`` leaves out (when each selector of the rule has it)."""
 
