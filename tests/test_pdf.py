@@ -286,7 +286,7 @@ def test_lean_user_agent_stylesheet_gives_the_same_bytes(lang: str, form: str) -
 
 @pytest.mark.parametrize("body", ['<p dir="rtl">abc <span dir="ltr">123</span> def</p>',
                                   '<p>Text<span style="float: footnote">A footnote</span></p>',
-                                  '<div style="display: list-item; list-style: decimal inside">12</div>'])
+                                  "<div style='display: list-item; list-style: inside \"abc \"; text-transform: uppercase'>x</div>"])
 def test_documents_with_dir_footnotes_or_other_list_items_get_the_whole_user_agent_stylesheet(body: str) -> None:
     document = f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"></head><body>{body}</body></html>'
     assert html_to_pdf(document, b"0" * 32).data == _plain_weasyprint(document, (), ())
