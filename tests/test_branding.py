@@ -293,9 +293,9 @@ def test_the_workbook_logo_picture_is_a_rounded_badge_the_logo_reads_on(tmp_path
         rgba = image.convert("RGBA")
     assert rgba.height == LOGO_HEIGHT
     corners = [(0, 0), (rgba.width - 1, 0), (0, rgba.height - 1), (rgba.width - 1, rgba.height - 1)]
-    assert all(rgba.getpixel(c)[3] < 64 for c in corners), "rounded corners"  # type: ignore[index]
+    assert all(rgba.getpixel(c)[3] < 64 for c in corners), "rounded corners"
     edge = [rgba.getpixel((x, y)) for x in (2, rgba.width - 3) for y in range(10, rgba.height - 10)]
-    assert all(p[3] == 255 and _near(p, colour) for p in edge), "the padding is the primary colour"  # type: ignore[index]
-    inner = [p for p in rgba.get_flattened_data() if p[3] == 255]  # type: ignore[index]
+    assert all(p[3] == 255 and _near(p, colour) for p in edge), "the padding is the primary colour"
+    inner = [p for p in rgba.get_flattened_data() if p[3] == 255]
     ground = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
     assert _contrasting(inner, ground) > 150, "the logo's strokes stand out from the badge"
