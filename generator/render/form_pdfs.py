@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from generator.model import Criteria
 from generator.render.base import Commit, Context, css_string, running_title
+from generator.render.colours import primary_colour
 from generator.render.data_forms import render_data_form
 from generator.render.forms import render_form
 from generator.render.logo_image import logo_data_uri
@@ -112,7 +113,7 @@ def pdf_document(ctx: Context, form: str, page: str) -> str:
     branding = criteria.meta.branding
     logo = branding.logo if branding is not None and branding.logo is not None and branding.logo.data else None
     return render("pdf", "document.html.j2", tag=language_tag(ctx.lang),
-                  logo=logo_data_uri(logo) if logo is not None else None,
+                  logo=logo_data_uri(logo) if logo is not None else None, badge=primary_colour(criteria),
                   title=f"{ctx.label(form)} · {running_title(ctx)}",
                   date=criteria.changelog[0].date if criteria.changelog else None,
                   form=Markup(_TAG.sub(lambda tag: _unused_attributes().sub("", tag[0]), page)))
