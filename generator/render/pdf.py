@@ -22,6 +22,7 @@ bytes.
 
 from __future__ import annotations
 
+import gc
 import importlib.resources
 import logging
 import multiprocessing
@@ -78,12 +79,16 @@ def html_to_pdfs(documents: Sequence[tuple[str, bytes]], stylesheets: Sequence[s
     import weasyprint  # noqa: F401  (loaded once here; the forked workers share it)
 
     longest_first = sorted(range(len(documents)), key=lambda index: -len(documents[index][0]))
-    with tempfile.TemporaryDirectory(prefix="kit-pdf-") as scratch, ProcessPoolExecutor(
-            count, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
-            initargs=(scratch,)) as pool:
-        futures = {index: pool.submit(_worker_pdf, *documents[index], tuple(stylesheets), tuple(fonts))
-                   for index in longest_first}
-        return [futures[index].result() for index in range(len(documents))]
+    gc.freeze()  # the workers' garbage collector leaves this process's objects alone: no copy of their pages
+    try:
+        with tempfile.TemporaryDirectory(prefix="kit-pdf-") as scratch, ProcessPoolExecutor(
+                count, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
+                initargs=(scratch,)) as pool:
+            futures = {index: pool.submit(_worker_pdf, *documents[index], tuple(stylesheets), tuple(fonts))
+                       for index in longest_first}
+            return [futures[index].result() for index in range(len(documents))]
+    finally:
+        gc.unfreeze()
 
 
 class _Renderer:
