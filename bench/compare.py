@@ -15,6 +15,7 @@ FIGURES: tuple[Figure, ...] = (
     ("PDFs ÷ HTML site build, CPU", lambda s: s["build"]["pdf"]["cpu"] / s["build"]["site"]["cpu"], "{:.2f}×", "≤ 2×"),
     ("PDFs ÷ HTML site build, wall", lambda s: s["build"]["pdf"]["wall"] / s["build"]["site"]["wall"], "{:.2f}×",
      "≤ 1×"),
+    ("PDFs of the forms, KiB (all languages)", lambda s: s["build"]["pdf"]["bytes"] / 1024, "{:,.0f}", ""),
     ("Guide page, first visit: requests", lambda s: s["weights"]["section"]["requests"], "{:.0f}", ""),
     ("Guide page, first visit: KiB gzip", lambda s: s["weights"]["section"]["total_gzip"] / 1024, "{:.1f}", "≤ 90"),
     ("Home page, first visit: KiB gzip", lambda s: s["weights"]["home"]["total_gzip"] / 1024, "{:.1f}", ""),

@@ -20,7 +20,7 @@ from bench.seeded import sample_scores
 from bench.serve import measure_refresh
 from bench.sizes import search_stats, site_sizes
 from bench.targets import evaluate
-from bench.timing import Sample, summarise, time_generator, time_import, time_pdf, time_site
+from bench.timing import Sample, pdf_bytes, summarise, time_generator, time_import, time_pdf, time_site
 from bench.weight import weights
 
 __all__ = ["AGENCIES", "BASELINE", "SEEDED_PAGES", "lighthouse_pages", "main", "measure_builds", "measure_sets"]
@@ -61,7 +61,8 @@ def measure_builds(project: Path, sets: list[CriteriaSet], scratch: Path, repeat
         result[name] = {"generator": gen, "site": site, "generator_share_wall": gen["wall"] / site["wall"],
                         "generator_share_cpu": gen["cpu"] / site["cpu"]}
         if runs["pdf"]:
-            pdfs = summarise(runs["pdf"])
+            pdfs = {**summarise(runs["pdf"]), "bytes": pdf_bytes(project, next(s for s in sets if s.name == name),
+                                                                   scratch)}
             # Share of the whole site build that `make site` runs: the HTML site plus the PDFs.
             result[name].update(pdf=pdfs, pdf_share_wall=pdfs["wall"] / (site["wall"] + pdfs["wall"]),
                                 pdf_share_cpu=pdfs["cpu"] / (site["cpu"] + pdfs["cpu"]))

@@ -26,7 +26,7 @@ from generator.site.search_storage import STORED_BREAK, as_read
 __all__ = ["index_pages", "language_roots", "page_file", "search_stats", "site_sizes"]
 
 INDEX = "search/search_index.json"
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<[^<>]+>|>")
 SEPARATOR = "\u200b"
 """The zero-width space jieba puts between Chinese words in the index (3 bytes in UTF-8)."""
 
@@ -59,12 +59,18 @@ def page_file(root: Path, location: str) -> Path:
     return root / location / "index.html" if not location.endswith(".html") else root / location
 
 
+def _stored_strings(index: dict[str, Any]) -> list[str]:
+    """Every title and text as stored: entries as Material's objects or as the kit's arrays (search_storage)."""
+    fields = [(doc.get("title"), doc.get("text")) if isinstance(doc, dict) else doc[1:3] for doc in index["docs"]]
+    return [value for pair in fields for value in pair if isinstance(value, str)]
+
+
 def _overheads(index: dict[str, Any]) -> dict[str, int]:
-    """Bytes of the index spent on word separators (U+200B, or one byte as stored) and on HTML tags kept in ``text``."""
-    docs = index["docs"]
-    return {"separator_bytes": sum(3 * f"{d['title']}{d['text']}".count(SEPARATOR)
-                                   + f"{d['title']}{d['text']}".count(STORED_BREAK) for d in docs),
-            "markup_bytes": sum(len(tag.encode("utf-8")) for d in docs for tag in _TAG.findall(d["text"]))}
+    """Bytes of the index spent on word separators (U+200B, or one byte as stored) and on HTML tags (a stored
+    closing tag is one ``>``)."""
+    strings = _stored_strings(index)
+    return {"separator_bytes": sum(3 * value.count(SEPARATOR) + value.count(STORED_BREAK) for value in strings),
+            "markup_bytes": sum(len(tag.encode("utf-8")) for value in strings for tag in _TAG.findall(value))}
 
 
 def search_stats(site: Path) -> dict[str, Any]:

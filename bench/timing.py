@@ -21,7 +21,7 @@ from typing import Any
 
 from bench.project import CriteriaSet
 
-__all__ = ["BenchError", "Sample", "kit_env", "run_timed", "summarise", "time_generator", "time_import",
+__all__ = ["BenchError", "Sample", "kit_env", "pdf_bytes", "run_timed", "summarise", "time_generator", "time_import",
            "time_pdf", "time_site"]
 
 PYTHON = sys.executable
@@ -94,6 +94,17 @@ def time_pdf(project: Path, cset: CriteriaSet, scratch: Path) -> Sample:
     plain = time_generator(project, cset, scratch)
     with_pdf = time_generator(project, cset, scratch, pdf=True)
     return Sample(wall=with_pdf.wall - plain.wall, cpu=with_pdf.cpu - plain.cpu)
+
+
+def pdf_bytes(project: Path, cset: CriteriaSet, scratch: Path) -> int:
+    """The bytes of every form's PDF of every language, as ``build --pdf`` writes them."""
+    work = Path(tempfile.mkdtemp(prefix="pdf-", dir=scratch))
+    try:
+        run_timed([PYTHON, "-m", "generator", "build", "--criteria", str(cset.path), "--docs", str(work / "docs"),
+                   "--pdf"], project)
+        return sum(path.stat().st_size for path in (work / "docs").rglob("*.pdf"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def time_import(project: Path) -> Sample:

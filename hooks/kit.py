@@ -49,7 +49,7 @@ from generator.site.guard import OutputFolderError  # noqa: E402
 from generator.site.modules import page_modules  # noqa: E402
 from generator.site.nav import language_root, page_alternates, site_nav  # noqa: E402
 from generator.site.outputs import source_name  # noqa: E402
-from generator.site.page_description import page_description  # noqa: E402
+from generator.site.page_description import form_description, page_description  # noqa: E402
 from generator.site.page_fixes import name_search_dialog  # noqa: E402
 from generator.site.search_index import compact_search_index, compact_search_index_script  # noqa: E402
 from generator.site.search_loading import patch_bundle  # noqa: E402
@@ -265,10 +265,12 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any)
 
 
 def on_page_content(html: str, page: Any, config: MkDocsConfig, files: Any) -> str:
-    """Give the page its meta description (overrides/main.html): its first paragraph, else the
-    edition's title (see generator.site.page_description)."""
-    criteria = _model(_paths(config)[0]).criteria
-    page.meta["kit_description"] = page_description(html, criteria.meta.title(config.extra["kit"]["language"]))
+    """Give the page its meta description (overrides/main.html): what a form page is for, else its first
+    paragraph, else the edition's title (see generator.site.page_description)."""
+    edition = _model(_paths(config)[0])
+    lang = config.extra["kit"]["language"]
+    page.meta["kit_description"] = (form_description(edition.texts[lang], page.file.src_uri)
+                                    or page_description(html, edition.criteria.meta.title(lang)))
     return html
 
 

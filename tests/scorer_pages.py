@@ -14,8 +14,8 @@ from typing import Any
 from generator.model import Criteria
 from generator.site.nav import language_root
 
-__all__ = ["PHONE", "SCORER", "Opener", "doc", "download", "key", "names", "opener", "pick", "state", "store",
-           "worker_runner"]
+__all__ = ["PHONE", "SCORER", "Opener", "doc", "download", "key", "module_worker", "names", "opener", "pick", "state",
+           "store", "worker_harness", "worker_runner"]
 
 SCORER = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "scorer"
 """The scorer's ES modules."""
@@ -113,6 +113,40 @@ def download(page: Any, action: str) -> str:
 
 def names(page: Any) -> list[str]:
     return [str(n) for n in page.locator("input.kit-sc-name").evaluate_all("els => els.map((e) => e.value)")]
+
+
+MEMORY_JS = """const memory = () => { const m = new Map(); return { getItem: (k) => (m.has(k) ? m.get(k) : null),
+  setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k) }; };"""
+"""``memory()``: a fresh in-memory stand-in for localStorage (a worker has none)."""
+
+
+def worker_harness(**modules: str) -> str:
+    """A module worker's source for worker_runner: imports each module (name=file among the scorer's modules) and
+    runs the body with those names, ``data`` and ``memory`` (MEMORY_JS) as its arguments."""
+    names = list(modules)
+    imports = "".join(f"    const {n} = await import(base + '{modules[n]}');\n" for n in names)
+    params = ", ".join(f"'{n}'" for n in [*names, "data", "memory"])
+    return f"""
+{MEMORY_JS}
+onmessage = async ({{ data: [base, data, body] }}) => {{
+  try {{
+{imports}    const run = new Function({params}, body);
+    postMessage({{ ok: run({", ".join([*names, "data", "memory"])}), dom: typeof document + ' ' + typeof window }});
+  }} catch (error) {{
+    postMessage({{ error: String(error && error.stack || error) }});
+  }}
+}};
+"""
+
+
+def module_worker(browser: Any, serve_dir: Any, data: Any, **modules: str) -> Iterator[Callable[..., Any]]:
+    """For a module fixture: yields worker_runner's runner for worker_harness(**modules) with default ``data``,
+    on a page of its own (closed after)."""
+    base = str(serve_dir(SCORER))
+    page = browser.new_page()
+    page.goto(base)
+    yield worker_runner(page, base, worker_harness(**modules), data)
+    page.close()
 
 
 def worker_runner(page: Any, base: str, harness: str, default: Any) -> Callable[..., Any]:

@@ -21,7 +21,7 @@ from bench.seeded import sample_scores
 from bench.serve import epoch, measure_refresh
 from bench.server import Server
 from bench.targets import evaluate, miss_notes
-from bench.timing import time_pdf
+from bench.timing import pdf_bytes, time_pdf
 from conftest import DEFAULT_CRITERIA
 
 pytestmark = pytest.mark.site
@@ -99,6 +99,7 @@ def test_pdf_time_is_measured_apart(project: Path, fork10: CriteriaSet, tmp_path
     """What the PDFs add (on a 10-criteria fork: the default criteria take minutes): build --pdf less build."""
     added = time_pdf(project, fork10, tmp_path)
     assert added.cpu > 0
+    assert 10_000 < pdf_bytes(project, fork10, tmp_path) < 10_000_000
 
 
 def test_refresh_latency_once(project: Path, fork10: CriteriaSet, tmp_path: Path) -> None:

@@ -188,3 +188,114 @@ def test_a_workbook_with_a_logo_recalculates_in_libreoffice(tmp_path: Path) -> N
     assert done.worksheets[1].cell(row=lay.total + 1, column=lay.agencies[0] + 1).value == 100
     with zipfile.ZipFile(out / "logo.xlsx") as archive:
         assert any(name.startswith("xl/media/") for name in archive.namelist())
+
+
+# The logo stands on a badge of the site header's colour wherever the kit puts it on white.
+
+CROSS_BORDER = ROOT / "examples" / "cross-border" / "criteria.yaml"
+"""Its logo is white strokes (and an amber parcel) made for its teal header: white on the white page."""
+DARK_LOGO = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 32" width="64" height="32">' \
+            b'<path d="M4 16h56M16 4v24M48 4v24" fill="none" stroke="#000000" stroke-width="4"/></svg>'
+"""A black logo, as an edition with a light header (amber, where Material writes dark text) would make."""
+MATERIAL = {"teal": "#009485", "amber": "#FFC105"}
+"""Two primary colours as Material's palette stylesheet has them."""
+
+
+def _contrasting(pixels: list[tuple[int, ...]], badge: tuple[int, ...], least: float = 3.0) -> int:
+    """How many of ``pixels`` stand out from the colour ``badge`` by a contrast of at least ``least``."""
+    hexes = {p[:3]: "#{:02X}{:02X}{:02X}".format(*p[:3]) for p in set(pixels)}
+    ground = "#{:02X}{:02X}{:02X}".format(*badge[:3])
+    return sum(1 for p in pixels if contrast(hexes[p[:3]], ground) >= least)
+
+
+def _near(pixel: tuple[int, ...], colour: str) -> bool:
+    return sum(abs(a - int(colour[i:i + 2], 16)) for a, i in zip(pixel[:3], (1, 3, 5), strict=True)) < 30
+
+
+def test_the_header_colour_is_material_s_for_each_palette_name(tmp_path: Path) -> None:
+    import colorsys
+    import re
+
+    import material
+
+    from generator.render.colours import PRIMARY_HEX, primary_colour
+
+    folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    [palette] = folder.glob("palette.*.min.css")
+    css = palette.read_text(encoding="utf-8")
+    for name, colour in PRIMARY_HEX.items():
+        found = re.search(rf"\[data-md-color-primary={name.replace(' ', '-')}\]\{{--md-primary-fg-color:([^;}}]+)", css)
+        assert found, name
+        value = found[1]
+        hsla = re.fullmatch(r"hsla\(var\(--md-hue\), ?(\d+)%, ?(\d+)%, ?1\)", value)
+        if hsla:  # black and white: at Material's default hue, 225deg
+            rgb = colorsys.hls_to_rgb(225 / 360, int(hsla[2]) / 100, int(hsla[1]) / 100)
+            value = "#{:02X}{:02X}{:02X}".format(*(round(c * 255) for c in rgb))
+        assert value.upper() == colour, name
+    criteria = parse_criteria(with_branding("    primary: '#1565c0'\n").encode("utf-8"), str(tmp_path / "c.yaml"))
+    assert primary_colour(criteria) == "#1565C0"
+    assert primary_colour(parse_criteria(CROSS_BORDER.read_bytes(), str(CROSS_BORDER))) == PRIMARY_HEX["teal"]
+    assert primary_colour(parse_criteria(MINIMAL.read_bytes(), str(MINIMAL))) == PRIMARY_HEX["indigo"]  # mkdocs.yml
+
+
+def test_the_pdf_header_shows_the_white_logo_on_a_badge_of_the_primary_colour(tmp_path: Path) -> None:
+    from PIL import Image
+
+    criteria = parse_criteria(CROSS_BORDER.read_bytes(), str(CROSS_BORDER))
+    teal = MATERIAL["teal"]
+    [pdf] = render_form_pdfs(context(criteria, "en", pdf=True), ["questionnaire"])
+    (tmp_path / "form.pdf").write_bytes(pdf.data)
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-f", "1", "-l", "1", str(tmp_path / "form.pdf"),
+                    str(tmp_path / "page")], check=True)
+    [page] = tmp_path.glob("page-*.png")
+    mm = 100 / 25.4
+    with Image.open(page) as image:
+        header = image.convert("RGB").crop((0, 0, image.width, round(16 * mm)))
+    pixels = list(header.get_flattened_data())
+    badge = [(i % header.width, i // header.width) for i, p in enumerate(pixels) if _near(p, teal)]
+    assert len(badge) > 500, "the logo's badge is in the primary colour"
+    left, right = min(x for x, _ in badge), max(x for x, _ in badge)
+    top, bottom = min(y for _, y in badge), max(y for _, y in badge)
+    # Where the 10 mm logo stood before it had a badge (measured at 100 dpi: rows 13 to 52, columns 394 to 432).
+    assert abs(bottom + 1 - 13.2 * mm) <= 2 and abs(bottom + 1 - top - 10 * mm) <= 2, "the logo's 10 mm box"
+    assert abs((left + right) / 2 - header.width / 2) <= 2, "in the middle"
+    inside = list(header.crop((left, top, right + 1, bottom + 1)).get_flattened_data())
+    white = [p for p in inside if min(p) > 225]
+    assert len(white) > 100, "the logo's white strokes"
+    assert _contrasting(white, tuple(int(teal[i:i + 2], 16) for i in (1, 3, 5))) == len(white)
+
+
+def test_a_pdf_without_a_logo_is_the_same_whatever_the_colours(tmp_path: Path) -> None:
+    coloured = parse_criteria(with_branding("    primary: teal\n").encode("utf-8"), str(tmp_path / "c.yaml"))
+    plain = parse_criteria(MINIMAL.read_bytes(), str(tmp_path / "c.yaml"))
+    [first] = render_form_pdfs(context(coloured, "zh", pdf=True), ["worksheet"])
+    [second] = render_form_pdfs(context(plain, "zh", pdf=True), ["worksheet"])
+    assert first.data == second.data
+
+
+@pytest.mark.parametrize("edition", ["cross-border", "dark logo on amber"])
+def test_the_workbook_logo_picture_is_a_rounded_badge_the_logo_reads_on(tmp_path: Path, edition: str) -> None:
+    from PIL import Image
+
+    if edition == "cross-border":
+        criteria = parse_criteria(CROSS_BORDER.read_bytes(), str(CROSS_BORDER))
+    else:
+        (tmp_path / "logo.svg").write_bytes(DARK_LOGO)
+        text = with_branding("    primary: amber\n    logo: logo.svg\n")
+        criteria = parse_criteria(text.encode("utf-8"), str(tmp_path / "c.yaml"))
+    colour = MATERIAL["teal" if edition == "cross-border" else "amber"]
+    lang = criteria.meta.languages[0]
+    data = render_workbook(context(criteria, lang))
+    assert render_workbook(context(criteria, lang)) == data  # the same bytes each build
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        picture = archive.read("xl/media/image1.png")
+    with Image.open(io.BytesIO(picture)) as image:
+        rgba = image.convert("RGBA")
+    assert rgba.height == LOGO_HEIGHT
+    corners = [(0, 0), (rgba.width - 1, 0), (0, rgba.height - 1), (rgba.width - 1, rgba.height - 1)]
+    assert all(rgba.getpixel(c)[3] < 64 for c in corners), "rounded corners"
+    edge = [rgba.getpixel((x, y)) for x in (2, rgba.width - 3) for y in range(10, rgba.height - 10)]
+    assert all(p[3] == 255 and _near(p, colour) for p in edge), "the padding is the primary colour"
+    inner = [p for p in rgba.get_flattened_data() if p[3] == 255]
+    ground = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    assert _contrasting(inner, ground) > 150, "the logo's strokes stand out from the badge"

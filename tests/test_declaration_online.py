@@ -354,26 +354,10 @@ def test_declaration_data_holds_the_declared_questions_and_no_red_flags() -> Non
         assert leftover <= {"name", "app"}
 
 
-DRAFT_HARNESS = """
-onmessage = async ({ data: [base, data, body] }) => {
-  try {
-    const d = await import(base + 'declaration-draft.js');
-    const f = await import(base + 'declaration.js');
-    postMessage({ ok: new Function('d', 'f', 'data', body)(d, f, data), dom: typeof document + ' ' + typeof window });
-  } catch (error) {
-    postMessage({ error: String(error && error.stack || error) });
-  }
-};
-"""
-
-
 @pytest.fixture(scope="module")
 def run_draft(browser: Any, serve_dir: Any) -> Any:
-    base = str(serve_dir(sp.SCORER))
-    page = browser.new_page()
-    page.goto(base)
-    yield sp.worker_runner(page, base, DRAFT_HARNESS, declaration_data(context(CRITERIA, "zh")))
-    page.close()
+    yield from sp.module_worker(browser, serve_dir, declaration_data(context(CRITERIA, "zh")),
+                                d="declaration-draft.js", f="declaration.js")
 
 
 def test_a_broken_or_hostile_draft_keeps_what_can_be_read(run_draft: Any) -> None:

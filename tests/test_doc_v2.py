@@ -32,31 +32,11 @@ LOW, HIGH = LEVELS[0], LEVELS[-1]
 KOS = [k for k in SCORED if k.knockout]
 PLAIN = [k for k in SCORED if not k.knockout]
 
-HARNESS = """
-const memory = () => { const m = new Map(); return { getItem: (k) => (m.has(k) ? m.get(k) : null),
-  setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k) }; };
-onmessage = async ({ data: [base, data, body] }) => {
-  try {
-    const m = await import(base + 'state.js');
-    const s = await import(base + 'storage.js');
-    const t = await import(base + 'state-text.js');
-    const d = await import(base + 'declaration.js');
-    const run = new Function('m', 's', 't', 'd', 'data', 'memory', body);
-    postMessage({ ok: run(m, s, t, d, data, memory), dom: typeof document + ' ' + typeof window });
-  } catch (error) {
-    postMessage({ error: String(error && error.stack || error) });
-  }
-};
-"""
-
 
 @pytest.fixture(scope="module")
 def run(browser: Any, serve_dir: Any) -> Any:
-    base = str(serve_dir(sp.SCORER))
-    page = browser.new_page()
-    page.goto(base)
-    yield sp.worker_runner(page, base, HARNESS, DATA)
-    page.close()
+    yield from sp.module_worker(browser, serve_dir, DATA, m="state.js", s="storage.js", t="state-text.js",
+                                d="declaration.js")
 
 
 def v1_document() -> dict[str, Any]:

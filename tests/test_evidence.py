@@ -45,12 +45,14 @@ def saved_evidence(page: Any, agency: int = 0) -> Any:
     return sp.state(page, CRITERIA)["agencies"][agency]["evidence"]
 
 
+MEDIAN = sorted(k.weight for k in SCORED)[(len(SCORED) - 1) // 2]
+"""From this weight on a criterion is heavy (the lower middle weight of an even count)."""
+
+
 def heavy(scores: dict[str, Any], evidence: dict[str, str]) -> list[str]:
     """The criteria the report lists as still only claimed or unrecorded (people.js evidenceShare)."""
-    weights = sorted(k.weight for k in SCORED)
-    median = weights[(len(weights) - 1) // 2]
     out = [k for k in SCORED if isinstance(scores.get(k.id), int) and evidence.get(k.id) not in ("seen", "checked")
-           and (k.knockout or k.weight >= median)]
+           and (k.knockout or k.weight >= MEDIAN)]
     out.sort(key=lambda k: (not k.knockout, -k.weight, IDS.index(k.id)))
     return [k.id for k in out]
 
@@ -139,6 +141,8 @@ def test_one_tap_on_the_interview_card_shows_on_the_worksheet_and_the_report(pho
     assert heavy(scores, evidence) == [second]
     text = part.locator(f'li[data-criterion="{second}"]').inner_text()
     assert text.startswith(f"{NUMBERS[second]} {BY_ID[second].title('zh')}") and label("zh", "ev_claimed") in text
+    # what "heavy" means, in words, with this criteria file's median weight
+    assert part.locator(".kit-ev-heavy-means").inner_text() == label("zh", "ev_heavy_means", median=f"{MEDIAN:g}")
     page.emulate_media(media="print")
     assert part.is_visible() and part.locator(".kit-ev-share").is_visible(), "printed with the report"
 
@@ -262,19 +266,7 @@ def test_report_share_equals_python_for_random_agencies(browser: Any, base: str)
     context.close()
 
 
-HARNESS = """
-onmessage = async ({ data: [base, data, body] }) => {
-  try {
-    const m = await import(base + 'state.js');
-    const t = await import(base + 'state-text.js');
-    const e = await import(base + 'evidence.js');
-    postMessage({ ok: new Function('m', 't', 'e', 'data', body)(m, t, e, data),
-      dom: typeof document + ' ' + typeof window });
-  } catch (error) {
-    postMessage({ error: String(error && error.stack || error) });
-  }
-};
-"""
+HARNESS = sp.worker_harness(m="state.js", t="state-text.js", e="evidence.js")
 
 
 def test_tap_rule_and_csv_cells_without_a_page(browser: Any, serve_dir: Any) -> None:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 from editions import default_edition
+from ruamel.yaml import YAML
 
-from conftest import DEFAULT_CRITERIA, MINIMAL
+from conftest import DEFAULT_CRITERIA, MINIMAL, ROOT
 from generator.load import load_edition, parse_criteria
 from generator.problems import InputError
 from generator.site.outputs import render_edition_files
@@ -99,6 +100,30 @@ def test_built_in_references_name_known_labels_without_placeholders_and_never_lo
             for key, value in keys.items():
                 for text in [value] if isinstance(value, str) else value:
                     assert "{@" not in outside_code(text), (lang, page, key)  # a code span shows it as written
+
+
+LIVESTREAM_OWN = {("how-to-use", "interview"): {"questionnaire"}}
+"""Texts the three-language example words its own way: it has no sittings, so its interview advice names
+the questionnaire only (the built-in text names the sittings' forms as well)."""
+
+
+def _named(value: object) -> set[str]:
+    items = [value] if isinstance(value, str) else value
+    assert isinstance(items, (list, tuple))
+    return {name for text in items for name in references(outside_code(text))}
+
+
+def test_the_livestream_example_names_pages_through_references_where_the_kit_does() -> None:
+    """Its zh-Hant labels and page texts name the worksheet, the report … as the built-in zh ones do, so that
+    renaming one label renames every text that names it (no literal 評分表 left behind)."""
+    data = YAML(typ="safe").load((ROOT / "examples" / "livestream" / "criteria.yaml").read_text(encoding="utf-8"))
+    labels, texts = data["labels"]["zh-Hant"], data["texts"]["zh-Hant"]
+    differ = [key for key, text in LABELS["zh"].items() if key in labels and _named(labels[key]) != _named(text)]
+    assert differ == []
+    for page, keys in default_texts("zh").items():
+        for key, value in keys.items():
+            if key in texts.get(page, {}):
+                assert _named(texts[page][key]) == LIVESTREAM_OWN.get((page, key), _named(value)), (page, key)
 
 
 def test_resolution_follows_chains_and_leaves_code_spans_and_loops_as_written() -> None:

@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from editions import default_edition, label
 
 from conftest import DEFAULT_CRITERIA, PHONE
 from generator.load import load_criteria
+from generator.render.pages import ALL_FORMS
 from generator.site.nav import language_root
-from generator.site.page_description import DESCRIPTION_MAX, page_description
+from generator.site.page_description import DESCRIPTION_MAX, form_description, page_description
 
 CRITERIA = load_criteria(DEFAULT_CRITERIA)
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -49,6 +51,18 @@ def test_long_descriptions_end_at_a_word_with_an_ellipsis() -> None:
 
 def test_a_page_without_a_sentence_gets_the_edition_title() -> None:
     assert page_description("<h1>Worksheet</h1><p>Print</p>", "Agency  Vetting Kit") == "Agency Vetting Kit"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_form_page_is_described_by_what_it_is_for(lang: str) -> None:
+    texts = default_edition().texts[lang]
+    worksheet = form_description(texts, "worksheet.md")
+    assert worksheet is not None and worksheet.startswith(f"{label(lang, 'worksheet')} · ")
+    assert label(lang, "worksheet_about", printed=3, online=10, workbook=5)[:12] in worksheet
+    for form in ALL_FORMS:
+        found = form_description(texts, f"{form}.md")
+        assert found and len(found) <= DESCRIPTION_MAX and "{" not in found, form
+    assert form_description(texts, "scoring.md") is None and form_description(texts, "sections/identity.md") is None
 
 
 # --- the built site ------------------------------------------------------------------------------
@@ -122,6 +136,15 @@ def test_every_page_has_a_description_in_its_language(built_site: Path) -> None:
 def test_the_scoring_page_describes_itself_with_its_first_paragraph(built_site: Path) -> None:
     page = _parsed(built_site / "scoring" / "index.html")
     assert page.description is not None and page.description.startswith("每家代运营公司的得分")
+
+
+def test_form_pages_say_what_they_are_for_not_how_to_print(built_site: Path) -> None:
+    for lang, root in (("zh", built_site), ("en", built_site / "en")):
+        for form in ("worksheet", "questionnaire", "checklist", "declaration"):
+            page = _parsed(root / form / "index.html")
+            assert page.description is not None and page.description.startswith(f"{label(lang, form)} · "), (
+                lang, form, page.description)
+            assert label(lang, "print_hint")[:12] not in page.description, page.description
 
 
 def test_every_column_of_a_large_table_has_a_header(built_site: Path) -> None:

@@ -307,7 +307,7 @@ def test_report_data_carries_each_criterions_red_flags() -> None:
         assert leftover <= {"n", "date", "total", "reason", "name", "where", "letter", "ids", "id", "max", "size",
                             "scored", "na", "blank", "names", "current", "old", "new", "what",
                             "first", "second", "share", "app", "scores", "flags", "notes", "version",
-                            "company", "signatory", "score", "who", "open"}
+                            "company", "signatory", "score", "who", "open", "median", "suggestion"}
 
 
 @pytest.mark.parametrize("lang", CRITERIA.meta.languages)

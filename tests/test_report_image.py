@@ -26,18 +26,6 @@ CRITERIA = load_criteria(DEFAULT_CRITERIA)
 NO_START = set("!%),.:;?]}¢°·’”‰′″℃、。〃〉》」』】〕〗〙〛〞〟！％），．：；？］｝～｡｣､…‥—–・")
 NO_END = set("([{£¥‘“〈《「『【〔〖〘〚〝（［｛＄￡￥｢")
 
-HARNESS = """
-onmessage = async ({ data: [base, data, body] }) => {
-  try {
-    const b = await import(base + 'linebreak.js');
-    const run = new Function('b', 'data', body);
-    postMessage({ ok: run(b, data), dom: typeof document + ' ' + typeof window });
-  } catch (error) {
-    postMessage({ error: String(error && error.stack || error) });
-  }
-};
-"""
-
 
 def _texts(lang: str) -> list[str]:
     """Every text of the default criteria a report or its picture shows, and more of the same kind."""
@@ -50,11 +38,7 @@ def _texts(lang: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def run(browser: Any, serve_dir: Any) -> Any:
-    base = str(serve_dir(sp.SCORER))
-    page = browser.new_page()
-    page.goto(base)
-    yield sp.worker_runner(page, base, HARNESS, {})
-    page.close()
+    yield from sp.module_worker(browser, serve_dir, {}, b="linebreak.js")
 
 
 # measure: CJK two units, anything else one (fixed, so the cases below are exact).

@@ -341,27 +341,10 @@ def test_the_interview_names_the_owner_and_marks_a_score_that_is_not_hers(phone:
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
-HARNESS = """
-onmessage = async ({ data: [base, data, body] }) => {
-  try {
-    const m = await import(base + 'state.js');
-    const p = await import(base + 'people-text.js');
-    const run = new Function('m', 'p', 'data', body);
-    postMessage({ ok: run(m, p, data), dom: typeof document + ' ' + typeof window });
-  } catch (error) {
-    postMessage({ error: String(error && error.stack || error) });
-  }
-};
-"""
-
-
 @pytest.fixture(scope="module")
 def run(browser: Any, serve_dir: Any) -> Iterator[Any]:
-    page = browser.new_page()
-    base = str(serve_dir(sp.SCORER))
-    page.goto(base)
-    yield sp.worker_runner(page, base, HARNESS, report_data(context(CRITERIA, "en")))
-    page.close()
+    yield from sp.module_worker(browser, serve_dir, report_data(context(CRITERIA, "en")), m="state.js",
+                                p="people-text.js")
 
 
 def test_the_words_about_people_need_no_page_and_each_persons_total_is_pythons(run: Any) -> None:

@@ -29,34 +29,12 @@ OTHER = next(i for i in IDS if i != KO)
 LOW = CRITERIA.scale.min_score
 NUMBER = {c["id"]: c["number"] for section in DATA["sections"] for c in section["criteria"]}
 
-# The scenario runs inside the worker; `m` is state.js, `t` state-text.js, `p` interview-path.js,
-# `data` the page data.
-HARNESS = """
-const memory = () => { const m = new Map(); return { getItem: (k) => (m.has(k) ? m.get(k) : null),
-  setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k) }; };
-onmessage = async ({ data: [base, data, body] }) => {
-  try {
-    const m = await import(base + 'state.js');
-    const t = await import(base + 'state-text.js');
-    const p = await import(base + 'interview-path.js');
-    const run = new Function('m', 't', 'data', 'memory', 'p', body);
-    postMessage({ ok: run(m, t, data, memory, p), dom: typeof document + ' ' + typeof window });
-  } catch (error) {
-    postMessage({ error: String(error && error.stack || error) });
-  }
-};
-"""
-
 
 @pytest.fixture(scope="module")
 def run(browser: Any, serve_dir: Any) -> Any:
-    """run(body): the JavaScript function body run in a module worker with m, t, data and memory."""
-    base = str(serve_dir(SCORER))
-    page = browser.new_page()
-    page.goto(base)
-
-    yield sp.worker_runner(page, base, HARNESS, DATA)
-    page.close()
+    """run(body): the JavaScript function body run in a module worker with m (state.js), t (state-text.js),
+    p (interview-path.js), data (the page data) and memory."""
+    yield from sp.module_worker(browser, serve_dir, DATA, m="state.js", t="state-text.js", p="interview-path.js")
 
 
 def test_two_pages_keep_each_others_answers(run: Any) -> None:

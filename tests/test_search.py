@@ -222,8 +222,25 @@ def test_big_fork_keeps_pages_lean_and_index_compact(tmp_path: Path, serve_dir: 
 def test_offline_index_script_is_compacted_alike() -> None:
     from generator.site.search_index import compact_search_index_script
 
-    escaped = json.dumps({"docs": [{"title": "电商\u200b代运营"}]}, indent=1)
-    assert compact_search_index_script(f"var __index = {escaped}") == 'var __index = {"docs":[{"title":"电商\x7f代运营"}]}'
+    escaped = json.dumps({"docs": [{"location": "", "title": "电商\u200b代运营", "text": ""}]}, indent=1)
+    assert compact_search_index_script(f"var __index = {escaped}") == 'var __index = {"docs":[["","电商\x7f代运营",""]]}'
+
+
+def test_the_worker_reads_the_stored_index_as_material_wrote_it(built_site: Path, browser: Any) -> None:
+    """The worker's JavaScript (``RESTORE_JS``, patched into the shipped worker) reads each built index as
+    ``as_read`` does; ``search_storage.store`` stores an index only if ``as_read`` gives back Material's
+    exactly (tests/test_search_index_size.py), so search reads the index Material wrote."""
+    from generator.site.search_worker import RESTORE_JS
+
+    page = browser.new_page()
+    for root in (built_site, built_site / "en"):
+        stored = json.loads((root / "search" / "search_index.json").read_text(encoding="utf-8"))
+        assert stored["docs"] and all(isinstance(entry, list) for entry in stored["docs"])  # stored, not left
+        read = as_read(stored)
+        assert all(set(doc) >= {"location", "title", "text"} for doc in read["docs"])
+        assert page.evaluate(f"index => ({RESTORE_JS})(index)", stored) == read
+        assert page.evaluate(f"index => ({RESTORE_JS})(index)", read) == read  # entries left as objects
+    page.close()
 
 
 def test_search_worker_patch_matches_installed_material() -> None:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from generator.render.base import Context
 from generator.render.paper import declaration_items
-from generator.render.scoring_data import DECLARATION_FORMAT, data_element
+from generator.render.scoring_data import DECLARATION_FORMAT, data_element, page_strings
 
 __all__ = ["ELEMENT_ID", "STRINGS", "declaration_data", "declaration_element"]
 
@@ -33,14 +33,11 @@ STRINGS = MappingProxyType({
     "appQq": "app_qq", "appAlipay": "app_alipay",
 })
 """Key in the form's ``strings`` → label key (generator/texts/labels/)."""
-_PLACEHOLDERS = ("name", "app")
-"""Placeholders left in the strings for the script to fill in."""
 
 
 def declaration_data(ctx: Context) -> dict[str, Any]:
     """The declared questions, the file's format and the criteria stamp, and the form's strings."""
     criteria, lang = ctx.criteria, ctx.lang
-    keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
     return {
         "declarationFormat": dict(DECLARATION_FORMAT),
         "lang": lang,
@@ -50,7 +47,7 @@ def declaration_data(ctx: Context) -> dict[str, Any]:
             {"id": item.criterion.id, "number": item.number, "title": item.criterion.title(lang), "declare": True,
              "questions": [q(lang) for q in item.questions]}
             for item in declaration_items(criteria)]}],
-        "strings": {key: ctx.label(name, **keep) for key, name in STRINGS.items()},
+        "strings": page_strings(ctx, STRINGS),
     }
 
 

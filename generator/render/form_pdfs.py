@@ -22,18 +22,20 @@ from functools import cache
 from markupsafe import Markup
 
 from generator.model import Criteria
-from generator.render.base import Commit, Context, running_title
+from generator.render.base import Commit, Context, css_string, running_title
+from generator.render.colours import primary_colour
 from generator.render.data_forms import render_data_form
 from generator.render.forms import render_form
 from generator.render.logo_image import logo_data_uri
 from generator.render.pages import FORMS, published_forms
 from generator.render.pdf import html_to_pdfs
+from generator.render.pdf_fonts import FontFace, font_face_rules, font_faces
 from generator.render.templates import render
 from generator.root import PROJECT
 from generator.words.language_tags import language_tag
 
-__all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_page", "form_pdf_path", "pdf_document", "pdf_stylesheets",
-           "render_form_pdfs"]
+__all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_page", "form_pdf_path", "pdf_document", "pdf_fonts",
+           "pdf_stylesheets", "render_form_pdfs"]
 
 PRINT_CSS = PROJECT / "overrides" / "assets" / "stylesheets" / "print.css"
 """The print stylesheet of the site, which the PDFs use too."""
@@ -71,14 +73,26 @@ def render_form_pdfs(ctx: Context, forms: Sequence[str] | None = None) -> list[F
     """The PDF of each of ``forms`` (by default those the edition publishes), from the page its renderer
     makes (the page the site shows); made in parallel worker processes (``generator.render.pdf.html_to_pdfs``)."""
     criteria, lang = ctx.criteria, ctx.lang
-    chosen = published_forms(criteria) if forms is None else tuple(forms)
+    published = published_forms(criteria)
+    chosen = published if forms is None else tuple(forms)
+    pages = {form: pdf_document(ctx, form, form_page(ctx, form)) for form in dict.fromkeys((*published, *chosen))}
     documents = []
     for form in chosen:
         identifier = hashlib.sha256(
             "\n".join((criteria.meta.id, criteria.meta.version, _commit_text(ctx.commit), form, lang)).encode("utf-8"))
-        documents.append((pdf_document(ctx, form, form_page(ctx, form)), identifier.hexdigest()[:32].encode("ascii")))
+        documents.append((pages[form], identifier.hexdigest()[:32].encode("ascii")))
+    # The fonts hold the characters of every form the edition publishes (and of those asked for), whichever
+    # are made now: a form's PDF is the same bytes whether it is made alone or with the others.
+    faces = pdf_fonts(ctx, list(pages.values()))
+    pdfs = html_to_pdfs(documents, pdf_stylesheets(ctx, faces), fonts=faces)
     return [FormPdf(form, form_pdf_path(criteria, lang, form), pdf.data, pdf.pages)
-            for form, pdf in zip(chosen, html_to_pdfs(documents, pdf_stylesheets(ctx)), strict=True)]
+            for form, pdf in zip(chosen, pdfs, strict=True)]
+
+
+def pdf_fonts(ctx: Context, documents: Sequence[str]) -> tuple[FontFace, ...]:
+    """The language's font family cut down to the characters of ``documents`` (the PDFs' HTML) and of
+    the stylesheets (generator.render.pdf_fonts); none when the system lacks the family."""
+    return font_faces(font_family(language_tag(ctx.lang)), (*documents, *pdf_stylesheets(ctx)))
 
 
 def form_page(ctx: Context, form: str) -> str:
@@ -91,26 +105,39 @@ def form_page(ctx: Context, form: str) -> str:
 def pdf_document(ctx: Context, form: str, page: str) -> str:
     """The HTML document of one form's PDF, to be styled by ``pdf_stylesheets``; ``page`` is the form's
     page (HTML behind a banner comment). Its element ids are left out: a PDF links to none of them, and
-    WeasyPrint makes each one an anchor it tracks from page to page (a sixth of the questionnaire's time)."""
+    WeasyPrint makes each one an anchor it tracks from page to page (a sixth of the questionnaire's time);
+    so are the ``data-`` and ``aria-`` attributes no PDF stylesheet selects (the page's scripts and screen
+    readers use them): parsing them and matching the stylesheets' selectors against them took a twentieth
+    of the questionnaire's time and a tenth of the worksheet's, for the same PDF."""
     criteria = ctx.criteria
     branding = criteria.meta.branding
     logo = branding.logo if branding is not None and branding.logo is not None and branding.logo.data else None
     return render("pdf", "document.html.j2", tag=language_tag(ctx.lang),
-                  logo=logo_data_uri(logo) if logo is not None else None,
+                  logo=logo_data_uri(logo) if logo is not None else None, badge=primary_colour(criteria),
                   title=f"{ctx.label(form)} · {running_title(ctx)}",
                   date=criteria.changelog[0].date if criteria.changelog else None,
-                  form=Markup(_TAG.sub(lambda tag: _ID.sub("", tag[0]), page)))
+                  form=Markup(_TAG.sub(lambda tag: _unused_attributes().sub("", tag[0]), page)))
 
 
-def pdf_stylesheets(ctx: Context) -> tuple[str, str]:
+def pdf_stylesheets(ctx: Context, faces: Sequence[FontFace] = ()) -> tuple[str, str]:
     """The stylesheets of the language's PDFs, in cascade order: the site's print stylesheet, then what
-    WeasyPrint needs besides (``templates/pdf/pdf.css``: the body type in the language's font)."""
-    return _print_css(), render("pdf", "pdf.css", family=font_family(language_tag(ctx.lang)))
+    WeasyPrint needs besides (``templates/pdf/pdf.css``: the body type in the language's font, as
+    ``faces`` first when given, then the system's family)."""
+    family = font_family(language_tag(ctx.lang))
+    families = ", ".join(css_string(name) for name in dict.fromkeys((*(face.family for face in faces), family)))
+    return _print_css(), font_face_rules(faces) + render("pdf", "pdf.css", families=Markup(families))
 
 
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 """An opening tag (text and attribute values are escaped: they hold no ``<`` or ``>``)."""
-_ID = re.compile(r' id="[^"]*"')
+
+
+@cache
+def _unused_attributes() -> re.Pattern[str]:
+    """Element ids, and the ``data-``/``aria-`` attributes that no selector of the PDF stylesheets names."""
+    selected = set(re.findall(r"\[((?:data|aria)-[a-z-]+)", _print_css() + render("pdf", "pdf.css", families="x")))
+    kept = "".join(f"(?!{re.escape(name)}=)" for name in sorted(selected))
+    return re.compile(rf' (?:id|{kept}(?:data|aria)-[a-z-]+)="[^"]*"')
 
 
 @cache

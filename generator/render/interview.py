@@ -20,7 +20,7 @@ from generator.render.agencies import COUNTS
 from generator.render.base import Context, Files, banner
 from generator.render.guide import thresholds
 from generator.render.pages import INTERVIEW
-from generator.render.scoring_data import data_element, scoring_data
+from generator.render.scoring_data import data_element, page_strings, scoring_data
 from generator.render.templates import render
 
 __all__ = ["ELEMENT_ID", "STRINGS", "criterion_texts", "interview_data", "render_interview"]
@@ -40,7 +40,6 @@ STRINGS = MappingProxyType({
     **{f"ivSitting_{s}": f"iv_sitting_{s}" for s in SITTINGS},
 })
 """Key in the page's ``strings`` → label key in generator/words/labels.py (added to the scorer's)."""
-_PLACEHOLDERS = ("n", "total", "scored", "score", "reason", "item")
 
 
 def render_interview(ctx: Context, name: str = INTERVIEW) -> Files:
@@ -62,8 +61,7 @@ def interview_data(ctx: Context) -> dict[str, Any]:
             if item["knockout"]:
                 low = item["eliminatesAt"] in (None, ctx.criteria.scale.min_score)
                 item["koRule"] = ctx.label("knockout") if low else ctx.label("ko_level", level=levels[item["id"]])
-    keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
-    data["strings"].update({key: ctx.label(name, **keep) for key, name in STRINGS.items()})
+    data["strings"].update(page_strings(ctx, STRINGS))
     # The sittings the file gives (an interview mode each), in the order a merchant meets them.
     data["sittings"] = [s for s in SITTINGS if any(s in k.sittings for k in ctx.criteria.scored_criteria)]
     return data

@@ -1,8 +1,8 @@
 """The comparison report page (``report.md``): the agencies scored in the browser, on one page.
 
 The page holds a short introduction, a link to the worksheet, and a ``<template>`` with
-the report's data (``report_data``): the scorer's data (generator/render/scoring_data.py)
-plus each criterion's red flags, the report's interface strings and the edition stamp.
+the report's data (``report_data``): the scorer's data (generator/render/scoring_data.py,
+each criterion's red flags included) plus the report's interface strings and the edition stamp.
 ``overrides/assets/javascripts/scorer/report.js`` reads the saved scores from the
 browser's storage and builds the report, its print layout and its PNG image in place of
 the empty ``#kit-report-slot``. Nothing here depends on the scores, so the page is the
@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from generator.render.base import Context, Files, banner, page_style, running_title
 from generator.render.pages import REPORT
-from generator.render.scoring_data import data_element, scoring_data
+from generator.render.scoring_data import data_element, page_strings, scoring_data
 from generator.render.templates import render
 
 __all__ = ["ELEMENT_ID", "STRINGS", "render_report", "report_data", "report_element"]
@@ -39,20 +39,13 @@ STRINGS = MappingProxyType({
     "entry": "rp_entry",
 })
 """Key in the report's ``strings`` → label key in generator/words/labels.py (added to the scorer's)."""
-_PLACEHOLDERS = ("n", "date", "total", "reason", "name")
-"""Placeholders left in the report's strings for the script to fill in."""
 
 
 def report_data(ctx: Context) -> dict[str, Any]:
-    """The scorer's data plus red flags per criterion, the report's strings and the stamp."""
+    """The scorer's data (red flags per criterion included) plus the report's strings and the stamp."""
     data = scoring_data(ctx)
-    flags = {k.id: [flag(ctx.lang) for flag in k.red_flags] for k in ctx.criteria.scored_criteria}
-    for section in data["sections"]:
-        for item in section["criteria"]:
-            item["flags"] = flags[item["id"]]
     stamp = running_title(ctx)
-    keep = {name: "{" + name + "}" for name in _PLACEHOLDERS}
-    data["strings"].update({key: ctx.label(name, stamp=stamp, **keep) for key, name in STRINGS.items()})
+    data["strings"].update(page_strings(ctx, STRINGS, stamp=stamp))
     data["stamp"] = stamp
     return data
 

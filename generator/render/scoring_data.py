@@ -17,6 +17,7 @@ are ``\\u``-escaped, which JSON.parse reads back unchanged.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any
 
@@ -27,8 +28,8 @@ from generator.render.agencies import COUNTS
 from generator.render.base import Context
 from generator.scoring import eliminates_at
 
-__all__ = ["CLAIM_STRINGS", "DECLARATION_FORMAT", "ELEMENT_ID", "EVIDENCE_STRINGS", "FORMAT", "PEOPLE_STRINGS",
-           "STRINGS", "data_element", "json_for_html", "scoring_data", "scoring_element"]
+__all__ = ["DECLARATION_FORMAT", "ELEMENT_ID", "FORMAT", "STRINGS", "data_element", "json_for_html", "page_strings",
+           "scoring_data", "scoring_element"]
 
 ELEMENT_ID = "kit-scoring-data"
 """Id of the ``<template>`` element holding the JSON."""
@@ -36,7 +37,8 @@ FORMAT = MappingProxyType({"name": "kit-scoring", "version": 2})
 """Name and version of the saved and exported scoring document (see scorer/storage.js)."""
 DECLARATION_FORMAT = MappingProxyType({"name": "kit-declaration", "version": 1})
 """Name and version of the agency's declaration file (see scorer/declaration.js)."""
-PEOPLE_STRINGS = MappingProxyType({
+STRINGS = MappingProxyType({
+    # Several reviewers (people-view.js, people-text.js).
     "colon": "colon", "ppMe": "pp_me", "ppWho": "pp_who", "ppOwnerName": "pp_owner_name",
     "ppOwnerHint": "pp_owner_hint", "ppNoReviewers": "pp_no_reviewers", "ppPerson": "pp_person",
     "ppExport": "pp_export",
@@ -50,10 +52,10 @@ PEOPLE_STRINGS = MappingProxyType({
     "ppCountsReviewer": "pp_counts_reviewer", "ppReport": "pp_report", "ppReportPeople": "pp_report_people",
     "ppReportOpen": "pp_report_open", "ppReportSettled": "pp_report_settled", "ppReportOwn": "pp_report_own",
     "ppReportOpenShort": "pp_report_open_short", "ppShareAs": "pp_share_as", "ppPrintStar": "pp_print_star",
-    "ppPeopleLine": "pp_people_line",
-})
-"""The scorer's strings about several reviewers (people-view.js, people-text.js), added to ``STRINGS``."""
-STRINGS = MappingProxyType({**PEOPLE_STRINGS,
+    "ppPeopleLine": "pp_people_line", "ppNameTaken": "pp_name_taken", "ppUpdate": "pp_update",
+    "ppUpdateHint": "pp_update_hint", "ppUpdated": "pp_updated", "ppReviewNew": "pp_review_new",
+    "ppReviewNewName": "pp_review_new_name", "ppReportRemarks": "pp_report_remarks",
+    # The worksheet, its ranking and files (scorer.js, views.js, state-text.js, share*.js, verdict-text.js).
     "title": "sc_title", "intro": "sc_intro", "agencies": "sc_agencies", "agencyName": "sc_agency_name",
     "defaultName": "ws_agency", "unnamed": "sc_unnamed", "add": "sc_add", "remove": "sc_remove",
     "removeConfirm": "sc_remove_confirm", "max": "sc_max", "scoringFor": "sc_scoring_for",
@@ -94,9 +96,7 @@ STRINGS = MappingProxyType({**PEOPLE_STRINGS,
     "verdict": "vd_head", "vdRanked": "vd_ranked", "vdEliminated": "vd_eliminated", "vdIncomplete": "vd_incomplete",
     "vdIncompleteShort": "vd_incomplete_short",
     "vdIncompleteShare": "vd_incomplete_share", "vdBelow": "vd_below", "vdClose": "vd_close",
-})
-"""Key in the page's ``strings`` → label key in generator/words/labels.py."""
-CLAIM_STRINGS = MappingProxyType({
+    # The agency's written answers on the worksheet, interview and report (claims*.js).
     "clImport": "cl_import", "clImportIntro": "cl_import_intro", "clChooseFile": "cl_choose_file",
     "clPasteBox": "cl_paste_box", "clPasteGo": "cl_paste_go", "clImported": "cl_imported", "clHead": "cl_head",
     "clAttached": "evidence_attached", "clContradict": "cl_contradict", "clContradicted": "cl_contradicted",
@@ -104,28 +104,35 @@ CLAIM_STRINGS = MappingProxyType({
     "clNewer": "cl_newer", "clBadJson": "cl_bad_json", "clBadShape": "cl_bad_shape",
     "clOtherVersion": "cl_other_version", "rpContradicted": "rp_contradicted",
     "rpContradictedIntro": "rp_contradicted_intro", "clUseImport": "cl_use_import",
-})
-"""The agency's written answers on the worksheet, interview and report (scorer/claims*.js): key → label key."""
-EVIDENCE_STRINGS = MappingProxyType({
+    # The evidence status (evidence.js; issue 27).
     "evHead": "ev_head", "evClaimed": "ev_claimed", "evSeen": "ev_seen", "evChecked": "ev_checked",
     "evClaimedMeans": "ev_claimed_means", "evSeenMeans": "ev_seen_means", "evCheckedMeans": "ev_checked_means",
     "evDate": "ev_date", "evWhere": "ev_where", "evWhereClaimed": "ev_where_claimed", "evWhereSeen": "ev_where_seen",
     "evWhereChecked": "ev_where_checked", "evShare": "ev_share", "evShareNone": "ev_share_none", "evHeavy": "ev_heavy",
     "evHeavyNone": "ev_heavy_none", "evHeavyCount": "ev_heavy_count", "evNone": "ev_none",
     "evCsvDate": "ev_csv_date", "evCsvWhere": "ev_csv_where", "evColon": "colon",
+    "evHeavyMeans": "ev_heavy_means",
 })
-"""The evidence status's strings (scorer/evidence.js; issue 27), on every page that scores: as STRINGS."""
+"""Key in the ``strings`` of every page that scores → label key in generator/words/labels.py; the interview and
+the report add their own (generator/render/interview.py, report.py)."""
 _PLACEHOLDERS = ("n", "letter", "name", "max", "reason", "old", "new", "ids", "id", "scored", "na", "blank",
                  "where", "size", "names", "current", "what", "first", "second", "share",
                  "app", "scores", "flags", "notes", "version", "company", "signatory", "date",
-                 "score", "who", "open", "total")
-"""Placeholders left in the strings for the script to fill in."""
+                 "score", "who", "open", "total", "item", "median", "suggestion")
+"""Placeholders left in the strings of every page (scorer, interview, report, declaration) for its script to fill in."""
+
+
+def page_strings(ctx: Context, table: Mapping[str, str], **values: object) -> dict[str, str]:
+    """A page's ``strings`` (key → label in the context's language) from ``table`` (key → label key):
+    ``values`` filled in, the placeholders of ``_PLACEHOLDERS`` left as ``{name}`` for the script; a label with any
+    other placeholder raises KeyError."""
+    keep: dict[str, object] = {name: "{" + name + "}" for name in _PLACEHOLDERS if name not in values}
+    return {key: ctx.label(name, **keep, **values) for key, name in table.items()}
 
 
 def scoring_data(ctx: Context) -> dict[str, Any]:
     """Everything the scorer needs, in the context's language; self-check sections are left out (never scored)."""
     criteria, lang, label = ctx.criteria.scored, ctx.lang, ctx.label
-    keep: dict[str, object] = {name: "{" + name + "}" for name in _PLACEHOLDERS}
     declared = {k.id for k in criteria.declared_criteria}
     return {
         "format": dict(FORMAT),
@@ -145,8 +152,7 @@ def scoring_data(ctx: Context) -> dict[str, Any]:
             for sn, s, ks in numbered_sections(criteria.sections)],
         "verdict": {"unscoredLimit": criteria.verdict.unscored_limit,
                     "closeCallMargin": criteria.verdict.close_call_margin},
-        "strings": {key: label(name, **keep, **COUNTS)
-                    for key, name in (STRINGS | CLAIM_STRINGS | EVIDENCE_STRINGS).items()},
+        "strings": page_strings(ctx, STRINGS, **COUNTS),
         # The worksheet's scorer links the phone interview page (generator/render/interview.py).
         "interview": {"text": label("iv_from_worksheet"), "link": label("interview"),
                       "href": "../interview/"},

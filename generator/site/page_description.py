@@ -6,6 +6,10 @@ page's language and changes only when the page does; a page without a paragraph 
 paragraph is only a link or two) gets the edition's title. Text inside ``<template>``,
 ``<noscript>``, ``<script>`` and ``<style>`` is not the page's text and is skipped, and so is the
 printed forms' running header (``kit-running``: the edition's title, version and commit).
+
+A printable form's first paragraph is a print hint or instructions to fill it in, which say nothing of
+what the page is for; a form page is described by its title and its line on the home page instead
+(``form_description``: the label ``<form>_about``, so an edition's wording reaches it too).
 """
 
 from __future__ import annotations
@@ -13,7 +17,11 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-__all__ = ["DESCRIPTION_MAX", "page_description"]
+from generator.render.agencies import COUNTS
+from generator.render.pages import ALL_FORMS
+from generator.words.texts import Texts
+
+__all__ = ["DESCRIPTION_MAX", "form_description", "page_description"]
 
 DESCRIPTION_MAX = 160
 """At most this many characters (search engines cut longer descriptions themselves)."""
@@ -88,3 +96,13 @@ def page_description(html: str, fallback: str, limit: int = DESCRIPTION_MAX) -> 
         if _long_enough(text):
             return _shortened(text, limit)
     return _shortened(_SPACE.sub(" ", fallback).strip(), limit)
+
+
+def form_description(texts: Texts, page: str, limit: int = DESCRIPTION_MAX) -> str | None:
+    """What the form page ``page`` (its path in the language's docs, e.g. ``worksheet.md``) is for, in
+    ``texts``'s language: "Scoring worksheet · The printed sheet scores …"; None for a page that is no form."""
+    form = page.removesuffix(".md")
+    if form not in ALL_FORMS:
+        return None
+    text = f"{texts.label(form)} · {texts.label(f'{form}_about', **COUNTS)}"
+    return _shortened(_SPACE.sub(" ", text).strip(), limit)

@@ -12,9 +12,10 @@ are dropped, about a tenth of the Chinese index. Search reads the same words: a
 text keeps its breaks unless dropping them leaves every word of it as it was
 (split by the separator between tags, as Material's search worker does).
 
-The breaks that remain are stored in one byte, and sections' locations without their page's
-path, for the patched search worker, which reads them back whole (``generator.site.search_storage``);
-a build whose worker could not be patched keeps the index as Material wrote it, compacted.
+The entries are then stored for the patched search worker, which reads them back whole: as arrays,
+without what the entries before them already said, with word breaks and closing tags in one byte
+(``generator.site.search_storage``); a build whose worker could not be patched keeps the index as
+Material wrote it, compacted.
 """
 
 from __future__ import annotations

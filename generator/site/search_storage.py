@@ -1,23 +1,32 @@
 """How the search index is stored for the patched search worker, which reads it back whole.
 
-Two things an index repeats are stored once, and the worker puts them back before it builds its
-index (``generator.site.search_worker.RESTORE_INDEX``), so search reads the very same documents:
+Material writes each entry as ``{"location", "title", "text"[, "boost"]}``; most of a short entry is
+those keys and what the entries before it already said. The stored index writes each entry as an
+array, ``[location, title, text]`` or ``[location, title, text, boost]``, and the worker builds the
+very same objects before it builds its index (``generator.site.search_worker.RESTORE_INDEX``):
 
-- jieba's word breaks (U+200B, three bytes in UTF-8) are stored as ``STORED_BREAK`` (U+007F, one
-  byte, which JSON keeps raw and page text never holds);
-- an entry of a page's section names its location as ``#anchor`` when the page's own entry (its
-  location without ``#``) comes before it: the page's path is not repeated in each section.
+- a section's location is ``#anchor`` when its page's entry (a location without ``#``) came last
+  before it: the page's path is not repeated in each section;
+- a section without a boost has its page's (Material gives every entry of a page the page's boost);
+- a title that an earlier entry already has is that entry's number (``面谈时问这些问题`` in every
+  criterion is written once);
+- in titles and texts, jieba's word breaks (U+200B, three bytes in UTF-8) are ``STORED_BREAK``
+  (U+007F, one byte, which JSON keeps raw and page text never holds), and a closing tag is ``>``
+  alone: the worker closes the innermost tag still open (Material's texts escape ``<`` and ``>``,
+  so a raw one is always part of a tag, and it keeps only nested tags without attributes).
 
-``as_read`` is the index as the worker reads it (the JavaScript does the same). ``store`` leaves
-each part as it was where the worker could not read it back exactly.
+``as_read`` is the index as the worker reads it (the JavaScript does the same). ``store`` writes this
+form only when ``as_read`` gives back exactly the index Material wrote; otherwise it leaves every entry
+as it was (objects, which the worker takes as they are).
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
-__all__ = ["FIELDS", "STORED_BREAK", "WORD_BREAK", "as_read", "read_breaks", "store"]
+__all__ = ["ENTRY", "FIELDS", "STORED_BREAK", "WORD_BREAK", "as_read", "read_string", "store"]
 
 WORD_BREAK = "\u200b"
 """What Material puts between the Chinese words jieba finds."""
@@ -26,67 +35,98 @@ STORED_BREAK = "\x7f"
 (only characters below U+0020 are escaped), absent from page text."""
 FIELDS = ("title", "text")
 """The fields of an entry that hold words."""
+ENTRY = ("location", "title", "text", "boost")
+"""The keys of Material's entries, in the order of a stored entry's array."""
 
-
-def read_breaks(value: str) -> str:
-    """A stored title or text as the worker reads it: its word breaks U+200B again."""
-    return value.replace(STORED_BREAK, WORD_BREAK)
+_CLOSING_TAG = re.compile(r"</([a-z0-9]+)>")
+_STORED_TAG = re.compile(r"<([a-z0-9]+)>|>")
 
 
 def store(index: Any) -> None:
-    """Store, in place, ``index``'s word breaks in one byte and its sections' locations after their page's."""
-    docs = _docs(index)
-    fields = [(doc, field) for doc in docs for field in FIELDS if isinstance(doc.get(field), str)]
-    # A text holding that byte already: stored before, or text the worker would change. Left as it is.
-    if not any(STORED_BREAK in doc[field] for doc, field in fields):
-        for doc, field in fields:
-            doc[field] = doc[field].replace(WORD_BREAK, STORED_BREAK)
-    locations = [doc.get("location") for doc in docs]
-    if not all(isinstance(location, str) for location in locations):
+    """Store ``index``'s entries in place as the patched worker reads them, if it reads back the same."""
+    docs = index.get("docs") if isinstance(index, dict) else None
+    if not isinstance(docs, list) or not all(_storable(doc) for doc in docs):
         return
-    short = _short_locations([str(location) for location in locations])
-    if _whole_locations(short) == locations:
-        for doc, location in zip(docs, short, strict=True):
-            doc["location"] = location
+    stored = _stored_docs(docs)
+    try:
+        same = _read_docs(stored) == docs
+    except IndexError:  # a closing tag that closes no tag: not Material's markup
+        same = False
+    if same:
+        index["docs"] = stored
 
 
 def as_read(index: Any) -> Any:
-    """A copy of a stored ``index`` as the patched worker reads it (breaks and whole locations back)."""
+    """A copy of a stored ``index`` as the patched worker reads it (entries whole again)."""
     found = copy.deepcopy(index)
-    docs = _docs(found)
-    for doc in docs:
-        for field in FIELDS:
-            if isinstance(doc.get(field), str):
-                doc[field] = read_breaks(doc[field])
-    if all(isinstance(doc.get("location"), str) for doc in docs):
-        for doc, location in zip(docs, _whole_locations([doc["location"] for doc in docs]), strict=True):
-            doc["location"] = location
+    if isinstance(found, dict) and isinstance(found.get("docs"), list):
+        found["docs"] = _read_docs(found["docs"])
     return found
 
 
-def _docs(index: Any) -> list[dict[str, Any]]:
-    docs = index.get("docs") if isinstance(index, dict) else None
-    return [doc for doc in docs if isinstance(doc, dict)] if isinstance(docs, list) else []
+def read_string(value: str) -> str:
+    """A stored title or text as the worker reads it: word breaks U+200B and closing tags whole again."""
+    open_tags: list[str] = []
+
+    def tag(match: re.Match[str]) -> str:
+        if match.group(1):
+            open_tags.append(match.group(1))
+            return match.group(0)
+        return f"</{open_tags.pop()}>"
+
+    return _STORED_TAG.sub(tag, value.replace(STORED_BREAK, WORD_BREAK))
 
 
-def _short_locations(locations: list[str]) -> list[str]:
-    """Each section's location without its page's path when the page's entry came last before it."""
-    found, page = [], ""
-    for location in locations:
+def _storable(doc: Any) -> bool:
+    """Whether ``doc`` is an entry as Material writes it: string location, title and text, maybe a boost."""
+    return (isinstance(doc, dict) and set(doc) <= set(ENTRY) and set(doc) >= set(ENTRY[:3])
+            and all(isinstance(doc[key], str) for key in ENTRY[:3]))
+
+
+def _stored_docs(docs: list[dict[str, Any]]) -> list[list[Any]]:
+    """Each entry as an array without what the entries before it said (the module docstring)."""
+    stored: list[list[Any]] = []
+    titles: dict[str, int] = {}
+    page: dict[str, Any] = {"location": ""}
+    for number, doc in enumerate(docs):
+        location, title = doc["location"], doc["title"]
         path, hashed, _ = location.partition("#")
+        entry: list[Any] = [location[len(path):] if hashed and path == page["location"] else location,
+                            _stored_string(title), _stored_string(doc["text"])]
+        if title in titles and len(str(titles[title])) < len(entry[1].encode("utf-8")) + 2:  # "" in JSON
+            entry[1] = titles[title]
+        titles.setdefault(title, number)
+        if "boost" in doc and (not hashed or page.get("boost") != doc["boost"]):
+            entry.append(doc["boost"])
         if not hashed:
-            page = location
-        found.append(location[len(path):] if hashed and path == page else location)
-    return found
+            page = doc
+        stored.append(entry)
+    return stored
 
 
-def _whole_locations(locations: list[str]) -> list[str]:
-    """What the worker makes of stored locations: ``#anchor`` after the last page's path (JavaScript alike)."""
-    found, page = [], ""
-    for location in locations:
-        if location.startswith("#"):
-            location = page + location
-        elif "#" not in location:
-            page = location
-        found.append(location)
+def _stored_string(value: str) -> str:
+    """A title or text with its word breaks and closing tags in one byte each."""
+    return _CLOSING_TAG.sub(">", value.replace(WORD_BREAK, STORED_BREAK))
+
+
+def _read_docs(docs: list[Any]) -> list[Any]:
+    """What the worker makes of stored entries (``search_worker.RESTORE_JS`` line for line)."""
+    found: list[Any] = []
+    page: dict[str, Any] = {"location": ""}
+    for entry in docs:
+        if not isinstance(entry, list):
+            found.append(entry)
+            continue
+        location, title, text = entry[:3]
+        doc = {"location": page["location"] + location if location.startswith("#") else location,
+               "title": found[title]["title"] if isinstance(title, int) else read_string(title),
+               "text": read_string(text)}
+        section = "#" in doc["location"]
+        if len(entry) > 3:
+            doc["boost"] = entry[3]
+        elif section and "boost" in page:
+            doc["boost"] = page["boost"]
+        if not section:
+            page = doc
+        found.append(doc)
     return found

@@ -17,8 +17,8 @@ the words of the index and joins the words with ``"* "``; three slips follow:
   sections matched.
 
 And one change: the worker reads the index as it is stored (``generator.site.search_storage``):
-jieba's word breaks in one byte and sections' locations after their page's, put back whole
-before it builds its index (``RESTORE_INDEX``).
+entries as arrays that leave out what the entries before them said, word breaks and closing tags
+in one byte; it builds Material's entries whole again before it builds its index (``RESTORE_INDEX``).
 
 This is a patch of a vendored, minified file: ``patch_search_worker`` applies
 a fix only where it finds its exact code, once, and names the fixes it could
@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["PATCHES", "RESTORE_INDEX", "SEGMENT_LOOP", "SEGMENT_LOOP_FIXED", "WorkerPatch", "apply_patches",
-           "patch_search_worker"]
+__all__ = ["PATCHES", "RESTORE_INDEX", "RESTORE_JS", "SEGMENT_LOOP", "SEGMENT_LOOP_FIXED", "WorkerPatch",
+           "apply_patches", "patch_search_worker"]
 
 
 @dataclass(frozen=True)
@@ -51,16 +51,21 @@ SEGMENT_LOOP = "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
 SEGMENT_LOOP_FIXED = "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"
 """The same loop, also trying the slice that ends at the end of the query."""
 
-RESTORE_INDEX = WorkerPatch(
-    "index read as stored",
-    "de=new U(t.data)",
-    # setup: new Search(index), read as search_storage.as_read does: "\x7f" -> "\u200b" in every title and
-    # text (split/join: older in-app browsers), "#anchor" -> the last page's location + "#anchor".
-    'de=new U((d=>{let p="";for(const x of d.docs){for(const k of["title","text"])typeof x[k]=="string"&&'
-    '(x[k]=x[k].split("\\x7f").join("\\u200b"));typeof x.location=="string"&&(x.location.startsWith("#")?'
-    '(x.location=p+x.location):x.location.includes("#")||(p=x.location))}return d})(t.data))',
+RESTORE_JS = (
+    # search_storage._read_docs line for line: each array entry [location, title, text, boost?] becomes
+    # Material's object; "#anchor" after the last page's location, a number for an earlier entry's title, a
+    # missing boost a section's page's; in strings "\x7f" -> "\u200b" (split/join: older in-app browsers)
+    # and a ">" alone closes the innermost open tag.
+    'd=>{const s=v=>{const k=[];return v.split("\\x7f").join("\\u200b").replace(/<([a-z0-9]+)>|>/g,'
+    '(m,n)=>n?(k.push(n),m):"</"+k.pop()+">")};let p={location:""};for(let i=0;i<d.docs.length;i++){'
+    'const x=d.docs[i];if(!Array.isArray(x))continue;const[l,t,e]=x,y={location:l.startsWith("#")?'
+    'p.location+l:l,title:typeof t=="number"?d.docs[t].title:s(t),text:s(e)},w=y.location.includes("#");'
+    'x.length>3?(y.boost=x[3]):w&&"boost"in p&&(y.boost=p.boost);w||(p=y);d.docs[i]=y}return d}'
 )
-"""The worker's setup, reading the stored index whole (``generator.site.search_storage``)."""
+"""The worker's reading of a stored index (``generator.site.search_storage``): a function of the index."""
+
+RESTORE_INDEX = WorkerPatch("index read as stored", "de=new U(t.data)", f"de=new U(({RESTORE_JS})(t.data))")
+"""The worker's setup (``new Search(index)``), reading the stored index whole."""
 
 PATCHES = (
     WorkerPatch("last word of a Chinese query", SEGMENT_LOOP, SEGMENT_LOOP_FIXED),

@@ -9,6 +9,7 @@ from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell  # type: ignore
 
 from generator.checks.sheet_names import SHEET_KEYS
 from generator.model import Criteria
+from generator.render.colours import primary_colour
 from generator.render.forms import number
 from generator.render.logo_image import logo_picture
 from generator.render.page_words import Words
@@ -75,11 +76,12 @@ def write_instructions(sheet: Any, criteria: Criteria, texts: Texts, fmt: Format
 
 
 def _logo(sheet: Any, criteria: Criteria) -> None:
-    """The edition's logo at the top right of the instructions, over a title row as high as it."""
+    """The edition's logo at the top right of the instructions, on a badge of the site header's colour,
+    over a title row as high as it."""
     branding = criteria.meta.branding
     if branding is None or branding.logo is None or not branding.logo.data:
         return
-    data, width, height = logo_picture(branding.logo)
+    data, width, height = logo_picture(branding.logo, primary_colour(criteria))
     sheet.set_row(0, height * 0.75 + 4)  # points: 3/4 of a pixel
     sheet.insert_image(0, 1, "logo.png", {
         "image_data": io.BytesIO(data), "x_offset": max(0, _TEXT_WIDTH * 7 + 5 - width - 4), "y_offset": 2,

@@ -12,7 +12,7 @@
  */
 import { display } from './rule.js';
 import { fill, own } from './storage.js';
-import { evidenceShare } from './people.js';
+import { evidenceShare, heavyWeight } from './people.js';
 import { today } from './state-text.js';
 import { h } from './views.js';
 
@@ -71,7 +71,7 @@ export function showEvidence(s, box, entry, keep = null) {
  * undefined to clear)}; null when the event is not one of the control's. entryOf(criterion) gives
  * the entry saved now.
  */
-export function evidenceEvent(event, entryOf) {
+function evidenceEvent(event, entryOf) {
   const t = event.target;
   const box = t.closest && t.closest('.kit-ev');
   if (!box) return null;
@@ -96,11 +96,27 @@ export function evidenceEvent(event, entryOf) {
  * entry saved now. The date and note a first tap reveals are scrolled into view if the page's
  * sticky bars or the screen's edge hide them (scroll-padding keeps them clear of the bars).
  */
-export function showSaved(s, asked, entry, target) {
+function showSaved(s, asked, entry, target) {
   const more = asked.box.querySelector('.kit-ev-more');
   const hidden = more.hidden;
   showEvidence(s, asked.box, entry, target);
   if (hidden && !more.hidden && more.isConnected) more.scrollIntoView({ block: 'nearest' });
+}
+
+/**
+ * A tap, date or note in an evidence control of a page (the worksheet's row, the interview card):
+ * saved through commit(criterion, value) and shown in place. agencyOf() is the agency shown, null
+ * when there is no document (a damaged save is shown instead). Returns whether the event was the
+ * control's; what else the page redraws is the page's.
+ */
+export function saveEvidence(s, event, agencyOf, commit) {
+  const agency = agencyOf();
+  const asked = agency && evidenceEvent(event, (id) => own(agency.evidence || {}, id));
+  if (!asked) return false;
+  commit(asked.criterion, asked.value);
+  const now = agencyOf();
+  if (now) showSaved(s, asked, own(now.evidence || {}, asked.criterion), event.target);
+  return true;
 }
 
 /** The agency's share in words: "42.5% of the scored weight rests on evidence seen or checked". */
@@ -140,7 +156,10 @@ export function evidencePart(data, agency, criteria) {
     : display(share.share) }, h('h4', {}, s.evHead),
   h('p', { class: 'kit-ev-share' }, shareText(s, share)),
   share.share === null ? null : items.length ? [h('p', { class: 'kit-ev-heavy-head' }, s.evHeavy),
-    h('ul', { class: 'kit-ev-heavy' }, items)] : h('p', { class: 'kit-rp-none' }, s.evHeavyNone));
+    h('ul', { class: 'kit-ev-heavy' }, items)] : h('p', { class: 'kit-rp-none' }, s.evHeavyNone),
+  // What "heavy" means, with this criteria file's number (the weights are data).
+  share.share === null ? null : h('p', { class: 'kit-ev-heavy-means kit-sc-hint' },
+    fill(s.evHeavyMeans, { median: String(heavyWeight(data)) })));
 }
 
 /**

@@ -5,7 +5,7 @@
  * that counts never seem to contradict each other.
  */
 import { h } from './views.js';
-import { countedOrigin } from './people-text.js';
+import { countedOrigin, nameProblem } from './people-text.js';
 
 export class InterviewPeople {
   constructor(interview) {
@@ -13,8 +13,22 @@ export class InterviewPeople {
     const s = interview.s;
     this.owner = h('input', { type: 'text', class: 'kit-pp-owner', id: 'kit-iv-owner', maxlength: 80,
       autocomplete: 'off', placeholder: s.ppMe });
-    this.box = h('p', { class: 'kit-iv-owner-row' }, h('label', { for: 'kit-iv-owner' }, s.ppOwnerName), this.owner);
-    this.owner.addEventListener('input', () => interview.change({ type: 'owner', value: this.owner.value }));
+    // A reviewer's name is refused as hers, as on the worksheet (people-view.js), the message under the field.
+    this.message = h('span', { class: 'kit-pp-taken kit-sc-warning', id: 'kit-iv-owner-taken', role: 'alert',
+      hidden: true });
+    this.owner.setAttribute('aria-describedby', 'kit-iv-owner-taken');
+    this.box = h('p', { class: 'kit-iv-owner-row' }, h('label', { for: 'kit-iv-owner' }, s.ppOwnerName), this.owner,
+      this.message);
+    this.owner.addEventListener('input', () => {
+      const problem = interview.state ? nameProblem(s, interview.state, this.owner.value, null) : '';
+      this.message.textContent = problem;
+      this.message.hidden = !problem;
+      this.owner.setAttribute('aria-invalid', problem ? 'true' : 'false');
+      if (!problem) interview.change({ type: 'owner', value: this.owner.value });
+    });
+    this.owner.addEventListener('change', () => {
+      if (!this.message.hidden && interview.state) this.owner.value = interview.state.owner.name;
+    });
   }
 
   /** The owner's name (unless being typed) and the current card's mark. */

@@ -20,7 +20,7 @@ import { mark, modeOf, modesFor, nextUnanswered, openingCard, readPlace } from '
 import { onSwipe } from './swipe.js';
 import { InterviewPeople } from './interview-people.js';
 import { interviewClaims, showCardClaim } from './claims.js';
-import { evidenceEvent, showSaved } from './evidence.js';
+import { saveEvidence } from './evidence.js';
 
 /** The verdict on the finish card (kit-iv-dq when a knock-out eliminates the agency). */
 const verdictBlock = (data, verdict, result) => h('strong', {
@@ -327,13 +327,8 @@ export class Interview {
 
   /** A tap, date or note in the card's evidence control (evidence.js): saved and shown in place. */
   onEvidence(event) {
-    const agency = this.state && this.agency(); // no document: a damaged save is shown instead
-    const asked = agency && evidenceEvent(event, (id) => own(agency.evidence || {}, id));
-    if (!asked) return false;
-    this.change({ type: 'evidence', agency: this.active, criterion: asked.criterion, value: asked.value });
-    const now = this.agency();
-    if (now) showSaved(this.s, asked, own(now.evidence || {}, asked.criterion), event.target);
-    return true;
+    return saveEvidence(this.s, event, () => this.state && this.agency(),
+      (criterion, value) => this.change({ type: 'evidence', agency: this.active, criterion, value }));
   }
 
   add() {

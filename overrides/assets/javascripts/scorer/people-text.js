@@ -93,6 +93,41 @@ export function peopleLine(data, doc) {
   return `${names} · ${open ? fill(s.ppReportOpen, { n: open }) : fill(s.ppReportSettled, { n: found })}`;
 }
 
+/** A name as compared with the others: letter case, full-width forms and spaces aside ("Wang " is "wang"). */
+const nameKey = (name) => name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
+/**
+ * The name of whoever in doc is already called name (the owner, as shown, or a reviewer), leaving out
+ * the person except (null: the owner, renaming herself; a reviewer id); null when the name is free or empty.
+ */
+export function nameTaken(s, doc, name, except) {
+  const key = nameKey(name);
+  const people = [{ id: null, name: ownerLabel(s, doc) }, ...doc.reviewers];
+  const found = key && people.find((p) => p.id !== except && nameKey(p.name) === key);
+  return found ? found.name : null;
+}
+
+/** The reviewer in doc called name (case, width and spaces aside; not the owner): {id, name}, or null. */
+export function reviewerNamed(doc, name) {
+  const key = nameKey(name);
+  return (key && doc.reviewers.find((r) => nameKey(r.name) === key)) || null;
+}
+
+/** Name made distinct in doc: itself when free, else "Wang (2)", "Wang (3)"… (the first free one). */
+export function freeName(s, doc, name, except) {
+  const base = name.trim();
+  let n = 2;
+  if (!nameTaken(s, doc, base, except)) return base;
+  while (nameTaken(s, doc, `${base} (${n})`, except)) n += 1;
+  return `${base} (${n})`;
+}
+
+/** Why name cannot be given (to a new reviewer; or to the owner, except null), suggesting a free one; '' when it can. */
+export function nameProblem(s, doc, name, except) {
+  const taken = nameTaken(s, doc, name, except);
+  return taken === null ? '' : fill(s.ppNameTaken, { name: taken, suggestion: freeName(s, doc, name, except) });
+}
+
 /** A reviewer's name for scores received from someone who gave none: "Reviewer 2" (the first free number). */
 export function defaultReviewer(s, doc) {
   const taken = new Set(doc.reviewers.map((r) => r.name.trim()));

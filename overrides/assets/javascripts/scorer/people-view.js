@@ -8,48 +8,84 @@
  * Buttons here carry data-pp (not data-action), so the scorer's own click handling leaves them alone.
  */
 import { fill, hasData } from './storage.js';
-import { reviewerDocument } from './people.js';
+import { reviewChanges, reviewerDocument } from './people.js';
 import { criteriaOf } from './state.js';
 import { fileName } from './state-text.js';
 import { download, h } from './views.js';
 import {
-  countedOrigin, defaultReviewer, disagreementsOf, ownerLabel, scoreText,
+  countedOrigin, defaultReviewer, disagreementsOf, freeName, nameProblem, ownerLabel, reviewerNamed, scoreText,
 } from './people-text.js';
 
 const button = (attrs, text, primary = false) => h('button', { type: 'button',
   class: `md-button${primary ? ' md-button--primary' : ''}`, ...attrs }, text);
+const NO_PEOPLE = { owner: { name: '' }, reviewers: [] };
+
+/** Shows problem ('' for none) in message, beside input: said aloud, and tied to the field. */
+export function sayNameProblem(input, message, problem) {
+  message.textContent = problem;
+  message.hidden = !problem;
+  input.setAttribute('aria-invalid', problem ? 'true' : 'false');
+}
 
 /**
- * The "add as a reviewer's scores" choice: a name field (name: the sender's, when known) and a
- * button; add(name) runs on the button.
+ * The "add as a reviewer's scores" choice of scorer's page for scores sent by name. When name (case,
+ * width and spaces aside) is a reviewer's here, a colleague sending their scores again, the first
+ * choice updates that reviewer's scores: add(reviewer's name, reviewer's id). Then, or else, a name
+ * field (name made distinct from everyone's here, "王 (2)") and a button adding the scores as a new
+ * reviewer's: add(name) runs unless the name is already the owner's or a reviewer's: then the
+ * message, right above the button, suggests a free name and puts it in the field, so a second tap adds it.
  */
-export function reviewForm(s, name, add) {
+export function reviewForm(scorer, name, add) {
+  const s = scorer.s;
+  const state = scorer.state || NO_PEOPLE;
+  const same = reviewerNamed(state, name);
   const input = h('input', { type: 'text', class: 'kit-pp-review-name', maxlength: 80, autocomplete: 'off' });
-  input.value = name;
-  const go = button({ 'data-pp': 'review' }, s.ppReviewAdd, true);
-  go.addEventListener('click', () => add(input.value));
-  return h('div', { class: 'kit-pp-review' }, h('label', { class: 'kit-sc-box-label' }, h('span', {}, s.ppReviewName), input),
-    h('p', { class: 'kit-sc-hint' }, s.ppReviewHint), h('p', { class: 'kit-sc-buttons' }, go));
+  input.value = freeName(s, state, name);
+  const message = h('p', { class: 'kit-pp-taken kit-sc-warning', role: 'alert', hidden: true });
+  const go = button({ 'data-pp': 'review' }, same ? s.ppReviewNew : s.ppReviewAdd, !same);
+  go.addEventListener('click', () => {
+    scorer.store.load(); // the names saved now (another tab may have added someone)
+    const doc = scorer.state || NO_PEOPLE;
+    const problem = nameProblem(s, doc, input.value);
+    sayNameProblem(input, message, problem);
+    if (!problem) add(input.value);
+    else input.value = freeName(s, doc, input.value);
+  });
+  let update = [];
+  if (same) {
+    const again = button({ 'data-pp': 'update', 'data-reviewer': same.id }, fill(s.ppUpdate, { name: same.name }), true);
+    again.addEventListener('click', () => add(same.name, same.id));
+    update = [h('p', { class: 'kit-sc-hint kit-pp-update-hint' }, fill(s.ppUpdateHint, { name: same.name })),
+      h('p', { class: 'kit-sc-buttons' }, again)];
+  }
+  return h('div', { class: 'kit-pp-review' }, ...update,
+    h('label', { class: 'kit-sc-box-label' }, h('span', {}, same ? s.ppReviewNewName : s.ppReviewName), input),
+    h('p', { class: 'kit-sc-hint' }, s.ppReviewHint), message, h('p', { class: 'kit-sc-buttons' }, go));
 }
 
 /**
  * incoming (a checked document: a share link's or a file's) added to the scorer's document as the
- * scores of the reviewer named name (a "review" edit). Three empty agencies of a new sheet make way
- * first. The message to show, and whether it worked: {ok, text}.
+ * scores of the reviewer named name (a "review" edit), or, given reviewer (an id), as that reviewer's
+ * new scores in place of their earlier ones. Three empty agencies of a new sheet make way first.
+ * The message to show, and whether it worked: {ok, text}.
  */
-export function addAsReviewer(scorer, incoming, name) {
+export function addAsReviewer(scorer, incoming, name, reviewer) {
   const s = scorer.s;
   scorer.store.load(); // taken into what is saved now
   const who = name.trim() || defaultReviewer(s, scorer.state);
+  const before = JSON.parse(JSON.stringify(scorer.state));
   if (!hasData(scorer.state, scorer.patterns)) scorer.edit({ type: 'replace', doc: { ...scorer.state, agencies: [] } });
-  const done = scorer.edit({ type: 'review', name: who, doc: incoming });
+  const done = scorer.edit({ type: 'review', name: who, doc: incoming, reviewer });
   if (scorer.state.agencies.length && !scorer.state.agencies.some((a) => a.id === scorer.active)) {
     scorer.active = scorer.state.agencies[0].id;
   }
   scorer.showNotices();
   scorer.refresh();
-  return done ? { ok: true, text: fill(s.ppReviewed, { name: who, n: incoming.agencies.length }) }
-    : { ok: false, text: s.ppReviewFailed };
+  if (!done) return { ok: false, text: s.ppReviewFailed };
+  const updated = reviewer && before.reviewers.find((r) => r.id === reviewer);
+  return { ok: true, text: updated
+    ? fill(s.ppUpdated, { name: updated.name, n: reviewChanges(before, scorer.state, reviewer) })
+    : fill(s.ppReviewed, { name: who, n: incoming.agencies.length }) };
 }
 
 export class PeopleView {
@@ -60,20 +96,30 @@ export class PeopleView {
     const s = this.s;
     this.owner = h('input', { type: 'text', class: 'kit-pp-owner', id: 'kit-pp-owner', maxlength: 80,
       autocomplete: 'off', placeholder: s.ppMe });
+    this.ownerMessage = h('p', { class: 'kit-pp-taken kit-sc-warning', id: 'kit-pp-owner-taken', role: 'alert',
+      hidden: true });
+    this.owner.setAttribute('aria-describedby', 'kit-pp-owner-taken');
     this.list = h('ul', { class: 'kit-pp-list' });
     this.message = h('p', { class: 'kit-pp-message', role: 'status', 'aria-live': 'polite' });
     this.box = h('fieldset', { class: 'kit-pp-people' }, h('legend', {}, s.ppWho),
       h('label', { class: 'kit-sc-box-label', for: 'kit-pp-owner' }, h('span', {}, s.ppOwnerName)), this.owner,
-      h('p', { class: 'kit-sc-hint' }, s.ppOwnerHint), this.list, this.message);
+      this.ownerMessage, h('p', { class: 'kit-sc-hint' }, s.ppOwnerHint), this.list, this.message);
     this.jump = h('a', { href: '#kit-pp-disagree', class: 'kit-pp-jump', hidden: true }, `${s.ppDisagree} ↓`);
     this.summary = h('p', { class: 'kit-pp-summary', role: 'status', 'aria-live': 'polite' });
     this.body = h('div', { class: 'kit-pp-body' });
     this.disagreeBox = h('section', { class: 'kit-pp-disagree', hidden: true, 'aria-labelledby': 'kit-pp-disagree' },
       h('h4', { id: 'kit-pp-disagree', tabindex: -1 }, s.ppDisagree), h('p', { class: 'kit-sc-hint' }, s.ppDisagreeIntro),
       this.summary, this.body);
+    // A reviewer's name is refused as the owner's (saved only once it differs); left so, the saved one comes back.
     this.owner.addEventListener('input', () => {
+      const problem = nameProblem(s, this.state || NO_PEOPLE, this.owner.value, null);
+      sayNameProblem(this.owner, this.ownerMessage, problem);
+      if (problem) return;
       this.scorer.edit({ type: 'owner', value: this.owner.value });
       this.refresh();
+    });
+    this.owner.addEventListener('change', () => {
+      if (!this.ownerMessage.hidden && this.state) this.owner.value = this.state.owner.name;
     });
     scorer.root.addEventListener('click', (event) => {
       const target = event.target.closest('button[data-pp]');

@@ -94,6 +94,12 @@ export function disagreements(data, doc, agency) {
 /** Evidence statuses that rest on something the merchant saw or checked herself. */
 export const VERIFIED = Object.freeze(['seen', 'checked']);
 
+/** The weight from which a criterion is heavy: the median weight of the criteria (the lower middle one of an even count). */
+export function heavyWeight(data) {
+  const weights = criteriaOf(data).map((c) => c.weight).sort((x, y) => x - y);
+  return weights.length ? weights[Math.floor((weights.length - 1) / 2)] : 0;
+}
+
 /**
  * How much of agency's score rests on evidence seen or checked: {share (percent of the weight of
  * the criteria scored with a level, null when none), verified, weight, unverified}. unverified
@@ -104,8 +110,7 @@ export const VERIFIED = Object.freeze(['seen', 'checked']);
 export function evidenceShare(data, agency) {
   const list = criteriaOf(data);
   const scores = answers(data, agency);
-  const weights = list.map((c) => c.weight).sort((x, y) => x - y);
-  const median = weights.length ? weights[Math.floor((weights.length - 1) / 2)] : 0;
+  const median = heavyWeight(data);
   let weight = 0;
   let verified = 0;
   const unverified = [];
@@ -153,24 +158,26 @@ export function reviewerDocument(data, doc, who) {
 }
 
 
-/** The reviewer named name in doc (added when new): their id, or null past the limit. */
-function reviewerId(doc, name) {
-  const found = doc.reviewers.find((r) => r.name.trim() === name.trim());
+/** The reviewer of id in doc (when still there), else the one named name (added when new): their id, or null past the limit. */
+function reviewerId(doc, name, id) {
+  const found = doc.reviewers.find((r) => r.id === id) || doc.reviewers.find((r) => r.name.trim() === name.trim());
   if (found) return found.id;
   if (doc.reviewers.length >= LIMITS.reviewers) return null;
-  let id;
-  do id = `r${Math.random().toString(36).slice(2, 10)}`; while (doc.reviewers.some((r) => r.id === id));
-  doc.reviewers.push({ id, name: name.trim() });
-  return id;
+  let fresh;
+  do fresh = `r${Math.random().toString(36).slice(2, 10)}`; while (doc.reviewers.some((r) => r.id === fresh));
+  doc.reviewers.push({ id: fresh, name: name.trim() });
+  return fresh;
 }
 
 /**
- * incoming's scores, notes and flags (what counts in it, per agency) added to doc as the reviewer
- * named name: agencies matched by name (trimmed), the others added. False past a limit (doc unchanged).
+ * incoming's scores, notes and flags (what counts in it, per agency) added to doc as the scores of
+ * reviewer (an id: an update, their earlier ones of those agencies replaced) or of the reviewer
+ * named name: agencies matched by name (trimmed), the others added. Agreed scores stay. False past
+ * a limit (doc unchanged).
  */
-export function addReview(doc, name, incoming, defaultName) {
+export function addReview(doc, name, incoming, defaultName, reviewer) {
   const next = { ...doc, reviewers: [...doc.reviewers], agencies: doc.agencies.map(copyAgency) };
-  const id = reviewerId(next, name);
+  const id = reviewerId(next, name, reviewer);
   if (id === null) return false;
   for (const a of incoming.agencies) {
     let target = next.agencies.find((b) => b.name.trim() === a.name.trim());
@@ -183,6 +190,26 @@ export function addReview(doc, name, incoming, defaultName) {
   }
   Object.assign(doc, next);
   return true;
+}
+
+/**
+ * How many answers of reviewer id differ between documents before and after: a criterion of an
+ * agency counts once when its score, note or flags changed.
+ */
+export function reviewChanges(before, after, id) {
+  const sheet = (doc, agencyId) => {
+    const agency = doc.agencies.find((a) => a.id === agencyId);
+    return (agency && own(agency.reviews || {}, id)) || { scores: {}, notes: {}, flags: {} };
+  };
+  let n = 0;
+  for (const a of after.agencies) {
+    const [b, x] = [sheet(before, a.id), sheet(after, a.id)];
+    const ids = new Set(['scores', 'notes', 'flags'].flatMap((f) => [...Object.keys(b[f]), ...Object.keys(x[f])]));
+    for (const c of ids) {
+      if (['scores', 'notes', 'flags'].some((f) => JSON.stringify(own(b[f], c)) !== JSON.stringify(own(x[f], c)))) n += 1;
+    }
+  }
+  return n;
 }
 
 /** The agency's written answers from a declaration file (declaration.js parseDeclaration) in agency. */

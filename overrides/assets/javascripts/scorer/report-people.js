@@ -8,7 +8,36 @@ import { display } from './rule.js';
 import { fill } from './storage.js';
 import { criteriaOf } from './state.js';
 import { h } from './views.js';
-import { disagreementsOf, ownTotals, ownerLabel, scoreText } from './people-text.js';
+import { disagreementsOf, ownTotals, ownerLabel, personLabel, scoreText } from './people-text.js';
+import { sheetsOf } from './people.js';
+import { notes, ticked } from './summary.js';
+
+/**
+ * Each reviewer's red flags and notes on agency (the owner's are in the agency's details), compact: one
+ * line per criterion, the flags then the note; all of it text, never markup. [] when they left none.
+ */
+function remarks(data, doc, agency) {
+  const s = data.strings;
+  const criteria = criteriaOf(data);
+  const sep = s.listSep || '; ';
+  return sheetsOf(doc, agency).filter((sheet) => sheet.id !== null).map((sheet) => {
+    const flags = new Map(ticked(criteria, sheet).map((f) => [f.criterion.id, f.texts]));
+    const said = new Map(notes(criteria, sheet).map((n) => [n.id, n]));
+    const ids = [...criteria.map((c) => c.id).filter((id) => flags.has(id) || said.has(id)),
+      ...[...said.keys()].filter((id) => !flags.has(id) && !said.get(id).criterion)];
+    if (!ids.length) return null;
+    const title = (id) => {
+      const c = criteria.find((k) => k.id === id);
+      return c ? `${c.number} ${c.title}` : `${id} ${s.removedShort}`;
+    };
+    return h('div', { class: 'kit-rp-remarks', 'data-reviewer': sheet.id },
+      h('p', { class: 'kit-rp-remarks-head' }, h('strong', {}, fill(s.ppReportRemarks, { name: personLabel(s, doc, sheet) }))),
+      h('ul', {}, ids.map((id) => h('li', { 'data-criterion': id }, h('strong', {}, title(id)), s.colon,
+        flags.has(id) ? h('span', { class: 'kit-rp-remarks-flags' }, `${s.flags}${s.colon}${flags.get(id).join(sep)}`) : null,
+        flags.has(id) && said.has(id) ? ' · ' : null,
+        said.has(id) ? h('span', { class: 'kit-rp-remarks-note' }, `${s.notesHead}${s.colon}${said.get(id).text}`) : null))));
+  }).filter(Boolean);
+}
 
 /** The line under the verdicts: disagreements not settled (or all settled); [] without reviewers or disagreements. */
 export function peopleNote(data, doc) {
@@ -34,6 +63,7 @@ export function peopleSection(data, doc, names) {
     h('h3', {}, names[a.index]),
     h('p', { class: 'kit-rp-people-own' }, totals[a.index].people.map((p) => fill(s.ppReportOwn,
       { name: p.label, total: display(p.total), n: p.scored })).join(s.listSep || '; ')),
+    remarks(data, doc, a.agency),
     a.items.length ? h('p', { class: 'kit-pp-summary' }, fill(s.ppDisagreeCount, { n: a.items.length, open: a.open }))
       : h('p', {}, s.ppDisagreeNone),
     a.items.map((d) => h('div', { class: `kit-pp-item${d.agreed === undefined ? '' : ' kit-pp-settled'}`,

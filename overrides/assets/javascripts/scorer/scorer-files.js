@@ -58,9 +58,9 @@ export function ask(sc, doc) {
     button('import-replace', s.importReplace), differ ? button('import-merge', s.importMerge) : null,
     button('import-cancel', s.importCancel));
   // Or kept apart as a reviewer's scores (people-view.js), named as the file's owner by default.
-  sc.importBox.querySelector('.kit-sc-buttons').before(reviewForm(s, doc.owner.name || defaultReviewer(s, sc.state),
-    (name) => {
-      const { ok, text } = addAsReviewer(sc, doc, name);
+  sc.importBox.querySelector('.kit-sc-buttons').before(reviewForm(sc, doc.owner.name || defaultReviewer(s, sc.state),
+    (name, reviewer) => {
+      const { ok, text } = addAsReviewer(sc, doc, name, reviewer);
       sc.pending = null;
       sc.tell(text, !ok);
     }));

@@ -34,7 +34,7 @@ import {
 } from './views.js';
 import * as files from './scorer-files.js';
 import { finishPrint } from './scorer-files.js';
-import { addEvidence, evidenceEvent, evidenceLines, showAllEvidence, showSaved } from './evidence.js';
+import { addEvidence, evidenceLines, saveEvidence, showAllEvidence } from './evidence.js';
 
 export const ROOT_ID = 'kit-scorer';
 const SLOT_ID = 'kit-scorer-slot';
@@ -477,14 +477,10 @@ export class Scorer {
 
   /** A tap, date or note in a row's evidence control (evidence.js): saved, shown in place, the share line redrawn. */
   onEvidence(event) {
-    const agency = this.state && this.agency(); // no document: a damaged save is shown instead
-    const asked = agency && evidenceEvent(event, (id) => own(agency.evidence || {}, id));
-    if (!asked) return false;
-    this.edit({ type: 'evidence', agency: this.active, criterion: asked.criterion, value: asked.value });
-    const now = this.agency();
-    if (now) showSaved(this.s, asked, own(now.evidence || {}, asked.criterion), event.target);
-    if (event.type === 'click') this.renderResults();
-    return true;
+    const saved = saveEvidence(this.s, event, () => this.state && this.agency(),
+      (criterion, value) => this.edit({ type: 'evidence', agency: this.active, criterion, value }));
+    if (saved && event.type === 'click') this.renderResults();
+    return saved;
   }
 
   setActive(id) {

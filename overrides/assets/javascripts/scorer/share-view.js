@@ -147,14 +147,14 @@ export class ShareView {
       h('strong', {}, name), ` · ${s.total} ${display(scored[i].total)} · ${s.scored} ${answered(scored[i])}/${count}`,
       scored[i].verdict.kind === 'ranked' ? '' : ` · ${scored[i].verdict.text}`))),
     // As a reviewer's scores (kept apart, people-view.js) first: the usual case of a colleague's link.
-    reviewForm(s, doc.owner.name || defaultReviewer(s, this.scorer.state), (name) => this.review(name)),
+    reviewForm(this.scorer, doc.owner.name || defaultReviewer(s, this.scorer.state), (name, reviewer) => this.review(name, reviewer)),
     button('share-add', s.shAdd), button('share-replace', s.shReplace), button('share-ignore', s.shIgnore));
   }
 
-  /** Adds the received scores as the reviewer named name's, and says so. */
-  review(name) {
+  /** Adds the received scores as the reviewer named name's (or updates reviewer's, an id), and says so. */
+  review(name, reviewer) {
     if (!this.incoming) return;
-    const { ok, text } = addAsReviewer(this.scorer, this.incoming.doc, name);
+    const { ok, text } = addAsReviewer(this.scorer, this.incoming.doc, name, reviewer);
     if (ok) this.close(text);
     else this.show(h('p', { role: 'alert', class: 'kit-sc-warning' }, text), button('share-ignore', this.s.ok));
   }

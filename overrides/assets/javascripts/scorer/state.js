@@ -6,7 +6,7 @@
  *
  * A page never writes back the document it read some time ago. Each change is an edit (data,
  * listed at applyEdit: {type: "score" | "note" | "flags" | "agree" | "evidence", agency, criterion,
- * value}, {type: "name", agency, value}, {type: "add", name}, {type: "review", name, doc}, …)
+ * value}, {type: "name", agency, value}, {type: "add", name}, {type: "review", name, doc, reviewer}, …)
  * that Store.commit applies to the document freshly re-read from storage,
  * then saves: a field the edit does not touch keeps what another page saved meanwhile.
  * Store.sync takes what another page saved (a "storage" event) and lists what changed
@@ -76,7 +76,7 @@ function applyDocumentEdit(doc, edit, defaultName) {
   }
   if (edit.type === 'stamp') return Object.assign(doc, { criteria: edit.criteria }) && true;
   if (edit.type === 'owner') return Object.assign(doc.owner, { name: edit.value }) && true;
-  if (edit.type === 'review') return addReview(doc, edit.name, edit.doc, defaultName) || null;
+  if (edit.type === 'review') return addReview(doc, edit.name, edit.doc, defaultName, edit.reviewer) || null;
   if (edit.type === 'forget') {
     doc.reviewers = doc.reviewers.filter((r) => r.id !== edit.reviewer);
     for (const a of doc.agencies) delete a.reviews[edit.reviewer];

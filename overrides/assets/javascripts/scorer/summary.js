@@ -10,16 +10,16 @@ import { peopleLine } from './people-text.js';
 
 export { agencyName, criteriaOf };
 
-/** The red flags ticked for the agency, per criterion in display order (unknown indices left out). */
-function ticked(criteria, agency) {
+/** The red flags ticked for the agency (or a reviewer's sheet), per criterion in display order (unknown indices left out). */
+export function ticked(criteria, agency) {
   const flags = agency.flags || {};
   return criteria.map((c) => ({ criterion: c, texts: [...new Set(own(flags, c.id) || [])].sort((a, b) => a - b)
     .filter((i) => i < (c.flags || []).length).map((i) => c.flags[i]) }))
     .filter((item) => item.texts.length);
 }
 
-/** The agency's notes: those of current criteria in display order, then those of removed ones. */
-function notes(criteria, agency) {
+/** The agency's (or a reviewer's sheet's) notes: those of current criteria in display order, then those of removed ones. */
+export function notes(criteria, agency) {
   const known = criteria.map((c) => ({ criterion: c, id: c.id, text: own(agency.notes, c.id) || '' }));
   const ids = new Set(criteria.map((c) => c.id));
   const removed = Object.keys(agency.notes).filter((id) => !ids.has(id)).sort()
