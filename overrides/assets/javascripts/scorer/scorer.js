@@ -171,9 +171,8 @@ export class Scorer {
     const box = this.criteriaBox;
     const queue = this.later.flatMap((section) => [{ section }, ...section.criteria.map((criterion) => ({ criterion }))]);
     let shell = null;
-    const next = () => {
-      if (box !== this.criteriaBox || !box.isConnected) return; // built anew meanwhile, which goes on from there
-      for (let built = 0; built < LATER_PER_FRAME && queue.length;) {
+    const step = (limit) => { // builds up to limit criteria, then, when none are left, finishes
+      for (let built = 0; built < limit && queue.length;) {
         const { section, criterion } = queue.shift();
         if (section) {
           shell = box.appendChild(buildSection(this.data, { ...section, criteria: [] }));
@@ -185,22 +184,28 @@ export class Scorer {
           built += 1;
         }
       }
-      if (queue.length) {
-        requestAnimationFrame(() => setTimeout(next));
-        return;
-      }
+      if (queue.length) return;
       this.renderValues(document.activeElement);
       const index = this.state.agencies.findIndex((a) => a.id === this.active);
       if (index >= 0) this.markCriteria(this.results().results[index]);
       this.people.renderMarks();
       this.ready();
     };
+    const next = () => {
+      if (box !== this.criteriaBox || !box.isConnected || this.flush !== flush) return; // built anew, or finished
+      step(LATER_PER_FRAME);
+      if (this.flush === flush) requestAnimationFrame(() => setTimeout(next));
+    };
+    // The merchant's first tap, key or edit in the scorer builds the rest at once (on()).
+    const flush = () => step(Infinity);
+    this.flush = flush;
     requestAnimationFrame(() => setTimeout(next));
   }
 
   /** Built whole: the scorer's id, which tests (and main.js) take as the sign that it is ready. */
   ready() {
     this.built = true;
+    this.flush = null;
     this.root.id = ROOT_ID;
     if (this.state) this.renderChart();
   }
@@ -440,6 +445,7 @@ export class Scorer {
   /* Events */
 
   on(event) {
+    if (this.flush) this.flush(); // the criteria not built yet (buildLater)
     if (this.onEvidence(event)) return;
     const t = event.target;
     if (event.type === 'focusout' && t.dataset && t.dataset.armed) {
