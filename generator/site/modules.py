@@ -1,10 +1,11 @@
-"""The scorer's ES modules a page needs, for ``<link rel="modulepreload">`` hints (issue 30).
+"""The scorer's ES modules a page needs, which ``scorer/main.js`` asks for together (issue 30).
 
 ``scorer/main.js`` imports the view of a page (the worksheet's scorer, the report, the interview) only on
 the page that holds its data, and each view imports its own modules, level by level. The browser would
-find them one level at a time, a round trip each; the hints name them all in the page, so that they are
-fetched together while the page loads. The list is read from the modules' own ``import`` lines, so it
-follows the code.
+find them one level at a time, a round trip each; the page names them all (``data-kit-preload`` of
+main.js's script, overrides/main.html) and main.js adds a ``<link rel="modulepreload">`` for each as it
+starts. Not as links in the served page: Lighthouse counted them with the stylesheets of the first paint.
+The list is read from the modules' own ``import`` lines, so it follows the code.
 """
 
 from __future__ import annotations

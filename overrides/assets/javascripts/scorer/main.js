@@ -25,18 +25,18 @@ const json = (element) => JSON.parse(element.content ? element.content.textConte
 
 /*
  * Each page imports the code of its own view only (issue 30: the worksheet loads neither the report's
- * nor the interview's modules; the page's <link rel="modulepreload"> hints fetch its modules while the
- * page loads, overrides/main.html). A view is built once per page view: not if its root is there.
+ * nor the interview's modules; preload() asks for them together). A view is built once per page view: not if its root is there (with
+ * its class: the id comes once it is built whole, scorer.js and report.js).
  */
 const VIEWS = [
   { data: 'kit-scoring-data', load: () => import('./scorer.js'),
     build: (m, element) => {
       finishPrint = m.finishPrint;
-      if (!document.getElementById(m.ROOT_ID)) current = new m.Scorer(element, json(element));
+      if (!document.querySelector('.kit-scorer:not(.kit-scorer-slot)')) current = new m.Scorer(element, json(element));
     },
     drop: () => { current = null; } },
   { data: 'kit-report-data', load: () => import('./report.js'),
-    build: (m, element) => { if (!document.getElementById(m.REPORT_ROOT)) report = new m.Report(element, json(element)); },
+    build: (m, element) => { if (!document.querySelector('section.kit-report')) report = new m.Report(element, json(element)); },
     drop: () => { report = null; } },
   { data: 'kit-interview-data', load: () => import('./interview.js'),
     build: (m, element) => {
@@ -45,8 +45,24 @@ const VIEWS = [
     drop: () => { interview = null; } },
 ];
 
+/**
+ * Asks for the modules of this page's view together (data-kit-preload of main.js's script, from
+ * generator/site/modules.py) instead of level by level as the imports are read. Not as links in the
+ * served page: fetched along with the page's stylesheets, they delayed its first paint (issue 30).
+ */
+function preload() {
+  const script = document.querySelector('script[data-kit-preload]');
+  for (const name of script ? script.dataset.kitPreload.split(' ').filter(Boolean) : []) {
+    const href = new URL(name, import.meta.url).href;
+    if (!document.querySelector(`link[rel="modulepreload"][href="${CSS.escape(href)}"]`)) {
+      script.after(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
+    }
+  }
+}
+
 function init() {
   finishPrint();
+  preload();
   for (const view of VIEWS) {
     const element = document.getElementById(view.data);
     if (!element) {
