@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import MappingProxyType
 
 __all__ = ["VIEWS", "module_graph", "module_imports", "page_modules"]
 
-VIEWS = {"kit-scoring-data": "scorer.js", "kit-report-data": "report.js", "kit-interview-data": "interview.js"}
+VIEWS = MappingProxyType({"kit-scoring-data": "scorer.js", "kit-report-data": "report.js",
+                         "kit-interview-data": "interview.js"})
 """The id of each view's data element → the module main.js imports for it (scorer/main.js, VIEWS)."""
 
 _IMPORT = re.compile(r"""^\s*(?:import|export)\s[^'";]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]""",
