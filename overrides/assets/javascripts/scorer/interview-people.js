@@ -5,7 +5,7 @@
  * that counts never seem to contradict each other.
  */
 import { h } from './views.js';
-import { countedOrigin, nameProblem } from './people-text.js';
+import { countedOrigin, nameProblem, sayNameProblem } from './people-text.js';
 
 export class InterviewPeople {
   constructor(interview) {
@@ -21,9 +21,7 @@ export class InterviewPeople {
       this.message);
     this.owner.addEventListener('input', () => {
       const problem = interview.state ? nameProblem(s, interview.state, this.owner.value, null) : '';
-      this.message.textContent = problem;
-      this.message.hidden = !problem;
-      this.owner.setAttribute('aria-invalid', problem ? 'true' : 'false');
+      sayNameProblem(this.owner, this.message, problem);
       if (!problem) interview.change({ type: 'owner', value: this.owner.value });
     });
     this.owner.addEventListener('change', () => {

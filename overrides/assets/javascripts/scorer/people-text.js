@@ -123,6 +123,13 @@ export function freeName(s, doc, name, except) {
 }
 
 /** Why name cannot be given (to a new reviewer; or to the owner, except null), suggesting a free one; '' when it can. */
+/** Shows problem ('' for none) in message, beside input: said aloud, and tied to the field. */
+export function sayNameProblem(input, message, problem) {
+  message.textContent = problem;
+  message.hidden = !problem;
+  input.setAttribute('aria-invalid', problem ? 'true' : 'false');
+}
+
 export function nameProblem(s, doc, name, except) {
   const taken = nameTaken(s, doc, name, except);
   return taken === null ? '' : fill(s.ppNameTaken, { name: taken, suggestion: freeName(s, doc, name, except) });

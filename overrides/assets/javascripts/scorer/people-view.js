@@ -13,19 +13,13 @@ import { criteriaOf } from './state.js';
 import { fileName } from './state-text.js';
 import { download, h } from './views.js';
 import {
-  countedOrigin, defaultReviewer, disagreementsOf, freeName, nameProblem, ownerLabel, reviewerNamed, scoreText,
+  countedOrigin, defaultReviewer, disagreementsOf, freeName, nameProblem, ownerLabel, reviewerNamed, sayNameProblem,
+  scoreText,
 } from './people-text.js';
 
 const button = (attrs, text, primary = false) => h('button', { type: 'button',
   class: `md-button${primary ? ' md-button--primary' : ''}`, ...attrs }, text);
 const NO_PEOPLE = { owner: { name: '' }, reviewers: [] };
-
-/** Shows problem ('' for none) in message, beside input: said aloud, and tied to the field. */
-export function sayNameProblem(input, message, problem) {
-  message.textContent = problem;
-  message.hidden = !problem;
-  input.setAttribute('aria-invalid', problem ? 'true' : 'false');
-}
 
 /**
  * The "add as a reviewer's scores" choice of scorer's page for scores sent by name. When name (case,
