@@ -37,20 +37,27 @@ def built(page: Any) -> None:
 
 
 def opener(browser: Any, base: str, criteria: Criteria) -> Iterator[Opener]:
-    """Yields open(lang, width, site, phone) for a worksheet page; closes them and checks for errors."""
+    """Yields open(lang, width, site, phone, doc, script) for a worksheet page in a context of its own (its own
+    storage: another person's browser), holding doc if given, script run first in every page; closes them and
+    checks for errors."""
     opened: list[tuple[Any, list[str]]] = []
 
-    def open_page(lang: str = "zh", width: int = 1280, site: str = base, phone: bool = False) -> Any:
+    def open_page(lang: str = "zh", width: int = 1280, site: str = base, phone: bool = False,
+                  doc: Any = None, script: str = "") -> Any:
         options = PHONE if phone else {"viewport": {"width": width, "height": 900}}
         context = browser.new_context(accept_downloads=True, **options)
+        if script:
+            context.add_init_script(script)
         page = context.new_page()
-        page.set_default_timeout(10_000)
+        page.set_default_timeout(15_000)
         errors: list[str] = []
         page.on("console", lambda m: errors.append(f"{m.text} {m.location.get('url')}") if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
         opened.append((page, errors))
         page.goto(f"{site}{language_root(criteria, lang)}worksheet/")
         built(page)
+        if doc is not None:
+            store(page, criteria, doc)
         return page
 
     yield open_page

@@ -83,26 +83,10 @@ def document(owner: str, scores: list[Sheet]) -> dict[str, Any]:
 @pytest.fixture
 def phone(browser: Any, base: str) -> Iterator[Any]:
     """phone(lang, doc): a new phone context (its own storage, another person's phone) at the worksheet holding doc."""
-    contexts: list[Any] = []
-    errors: list[str] = []
-
-    def open_page(lang: str, doc: dict[str, Any] | None) -> Any:
-        fresh = browser.new_context(accept_downloads=True, **sp.PHONE)
-        contexts.append(fresh)
-        page = fresh.new_page()
-        page.set_default_timeout(15_000)
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{base}{language_root(CRITERIA, lang)}worksheet/")
-        page.wait_for_selector("#kit-scorer")
-        if doc is not None:
-            sp.store(page, CRITERIA, doc)
-        return page
-
-    yield open_page
-    for opened in contexts:
-        opened.close()
-    assert errors == []
+    opened = sp.opener(browser, base, CRITERIA)
+    open_page = next(opened)
+    yield lambda lang, doc: open_page(lang, phone=True, doc=doc)
+    next(opened, None)  # closes the pages and checks for errors
 
 
 def listed(page: Any) -> list[list[str]]:

@@ -56,31 +56,18 @@ def _document() -> dict[str, Any]:
 def phone(browser: Any, base: str) -> Iterator[Any]:
     """phone(doc, path, script): a new phone context (its own storage) at the worksheet, holding doc if given,
     then at path if given; script runs first in every page."""
-    contexts: list[Any] = []
-    errors: list[str] = []
+    opened = sp.opener(browser, base, CRITERIA)
+    open_page = next(opened)
 
-    def open_page(doc: dict[str, Any] | None = None, path: str = "", script: str = "") -> Any:
-        context = browser.new_context(**sp.PHONE)
-        if script:
-            context.add_init_script(script)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
-        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"{base}{language_root(CRITERIA, 'zh')}worksheet/")
-        page.wait_for_selector("#kit-scorer")
-        if doc is not None:
-            sp.store(page, CRITERIA, doc)
+    def phone_page(doc: dict[str, Any] | None = None, path: str = "", script: str = "") -> Any:
+        page = open_page("zh", phone=True, doc=doc, script=script)
         if path:
             page.goto(path)
             page.wait_for_selector("#kit-scorer")
         return page
 
-    yield open_page
-    for context in contexts:
-        context.close()
-    assert errors == []
+    yield phone_page
+    next(opened, None)  # closes the pages and checks for errors
 
 
 def _make(page: Any, agency: int | None = None, notes: bool = False) -> str:
