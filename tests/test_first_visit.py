@@ -18,7 +18,7 @@ from generator.load import load_criteria
 
 GUIDE = f"sections/{load_criteria(DEFAULT_CRITERIA).sections[0].id}/"
 """The first section page of the guide."""
-SCORER_ONLY = re.compile(r"/assets/javascripts/scorer/|/assets/stylesheets/(scoring|report|interview|share|evidence)\.css$")
+SCORER_ONLY = re.compile(r"/assets/javascripts/scorer/|/assets/stylesheets/(scoring|report|interview|share|evidence|kit-app)\.css$")
 """Files that only the worksheet, report and interview pages need."""
 INDEX = re.compile(r"/search/search_index\.(json|js)$")
 FIRST_VISIT_GZIP = 90 * 1024
@@ -73,7 +73,7 @@ def test_instant_navigation_from_a_guide_page_brings_the_scorer(
     page.wait_for_url("**/worksheet/")
     page.wait_for_selector("#kit-scorer", timeout=30_000)
     assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation was not used"
-    assert page.evaluate("[...document.styleSheets].some((s) => (s.href || '').endsWith('/scoring.css'))")
+    assert page.evaluate("[...document.styleSheets].some((s) => (s.href || '').endsWith('/kit-app.css'))")
     assert not [url for url in requested if INDEX.search(url)]
     context.close()
 
@@ -84,7 +84,7 @@ def test_scorer_pages_load_their_code_on_a_first_visit(built_site: Path, serve_d
         context, page, requested = _visit(browser, base + location)
         page.wait_for_selector(root, timeout=30_000)
         assert any(url.endswith("/scorer/main.js") for url in requested), location
-        assert any(url.endswith("/stylesheets/scoring.css") for url in requested), location
+        assert any(url.endswith("/stylesheets/kit-app.css") for url in requested), location
         assert not [url for url in requested if INDEX.search(url)], location
         context.close()
 
