@@ -62,10 +62,10 @@ class _Resources(HTMLParser):
         found = dict(attrs)
         if tag == "link" and found.get("rel") == "stylesheet" and found.get("href"):
             self.css.append(str(found["href"]))
-        elif tag == "link" and found.get("rel") == "modulepreload" and found.get("href"):
-            self.js.append(str(found["href"]))
         elif tag == "script" and found.get("src"):
             self.js.append(str(found["src"]))
+            folder = str(found["src"]).rpartition("/")[0]
+            self.js += [f"{folder}/{name}" for name in str(found.get("data-kit-preload") or "").split()]
         self._config = tag == "script" and found.get("id") == "__config"
 
     def handle_data(self, data: str) -> None:
@@ -77,8 +77,8 @@ class _Resources(HTMLParser):
 
 
 def page_resources(html: str) -> dict[str, list[str]]:
-    """URLs of the stylesheets and scripts a page loads, as written in it (with the modules it preloads:
-    the scorer's main.js imports its page's view only when it runs).
+    """URLs of the stylesheets and scripts a page loads, as written in it (with the modules named in a
+    script's ``data-kit-preload``: the scorer's main.js imports its page's view only when it runs).
 
     Material starts its search worker from the ``search`` entry of the page's
     ``__config`` (relative to the page, like the others); it is counted with the scripts."""

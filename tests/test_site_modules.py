@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.root import PROJECT
-from generator.site.modules import APP_STYLES, MAIN, VIEWS, app_stylesheet, module_graph, module_imports, page_modules
+from generator.site.modules import APP_STYLES, VIEWS, app_stylesheet, module_graph, module_imports, page_modules
 
 SCORER = PROJECT / "overrides" / "assets" / "javascripts" / "scorer"
 
@@ -25,10 +25,7 @@ def test_graph_is_breadth_first_each_module_once(tmp_path: Path) -> None:
 
 def test_each_view_preloads_its_own_modules_only_as_main_js_imports_them() -> None:
     worksheet = page_modules('<template id="kit-scoring-data">{}</template>', SCORER)
-    main = module_graph(SCORER, MAIN)
-    assert worksheet[:len(main) - 1] == main[1:] == ("rule.js", "storage.js", "every-page.js")
-    assert worksheet[len(main) - 1] == "scorer.js" and "report.js" not in worksheet and "interview.js" not in worksheet
-    assert MAIN not in worksheet  # the page's script
+    assert worksheet[0] == "scorer.js" and "report.js" not in worksheet and "interview.js" not in worksheet
     assert page_modules("<p>a guide page</p>", SCORER) == ()
     main = (SCORER / "main.js").read_text(encoding="utf-8")
     for data, entry in VIEWS.items():  # the same views as main.js imports, for the same data

@@ -1,13 +1,14 @@
-"""The scorer's ES modules and styles a page needs (issue 30: the comparison report's first paint).
+"""The scorer's ES modules and styles a page needs, which ``scorer/main.js`` asks for together (issue 30).
 
 ``scorer/main.js`` imports the view of a page (the worksheet's scorer, the report, the interview) only on
 the page that holds its data, and each view imports its own modules, level by level. The browser would
-find them one level at a time, a round trip each; the page names them all instead, as
-``<link rel="modulepreload" fetchpriority="low">`` beside main.js's script (overrides/main.html), so that
-they are fetched together while the page loads. Low priority: the browser fetches them after the
-page's stylesheets and scripts, and Lighthouse does not count them with what the first paint waits
-for (as high-priority links, they delayed it). The list is read from the modules' own static ``import``
-lines, so it follows the code; a module imported with ``import()`` (report-more.js) is left out.
+find them one level at a time, a round trip each; the page names them all (``data-kit-preload`` of
+main.js's script, overrides/main.html) and main.js, which is async, adds a low-priority
+``<link rel="modulepreload">`` for each as soon as it has loaded. Not as links in the served page:
+Lighthouse counted them with the stylesheets of the first paint (high priority) or, as low-priority
+links, with the largest paint of the worksheet and the interview, whose first screen is served. The list
+is read from the modules' own static ``import`` lines, so it follows the code; a module imported with
+``import()`` (report-more.js) is left out.
 
 The scorer pages' seven stylesheets are served as one (``APP_STYLESHEET``, written by hooks/kit.py):
 each stylesheet is a request the first paint waits for, and a host speaking HTTP/1.1 fetches six at once.
@@ -19,11 +20,8 @@ import re
 from pathlib import Path
 from types import MappingProxyType
 
-__all__ = ["APP_STYLES", "APP_STYLESHEET", "MAIN", "VIEWS", "app_stylesheet", "module_graph", "module_imports",
+__all__ = ["APP_STYLES", "APP_STYLESHEET", "VIEWS", "app_stylesheet", "module_graph", "module_imports",
            "page_modules"]
-
-MAIN = "main.js"
-"""The scorer's script on each page with a view (overrides/main.html)."""
 
 VIEWS = MappingProxyType({"kit-scoring-data": "scorer.js", "kit-report-data": "report.js",
                          "kit-interview-data": "interview.js"})
@@ -53,12 +51,9 @@ def module_graph(folder: Path, entry: str) -> tuple[str, ...]:
 
 
 def page_modules(content: str, folder: Path) -> tuple[str, ...]:
-    """The modules of the views whose data ``content`` (a page's HTML) holds, each once, after those main.js
-    imports itself (main.js excluded: the page loads it as a script); none on a page without a view."""
-    views = [name for data, entry in VIEWS.items() if f'id="{data}"' in content for name in module_graph(folder, entry)]
-    if not views:
-        return ()
-    return tuple(dict.fromkeys([*module_graph(folder, MAIN)[1:], *views]))
+    """The modules of the views whose data ``content`` (a page's HTML) holds, each once."""
+    names = [name for data, entry in VIEWS.items() if f'id="{data}"' in content for name in module_graph(folder, entry)]
+    return tuple(dict.fromkeys(names))
 
 
 APP_STYLES = ("scoring", "report", "interview", "share", "declaration", "evidence", "people")

@@ -37,6 +37,9 @@ let loading = null;
 const more = () => (loading ||= painted().then(painted).then(() => import('./report-more.js'))
   .then((module) => { later = module; return module; }));
 
+/** Among the report's parts (build): those after it need report-more.js. */
+const MORE = Symbol('report-more.js');
+
 const list = (items, empty, cls) => (items.length
   ? h('ul', { class: cls }, items) : h('p', { class: 'kit-rp-none' }, empty));
 
@@ -94,16 +97,22 @@ export class Report {
     this.printChart = h('figure', { class: 'kit-sc-figure kit-rp-figure kit-rp-paper' });
     this.message = h('p', { class: 'kit-rp-message', role: 'status', 'aria-live': 'polite' });
     const names = this.summary.byIndex.map((r) => r.name);
+    // The first screen: the verdicts (the page's largest paint), built alone (issue 30).
     this.root.replaceChildren(stamp,
       // The agency's written claims contradicted by what the merchant found come first (claims-report.js).
       ...[contradictedSection(this.data, this.doc, names)].filter(Boolean),
-      h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(), ...peopleNote(this.data, this.doc),
-      h('h2', { id: 'kit-rp-ranking' }, s.ranking), this.ranking(),
-      h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart);
-    this.renderChart();
-    // Below a phone's first screen: built after it (build), each a part of its own.
+      h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(), ...peopleNote(this.data, this.doc));
+    // Below it: built after it (build), each a part of its own; from the details on, with report-more.js.
     const rows = this.summary.byIndex;
     this.build([
+      () => [h('h2', { id: 'kit-rp-ranking' }, s.ranking), this.ranking()],
+      () => {
+        const parts = [h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart];
+        this.root.append(...parts);
+        this.renderChart();
+        return null;
+      },
+      MORE,
       () => h('h2', { id: 'kit-rp-details' }, s.details),
       ...this.summary.rows.map((row) => () => withDeclaration(this.agency(row), s, row.agency)),
       () => peopleSection(this.data, this.doc, names), // several reviewers
@@ -125,10 +134,10 @@ export class Report {
   }
 
   /**
-   * Appends the parts (functions making elements) after the report's first screen, once report-more.js
-   * has loaded: on the page's first build two a frame, so that building, styling and laying out the whole
-   * report are not one long task (issue 30: blocking time), then the report is ready; all at once when
-   * built again.
+   * Appends the parts (functions making elements, or MORE: those after it need report-more.js) after the
+   * report's first screen: on the page's first build two a frame, so that building, styling and laying out
+   * the whole report are not one long task (issue 30: blocking time), then the report is ready; all at once
+   * when built again (once report-more.js has loaded).
    */
   build(parts) {
     const token = (this.building = {});
@@ -136,13 +145,17 @@ export class Report {
     const next = () => {
       if (this.building !== token) return; // built anew meanwhile
       for (let n = 0; n < (first ? 2 : Infinity) && parts.length; n += 1) {
-        this.root.append(...[parts.shift()()].flat().filter(Boolean));
+        const part = parts.shift();
+        if (part === MORE && !later) {
+          more().then(next);
+          return;
+        }
+        if (part !== MORE) this.root.append(...[part()].flat().filter(Boolean));
       }
       if (parts.length) requestAnimationFrame(() => setTimeout(next));
       else this.ready();
     };
-    if (!later) more().then(next); // after the first screen's paint (more)
-    else if (first) requestAnimationFrame(() => setTimeout(next));
+    if (first) requestAnimationFrame(() => setTimeout(next));
     else next();
   }
 
