@@ -46,7 +46,7 @@ from generator.render.pages import search_options, skip_label, skip_target  # no
 from generator.root import PROJECT  # noqa: E402
 from generator.site.build import PDF_ENV, SITE_URL_ENV, generate  # noqa: E402
 from generator.site.guard import OutputFolderError  # noqa: E402
-from generator.site.modules import page_modules  # noqa: E402
+from generator.site.modules import APP_STYLESHEET, app_stylesheet, page_modules  # noqa: E402
 from generator.site.nav import language_root, page_alternates, site_nav  # noqa: E402
 from generator.site.outputs import source_name  # noqa: E402
 from generator.site.page_description import form_description, page_description  # noqa: E402
@@ -211,8 +211,10 @@ def _apply_branding(config: MkDocsConfig, criteria: Criteria) -> None:
 
 @event_priority(-50)  # after the search plugin wrote its index, before an offline plugin copies it
 def on_post_build(config: MkDocsConfig) -> None:
-    """Compact this language's search index; after the main language, build each
-    other language into <site>/<lang>/."""
+    """Write the scorer pages' stylesheet (generator.site.modules.app_stylesheet); compact this language's
+    search index; after the main language, build each other language into <site>/<lang>/."""
+    styles = Path(config.site_dir) / "assets" / "stylesheets"
+    (styles / APP_STYLESHEET).write_text(app_stylesheet(styles), encoding="utf-8", newline="\n")
     restored = _patch_search_worker(Path(config.site_dir))
     _compact_search_index(Path(config.site_dir), stored=restored)
     source, docs = _paths(config)

@@ -18,7 +18,7 @@ from generator.load import load_criteria
 
 GUIDE = f"sections/{load_criteria(DEFAULT_CRITERIA).sections[0].id}/"
 """The first section page of the guide."""
-SCORER_ONLY = re.compile(r"/assets/javascripts/scorer/|/assets/stylesheets/(scoring|report|interview|share|evidence)\.css$")
+SCORER_ONLY = re.compile(r"/assets/javascripts/scorer/|/assets/stylesheets/(scoring|report|interview|share|evidence|kit-app)\.css$")
 """Files that only the worksheet, report and interview pages need."""
 INDEX = re.compile(r"/search/search_index\.(json|js)$")
 FIRST_VISIT_GZIP = 90 * 1024
@@ -73,7 +73,7 @@ def test_instant_navigation_from_a_guide_page_brings_the_scorer(
     page.wait_for_url("**/worksheet/")
     page.wait_for_selector("#kit-scorer", timeout=30_000)
     assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation was not used"
-    assert page.evaluate("[...document.styleSheets].some((s) => (s.href || '').endsWith('/scoring.css'))")
+    assert page.evaluate("[...document.styleSheets].some((s) => (s.href || '').endsWith('/kit-app.css'))")
     assert not [url for url in requested if INDEX.search(url)]
     context.close()
 
@@ -84,7 +84,7 @@ def test_scorer_pages_load_their_code_on_a_first_visit(built_site: Path, serve_d
         context, page, requested = _visit(browser, base + location)
         page.wait_for_selector(root, timeout=30_000)
         assert any(url.endswith("/scorer/main.js") for url in requested), location
-        assert any(url.endswith("/stylesheets/scoring.css") for url in requested), location
+        assert any(url.endswith("/stylesheets/kit-app.css") for url in requested), location
         assert not [url for url in requested if INDEX.search(url)], location
         context.close()
 
@@ -124,3 +124,37 @@ def test_bundle_patch_matches_installed_material(built_site: Path) -> None:
     for root in (built_site, built_site / "en"):
         [built] = (root / "assets" / "javascripts").glob("bundle.*.min.js")
         assert built.read_text(encoding="utf-8") == script
+
+
+def test_the_async_scorer_script_run_before_materials_still_builds_each_page_view(
+        browser: Any, instant_base: str) -> None:  # noqa: F811 (the fixture imported above)
+    """main.js is async (issue 30: it asks for the view's modules as soon as it has loaded). Run before
+    Material's script (held back here), it still builds the report, and the worksheet reached from it
+    by instant navigation (every-page.js subscribes to document$ once the page has been read)."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+
+        def late(route: Any) -> None:
+            page.wait_for_timeout(800)
+            route.continue_()
+
+        page.route("**/javascripts/bundle.*.min.js", late)
+        page.goto(instant_base + "report/", wait_until="load")
+        page.wait_for_selector("#kit-report", timeout=30_000)
+        script = page.locator("script[data-kit-preload]")
+        assert script.evaluate("s => s.async && s.type === 'module' && s.src.endsWith('/scorer/main.js')")
+        assert page.locator("link[rel=modulepreload]").count() > 0
+        page.evaluate("window.__sameDocument = true")
+        page.evaluate("""(href) => {
+          const link = document.createElement("a");
+          link.href = href;
+          link.textContent = "worksheet";
+          document.querySelector("article").append(link);
+          link.click();
+        }""", instant_base + "worksheet/")
+        page.wait_for_url("**/worksheet/")
+        page.wait_for_selector("#kit-scorer", timeout=30_000)
+        assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation was not used"
+    finally:
+        context.close()

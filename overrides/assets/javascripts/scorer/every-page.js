@@ -1,13 +1,16 @@
 /*
  * Runs a page script's init on every page Material shows: on each instant navigation
- * (Material's document$), or, where that is missing, once the page has been read.
+ * (Material's document$), or, where that is missing, once the page has been read. A script that
+ * runs before the page has been read (async) subscribes once it has: Material's bundle has run then.
  */
 export function onEveryPage(init) {
-  if (typeof window.document$ !== 'undefined' && typeof window.document$.subscribe === 'function') {
-    window.document$.subscribe(init);
-  } else if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', init);
-  } else {
-    init();
-  }
+  const subscribe = () => {
+    if (typeof window.document$ !== 'undefined' && typeof window.document$.subscribe === 'function') {
+      window.document$.subscribe(init);
+    } else {
+      init();
+    }
+  };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', subscribe, { once: true });
+  else subscribe();
 }

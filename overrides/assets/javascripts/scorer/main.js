@@ -25,8 +25,8 @@ const json = (element) => JSON.parse(element.content ? element.content.textConte
 
 /*
  * Each page imports the code of its own view only (issue 30: the worksheet loads neither the report's
- * nor the interview's modules; preload() asks for them together). A view is built once per page view: not if its root is there (with
- * its class: the id comes once it is built whole, scorer.js and report.js).
+ * nor the interview's modules; preload() asks for them together). A view is built once per page view: not
+ * if its root is there (with its class: the id comes once it is built whole, scorer.js and report.js).
  */
 const VIEWS = [
   { data: 'kit-scoring-data', load: () => import('./scorer.js'),
@@ -47,15 +47,17 @@ const VIEWS = [
 
 /**
  * Asks for the modules of this page's view together (data-kit-preload of main.js's script, from
- * generator/site/modules.py) instead of level by level as the imports are read. Not as links in the
- * served page: fetched along with the page's stylesheets, they delayed its first paint (issue 30).
+ * generator/site/modules.py) instead of level by level as the imports are read: as this script starts
+ * (it is async: as soon as it has loaded, issue 30), then on each page view. Low priority, after the
+ * page's styles and Material's script. Not as links in the served page: Lighthouse counted them with
+ * what the first paint of the worksheet and the interview (served) waits for.
  */
 function preload() {
   const script = document.querySelector('script[data-kit-preload]');
   for (const name of script ? script.dataset.kitPreload.split(' ').filter(Boolean) : []) {
     const href = new URL(name, import.meta.url).href;
     if (!document.querySelector(`link[rel="modulepreload"][href="${CSS.escape(href)}"]`)) {
-      script.after(Object.assign(document.createElement('link'), { rel: 'modulepreload', href }));
+      script.after(Object.assign(document.createElement('link'), { rel: 'modulepreload', href, fetchPriority: 'low' }));
     }
   }
 }
@@ -111,4 +113,5 @@ window.kitScoring = Object.freeze({
   finishPrint: () => finishPrint(),
 });
 
+preload(); // before the page has been read, maybe (async), and before Material's document$ (init)
 onEveryPage(init);

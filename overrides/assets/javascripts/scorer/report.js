@@ -9,24 +9,36 @@
  */
 import { display } from './rule.js';
 import { ShapeError, check, fill, parse, readSaved } from './storage.js';
-import { figure } from './chart.js';
 import { download, h, remoteNotice, swatch } from './views.js';
 import { summarise } from './summary.js';
 import { answered, describe, differences } from './state.js';
 import { fileName, today } from './state-text.js';
-import { reportImage } from './image.js';
-import { reportPicture } from './picture.js';
 import { currentApp } from './inapp.js';
-import { inAppNote } from './transfer.js';
 import { peopleNote, peopleSection } from './report-people.js';
 import { contradictedSection, withDeclaration } from './claims-report.js';
-import { evidencePart } from './evidence.js';
 
 export const REPORT_ROOT = 'kit-report';
 const SLOT_ID = 'kit-report-slot';
 
 // The report is dated when shown (state-text.js today).
 export { today };
+
+/** Resolves once the browser has painted the page as it is now (the frame after it has begun). */
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
+/*
+ * The code of what is below a phone's first screen (report-more.js), `later` once loaded: not among the
+ * modules the verdicts wait for (issue 30: each is a request before they paint). Asked for two frames
+ * after the first screen is built: fetched before that screen's paint, Lighthouse counts it among what
+ * the paint waited for.
+ */
+let later = null;
+let loading = null;
+const more = () => (loading ||= painted().then(painted).then(() => import('./report-more.js'))
+  .then((module) => { later = module; return module; }));
+
+/** Among the report's parts (build): those after it need report-more.js. */
+const MORE = Symbol('report-more.js');
 
 const list = (items, empty, cls) => (items.length
   ? h('ul', { class: cls }, items) : h('p', { class: 'kit-rp-none' }, empty));
@@ -85,16 +97,22 @@ export class Report {
     this.printChart = h('figure', { class: 'kit-sc-figure kit-rp-figure kit-rp-paper' });
     this.message = h('p', { class: 'kit-rp-message', role: 'status', 'aria-live': 'polite' });
     const names = this.summary.byIndex.map((r) => r.name);
+    // The first screen: the verdicts (the page's largest paint), built alone (issue 30).
     this.root.replaceChildren(stamp,
       // The agency's written claims contradicted by what the merchant found come first (claims-report.js).
       ...[contradictedSection(this.data, this.doc, names)].filter(Boolean),
-      h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(), ...peopleNote(this.data, this.doc),
-      h('h2', { id: 'kit-rp-ranking' }, s.ranking), this.ranking(),
-      h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart);
-    this.renderChart();
-    // Below a phone's first screen: built after it (build), each a part of its own.
+      h('h2', { id: 'kit-rp-verdicts' }, s.verdict), this.verdicts(), ...peopleNote(this.data, this.doc));
+    // Below it: built after it (build), each a part of its own; from the details on, with report-more.js.
     const rows = this.summary.byIndex;
     this.build([
+      () => [h('h2', { id: 'kit-rp-ranking' }, s.ranking), this.ranking()],
+      () => {
+        const parts = [h('h2', { id: 'kit-rp-sections' }, s.sections), this.sectionTable(), this.chartBox, this.printChart];
+        this.root.append(...parts);
+        this.renderChart();
+        return null;
+      },
+      MORE,
       () => h('h2', { id: 'kit-rp-details' }, s.details),
       ...this.summary.rows.map((row) => () => withDeclaration(this.agency(row), s, row.agency)),
       () => peopleSection(this.data, this.doc, names), // several reviewers
@@ -105,10 +123,10 @@ export class Report {
           // A chat app's browser commonly ignores window.print() (field notes): no button that does nothing.
           this.app ? null : h('button', { type: 'button', class: 'md-button', 'data-action': 'print' }, s.printReport)),
         h('p', { class: 'kit-rp-hint' }, s.imageHint), this.message,
-        this.app ? inAppNote(s, this.app) : null,
-        (this.picture = reportPicture(this))),
+        this.app ? later.inAppNote(s, this.app) : null,
+        (this.picture = later.reportPicture(this))),
       () => {
-        this.printChart.replaceChildren(...figure(this.data, rows.map((r) => r.agency), rows.map((r) => r.result), 680,
+        this.printChart.replaceChildren(...later.figure(this.data, rows.map((r) => r.agency), rows.map((r) => r.result), 680,
           rows.map((r) => r.name)));
         return null;
       },
@@ -116,9 +134,10 @@ export class Report {
   }
 
   /**
-   * Appends the parts (functions making elements) after the report's first screen: on the page's first
-   * build two a frame, so that building, styling and laying out the whole report are not one long task
-   * (issue 30: blocking time), then the report is ready; all at once when built again.
+   * Appends the parts (functions making elements, or MORE: those after it need report-more.js) after the
+   * report's first screen: on the page's first build two a frame, so that building, styling and laying out
+   * the whole report are not one long task (issue 30: blocking time), then the report is ready; all at once
+   * when built again (once report-more.js has loaded).
    */
   build(parts) {
     const token = (this.building = {});
@@ -126,7 +145,12 @@ export class Report {
     const next = () => {
       if (this.building !== token) return; // built anew meanwhile
       for (let n = 0; n < (first ? 2 : Infinity) && parts.length; n += 1) {
-        this.root.append(...[parts.shift()()].flat().filter(Boolean));
+        const part = parts.shift();
+        if (part === MORE && !later) {
+          more().then(next);
+          return;
+        }
+        if (part !== MORE) this.root.append(...[part()].flat().filter(Boolean));
       }
       if (parts.length) requestAnimationFrame(() => setTimeout(next));
       else this.ready();
@@ -147,6 +171,17 @@ export class Report {
     // built: reading it in the task that built the report forced that layout there (issue 30: blocking
     // time). The chart is below a phone's first screen; the paper chart has a width of its own.
     const box = this.chartBox;
+    if (!later) { // drawn once report-more.js has loaded, frames after the report was built (more)
+      if (this.waiting !== box) {
+        this.waiting = box;
+        more().then(() => {
+          if (this.waiting !== box) return; // built again meanwhile
+          this.laidOut = box;
+          this.renderChart();
+        });
+      }
+      return;
+    }
     if (this.laidOut !== box) { // a box just built: drawn in a task of its own, once laid out
       if (this.waiting !== box) {
         this.waiting = box;
@@ -159,7 +194,7 @@ export class Report {
       return;
     }
     const rows = this.summary.byIndex;
-    box.replaceChildren(...figure(this.data, rows.map((r) => r.agency), rows.map((r) => r.result),
+    box.replaceChildren(...later.figure(this.data, rows.map((r) => r.agency), rows.map((r) => r.result),
       box.clientWidth || 600, rows.map((r) => r.name)));
   }
 
@@ -219,7 +254,7 @@ export class Report {
     part('unscored', `${s.unscored}${s.colon}${row.unscored.length ? fill(s.unscoredCount, { n: row.unscored.length })
       : s.allScored}`, row.unscored.length ? h('p', { class: 'kit-rp-unscored-list' },
       row.unscored.map((c) => title(c)).join(s.listSep || '; ')) : null),
-    evidencePart(this.data, row.agency, this.summary.criteria),
+    later.evidencePart(this.data, row.agency, this.summary.criteria),
     part('notes', s.notesHead, list(row.notes.map((n) => h('li', { 'data-criterion': n.id },
       h('strong', {}, n.criterion ? title(n.criterion) : `${n.id} ${s.removedShort}`), s.colon, n.text)), s.noNotes)));
   }
@@ -246,6 +281,7 @@ export class Report {
   async exportImage() {
     const name = fileName(this.data, this.doc, `report-${this.data.criteria.version}`, 'png', this.date);
     try {
+      const { reportImage } = await more();
       const canvas = reportImage(this.data, this.summary, this.date, getComputedStyle(this.root).fontFamily);
       const blob = await new Promise((resolve) => { canvas.toBlob(resolve, 'image/png'); });
       if (!blob) throw new Error('no image');
