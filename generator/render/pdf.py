@@ -32,15 +32,16 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from generator.render.pdf_fonts import FontFace
+from generator.render.pdf_parse import fast_tree
 
-__all__ = ["Pdf", "html_to_pdf", "html_to_pdfs", "pdf_workers"]
+__all__ = ["Pdf", "PdfBatch", "PdfJob", "PdfStyle", "html_to_pdf", "html_to_pdfs", "pdf_workers"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,24 @@ class Pdf:
     """The file."""
     pages: int
     """Its number of pages."""
+
+
+@dataclass(frozen=True)
+class PdfStyle:
+    """What styles a set of documents: stylesheets (CSS texts, in cascade order, before each document's own
+    ``<style>`` elements) and the faces their ``@font-face`` rules name (generator.render.pdf_fonts)."""
+
+    stylesheets: tuple[str, ...] = ()
+    fonts: tuple[FontFace, ...] = ()
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    """One PDF to make: a complete HTML document, its PDF document id, and its style."""
+
+    html: str
+    identifier: bytes
+    style: PdfStyle
 
 
 def html_to_pdf(html: str, identifier: bytes, stylesheets: Sequence[str] = (),
@@ -64,31 +83,83 @@ def html_to_pdf(html: str, identifier: bytes, stylesheets: Sequence[str] = (),
 def html_to_pdfs(documents: Sequence[tuple[str, bytes]], stylesheets: Sequence[str] = (),
                  workers: int | None = None, fonts: Sequence[FontFace] = ()) -> list[Pdf]:
     """``html_to_pdf`` of each ``(html, identifier)`` of ``documents`` with ``stylesheets`` and ``fonts``,
-    in their order; the stylesheets are parsed and the fonts loaded once per process.
+    in their order (a ``PdfBatch`` of them)."""
+    style = PdfStyle(tuple(stylesheets), tuple(fonts))
+    with PdfBatch([PdfJob(html, identifier, style) for html, identifier in documents], workers) as batch:
+        return batch.results()
 
-    With ``pdf_workers(len(documents), workers)`` above one, the PDFs are made at the same time in
-    that many worker processes; each returns its bytes to this process (the caller's writer stays the
-    only one to touch the disk). The longest documents go first, so that a long form does not start
-    last and keep one core busy alone at the end. WeasyPrint keeps the fonts of ``@font-face`` rules
-    in a temporary folder while it uses them: the workers' are in one the batch removes at its end.
+
+class PdfBatch:
+    """PDFs being made: ``results()`` gives them, in the order of the jobs. The stylesheets of each style are
+    parsed and its fonts loaded once per process.
+
+    With ``pdf_workers(len(jobs), workers)`` above one, the PDFs are made in that many worker processes,
+    which start at once: the caller goes on with other work (the site's pages) while they run, and each
+    returns its bytes to this process (the caller's writer stays the only one to touch the disk). The
+    workers are forked with the jobs in their memory (nothing to send but a job's number), and take the
+    longest documents first, so that a long form does not start last and keep one core busy alone at
+    the end. WeasyPrint keeps the fonts of ``@font-face`` rules in a temporary folder while it uses
+    them: the workers' are in one the batch removes when it is closed. Without workers, ``results()``
+    makes the PDFs in this process.
     """
-    count = pdf_workers(len(documents), workers)
-    if count <= 1:
-        with _Renderer(tuple(stylesheets), tuple(fonts)) as renderer:
-            return [renderer.pdf(html, identifier) for html, identifier in documents]
-    import weasyprint  # noqa: F401  (loaded once here; the forked workers share it)
 
-    longest_first = sorted(range(len(documents)), key=lambda index: -len(documents[index][0]))
-    gc.freeze()  # the workers' garbage collector leaves this process's objects alone: no copy of their pages
-    try:
-        with tempfile.TemporaryDirectory(prefix="kit-pdf-") as scratch, ProcessPoolExecutor(
-                count, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
-                initargs=(scratch,)) as pool:
-            futures = {index: pool.submit(_worker_pdf, *documents[index], tuple(stylesheets), tuple(fonts))
-                       for index in longest_first}
-            return [futures[index].result() for index in range(len(documents))]
-    finally:
-        gc.unfreeze()
+    def __init__(self, jobs: Sequence[PdfJob], workers: int | None = None) -> None:
+        self.jobs = tuple(jobs)
+        self._made: list[Pdf] | None = None
+        self._futures: list[Future[Pdf]] = []
+        self._pool: ProcessPoolExecutor | None = None
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        count = pdf_workers(len(self.jobs), workers)
+        if count > 1:
+            self._start(count)
+
+    def _start(self, count: int) -> None:
+        import weasyprint  # noqa: F401  (loaded once here; the forked workers share it)
+
+        self._scratch = tempfile.TemporaryDirectory(prefix="kit-pdf-")
+        gc.freeze()  # the workers' garbage collector leaves this process's objects alone: no copy of their pages
+        self._pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
+                                         initializer=_start_worker, initargs=(self._scratch.name, self.jobs))
+        longest_first = sorted(range(len(self.jobs)), key=lambda index: -len(self.jobs[index].html))
+        futures = {index: self._pool.submit(_worker_pdf, index) for index in longest_first}
+        self._futures = [futures[index] for index in range(len(self.jobs))]
+
+    def results(self) -> list[Pdf]:
+        """Every job's PDF, in the order of the jobs (waiting for the workers)."""
+        if self._made is None:
+            if self._pool is not None:
+                self._made = [future.result() for future in self._futures]
+            else:
+                self._made = _in_this_process(self.jobs)
+        return list(self._made)
+
+    def close(self) -> None:
+        """Stop the workers (after the PDFs they are making) and remove their temporary files."""
+        if self._pool is not None:
+            try:
+                self._pool.shutdown(cancel_futures=True)
+            finally:
+                self._pool = None
+                gc.unfreeze()
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
+
+    def __enter__(self) -> PdfBatch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _in_this_process(jobs: Sequence[PdfJob]) -> list[Pdf]:
+    """Each job's PDF, one after the other, with one renderer per style."""
+    made: dict[int, Pdf] = {}
+    for style in dict.fromkeys(job.style for job in jobs):
+        with _Renderer(style.stylesheets, style.fonts) as renderer:
+            made.update({index: renderer.pdf(job.html, job.identifier)
+                         for index, job in enumerate(jobs) if job.style == style})
+    return [made[index] for index in range(len(jobs))]
 
 
 class _Renderer:
@@ -122,10 +193,29 @@ class _Renderer:
 
         lean = self.lean and not _needs_whole_ua(html)
         with _quiet():
-            document = (_lean_html() if lean else weasyprint.HTML)(string=html, url_fetcher=self.fetcher).render(
+            document = _html(_lean_html() if lean else weasyprint.HTML, html, self.fetcher).render(
                 stylesheets=self.sheets, font_config=self.font_config)
             data: bytes = document.write_pdf(pdf_identifier=identifier)
         return Pdf(data, len(document.pages))
+
+
+def _html(kind: Any, html: str, fetcher: Any) -> Any:
+    """WeasyPrint's document ``kind`` (its ``HTML`` class or ``_lean_html()``) of ``html``, on the element tree
+    lxml builds when it is the one WeasyPrint's parser would build (generator.render.pdf_parse): what
+    ``HTML.__init__`` of WeasyPrint 70 sets for a string without ``<base>`` (tests/test_pdf_parse.py checks
+    that it still sets just these)."""
+    tree = fast_tree(html)
+    if tree is None:
+        return kind(string=html, url_fetcher=fetcher)
+    import cssselect2
+
+    document = kind.__new__(kind)
+    document.base_url = None
+    document.url_fetcher = fetcher
+    document.media_type = "print"
+    document.wrapper_element = cssselect2.ElementWrapper.from_html_root(tree, content_language=None)
+    document.etree_element = document.wrapper_element.etree_element
+    return document
 
 
 _WHOLE_UA = re.compile(r"footnote|note\(| dir=|list-item")
@@ -173,20 +263,26 @@ _UA_LEFT_OUT = re.compile(r"\[dir\b|::footnote-|::note-")
 """A selector of a user-agent rule ``_lean_html`` leaves out (when each selector of the rule has it)."""
 
 
-def _start_worker(scratch: str) -> None:
+_JOBS: list[tuple[PdfJob, ...]] = []
+"""A worker's jobs (``_start_worker``): the batch that forked it, in its memory."""
+
+
+def _start_worker(scratch: str, jobs: tuple[PdfJob, ...]) -> None:
     """A worker's temporary files (WeasyPrint's fonts) go to the batch's folder, removed with it: a
-    worker ends without running the cleanup of what it keeps."""
+    worker ends without running the cleanup of what it keeps. Forked, it has the batch's jobs already."""
     tempfile.tempdir = scratch
+    _JOBS[:] = [jobs]
 
 
-@lru_cache(maxsize=2)
-def _worker_renderer(stylesheets: tuple[str, ...], fonts: tuple[FontFace, ...]) -> _Renderer:
-    return _Renderer(stylesheets, fonts)
+@cache
+def _worker_renderer(style: PdfStyle) -> _Renderer:
+    return _Renderer(style.stylesheets, style.fonts)
 
 
-def _worker_pdf(html: str, identifier: bytes, stylesheets: tuple[str, ...], fonts: tuple[FontFace, ...]) -> Pdf:
-    """One PDF in a worker process, with the stylesheets and fonts it parsed for the batch's first."""
-    return _worker_renderer(stylesheets, fonts).pdf(html, identifier)
+def _worker_pdf(index: int) -> Pdf:
+    """The PDF of the batch's job ``index`` in a worker process, with the renderer of its style."""
+    job = _JOBS[0][index]
+    return _worker_renderer(job.style).pdf(job.html, job.identifier)
 
 
 def pdf_workers(documents: int, workers: int | None = None) -> int:
