@@ -29,7 +29,7 @@ from generator.render.data_forms import render_data_form
 from generator.render.forms import render_form
 from generator.render.logo_image import logo_data_uri
 from generator.render.pages import FORMS, published_forms
-from generator.render.pdf import Pdf, PdfBatch, PdfJob, PdfStyle
+from generator.render.pdf import Pdf, PdfBatch, PdfJob, PdfStyle, PdfWorkers
 from generator.render.pdf_fonts import FontFace, font_face_rules, font_faces
 from generator.render.templates import render
 from generator.root import PROJECT
@@ -80,16 +80,17 @@ def render_form_pdfs(ctx: Context, forms: Sequence[str] | None = None) -> list[F
 
 class FormPdfBatch:
     """The PDFs of the forms each context's edition publishes, of several languages at once: their worker
-    processes start at once (``generator.render.pdf.PdfBatch``), so that the caller renders the site's pages
-    while they run, and ``made`` gives one language's PDFs when they are done. No context: nothing to make."""
+    processes start on them at once (``generator.render.pdf.PdfBatch``; ``workers`` if given, started
+    beforehand), so that the caller renders the site's pages while they run, and ``made`` gives one language's
+    PDFs when they are done. No context: nothing to make."""
 
-    def __init__(self, contexts: Sequence[Context]) -> None:
+    def __init__(self, contexts: Sequence[Context], workers: PdfWorkers | None = None) -> None:
         self._forms = {ctx.lang: published_forms(ctx.criteria) for ctx in contexts}
         jobs = [job for ctx in contexts for job in form_pdf_jobs(ctx, self._forms[ctx.lang])]
         ends = list(accumulate(len(forms) for forms in self._forms.values()))
         self._slices = {lang: slice(end - len(forms), end) for (lang, forms), end in zip(self._forms.items(), ends,
                                                                                         strict=True)}
-        self._batch = PdfBatch(jobs)
+        self._batch = PdfBatch(jobs, workers)
 
     def made(self, ctx: Context) -> tuple[FormPdf, ...]:
         """The PDFs of the forms the edition publishes in the context's language, in their order."""

@@ -89,49 +89,37 @@ def html_to_pdfs(documents: Sequence[tuple[str, bytes]], stylesheets: Sequence[s
         return batch.results()
 
 
-class PdfBatch:
-    """PDFs being made: ``results()`` gives them, in the order of the jobs. The stylesheets of each style are
-    parsed and its fonts loaded once per process.
-
-    With ``pdf_workers(len(jobs), workers)`` above one, the PDFs are made in that many worker processes,
-    which start at once: the caller goes on with other work (the site's pages) while they run, and each
-    returns its bytes to this process (the caller's writer stays the only one to touch the disk). The
-    workers are forked with the jobs in their memory (nothing to send but a job's number), and take the
-    longest documents first, so that a long form does not start last and keep one core busy alone at
-    the end. WeasyPrint keeps the fonts of ``@font-face`` rules in a temporary folder while it uses
-    them: the workers' are in one the batch removes when it is closed. Without workers, ``results()``
-    makes the PDFs in this process.
+class PdfWorkers:
+    """Worker processes that make PDFs, one per core (``pdf_workers``), started before there is anything to
+    make: a build starts them first, so that they load WeasyPrint (a quarter of a second, most of it Pango's
+    C declarations) while it reads the criteria and renders the forms. They are forked (no interpreter start)
+    from a process with one thread, and end when closed, after the PDFs they are making. WeasyPrint keeps the
+    fonts of ``@font-face`` rules in a temporary folder while it uses them, and a worker ends without
+    removing it: the workers' are in one that closing removes.
     """
 
-    def __init__(self, jobs: Sequence[PdfJob], workers: int | None = None) -> None:
-        self.jobs = tuple(jobs)
-        self._made: list[Pdf] | None = None
-        self._futures: list[Future[Pdf]] = []
-        self._pool: ProcessPoolExecutor | None = None
-        self._scratch: tempfile.TemporaryDirectory[str] | None = None
-        count = pdf_workers(len(self.jobs), workers)
-        if count > 1:
-            self._start(count)
-
-    def _start(self, count: int) -> None:
-        import weasyprint  # noqa: F401  (loaded once here; the forked workers share it)
-
+    def __init__(self, count: int) -> None:
         self._scratch = tempfile.TemporaryDirectory(prefix="kit-pdf-")
         gc.freeze()  # the workers' garbage collector leaves this process's objects alone: no copy of their pages
-        self._pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
-                                         initializer=_start_worker, initargs=(self._scratch.name, self.jobs))
-        longest_first = sorted(range(len(self.jobs)), key=lambda index: -len(self.jobs[index].html))
-        futures = {index: self._pool.submit(_worker_pdf, index) for index in longest_first}
-        self._futures = [futures[index] for index in range(len(self.jobs))]
+        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
+            count, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
+            initargs=(self._scratch.name,))
+        self._pool.submit(int)  # forks every worker now (they start loading WeasyPrint)
 
-    def results(self) -> list[Pdf]:
-        """Every job's PDF, in the order of the jobs (waiting for the workers)."""
-        if self._made is None:
-            if self._pool is not None:
-                self._made = [future.result() for future in self._futures]
-            else:
-                self._made = _in_this_process(self.jobs)
-        return list(self._made)
+    @staticmethod
+    def start(workers: int | None = None) -> PdfWorkers | None:
+        """Workers for a build, or ``None`` where there would be only one (``pdf_workers``): the PDFs are then
+        made in this process."""
+        count = pdf_workers(1_000, workers)
+        return PdfWorkers(count) if count > 1 else None
+
+    def submit(self, jobs: Sequence[PdfJob]) -> list[Future[Pdf]]:
+        """The PDF of each job, to come, in the order of the jobs. The workers take the longest documents first,
+        so that a long form does not start last and keep one core busy alone at the end."""
+        assert self._pool is not None, "the workers were closed"
+        futures = {index: self._pool.submit(_worker_pdf, jobs[index])
+                   for index in sorted(range(len(jobs)), key=lambda index: -len(jobs[index].html))}
+        return [futures[index] for index in range(len(jobs))]
 
     def close(self) -> None:
         """Stop the workers (after the PDFs they are making) and remove their temporary files."""
@@ -141,9 +129,47 @@ class PdfBatch:
             finally:
                 self._pool = None
                 gc.unfreeze()
-        if self._scratch is not None:
-            self._scratch.cleanup()
-            self._scratch = None
+                self._scratch.cleanup()
+
+    def __enter__(self) -> PdfWorkers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class PdfBatch:
+    """PDFs being made: ``results()`` gives them, in the order of the jobs. The stylesheets of each style are
+    parsed and its fonts loaded once per process.
+
+    With ``workers`` (``PdfWorkers``), or when ``pdf_workers(len(jobs), workers)`` is above one (workers of
+    the batch's own), the PDFs are made in worker processes, which start on them at once: the caller goes on
+    with other work (the site's pages) while they run, and each returns its bytes to this process (the
+    caller's writer stays the only one to touch the disk). Otherwise ``results()`` makes them in this process.
+    """
+
+    def __init__(self, jobs: Sequence[PdfJob], workers: int | PdfWorkers | None = None) -> None:
+        self.jobs = tuple(jobs)
+        self._made: list[Pdf] | None = None
+        self._own: PdfWorkers | None = None
+        if not isinstance(workers, PdfWorkers) and self.jobs and pdf_workers(len(self.jobs), workers) > 1:
+            workers = self._own = PdfWorkers(pdf_workers(len(self.jobs), workers))
+        self._futures = workers.submit(self.jobs) if isinstance(workers, PdfWorkers) else None
+
+    def results(self) -> list[Pdf]:
+        """Every job's PDF, in the order of the jobs (waiting for the workers)."""
+        if self._made is None:
+            if self._futures is not None:
+                self._made = [future.result() for future in self._futures]
+            else:
+                self._made = _in_this_process(self.jobs)
+        return list(self._made)
+
+    def close(self) -> None:
+        """Stop the batch's own workers, if any (``PdfWorkers.close``)."""
+        if self._own is not None:
+            self._own.close()
+            self._own = None
 
     def __enter__(self) -> PdfBatch:
         return self
@@ -263,15 +289,11 @@ _UA_LEFT_OUT = re.compile(r"\[dir\b|::footnote-|::note-")
 """A selector of a user-agent rule ``_lean_html`` leaves out (when each selector of the rule has it)."""
 
 
-_JOBS: list[tuple[PdfJob, ...]] = []
-"""A worker's jobs (``_start_worker``): the batch that forked it, in its memory."""
-
-
-def _start_worker(scratch: str, jobs: tuple[PdfJob, ...]) -> None:
+def _start_worker(scratch: str) -> None:
     """A worker's temporary files (WeasyPrint's fonts) go to the batch's folder, removed with it: a
-    worker ends without running the cleanup of what it keeps. Forked, it has the batch's jobs already."""
+    worker ends without running the cleanup of what it keeps. It loads WeasyPrint before its first PDF."""
     tempfile.tempdir = scratch
-    _JOBS[:] = [jobs]
+    import weasyprint  # noqa: F401
 
 
 @cache
@@ -279,9 +301,8 @@ def _worker_renderer(style: PdfStyle) -> _Renderer:
     return _Renderer(style.stylesheets, style.fonts)
 
 
-def _worker_pdf(index: int) -> Pdf:
-    """The PDF of the batch's job ``index`` in a worker process, with the renderer of its style."""
-    job = _JOBS[0][index]
+def _worker_pdf(job: PdfJob) -> Pdf:
+    """The PDF of ``job`` in a worker process, with the renderer of its style (made for its first job)."""
     return _worker_renderer(job.style).pdf(job.html, job.identifier)
 
 
