@@ -22,7 +22,7 @@ from generator.render.markdown import html_comment
 from generator.words.texts import Texts
 
 if TYPE_CHECKING:
-    from generator.render.form_pdfs import FormPdf
+    from generator.render.pdf import FormPdf
 
 __all__ = ["Commit", "CommitLike", "Context", "Files", "banner", "contexts", "css_string", "edition_stamp",
            "page_style", "running_title"]

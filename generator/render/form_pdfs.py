@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 
@@ -29,7 +28,7 @@ from generator.render.data_forms import render_data_form
 from generator.render.forms import render_form
 from generator.render.logo_image import logo_data_uri
 from generator.render.pages import FORMS, published_forms
-from generator.render.pdf import Pdf, PdfBatch, PdfJob, PdfStyle, PdfWorkers
+from generator.render.pdf import FormPdf, Pdf, PdfBatch, PdfJob, PdfStyle, PdfWorkers
 from generator.render.pdf_fonts import FontFace, font_face_rules, font_faces
 from generator.render.templates import render
 from generator.root import PROJECT
@@ -43,20 +42,6 @@ PRINT_CSS = PROJECT / "overrides" / "assets" / "stylesheets" / "print.css"
 
 _FAMILIES = (("zh-Hant", "TC"), ("zh-TW", "TC"), ("zh-HK", "HK"), ("zh-MO", "HK"), ("ja", "JP"), ("ko", "KR"))
 """Noto CJK variant by language tag prefix; Simplified Chinese (SC) for all others."""
-
-
-@dataclass(frozen=True)
-class FormPdf:
-    """One form's PDF download."""
-
-    form: str
-    """The form's name (generator.render.pages), e.g. ``questionnaire``."""
-    path: str
-    """Where it is published, relative to the language's docs folder."""
-    data: bytes
-    """The PDF file."""
-    pages: int
-    """Its number of A4 pages."""
 
 
 def form_pdf_path(criteria: Criteria, lang: str, form: str) -> str:

@@ -41,7 +41,7 @@ from typing import Any
 from generator.render.pdf_fonts import FontFace
 from generator.render.pdf_parse import fast_tree
 
-__all__ = ["Pdf", "PdfBatch", "PdfJob", "PdfStyle", "html_to_pdf", "html_to_pdfs", "pdf_workers"]
+__all__ = ["FormPdf", "Pdf", "PdfBatch", "PdfJob", "PdfStyle", "html_to_pdf", "html_to_pdfs", "pdf_workers"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,20 @@ class Pdf:
     """The file."""
     pages: int
     """Its number of pages."""
+
+
+@dataclass(frozen=True)
+class FormPdf:
+    """One form's PDF download."""
+
+    form: str
+    """The form's name (generator.render.pages), e.g. ``questionnaire``."""
+    path: str
+    """Where it is published, relative to the language's docs folder."""
+    data: bytes
+    """The PDF file."""
+    pages: int
+    """Its number of A4 pages."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from types import MappingProxyType
 from typing import Any
 
 from lxml import etree
@@ -30,15 +31,17 @@ _KNOWN = _PHRASING | _BLOCKS | _DOCUMENT | _TABLE
 """Every element the fast path takes; any other (``template``, ``svg``, ``pre``, form controls…) is parsed by
 WeasyPrint."""
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_CHILDREN = {"table": frozenset({"caption", "colgroup", "thead", "tbody", "tfoot"}), "colgroup": frozenset({"col"}),
-             "thead": frozenset({"tr"}), "tbody": frozenset({"tr"}), "tfoot": frozenset({"tr"}),
-             "tr": frozenset({"th", "td"}), "ul": frozenset({"li"}), "ol": frozenset({"li"})}
+_CHILDREN = MappingProxyType({
+    "table": frozenset({"caption", "colgroup", "thead", "tbody", "tfoot"}), "colgroup": frozenset({"col"}),
+    "thead": frozenset({"tr"}), "tbody": frozenset({"tr"}), "tfoot": frozenset({"tr"}), "tr": frozenset({"th", "td"}),
+    "ul": frozenset({"li"}), "ol": frozenset({"li"})})
 """The only children an element may have (HTML5 adds a ``<tbody>``, moves text out of a table…)."""
-_PARENTS = {"li": frozenset({"ul", "ol"}), "tr": frozenset({"thead", "tbody", "tfoot"}), "td": frozenset({"tr"}),
-            "th": frozenset({"tr"}), "col": frozenset({"colgroup"}), "caption": frozenset({"table"}),
-            "head": frozenset({"html"}), "body": frozenset({"html"}), "meta": frozenset({"head"}),
-            "title": frozenset({"head"}), "thead": frozenset({"table"}), "tbody": frozenset({"table"}),
-            "tfoot": frozenset({"table"}), "colgroup": frozenset({"table"})}
+_PARENTS = MappingProxyType({
+    "li": frozenset({"ul", "ol"}), "tr": frozenset({"thead", "tbody", "tfoot"}), "td": frozenset({"tr"}),
+    "th": frozenset({"tr"}), "col": frozenset({"colgroup"}), "caption": frozenset({"table"}),
+    "head": frozenset({"html"}), "body": frozenset({"html"}), "meta": frozenset({"head"}), "title": frozenset({"head"}),
+    "thead": frozenset({"table"}), "tbody": frozenset({"table"}), "tfoot": frozenset({"table"}),
+    "colgroup": frozenset({"table"})})
 """The only parents an element may have."""
 _UNSAFE = re.compile(r"[\r\x00]|<(?![a-z/!])|<!(?!--|DOCTYPE html>)")
 """What the two parsers read differently: carriage returns and NUL (HTML5 rewrites them), a ``<`` that does not
