@@ -31,9 +31,9 @@ import re
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -105,20 +105,25 @@ def html_to_pdfs(documents: Sequence[tuple[str, bytes]], stylesheets: Sequence[s
 
 class PdfWorkers:
     """Worker processes that make PDFs, one per core (``pdf_workers``), started before there is anything to
-    make: a build starts them first, so that they load WeasyPrint (a quarter of a second, most of it Pango's
-    C declarations) while it reads the criteria and renders the forms. They are forked (no interpreter start)
-    from a process with one thread, and end when closed, after the PDFs they are making. WeasyPrint keeps the
+    make: a build starts them first, so that WeasyPrint loads (a quarter of a second, most of it Pango's C
+    declarations) while the build reads the criteria and renders the forms.
+
+    One process is forked at once: it loads WeasyPrint, then forks the workers from itself (they share what
+    it loaded: WeasyPrint is loaded once) and hands them the jobs it is sent, longest document first, so that
+    a long form does not start last and keep one core busy alone at the end; it sends the PDFs back when all
+    are made. Forking is safe only from a process with one thread (``pdf_workers``). WeasyPrint keeps the
     fonts of ``@font-face`` rules in a temporary folder while it uses them, and a worker ends without
-    removing it: the workers' are in one that closing removes.
+    removing it: the workers' are in one that closing removes. Closing waits for the PDFs being made.
     """
 
     def __init__(self, count: int) -> None:
         self._scratch = tempfile.TemporaryDirectory(prefix="kit-pdf-")
-        gc.freeze()  # the workers' garbage collector leaves this process's objects alone: no copy of their pages
-        self._pool: ProcessPoolExecutor | None = ProcessPoolExecutor(
-            count, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
-            initargs=(self._scratch.name,))
-        self._pool.submit(int)  # forks every worker now (they start loading WeasyPrint)
+        context = multiprocessing.get_context("fork")
+        self._connection, theirs = context.Pipe()
+        self._waiting = False
+        self._manager: Any = context.Process(target=_manage, args=(theirs, self._connection, count, self._scratch.name))
+        self._manager.start()
+        theirs.close()
 
     @staticmethod
     def start(workers: int | None = None) -> PdfWorkers | None:
@@ -127,29 +132,72 @@ class PdfWorkers:
         count = pdf_workers(1_000, workers)
         return PdfWorkers(count) if count > 1 else None
 
-    def submit(self, jobs: Sequence[PdfJob]) -> list[Future[Pdf]]:
-        """The PDF of each job, to come, in the order of the jobs. The workers take the longest documents first,
-        so that a long form does not start last and keep one core busy alone at the end."""
-        assert self._pool is not None, "the workers were closed"
-        futures = {index: self._pool.submit(_worker_pdf, jobs[index])
-                   for index in sorted(range(len(jobs)), key=lambda index: -len(jobs[index].html))}
-        return [futures[index] for index in range(len(jobs))]
+    def submit(self, jobs: Sequence[PdfJob]) -> Callable[[], list[Pdf]]:
+        """Start making the PDF of each job; the function returned waits for them and gives them in the order of
+        the jobs (one batch at a time)."""
+        assert self._manager is not None and not self._waiting, "closed, or a batch is still being made"
+        self._connection.send(tuple(jobs))
+        self._waiting = True
+        made: list[list[Pdf]] = []
+
+        def results() -> list[Pdf]:
+            if not made:
+                made.append(self._receive())
+            return made[0]
+
+        return results
+
+    def _receive(self) -> list[Pdf]:
+        try:
+            answer = self._connection.recv()
+        except EOFError:
+            answer = RuntimeError("the PDF workers stopped")
+        self._waiting = False
+        if isinstance(answer, BaseException):
+            raise answer
+        return list(answer)
 
     def close(self) -> None:
         """Stop the workers (after the PDFs they are making) and remove their temporary files."""
-        if self._pool is not None:
-            try:
-                self._pool.shutdown(cancel_futures=True)
-            finally:
-                self._pool = None
-                gc.unfreeze()
-                self._scratch.cleanup()
+        if self._manager is None:
+            return
+        try:
+            with suppress(RuntimeError, OSError):  # what stopped the build is told already, or will be
+                if self._waiting:
+                    self._receive()  # the manager sends a batch back before it reads the next message
+                self._connection.send(None)
+            self._manager.join()
+        finally:
+            self._manager = None
+            self._connection.close()
+            self._scratch.cleanup()
 
     def __enter__(self) -> PdfWorkers:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _manage(connection: Any, builds: Any, count: int, scratch: str) -> None:
+    """The process that forks the workers (``PdfWorkers``): each batch of jobs it reads it gives to them,
+    longest document first, and sends back their PDFs, or the error that stopped one; ``None`` ends it, as
+    does the build's end of the pipe closing (``builds``, the copy of it forked with this process, is closed
+    first, so that the pipe closes with the build)."""
+    builds.close()
+    tempfile.tempdir = scratch
+    import weasyprint  # noqa: F401  (loaded once here; the forked workers share it)
+
+    gc.freeze()  # the workers' garbage collector leaves this process's objects alone: no copy of their pages
+    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker,
+                             initargs=(scratch,)) as pool:
+        while (jobs := _received(connection)) is not None:
+            try:
+                futures = {index: pool.submit(_worker_pdf, jobs[index])
+                           for index in sorted(range(len(jobs)), key=lambda index: -len(jobs[index].html or ""))}
+                connection.send([futures[index].result() for index in range(len(jobs))])
+            except Exception as error:  # sent to the build, which raises it
+                connection.send(RuntimeError(f"{type(error).__name__}: {error}"))
 
 
 class PdfBatch:
@@ -168,13 +216,13 @@ class PdfBatch:
         self._own: PdfWorkers | None = None
         if not isinstance(workers, PdfWorkers) and self.jobs and pdf_workers(len(self.jobs), workers) > 1:
             workers = self._own = PdfWorkers(pdf_workers(len(self.jobs), workers))
-        self._futures = workers.submit(self.jobs) if isinstance(workers, PdfWorkers) else None
+        self._pending = workers.submit(self.jobs) if isinstance(workers, PdfWorkers) else None
 
     def results(self) -> list[Pdf]:
         """Every job's PDF, in the order of the jobs (waiting for the workers)."""
         if self._made is None:
-            if self._futures is not None:
-                self._made = [future.result() for future in self._futures]
+            if self._pending is not None:
+                self._made = self._pending()
             else:
                 self._made = _in_this_process(self.jobs)
         return list(self._made)
@@ -303,11 +351,18 @@ _UA_LEFT_OUT = re.compile(r"\[dir\b|::footnote-|::note-")
 """A selector of a user-agent rule ``_lean_html`` leaves out (when each selector of the rule has it)."""
 
 
+def _received(connection: Any) -> Any:
+    """The next message of the build, or ``None`` (the end) when the build has gone without saying so."""
+    try:
+        return connection.recv()
+    except EOFError:
+        return None
+
+
 def _start_worker(scratch: str) -> None:
-    """A worker's temporary files (WeasyPrint's fonts) go to the batch's folder, removed with it: a
-    worker ends without running the cleanup of what it keeps. It loads WeasyPrint before its first PDF."""
+    """A worker's temporary files (WeasyPrint's fonts) go to the workers' folder, removed with it: a
+    worker ends without running the cleanup of what it keeps."""
     tempfile.tempdir = scratch
-    import weasyprint  # noqa: F401
 
 
 @cache
