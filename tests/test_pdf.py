@@ -322,6 +322,58 @@ def test_pdfs_made_in_worker_processes_are_those_made_one_by_one(tmp_path: Path)
         done.stderr
 
 
+_EDITION_BATCH = """
+import json, multiprocessing, os, sys
+from generator.edition import edition_of
+from generator.load import load_criteria, load_edition
+from generator.problems import InputError
+from generator.render.base import contexts
+from generator.render.language import render_language
+from generator.render.pdf import PdfBatch, PdfJob, PdfStyle, PdfWorkers
+from generator.site.build import generate
+from generator.site.outputs import render_edition_files
+edition = load_edition(sys.argv[1])
+with PdfWorkers.start(2) as workers:
+    try:
+        PdfBatch([PdfJob(None, b"0" * 32, PdfStyle())], workers).results()
+        error = ""
+    except RuntimeError as raised:
+        error = str(raised).split(":")[0]
+    together = render_edition_files(edition, "criteria.yaml", None, True, workers)
+apart = {f"{ctx.lang}/{path}": content for ctx in contexts(edition, "criteria.yaml", None, True)
+         for path, content in render_language(ctx).items()}
+broken = os.path.join(sys.argv[2], "broken.yaml")
+with open(broken, "w", encoding="utf-8") as file:
+    file.write("meta: [")
+try:
+    generate(broken, os.path.join(sys.argv[2], "docs"), None, pdf=True)
+    refused = False
+except InputError:
+    refused = True
+print(json.dumps({"same": together == apart, "order": list(together) == list(apart),
+                  "pdfs": sorted(path for path in together if path.endswith(".pdf")),
+                  "languages": len(edition.criteria.meta.languages), "refused": refused, "error": error,
+                  "children": len(multiprocessing.active_children()),
+                  "left": sorted(os.listdir(sys.argv[2]))}))
+"""
+
+
+def test_one_batch_for_every_language_in_workers_started_first(tmp_path: Path) -> None:
+    """Issue 30: a build starts the PDFs' workers before it reads the criteria (generator.site.build.generate)
+    and gives them the forms of every language at once, while it renders the pages: the same files, in the
+    same order, as one language after the other; a PDF that fails is an error in the build (the workers go on
+    with the next batch); a criteria file with problems stops the workers, and nothing is left in the
+    temporary folder."""
+    done = subprocess.run([sys.executable, "-c", _EDITION_BATCH, str(MINIMAL), str(tmp_path)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, check=True,
+                          env={**os.environ, "TMPDIR": str(tmp_path)})
+    found = json.loads(done.stdout)
+    assert found["languages"] == 2 and len(found["pdfs"]) >= 4, found
+    assert {path.split("/")[0] for path in found["pdfs"]} == {"zh", "en"}
+    assert found | {"pdfs": []} == {"same": True, "order": True, "pdfs": [], "languages": 2, "refused": True,
+                                    "error": "TypeError", "children": 0, "left": ["broken.yaml"]}, done.stderr
+
+
 def test_pdf_workers_one_per_core_and_document_and_none_beside_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     assert pdf_workers(1) == 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -19,6 +20,9 @@ from generator.edition import Edition
 from generator.model import Criteria
 from generator.render.markdown import html_comment
 from generator.words.texts import Texts
+
+if TYPE_CHECKING:
+    from generator.render.pdf import FormPdf
 
 __all__ = ["Commit", "CommitLike", "Context", "Files", "banner", "contexts", "css_string", "edition_stamp",
            "page_style", "running_title"]
@@ -55,6 +59,9 @@ class Context:
     """The commits stamped on the outputs that show them, if known."""
     pdf: bool = False
     """True to make the forms' PDF downloads too (seconds per form)."""
+    form_pdfs: tuple[FormPdf, ...] | None = None
+    """The PDFs of the forms, when they were made beforehand for this language (``pdf`` is then true):
+    the whole edition's are made together while its pages are rendered (generator.site.outputs)."""
 
     @property
     def criteria(self) -> Criteria:

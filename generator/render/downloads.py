@@ -67,7 +67,7 @@ def render_downloads(ctx: Context, name: str = "downloads") -> Files:
         "sheet2": sheets[1], "sheet3": sheets[2], "agencies": AGENCIES, "levels": levels_text(criteria),
         "na": NA_TEXT, "scoring": ctx.label("scoring"),
     })
-    pdfs = render_form_pdfs(ctx) if ctx.pdf else None
+    pdfs = (list(ctx.form_pdfs) if ctx.form_pdfs is not None else render_form_pdfs(ctx)) if ctx.pdf else None
     docx = {clauses_docx_path(ctx): render_clauses_docx(ctx)} if criteria.clause_criteria else {}
     page = render(
         "downloads", "downloads.md.j2", c=criteria, lang=lang, t=md_labels(ctx.texts), w=words,

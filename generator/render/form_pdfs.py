@@ -16,8 +16,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 from markupsafe import Markup
 
@@ -28,34 +28,20 @@ from generator.render.data_forms import render_data_form
 from generator.render.forms import render_form
 from generator.render.logo_image import logo_data_uri
 from generator.render.pages import FORMS, published_forms
-from generator.render.pdf import html_to_pdfs
+from generator.render.pdf import FormPdf, Pdf, PdfBatch, PdfJob, PdfStyle, PdfWorkers
 from generator.render.pdf_fonts import FontFace, font_face_rules, font_faces
 from generator.render.templates import render
 from generator.root import PROJECT
 from generator.words.language_tags import language_tag
 
-__all__ = ["PRINT_CSS", "FormPdf", "font_family", "form_page", "form_pdf_path", "pdf_document", "pdf_fonts",
-           "pdf_stylesheets", "render_form_pdfs"]
+__all__ = ["PRINT_CSS", "FormPdf", "FormPdfBatch", "font_family", "form_page", "form_pdf_jobs", "form_pdf_path",
+           "pdf_document", "pdf_fonts", "pdf_stylesheets", "render_form_pdfs"]
 
 PRINT_CSS = PROJECT / "overrides" / "assets" / "stylesheets" / "print.css"
 """The print stylesheet of the site, which the PDFs use too."""
 
 _FAMILIES = (("zh-Hant", "TC"), ("zh-TW", "TC"), ("zh-HK", "HK"), ("zh-MO", "HK"), ("ja", "JP"), ("ko", "KR"))
 """Noto CJK variant by language tag prefix; Simplified Chinese (SC) for all others."""
-
-
-@dataclass(frozen=True)
-class FormPdf:
-    """One form's PDF download."""
-
-    form: str
-    """The form's name (generator.render.pages), e.g. ``questionnaire``."""
-    path: str
-    """Where it is published, relative to the language's docs folder."""
-    data: bytes
-    """The PDF file."""
-    pages: int
-    """Its number of A4 pages."""
 
 
 def form_pdf_path(criteria: Criteria, lang: str, form: str) -> str:
@@ -71,22 +57,60 @@ def font_family(tag: str) -> str:
 
 def render_form_pdfs(ctx: Context, forms: Sequence[str] | None = None) -> list[FormPdf]:
     """The PDF of each of ``forms`` (by default those the edition publishes), from the page its renderer
-    makes (the page the site shows); made in parallel worker processes (``generator.render.pdf.html_to_pdfs``)."""
-    criteria, lang = ctx.criteria, ctx.lang
-    published = published_forms(criteria)
-    chosen = published if forms is None else tuple(forms)
-    pages = {form: pdf_document(ctx, form, form_page(ctx, form)) for form in dict.fromkeys((*published, *chosen))}
-    documents = []
-    for form in chosen:
-        identifier = hashlib.sha256(
-            "\n".join((criteria.meta.id, criteria.meta.version, _commit_text(ctx.commit), form, lang)).encode("utf-8"))
-        documents.append((pages[form], identifier.hexdigest()[:32].encode("ascii")))
+    makes (the page the site shows); made in parallel worker processes (``generator.render.pdf.PdfBatch``)."""
+    chosen = published_forms(ctx.criteria) if forms is None else tuple(forms)
+    with PdfBatch(form_pdf_jobs(ctx, chosen)) as batch:
+        return _form_pdfs(ctx, chosen, batch.results())
+
+
+class FormPdfBatch:
+    """The PDFs of the forms each context's edition publishes, of several languages at once: their worker
+    processes start on them at once (``generator.render.pdf.PdfBatch``; ``workers`` if given, started
+    beforehand), so that the caller renders the site's pages while they run, and ``made`` gives one language's
+    PDFs when they are done. No context: nothing to make."""
+
+    def __init__(self, contexts: Sequence[Context], workers: PdfWorkers | None = None) -> None:
+        self._forms = {ctx.lang: published_forms(ctx.criteria) for ctx in contexts}
+        jobs = [job for ctx in contexts for job in form_pdf_jobs(ctx, self._forms[ctx.lang])]
+        ends = list(accumulate(len(forms) for forms in self._forms.values()))
+        self._slices = {lang: slice(end - len(forms), end) for (lang, forms), end in zip(self._forms.items(), ends,
+                                                                                        strict=True)}
+        self._batch = PdfBatch(jobs, workers)
+
+    def made(self, ctx: Context) -> tuple[FormPdf, ...]:
+        """The PDFs of the forms the edition publishes in the context's language, in their order."""
+        return tuple(_form_pdfs(ctx, self._forms[ctx.lang], self._batch.results()[self._slices[ctx.lang]]))
+
+    def __enter__(self) -> FormPdfBatch:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._batch.close()
+
+
+def form_pdf_jobs(ctx: Context, forms: Sequence[str]) -> list[PdfJob]:
+    """What ``generator.render.pdf`` needs to make the PDF of each of ``forms``: the form's document, its
+    document id, the language's stylesheets and fonts."""
+    pages = {form: pdf_document(ctx, form, form_page(ctx, form))
+             for form in dict.fromkeys((*published_forms(ctx.criteria), *forms))}
     # The fonts hold the characters of every form the edition publishes (and of those asked for), whichever
     # are made now: a form's PDF is the same bytes whether it is made alone or with the others.
     faces = pdf_fonts(ctx, list(pages.values()))
-    pdfs = html_to_pdfs(documents, pdf_stylesheets(ctx, faces), fonts=faces)
-    return [FormPdf(form, form_pdf_path(criteria, lang, form), pdf.data, pdf.pages)
-            for form, pdf in zip(chosen, pdfs, strict=True)]
+    style = PdfStyle(pdf_stylesheets(ctx, faces), faces)
+    return [PdfJob(pages[form], _identifier(ctx, form), style) for form in forms]
+
+
+def _identifier(ctx: Context, form: str) -> bytes:
+    """The PDF's document id: a hash of edition id, version, commit, form and language."""
+    criteria = ctx.criteria
+    digest = hashlib.sha256(
+        "\n".join((criteria.meta.id, criteria.meta.version, _commit_text(ctx.commit), form, ctx.lang)).encode("utf-8"))
+    return digest.hexdigest()[:32].encode("ascii")
+
+
+def _form_pdfs(ctx: Context, forms: Sequence[str], pdfs: Sequence[Pdf]) -> list[FormPdf]:
+    return [FormPdf(form, form_pdf_path(ctx.criteria, ctx.lang, form), pdf.data, pdf.pages)
+            for form, pdf in zip(forms, pdfs, strict=True)]
 
 
 def pdf_fonts(ctx: Context, documents: Sequence[str]) -> tuple[FontFace, ...]:
@@ -116,7 +140,7 @@ def pdf_document(ctx: Context, form: str, page: str) -> str:
                   logo=logo_data_uri(logo) if logo is not None else None, badge=primary_colour(criteria),
                   title=f"{ctx.label(form)} · {running_title(ctx)}",
                   date=criteria.changelog[0].date if criteria.changelog else None,
-                  form=Markup(_TAG.sub(lambda tag: _unused_attributes().sub("", tag[0]), page)))
+                  form=Markup(_TAG.sub(lambda tag: _unused_attributes().sub("", tag[0]), _DATA.sub("", page))))
 
 
 def pdf_stylesheets(ctx: Context, faces: Sequence[FontFace] = ()) -> tuple[str, str]:
@@ -128,6 +152,9 @@ def pdf_stylesheets(ctx: Context, faces: Sequence[FontFace] = ()) -> tuple[str, 
     return _print_css(), font_face_rules(faces) + render("pdf", "pdf.css", families=Markup(families))
 
 
+_DATA = re.compile(r"<template [^>]*>[^<]*</template>")
+"""A ``<template>`` holding the JSON data of the page's scripts (``generator.render.scoring_data.data_element``):
+never shown, and a PDF runs no script."""
 _TAG = re.compile(r"<[a-zA-Z][^>]*>")
 """An opening tag (text and attribute values are escaped: they hold no ``<`` or ``>``)."""
 

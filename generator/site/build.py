@@ -6,12 +6,14 @@ The command line (``build``) and the MkDocs hook both call ``generate``; neither
 from __future__ import annotations
 
 import os
+from contextlib import nullcontext
 from pathlib import Path
 
 from generator.checks.schema_check import site_url_problem
 from generator.edition import Edition
 from generator.load import load_edition
 from generator.render.base import CommitLike
+from generator.render.pdf import PdfWorkers
 from generator.site.guard import MARKER, check_output_folder, mark
 from generator.site.outputs import render_edition_files, source_name
 from generator.site.writer import write_tree
@@ -34,9 +36,11 @@ def generate(criteria_path: str, docs: str, commit: CommitLike | None = None,
 
     ``commit`` (from ``generator.site.version.read_commit``) is stamped on the outputs that show it;
     ``pdf`` adds the PDF downloads of the forms."""
-    edition = load_edition(criteria_path)
-    check_output_folder(Path(docs), Path(criteria_path), "--docs")
-    files = render_edition_files(edition, source_name(criteria_path), commit, pdf)
+    # The PDFs' worker processes start first, and load WeasyPrint while this one reads the criteria.
+    with (PdfWorkers.start() if pdf else None) or nullcontext() as workers:
+        edition = load_edition(criteria_path)
+        check_output_folder(Path(docs), Path(criteria_path), "--docs")
+        files = render_edition_files(edition, source_name(criteria_path), commit, pdf, workers)
     changed = write_tree(Path(docs), files, keep=KEEP)
     mark(Path(docs))
     return edition, changed

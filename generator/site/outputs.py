@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from generator.edition import Edition, edition_of
 from generator.model import Criteria
 from generator.render.base import CommitLike, Files, contexts
-from generator.render.language import render_language
+from generator.render.form_pdfs import FormPdfBatch
+from generator.render.language import RENDERERS
+from generator.render.pages import DOWNLOADS, published
+from generator.render.pdf import PdfWorkers
 from generator.root import PROJECT
 
 __all__ = ["render_all", "render_edition_files", "source_name"]
 
 
 def render_edition_files(edition: Edition, source: str, commit: CommitLike | None = None,
-                         pdf: bool = False) -> Files:
+                         pdf: bool = False, workers: PdfWorkers | None = None) -> Files:
     """Every generated file of ``edition``, keyed by path relative to the docs folder (``<lang>/...``).
 
     ``commit`` is the short git commit the CLI or hook read (see ``generator.site.version``), or None.
-    ``pdf``: also make the PDF of every form (seconds per form; ``make serve`` leaves them out).
+    ``pdf``: also make the PDF of every form (seconds per form; ``make serve`` leaves them out), in
+    ``workers`` if given (``generator.render.pdf.PdfWorkers``, started before the edition was read).
     """
-    return {f"{ctx.lang}/{path}": content for ctx in contexts(edition, source, commit, pdf)
-            for path, content in render_language(ctx).items()}
+    found = contexts(edition, source, commit, pdf)
+    rows = [(ctx, page) for ctx in found for page in published(ctx.criteria)]
+    # The PDFs are made in worker processes while this one renders the other pages; the downloads
+    # pages, which give each PDF's size and pages, come last, and are then put back in their place.
+    with FormPdfBatch(found if pdf else (), workers) as pdfs:
+        made = {(ctx.lang, page.name): RENDERERS[page.kind](ctx, page.name)
+                for ctx, page in rows if not (pdf and page.kind == DOWNLOADS)}
+        made |= {(ctx.lang, page.name): RENDERERS[page.kind](replace(ctx, form_pdfs=pdfs.made(ctx)), page.name)
+                 for ctx, page in rows if pdf and page.kind == DOWNLOADS}
+    return {f"{ctx.lang}/{path}": content for ctx, page in rows for path, content in made[ctx.lang, page.name].items()}
 
 
 def render_all(criteria: Criteria, source: str, commit: CommitLike | None = None,
