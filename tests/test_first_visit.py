@@ -57,22 +57,27 @@ def test_first_visit_of_a_guide_page_loads_no_scorer_nor_search_index(
     context.close()
 
 
-def test_instant_navigation_from_a_guide_page_brings_the_scorer(
-        browser: Any, instant_base: str) -> None:  # noqa: F811 (the fixture imported above)
-    context, page, requested = _visit(browser, instant_base + GUIDE)  # networkidle: Material has read sitemap.xml
-    assert not [url for url in requested if SCORER_ONLY.search(url)]
+def _follow_to_worksheet(page: Any, base: str) -> None:
+    """Click a link to the worksheet added to the page; the scorer comes by Material's instant navigation."""
     page.evaluate("window.__sameDocument = true")
-    # The guide's menu is pruned to its own group; a link like the home page's to the worksheet.
     page.evaluate("""(href) => {
       const link = document.createElement("a");
       link.href = href;
       link.textContent = "worksheet";
       document.querySelector("article").append(link);
       link.click();
-    }""", instant_base + "worksheet/")
+    }""", base + "worksheet/")
     page.wait_for_url("**/worksheet/")
     page.wait_for_selector("#kit-scorer", timeout=30_000)
     assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation was not used"
+
+
+def test_instant_navigation_from_a_guide_page_brings_the_scorer(
+        browser: Any, instant_base: str) -> None:  # noqa: F811 (the fixture imported above)
+    context, page, requested = _visit(browser, instant_base + GUIDE)  # networkidle: Material has read sitemap.xml
+    assert not [url for url in requested if SCORER_ONLY.search(url)]
+    # The guide's menu is pruned to its own group; a link like the home page's to the worksheet.
+    _follow_to_worksheet(page, instant_base)
     assert page.evaluate("[...document.styleSheets].some((s) => (s.href || '').endsWith('/kit-app.css'))")
     assert not [url for url in requested if INDEX.search(url)]
     context.close()
@@ -145,16 +150,6 @@ def test_the_async_scorer_script_run_before_materials_still_builds_each_page_vie
         script = page.locator("script[data-kit-preload]")
         assert script.evaluate("s => s.async && s.type === 'module' && s.src.endsWith('/scorer/main.js')")
         assert page.locator("link[rel=modulepreload]").count() > 0
-        page.evaluate("window.__sameDocument = true")
-        page.evaluate("""(href) => {
-          const link = document.createElement("a");
-          link.href = href;
-          link.textContent = "worksheet";
-          document.querySelector("article").append(link);
-          link.click();
-        }""", instant_base + "worksheet/")
-        page.wait_for_url("**/worksheet/")
-        page.wait_for_selector("#kit-scorer", timeout=30_000)
-        assert page.evaluate("window.__sameDocument") is True, "Material's instant navigation was not used"
+        _follow_to_worksheet(page, instant_base)
     finally:
         context.close()
