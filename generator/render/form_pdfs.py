@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import accumulate
 
@@ -67,11 +67,13 @@ class FormPdfBatch:
     """The PDFs of the forms each context's edition publishes, of several languages at once: their worker
     processes start on them at once (``generator.render.pdf.PdfBatch``; ``workers`` if given, started
     beforehand), so that the caller renders the site's pages while they run, and ``made`` gives one language's
-    PDFs when they are done. No context: nothing to make."""
+    PDFs when they are done. ``pages`` gives a form's page as ``form_page`` does (the caller's, rendered
+    already); by default ``form_page``. No context: nothing to make."""
 
-    def __init__(self, contexts: Sequence[Context], workers: PdfWorkers | None = None) -> None:
+    def __init__(self, contexts: Sequence[Context], workers: PdfWorkers | None = None,
+                 pages: Callable[[Context, str], str] | None = None) -> None:
         self._forms = {ctx.lang: published_forms(ctx.criteria) for ctx in contexts}
-        jobs = [job for ctx in contexts for job in form_pdf_jobs(ctx, self._forms[ctx.lang])]
+        jobs = [job for ctx in contexts for job in form_pdf_jobs(ctx, self._forms[ctx.lang], pages)]
         ends = list(accumulate(len(forms) for forms in self._forms.values()))
         self._slices = {lang: slice(end - len(forms), end) for (lang, forms), end in zip(self._forms.items(), ends,
                                                                                         strict=True)}
@@ -88,16 +90,19 @@ class FormPdfBatch:
         self._batch.close()
 
 
-def form_pdf_jobs(ctx: Context, forms: Sequence[str]) -> list[PdfJob]:
+def form_pdf_jobs(ctx: Context, forms: Sequence[str],
+                  pages: Callable[[Context, str], str] | None = None) -> list[PdfJob]:
     """What ``generator.render.pdf`` needs to make the PDF of each of ``forms``: the form's document, its
-    document id, the language's stylesheets and fonts."""
-    pages = {form: pdf_document(ctx, form, form_page(ctx, form))
+    document id, the language's stylesheets and fonts; each form's page from ``pages`` (``form_page`` by
+    default)."""
+    page = pages or form_page
+    documents = {form: pdf_document(ctx, form, page(ctx, form))
              for form in dict.fromkeys((*published_forms(ctx.criteria), *forms))}
     # The fonts hold the characters of every form the edition publishes (and of those asked for), whichever
     # are made now: a form's PDF is the same bytes whether it is made alone or with the others.
-    faces = pdf_fonts(ctx, list(pages.values()))
+    faces = pdf_fonts(ctx, list(documents.values()))
     style = PdfStyle(pdf_stylesheets(ctx, faces), faces)
-    return [PdfJob(pages[form], _identifier(ctx, form), style) for form in forms]
+    return [PdfJob(documents[form], _identifier(ctx, form), style) for form in forms]
 
 
 def _identifier(ctx: Context, form: str) -> bytes:

@@ -214,8 +214,8 @@ class PdfBatch:
         self.jobs = tuple(jobs)
         self._made: list[Pdf] | None = None
         self._own: PdfWorkers | None = None
-        if not isinstance(workers, PdfWorkers) and self.jobs and pdf_workers(len(self.jobs), workers) > 1:
-            workers = self._own = PdfWorkers(pdf_workers(len(self.jobs), workers))
+        if not isinstance(workers, PdfWorkers) and (count := pdf_workers(len(self.jobs), workers)) > 1:
+            workers = self._own = PdfWorkers(count)
         self._pending = workers.submit(self.jobs) if isinstance(workers, PdfWorkers) else None
 
     def results(self) -> list[Pdf]:

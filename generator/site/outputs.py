@@ -7,10 +7,10 @@ from pathlib import Path
 
 from generator.edition import Edition, edition_of
 from generator.model import Criteria
-from generator.render.base import CommitLike, Files, contexts
+from generator.render.base import CommitLike, Context, Files, contexts
 from generator.render.form_pdfs import FormPdfBatch
 from generator.render.language import RENDERERS
-from generator.render.pages import DOWNLOADS, published
+from generator.render.pages import DATA_FORM, DOWNLOADS, FORM, published
 from generator.render.pdf import PdfWorkers
 from generator.root import PROJECT
 
@@ -27,11 +27,20 @@ def render_edition_files(edition: Edition, source: str, commit: CommitLike | Non
     """
     found = contexts(edition, source, commit, pdf)
     rows = [(ctx, page) for ctx in found for page in published(ctx.criteria)]
-    # The PDFs are made in worker processes while this one renders the other pages; the downloads
-    # pages, which give each PDF's size and pages, come last, and are then put back in their place.
-    with FormPdfBatch(found if pdf else (), workers) as pdfs:
-        made = {(ctx.lang, page.name): RENDERERS[page.kind](ctx, page.name)
-                for ctx, page in rows if not (pdf and page.kind == DOWNLOADS)}
+    # The forms' pages come first: their PDFs are made from them, in worker processes, while this one
+    # renders the other pages; the downloads pages, which give each PDF's size and pages, come last. The
+    # files are then put back in the table's order.
+    made = {(ctx.lang, page.name): RENDERERS[page.kind](ctx, page.name)
+            for ctx, page in rows if page.kind in (FORM, DATA_FORM)}
+
+    def form_page(ctx: Context, form: str) -> str:
+        page = made[ctx.lang, form][f"{form}.md"]
+        assert isinstance(page, str)
+        return page
+
+    with FormPdfBatch(found if pdf else (), workers, form_page) as pdfs:
+        made |= {(ctx.lang, page.name): RENDERERS[page.kind](ctx, page.name)
+                 for ctx, page in rows if (ctx.lang, page.name) not in made and not (pdf and page.kind == DOWNLOADS)}
         made |= {(ctx.lang, page.name): RENDERERS[page.kind](replace(ctx, form_pdfs=pdfs.made(ctx)), page.name)
                  for ctx, page in rows if pdf and page.kind == DOWNLOADS}
     return {f"{ctx.lang}/{path}": content for ctx, page in rows for path, content in made[ctx.lang, page.name].items()}
