@@ -11,15 +11,12 @@
  */
 import { display, judgeAll, rank, score, tenths } from './rule.js';
 import { validate } from './storage.js';
-import { onEveryPage } from './every-page.js';
+import { onEveryPage, painted } from './every-page.js';
 
 let current = null;
 let report = null;
 let interview = null;
 let finishPrint = () => document.documentElement.classList.remove('kit-print-filled'); // scorer-files.js's, once loaded
-
-/** Resolves once the browser has painted the page as it is now (the frame after it has begun). */
-const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 const json = (element) => JSON.parse(element.content ? element.content.textContent : element.textContent);
 

@@ -16,15 +16,13 @@ import { fileName, today } from './state-text.js';
 import { currentApp } from './inapp.js';
 import { peopleNote, peopleSection } from './report-people.js';
 import { contradictedSection, withDeclaration } from './claims-report.js';
+import { afterPaint, painted } from './every-page.js';
 
 export const REPORT_ROOT = 'kit-report';
 const SLOT_ID = 'kit-report-slot';
 
 // The report is dated when shown (state-text.js today).
 export { today };
-
-/** Resolves once the browser has painted the page as it is now (the frame after it has begun). */
-const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 /*
  * The code of what is below a phone's first screen (report-more.js), `later` once loaded: not among the
@@ -152,10 +150,10 @@ export class Report {
         }
         if (part !== MORE) this.root.append(...[part()].flat().filter(Boolean));
       }
-      if (parts.length) requestAnimationFrame(() => setTimeout(next));
+      if (parts.length) afterPaint(next);
       else this.ready();
     };
-    if (first) requestAnimationFrame(() => setTimeout(next));
+    if (first) afterPaint(next);
     else next();
   }
 
@@ -170,26 +168,17 @@ export class Report {
     // The chart is drawn for the width of its box, read once the browser has laid out the report just
     // built: reading it in the task that built the report forced that layout there (issue 30: blocking
     // time). The chart is below a phone's first screen; the paper chart has a width of its own.
+    // A box just built is drawn in a task of its own once laid out, and not before report-more.js has
+    // loaded (more: frames after the report was built).
     const box = this.chartBox;
-    if (!later) { // drawn once report-more.js has loaded, frames after the report was built (more)
+    if (!later || this.laidOut !== box) {
       if (this.waiting !== box) {
         this.waiting = box;
-        more().then(() => {
+        (later ? painted() : more()).then(() => {
           if (this.waiting !== box) return; // built again meanwhile
           this.laidOut = box;
           this.renderChart();
         });
-      }
-      return;
-    }
-    if (this.laidOut !== box) { // a box just built: drawn in a task of its own, once laid out
-      if (this.waiting !== box) {
-        this.waiting = box;
-        requestAnimationFrame(() => setTimeout(() => {
-          if (this.waiting !== box) return; // built again meanwhile
-          this.laidOut = box;
-          this.renderChart();
-        }));
       }
       return;
     }

@@ -35,6 +35,7 @@ import {
 import * as files from './scorer-files.js';
 import { finishPrint } from './scorer-files.js';
 import { addEvidence, evidenceLines, saveEvidence, showAllEvidence } from './evidence.js';
+import { afterPaint } from './every-page.js';
 
 export const ROOT_ID = 'kit-scorer';
 const SLOT_ID = 'kit-scorer-slot';
@@ -194,12 +195,12 @@ export class Scorer {
     const next = () => {
       if (box !== this.criteriaBox || !box.isConnected || this.flush !== flush) return; // built anew, or finished
       step(LATER_PER_FRAME);
-      if (this.flush === flush) requestAnimationFrame(() => setTimeout(next));
+      if (this.flush === flush) afterPaint(next);
     };
     // The merchant's first tap, key or edit in the scorer builds the rest at once (on()).
     const flush = () => step(Infinity);
     this.flush = flush;
-    requestAnimationFrame(() => setTimeout(next));
+    afterPaint(next);
   }
 
   /** Built whole: the scorer's id, which tests (and main.js) take as the sign that it is ready. */
@@ -399,10 +400,10 @@ export class Scorer {
     // (issue 30: blocking time). The chart is below the first screen.
     if (this.chartWidth === undefined) {
       this.chartWidth = null;
-      requestAnimationFrame(() => setTimeout(() => {
+      afterPaint(() => {
         this.chartWidth = this.chartBox.clientWidth || 600;
         if (this.state) this.renderChart();
-      }));
+      });
     }
     if (this.chartWidth === null) return;
     this.chartBox.replaceChildren(...figure(this.data, this.state.agencies, results || this.results().results,
